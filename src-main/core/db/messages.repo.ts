@@ -1,0 +1,336 @@
+/**
+ * Messages, their bodies and attachments, and where they live on the server.
+ *
+ * Invariants:
+ * - One row per mail per account (UNIQUE account_id, dedupe_key); copies in
+ *   several folders are several `message_locations` rows pointing at it.
+ * - A message is listed in a folder role only while it has a location in a
+ *   folder of that role; a message with no location left is deleted by the
+ *   sync (`deleteOrphanMessages`) at the end of a pass, not the moment its last
+ *   location goes, so a UIDVALIDITY reset re-adopts the same row (same id).
+ * - `messages.seen` is the agent's view; `message_locations.flags_json` is
+ *   the server's. The sync changes `seen` only when the server's \Seen for a
+ *   location changes, so a local read/unread is not undone by the next sync.
+ * - Lists are keyset-paginated on (date DESC, id DESC) through the
+ *   messages_account_date / messages_date indexes; never OFFSET.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import type { Address, AttachmentInfo, MessageDetail, MessageListParams, MessageSummary, Page } from '../../../src-preload/api.ts';
+
+/* ------------------------------------------------------------------ row types */
+
+interface SummaryDbRow {
+  id: number;
+  account_id: number;
+  subject: string;
+  from_name: string;
+  from_address: string;
+  date: number;
+  snippet: string;
+  seen: number;
+  has_attachments: number;
+}
+
+interface DetailDbRow extends SummaryDbRow {
+  message_id: string | null;
+  to_json: string;
+  cc_json: string;
+  text: string | null;
+  html: string | null;
+}
+
+interface AttachmentDbRow {
+  id: number;
+  filename: string;
+  content_type: string;
+  size: number;
+}
+
+interface LocationDbRow {
+  uid: number;
+  message_id: number;
+  flags_json: string;
+}
+
+export interface NewMessage {
+  accountId: number;
+  messageId: string | null;
+  dedupeKey: string;
+  subject: string;
+  from: Address;
+  to: Address[];
+  cc: Address[];
+  inReplyTo: string | null;
+  references: string[];
+  date: number;
+  snippet: string;
+  hasAttachments: boolean;
+  seen: boolean;
+  size: number;
+}
+
+export interface NewAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string | null;
+  contentId: string | null;
+  inline: boolean;
+}
+
+export interface LocationKey {
+  folderId: number;
+  uidvalidity: number;
+  uid: number;
+}
+
+export interface StoredLocation {
+  uid: number;
+  messageId: number;
+  flags: string[];
+}
+
+/* ------------------------------------------------------------------ statements */
+
+const summaryColumns = 'm.id, m.account_id, m.subject, m.from_name, m.from_address, m.date, m.snippet, m.seen, m.has_attachments';
+const inRole =
+  'EXISTS (SELECT 1 FROM message_locations l JOIN folders f ON f.id = l.folder_id WHERE l.message_id = m.id AND f.role = ?)';
+
+type Sql = Record<string, string>;
+const sql = {
+  listAccount: `SELECT ${summaryColumns} FROM messages m
+    WHERE m.account_id = ? AND (m.date, m.id) < (?, ?) AND ${inRole}
+    ORDER BY m.date DESC, m.id DESC LIMIT ?`,
+  listAll: `SELECT ${summaryColumns} FROM messages m
+    WHERE (m.date, m.id) < (?, ?) AND ${inRole}
+    ORDER BY m.date DESC, m.id DESC LIMIT ?`,
+  detail: `SELECT ${summaryColumns}, m.message_id, m.to_json, m.cc_json, b.text, b.html
+    FROM messages m LEFT JOIN message_bodies b ON b.message_id = m.id WHERE m.id = ?`,
+  attachments: 'SELECT id, filename, content_type, size FROM attachments WHERE message_id = ? ORDER BY id',
+  setSeen: 'UPDATE messages SET seen = ? WHERE id IN (SELECT value FROM json_each(?))',
+  countAccount: 'SELECT count(*) AS n FROM messages WHERE account_id = ?',
+  countAll: 'SELECT count(*) AS n FROM messages',
+  findByKey: 'SELECT id FROM messages WHERE account_id = ? AND dedupe_key = ?',
+  insert: `INSERT INTO messages (account_id, message_id, dedupe_key, subject, from_name, from_address, to_json, cc_json,
+      in_reply_to, references_json, date, snippet, has_attachments, seen, size)
+    VALUES (@accountId, @messageId, @dedupeKey, @subject, @fromName, @fromAddress, @toJson, @ccJson,
+      @inReplyTo, @referencesJson, @date, @snippet, @hasAttachments, @seen, @size)`,
+  insertBody: 'INSERT OR IGNORE INTO message_bodies (message_id, text, html, fetched_at) VALUES (?, ?, ?, ?)',
+  insertAttachment: `INSERT INTO attachments (message_id, filename, content_type, size, sha256, content_id, inline)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  insertLocation: `INSERT INTO message_locations (message_id, folder_id, uidvalidity, uid, flags_json)
+    VALUES (?, ?, ?, ?, ?) ON CONFLICT (folder_id, uidvalidity, uid) DO NOTHING`,
+  countLocations: 'SELECT count(*) AS n FROM message_locations WHERE message_id = ?',
+  listLocations: 'SELECT uid, message_id, flags_json FROM message_locations WHERE folder_id = ? AND uidvalidity = ? ORDER BY uid',
+  getLocation: 'SELECT uid, message_id, flags_json FROM message_locations WHERE folder_id = ? AND uidvalidity = ? AND uid = ?',
+  updateLocationFlags: 'UPDATE message_locations SET flags_json = ? WHERE folder_id = ? AND uidvalidity = ? AND uid = ?',
+  deleteLocation: 'DELETE FROM message_locations WHERE folder_id = ? AND uidvalidity = ? AND uid = ?',
+  deleteOtherUidvalidity: 'DELETE FROM message_locations WHERE folder_id = ? AND uidvalidity <> ?',
+  deleteOrphans: `DELETE FROM messages WHERE account_id = ?
+    AND NOT EXISTS (SELECT 1 FROM message_locations l WHERE l.message_id = messages.id) RETURNING id`,
+} satisfies Sql;
+
+type Statements = { [K in keyof typeof sql]: Statement<unknown[], unknown> };
+const cache = new WeakMap<Database, Statements>();
+
+function stmts(db: Database): Statements {
+  let s = cache.get(db);
+  if (!s) {
+    const prepared: Partial<Statements> = {};
+    for (const key of Object.keys(sql) as Array<keyof typeof sql>) prepared[key] = db.prepare(sql[key]);
+    s = prepared as Statements;
+    cache.set(db, s);
+  }
+  return s;
+}
+
+/* ------------------------------------------------------------------ cursor */
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The list cursor is not valid; load the list from the start.');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+export function encodeCursor(date: number, id: number): string {
+  return Buffer.from(`${date}:${id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { date: number; id: number } {
+  const match = /^(-?\d{1,16}):(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new InvalidCursorError();
+  const date = Number(match[1]);
+  const id = Number(match[2]);
+  if (!Number.isSafeInteger(date) || !Number.isSafeInteger(id)) throw new InvalidCursorError();
+  return { date, id };
+}
+
+/* ------------------------------------------------------------------ mapping */
+
+function parseAddresses(json: string): Address[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((a: unknown) => {
+      const o = a as { name?: unknown; address?: unknown };
+      return typeof o?.address === 'string' ? [{ name: typeof o.name === 'string' ? o.name : '', address: o.address }] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function parseFlags(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((f): f is string => typeof f === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function toSummary(row: SummaryDbRow): MessageSummary {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    subject: row.subject,
+    from: { name: row.from_name, address: row.from_address },
+    date: row.date,
+    snippet: row.snippet,
+    unread: row.seen === 0,
+    hasAttachments: row.has_attachments !== 0,
+  };
+}
+
+/* ------------------------------------------------------------------ queries for the UI */
+
+const MAX_KEY = Number.MAX_SAFE_INTEGER;
+
+export function listMessages(db: Database, params: MessageListParams): Page<MessageSummary> {
+  const limit = Math.min(500, Math.max(1, Math.trunc(params.limit) || 1));
+  const after = params.cursor ? decodeCursor(params.cursor) : { date: MAX_KEY, id: MAX_KEY };
+  // One row more than asked tells whether there is a next page.
+  const rows = (
+    params.accountId === null
+      ? stmts(db).listAll.all(after.date, after.id, params.folder, limit + 1)
+      : stmts(db).listAccount.all(params.accountId, after.date, after.id, params.folder, limit + 1)
+  ) as SummaryDbRow[];
+  const items = rows.slice(0, limit).map(toSummary);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.date, last.id) : null };
+}
+
+/** SQLite's plan for the list query (for tests and slow-query diagnostics). */
+export function explainListMessages(db: Database, accountId: number | null): string[] {
+  const source = accountId === null ? sql.listAll : sql.listAccount;
+  const args = accountId === null ? [MAX_KEY, MAX_KEY, 'inbox', 1] : [accountId, MAX_KEY, MAX_KEY, 'inbox', 1];
+  return (db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail);
+}
+
+export function getMessage(db: Database, id: number): MessageDetail | null {
+  const row = stmts(db).detail.get(id) as DetailDbRow | undefined;
+  if (!row) return null;
+  const attachments = (stmts(db).attachments.all(id) as AttachmentDbRow[]).map(
+    (a): AttachmentInfo => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: a.size }),
+  );
+  return {
+    ...toSummary(row),
+    to: parseAddresses(row.to_json),
+    cc: parseAddresses(row.cc_json),
+    messageId: row.message_id,
+    text: row.text ?? '',
+    html: row.html,
+    attachments,
+  };
+}
+
+export function setSeen(db: Database, ids: number[], seen: boolean): void {
+  if (ids.length === 0) return;
+  stmts(db).setSeen.run(seen ? 1 : 0, JSON.stringify(ids));
+}
+
+/** Messages stored for an account (null: all accounts). */
+export function countMessages(db: Database, accountId: number | null): number {
+  const row = (accountId === null ? stmts(db).countAll.get() : stmts(db).countAccount.get(accountId)) as { n: number };
+  return row.n;
+}
+
+/* ------------------------------------------------------------------ storing (used by mail/ingest.ts) */
+
+export function findMessageByDedupeKey(db: Database, accountId: number, dedupeKey: string): number | null {
+  const row = stmts(db).findByKey.get(accountId, dedupeKey) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+export function insertMessage(db: Database, m: NewMessage): number {
+  const result = stmts(db).insert.run({
+    accountId: m.accountId,
+    messageId: m.messageId,
+    dedupeKey: m.dedupeKey,
+    subject: m.subject,
+    fromName: m.from.name,
+    fromAddress: m.from.address,
+    toJson: JSON.stringify(m.to),
+    ccJson: JSON.stringify(m.cc),
+    inReplyTo: m.inReplyTo,
+    referencesJson: JSON.stringify(m.references),
+    date: m.date,
+    snippet: m.snippet,
+    hasAttachments: m.hasAttachments ? 1 : 0,
+    seen: m.seen ? 1 : 0,
+    size: m.size,
+  });
+  return Number(result.lastInsertRowid);
+}
+
+export function insertBody(db: Database, messageId: number, text: string, html: string | null, fetchedAt: number): void {
+  stmts(db).insertBody.run(messageId, text, html, fetchedAt);
+}
+
+export function insertAttachment(db: Database, messageId: number, a: NewAttachment): number {
+  const r = stmts(db).insertAttachment.run(messageId, a.filename, a.contentType, a.size, a.sha256, a.contentId, a.inline ? 1 : 0);
+  return Number(r.lastInsertRowid);
+}
+
+/** Records where a message lives; returns false when that location was already known. */
+export function insertLocation(db: Database, messageId: number, at: LocationKey, flags: string[]): boolean {
+  return stmts(db).insertLocation.run(messageId, at.folderId, at.uidvalidity, at.uid, JSON.stringify(flags)).changes > 0;
+}
+
+export function countLocations(db: Database, messageId: number): number {
+  return (stmts(db).countLocations.get(messageId) as { n: number }).n;
+}
+
+/* ------------------------------------------------------------------ mirroring the server (used by sync/) */
+
+export function listLocations(db: Database, folderId: number, uidvalidity: number): StoredLocation[] {
+  return (stmts(db).listLocations.all(folderId, uidvalidity) as LocationDbRow[]).map((r) => ({
+    uid: r.uid,
+    messageId: r.message_id,
+    flags: parseFlags(r.flags_json),
+  }));
+}
+
+export function getLocation(db: Database, at: LocationKey): StoredLocation | null {
+  const r = stmts(db).getLocation.get(at.folderId, at.uidvalidity, at.uid) as LocationDbRow | undefined;
+  return r ? { uid: r.uid, messageId: r.message_id, flags: parseFlags(r.flags_json) } : null;
+}
+
+export function updateLocationFlags(db: Database, at: LocationKey, flags: string[]): void {
+  stmts(db).updateLocationFlags.run(JSON.stringify(flags), at.folderId, at.uidvalidity, at.uid);
+}
+
+export function deleteLocation(db: Database, at: LocationKey): void {
+  stmts(db).deleteLocation.run(at.folderId, at.uidvalidity, at.uid);
+}
+
+/** After a UIDVALIDITY change every old UID of the folder is meaningless. */
+export function deleteLocationsOfOtherUidvalidity(db: Database, folderId: number, uidvalidity: number): number {
+  return stmts(db).deleteOtherUidvalidity.run(folderId, uidvalidity).changes;
+}
+
+/** Deletes messages that no longer live in any folder; returns their ids. */
+export function deleteOrphanMessages(db: Database, accountId: number): number[] {
+  return (stmts(db).deleteOrphans.all(accountId) as Array<{ id: number }>).map((r) => r.id);
+}

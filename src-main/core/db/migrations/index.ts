@@ -1,0 +1,8 @@
+/**
+ * The ordered list of schema migrations. Append only: a migration that has
+ * shipped is never edited, because desktops in the field have already run it.
+ */
+import type { Migration } from './migration.ts';
+import { migration0001 } from './0001-initial.ts';
+
+export const migrations: readonly Migration[] = [migration0001];

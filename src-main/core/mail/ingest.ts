@@ -1,0 +1,161 @@
+/**
+ * Stores fetched messages: parse → attachment files → one transaction.
+ *
+ * Invariants:
+ * - All async work (parsing, writing attachment files) happens before the
+ *   transaction; the transaction itself is synchronous, with no await inside,
+ *   so a batch is stored entirely or not at all and the single database
+ *   connection is never held across an event-loop turn.
+ * - Attachment files exist before any row that names them is committed (see
+ *   attachment-store.ts).
+ * - Ingesting is idempotent: the same mail (same dedupe key) found again, in
+ *   the same or another location, never makes a second row. Re-ingesting a
+ *   known location changes nothing (`created: false, locationAdded: false`).
+ * - `seen` comes from \Seen when the row is created, or when a row with no
+ *   location left is re-adopted (UIDVALIDITY reset). Otherwise an existing
+ *   row's `seen` is the agent's and is left alone.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../clock.ts';
+import { systemClock } from '../clock.ts';
+import type { NewAttachment } from '../db/messages.repo.ts';
+import {
+  countLocations,
+  findMessageByDedupeKey,
+  insertAttachment,
+  insertBody,
+  insertLocation,
+  insertMessage,
+  setSeen,
+} from '../db/messages.repo.ts';
+import { storeAttachment } from './attachment-store.ts';
+import { dedupeKey } from './dedupe-key.ts';
+import type { ParsedMessage } from './parse.ts';
+import { parseMessage } from './parse.ts';
+
+export interface IngestInput {
+  accountId: number;
+  folderId: number;
+  uidvalidity: number;
+  uid: number;
+  flags: string[];
+  raw: Buffer;
+  /** The server's INTERNALDATE (epoch ms): the date when the Date header is missing or absurd. */
+  internalDate?: number;
+}
+
+export interface IngestResult {
+  messageRowId: number;
+  /** A new message row was made. */
+  created: boolean;
+  /** The location (folder, UIDVALIDITY, UID) was not known before. */
+  locationAdded: boolean;
+}
+
+export interface IngestOptions {
+  clock?: Clock;
+}
+
+/** A parsed message whose attachment bytes are already on disk; ready for `storePrepared`. */
+export interface PreparedMessage {
+  input: Omit<IngestInput, 'raw'>;
+  parsed: Omit<ParsedMessage, 'attachments'>;
+  dedupeKey: string;
+  attachments: NewAttachment[];
+}
+
+export function hasSeenFlag(flags: readonly string[]): boolean {
+  return flags.some((f) => f.toLowerCase() === '\\seen');
+}
+
+/** Parses and writes attachment files. Async; touches no database row. */
+export async function prepareMessage(dataDir: string, input: IngestInput, options: IngestOptions = {}): Promise<PreparedMessage> {
+  const clock = options.clock ?? systemClock;
+  const parsed = await parseMessage(input.raw, input.internalDate ?? clock.now());
+  const attachments: NewAttachment[] = [];
+  for (const a of parsed.attachments) {
+    attachments.push({
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+      sha256: await storeAttachment(dataDir, a.content),
+      contentId: a.contentId,
+      inline: a.inline,
+    });
+  }
+  // The raw bytes and attachment contents are not kept: a batch of 200 must not hold them twice.
+  const { raw: _raw, ...rest } = input;
+  const { attachments: _contents, ...fields } = parsed;
+  return {
+    input: rest,
+    parsed: fields,
+    dedupeKey: dedupeKey({
+      messageId: parsed.messageId,
+      dateHeader: parsed.dateHeader,
+      fromAddress: parsed.from.address,
+      subject: parsed.subject,
+      size: parsed.size,
+      raw: input.raw,
+    }),
+    attachments,
+  };
+}
+
+export async function prepareMessages(dataDir: string, inputs: readonly IngestInput[], options: IngestOptions = {}): Promise<PreparedMessage[]> {
+  const out: PreparedMessage[] = [];
+  for (const input of inputs) out.push(await prepareMessage(dataDir, input, options));
+  return out;
+}
+
+function storeOne(db: Database, p: PreparedMessage, now: number): IngestResult {
+  const { input, parsed } = p;
+  const seen = hasSeenFlag(input.flags);
+  const location = { folderId: input.folderId, uidvalidity: input.uidvalidity, uid: input.uid };
+  const existing = findMessageByDedupeKey(db, input.accountId, p.dedupeKey);
+  if (existing !== null) {
+    const adopting = countLocations(db, existing) === 0;
+    const locationAdded = insertLocation(db, existing, location, input.flags);
+    if (locationAdded && adopting) setSeen(db, [existing], seen);
+    return { messageRowId: existing, created: false, locationAdded };
+  }
+  const id = insertMessage(db, {
+    accountId: input.accountId,
+    messageId: parsed.messageId,
+    dedupeKey: p.dedupeKey,
+    subject: parsed.subject,
+    from: parsed.from,
+    to: parsed.to,
+    cc: parsed.cc,
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    date: parsed.date,
+    snippet: parsed.snippet,
+    hasAttachments: p.attachments.some((a) => !a.inline),
+    seen,
+    size: parsed.size,
+  });
+  insertBody(db, id, parsed.text, parsed.html, now);
+  for (const a of p.attachments) insertAttachment(db, id, a);
+  insertLocation(db, id, location, input.flags);
+  return { messageRowId: id, created: true, locationAdded: true };
+}
+
+/**
+ * Stores prepared messages in one transaction (a savepoint when the caller
+ * already opened one, so sync can commit its cursor with the same batch).
+ */
+export function storePrepared(db: Database, prepared: readonly PreparedMessage[], options: IngestOptions = {}): IngestResult[] {
+  const now = (options.clock ?? systemClock).now();
+  return db.transaction(() => prepared.map((p) => storeOne(db, p, now)))();
+}
+
+export async function ingestMessages(db: Database, dataDir: string, inputs: readonly IngestInput[], options: IngestOptions = {}): Promise<IngestResult[]> {
+  const prepared = await prepareMessages(dataDir, inputs, options);
+  return storePrepared(db, prepared, options);
+}
+
+export async function ingestMessage(db: Database, dataDir: string, input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+  const [result] = await ingestMessages(db, dataDir, [input], options);
+  if (!result) throw new Error('ingest produced no result');
+  return result;
+}

@@ -1,0 +1,195 @@
+/**
+ * Connection failures → a category and one plain sentence an agent can act on.
+ *
+ * Errors come from three layers with different shapes: Node's sockets, TLS
+ * and DNS (`code: 'ECONNREFUSED'`...), imapflow (`authenticationFailed`,
+ * `GREETING_TIMEOUT`, the server's NO/BAD text) and nodemailer (its own codes,
+ * `EAUTH`, `ESOCKET`, with the system code kept in `originalCode`). We look at
+ * the whole chain (`cause`, `_err`, `originalCode`) and decide by codes first
+ * and by well-known message text only as a fallback.
+ *
+ * The technical detail (code, server answer) goes to `detail` for the log and
+ * a "details" toggle; it never carries the password (we never include the
+ * command that was sent).
+ */
+import type { ConnectionProblem, HealthState } from '../../../src-preload/api.ts';
+
+export type MailProtocol = 'imap' | 'smtp';
+
+export interface ConnectionContext {
+  protocol: MailProtocol;
+  host: string;
+  port: number;
+}
+
+export interface ClassifiedError {
+  problem: ConnectionProblem;
+  message: string;
+  detail: string | null;
+}
+
+/** Raised by our own deadline around a whole check (see connection-test.ts). */
+export class DeadlineError extends Error {
+  readonly code = 'SB_DEADLINE';
+  readonly ms: number;
+  constructor(ms: number) {
+    super(`No answer within ${ms} ms`);
+    this.name = 'DeadlineError';
+    this.ms = ms;
+  }
+}
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  originalCode?: unknown;
+  cause?: unknown;
+  _err?: unknown;
+  parserError?: unknown;
+  authenticationFailed?: unknown;
+  tlsFailed?: unknown;
+  response?: unknown;
+  responseText?: unknown;
+  serverResponseCode?: unknown;
+  reason?: unknown;
+}
+
+function chainOf(err: unknown): ErrorLike[] {
+  const out: ErrorLike[] = [];
+  const queue: unknown[] = [err];
+  while (queue.length > 0 && out.length < 8) {
+    const e = queue.shift();
+    if (!e || typeof e !== 'object' || out.includes(e as ErrorLike)) continue;
+    const o = e as ErrorLike;
+    out.push(o);
+    queue.push(o.cause, o._err, o.parserError);
+  }
+  return out;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+const certificateReasons: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'it is signed by an authority this computer does not know',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'it is signed by an authority this computer does not know',
+  UNABLE_TO_GET_ISSUER_CERT: 'it is signed by an authority this computer does not know',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'it is signed by an authority this computer does not know',
+  CERT_HAS_EXPIRED: 'it has expired',
+  CERT_NOT_YET_VALID: 'it is not valid yet',
+  CERT_REVOKED: 'it has been revoked',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'it was issued for a different server name',
+  CERT_SIGNATURE_FAILURE: 'its signature is invalid',
+  CERT_UNTRUSTED: 'it is not trusted for this purpose',
+  INVALID_CA: 'its issuer is not a valid authority',
+};
+
+// nodemailer sometimes keeps only the message of a TLS error.
+const certificateMessages: Array<[RegExp, string]> = [
+  [/self[- ]signed certificate in certificate chain/i, 'SELF_SIGNED_CERT_IN_CHAIN'],
+  [/self[- ]signed certificate/i, 'DEPTH_ZERO_SELF_SIGNED_CERT'],
+  [/unable to verify the first certificate/i, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+  [/unable to get (local )?issuer certificate/i, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'],
+  [/certificate has expired/i, 'CERT_HAS_EXPIRED'],
+  [/certificate is not yet valid/i, 'CERT_NOT_YET_VALID'],
+  [/does not match certificate's altnames/i, 'ERR_TLS_CERT_ALTNAME_INVALID'],
+];
+
+const dnsCodes = new Set(['ENOTFOUND', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA', 'EAI_AGAIN', 'EDNS']);
+const timeoutCodes = new Set(['ETIMEDOUT', 'ETIMEOUT', 'CONNECT_TIMEOUT', 'UPGRADE_TIMEOUT', 'SB_DEADLINE', 'ESOCKETTIMEDOUT']);
+const unreachableCodes = new Set(['ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'EADDRNOTAVAIL']);
+const droppedCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'EConnectionClosed', 'NoConnection', 'ClosedAfterConnectTLS']);
+const notImapCodes = new Set(['GREETING_TIMEOUT', 'InvalidResponse', 'UnexpectedTag', 'MissingTag', 'ClosedAfterConnectText', 'ParserErrorExchange']);
+
+function describe(chain: ErrorLike[]): string | null {
+  const parts: string[] = [];
+  for (const e of chain) {
+    const code = str(e.originalCode) || str(e.code);
+    const message = str(e.message).trim().split('\n')[0] ?? '';
+    const response = str(e.response) || str(e.responseText);
+    const line = [code, message, response && !message.includes(response) ? `server said: ${response}` : '']
+      .filter(Boolean)
+      .join(': ');
+    if (line && !parts.includes(line)) parts.push(line);
+  }
+  return parts.length > 0 ? parts.join(' ← ') : null;
+}
+
+export function classifyConnectionError(err: unknown, ctx: ConnectionContext): ClassifiedError {
+  const chain = chainOf(err);
+  const detail = describe(chain) ?? (err === undefined ? null : String(err));
+  const codes = new Set(chain.flatMap((e) => [str(e.code), str(e.originalCode)]).filter(Boolean));
+  const text = chain.map((e) => `${str(e.message)} ${str(e.response)} ${str(e.responseText)}`).join(' ');
+  // Without the server's answers: a greeting may well contain words like STARTTLS or "timeout".
+  const messages = chain.map((e) => str(e.message)).join(' ');
+  const has = (set: Set<string>): boolean => [...codes].some((c) => set.has(c));
+  const where = `${ctx.host}:${ctx.port}`;
+  const result = (problem: ConnectionProblem, message: string): ClassifiedError => ({ problem, message, detail });
+
+  if (chain.some((e) => e.authenticationFailed === true) || codes.has('EAUTH')) {
+    if (/PRIVACYREQUIRED|plaintext auth|LOGINDISABLED|must issue a STARTTLS/i.test(text)) {
+      return result('auth-failed', 'The server accepts passwords only over an encrypted connection. Choose SSL/TLS or STARTTLS.');
+    }
+    return result('auth-failed', 'The server rejected the user name or password.');
+  }
+
+  const certCode =
+    [...codes].find((c) => c in certificateReasons) ?? certificateMessages.find(([re]) => re.test(messages))?.[1];
+  if (certCode) {
+    const reason = certificateReasons[certCode] ?? certCode;
+    return result('tls-certificate', `The server's security certificate is not trusted (${reason}). Switchboard will not send your password to it.`);
+  }
+
+  if (has(dnsCodes)) {
+    if (codes.has('EAI_AGAIN') || /EAI_AGAIN/.test(messages)) {
+      return result('host-not-found', `The name ${ctx.host} could not be looked up. Check your internet connection.`);
+    }
+    return result('host-not-found', `No server called ${ctx.host} could be found. Check the spelling.`);
+  }
+  if (codes.has('ECONNREFUSED') || /ECONNREFUSED/.test(messages)) {
+    return result('connection-refused', `${ctx.host} refused the connection on port ${ctx.port}. Check the port and security settings.`);
+  }
+
+  const tlsCode = [...codes].some((c) => c.startsWith('ERR_SSL_') || c === 'EPROTO' || c === 'ETLS' || c === 'ERR_TLS_HANDSHAKE_TIMEOUT');
+  const tlsFailed = chain.some((e) => e.tlsFailed === true);
+  if (tlsCode || tlsFailed || /SSL routines|wrong version number|handshake failure/i.test(messages)) {
+    if (/wrong version number|packet length too long|unknown protocol/i.test(messages)) {
+      return result('tls-handshake', `${where} does not answer with SSL/TLS. Try STARTTLS, or the port for SSL/TLS (usually ${ctx.protocol === 'imap' ? 993 : 465}).`);
+    }
+    if ((codes.has('ETLS') || tlsFailed) && /STARTTLS/i.test(messages)) {
+      return result('tls-handshake', `${where} did not set up STARTTLS encryption. Check the security setting and the port.`);
+    }
+    return result('tls-handshake', `A secure connection to ${where} could not be set up. Check the security setting (SSL/TLS or STARTTLS) and the port.`);
+  }
+
+  if (ctx.protocol === 'imap' && (has(notImapCodes) || [...codes].some((c) => c.startsWith('ParserError')))) {
+    return result('not-imap', `The server on ${where} does not speak IMAP. Check the port and security settings.`);
+  }
+  if (ctx.protocol === 'smtp' && (codes.has('EPROTOCOL') || /Greeting never received|Invalid greeting/i.test(messages))) {
+    return result('not-smtp', `The server on ${where} does not speak SMTP. Check the port and security settings.`);
+  }
+
+  if (has(timeoutCodes) || /timed? ?out/i.test(messages)) {
+    return result('timeout', `${where} did not answer in time. Check the server name, the port and your internet connection.`);
+  }
+  if (has(unreachableCodes)) {
+    return result('unknown', `${ctx.host} cannot be reached. Check your internet connection.`);
+  }
+  if (has(droppedCodes)) {
+    return result('unknown', `The connection to ${where} was closed unexpectedly.`);
+  }
+  const firstLine = (str(chain[0]?.message) || String(err)).split('\n')[0]?.slice(0, 200) ?? '';
+  return result('unknown', `Could not connect to ${where}${firstLine ? ` (${firstLine})` : ''}.`);
+}
+
+/** Which account health a failed sync connection means. */
+export function healthStateFor(err: unknown, problem: ConnectionProblem): Exclude<HealthState, 'connected' | 'syncing'> {
+  if (problem === 'auth-failed') return 'auth-failed';
+  if (problem === 'host-not-found' || problem === 'connection-refused' || problem === 'timeout') return 'offline';
+  if (problem === 'unknown') {
+    const codes = chainOf(err).flatMap((e) => [str(e.code), str(e.originalCode)]);
+    if (codes.some((c) => unreachableCodes.has(c) || droppedCodes.has(c))) return 'offline';
+  }
+  return 'error';
+}

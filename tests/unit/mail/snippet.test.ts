@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { makeSnippet, SNIPPET_LENGTH } from '../../../src-main/core/mail/snippet.ts';
+
+describe('makeSnippet', () => {
+  it('drops quoted lines and the attribution line before them', () => {
+    const text = 'Yes, please cancel it.\n\nOn Mon, Jan 6, 2025 at 9:00 AM Support <s@x> wrote:\n> Shall we cancel?\n>> Original question';
+    expect(makeSnippet(text)).toBe('Yes, please cancel it.');
+  });
+
+  it('keeps a line that merely mentions "wrote:" when no quote follows', () => {
+    expect(makeSnippet('On Monday my colleague wrote:\nthe order number is 12.')).toBe('On Monday my colleague wrote: the order number is 12.');
+  });
+
+  it('collapses whitespace and removes invisible characters', () => {
+    expect(makeSnippet('  Hello\u200b\r\n\t\tworld \u00a0 again  ')).toBe('Hello world again');
+  });
+
+  it('cuts long text at a word boundary with an ellipsis', () => {
+    const text = 'word '.repeat(100);
+    const s = makeSnippet(text);
+    expect(s.length).toBeLessThanOrEqual(SNIPPET_LENGTH + 1);
+    expect(s.endsWith('word…')).toBe(true);
+  });
+
+  it('never ends on half an emoji', () => {
+    const s = makeSnippet('x'.repeat(SNIPPET_LENGTH - 1) + '😀😀😀', SNIPPET_LENGTH);
+    expect(s).toBe('x'.repeat(SNIPPET_LENGTH - 1) + '…');
+  });
+
+  it('is empty for empty or quote-only text', () => {
+    expect(makeSnippet('')).toBe('');
+    expect(makeSnippet('> only a quote\n> and more')).toBe('');
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * AccountSync's reconnect schedule, driven by a ManualClock: no attempt is
+ * made before the backoff delay has passed on the clock, delays grow, and
+ * stop() cancels the pending retry. The "server" is a TCP listener that
+ * counts connections and hangs up at once (no Dovecot needed).
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountHealth } from '../../../src-preload/api.ts';
+import { ManualClock } from '../../../src-main/core/clock.ts';
+import { openDatabase } from '../../../src-main/core/db/connection.ts';
+import { silentLogger } from '../../../src-main/core/log.ts';
+import { AccountSync } from '../../../src-main/core/sync/inbox-sync.ts';
+import { seedAccount } from '../../support/mail-fixtures.ts';
+
+let server: net.Server;
+let port: number;
+let connections = 0;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-account-sync-'));
+  server = net.createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  port = (server.address() as net.AddressInfo).port;
+});
+
+afterAll(() => {
+  server.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function settle(): Promise<void> {
+  // Let the socket attempt and its failure run through the event loop.
+  await new Promise((r) => setTimeout(r, 150));
+}
+
+describe('AccountSync reconnects', () => {
+  it('waits for the backoff on the clock, with growing delays, and stops retrying when stopped', async () => {
+    const clock = new ManualClock();
+    const db = openDatabase(':memory:').db;
+    const healths: AccountHealth[] = [];
+    const sync = new AccountSync({
+      db,
+      dataDir,
+      accountId: seedAccount(db),
+      imap: { host: '127.0.0.1', port, security: 'none', user: 'u', password: 'p' },
+      log: silentLogger,
+      clock,
+      random: () => 0,
+      backoff: { baseMs: 1000, maxMs: 4000 },
+      timeouts: { connectMs: 2000, greetingMs: 2000, socketMs: 2000 },
+      onHealth: (h) => healths.push(h),
+      onMessagesChanged: () => {},
+    });
+    connections = 0;
+    sync.start();
+    await expect.poll(() => sync.health.state, { timeout: 3000 }).not.toBe('syncing');
+    expect(connections).toBe(1);
+    expect(sync.health.state).toBe('error');
+    expect(sync.health.lastError).toMatch(/127\.0\.0\.1/);
+    expect(clock.pending()).toBe(1);
+
+    // First retry after base/2 (random 0 = the fixed half): 500 ms.
+    clock.advance(499);
+    await settle();
+    expect(connections).toBe(1);
+    clock.advance(1);
+    await expect.poll(() => connections, { timeout: 3000 }).toBe(2);
+    await expect.poll(() => clock.pending(), { timeout: 3000 }).toBe(1);
+
+    // Second retry after 1000 ms.
+    clock.advance(999);
+    await settle();
+    expect(connections).toBe(2);
+    clock.advance(1);
+    await expect.poll(() => connections, { timeout: 3000 }).toBe(3);
+    await expect.poll(() => clock.pending(), { timeout: 3000 }).toBe(1);
+
+    await sync.stop();
+    expect(clock.pending()).toBe(0);
+    clock.advance(60_000);
+    await settle();
+    expect(connections).toBe(3);
+    expect(sync.health.state).toBe('offline');
+    db.close();
+  });
+
+  it('syncNow retries at once instead of waiting for the backoff', async () => {
+    const clock = new ManualClock();
+    const db = openDatabase(':memory:').db;
+    const sync = new AccountSync({
+      db,
+      dataDir,
+      accountId: seedAccount(db),
+      imap: { host: '127.0.0.1', port, security: 'none', user: 'u', password: 'p' },
+      log: silentLogger,
+      clock,
+      backoff: { baseMs: 60_000, maxMs: 60_000 },
+      timeouts: { connectMs: 2000, greetingMs: 2000, socketMs: 2000 },
+      onHealth: () => {},
+      onMessagesChanged: () => {},
+    });
+    connections = 0;
+    sync.start();
+    await expect.poll(() => clock.pending(), { timeout: 3000 }).toBe(1);
+    await sync.syncNow();
+    expect(connections).toBe(2);
+    expect(clock.pending()).toBe(1);
+    await sync.stop();
+    db.close();
+  });
+});
