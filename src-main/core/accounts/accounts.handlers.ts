@@ -1,0 +1,77 @@
+/**
+ * accounts.*: list, test, connect, remove, sync now. Connecting tests both
+ * servers first and saves nothing unless both answer, so a typo never leaves
+ * a half-made account behind.
+ */
+import type { Database } from 'better-sqlite3';
+import type { AccountSummary } from '../../../src-preload/api.ts';
+import type { Clock } from '../clock.ts';
+import type { EventBus } from '../events.ts';
+import type { Logger } from '../log.ts';
+import type { Handlers } from '../rpc/router.ts';
+import { DeskFailure } from '../rpc/router.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import { deleteAccount, getAccount, insertAccount, listAccounts } from '../db/accounts.repo.ts';
+import { testConnection } from '../sync/connection-test.ts';
+import { encodeAccountSecret } from './account-secret.ts';
+import { demoHealth, toAccountSummary } from './account-summary.ts';
+import type { SyncManager } from './sync-manager.ts';
+
+export type AccountHandlers = Pick<Handlers, 'accounts.list' | 'accounts.test' | 'accounts.connect' | 'accounts.remove' | 'accounts.syncNow'>;
+
+export interface AccountDeps {
+  db: Database;
+  secrets: SecretStore;
+  syncs: SyncManager;
+  events: EventBus;
+  log: Logger;
+  clock: Clock;
+  /** Injected so tests of the handlers can run without servers. */
+  test?: typeof testConnection;
+}
+
+export function summarizeAccounts(deps: Pick<AccountDeps, 'db' | 'syncs'>): AccountSummary[] {
+  return listAccounts(deps.db).map((row) => toAccountSummary(row, row.kind === 'demo' ? demoHealth(row) : deps.syncs.health(row.id)));
+}
+
+export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
+  const test = deps.test ?? testConnection;
+  return {
+    'accounts.list': () => summarizeAccounts(deps),
+    'accounts.test': (settings) => test(settings),
+    'accounts.connect': async (settings) => {
+      const result = await test(settings);
+      if (!result.imap.ok || !result.smtp.ok) return { ok: false, test: result };
+      const secret = await encodeAccountSecret(deps.secrets, { imapPassword: settings.imap.password, smtpPassword: settings.smtp.password });
+      const strip = ({ host, port, security, user }: typeof settings.imap) => ({ host, port, security, user });
+      const id = insertAccount(deps.db, {
+        kind: 'imap',
+        name: settings.name,
+        email: settings.email,
+        imap: strip(settings.imap),
+        smtp: strip(settings.smtp),
+        secret,
+        createdAt: deps.clock.now(),
+      });
+      const row = getAccount(deps.db, id);
+      if (!row) throw new Error('account vanished right after insert');
+      deps.log.info('account connected', { accountId: id, host: settings.imap.host, user: settings.imap.user });
+      await deps.syncs.start(row);
+      deps.events.emit({ type: 'changed', table: 'accounts', ids: [id] });
+      return { ok: true, account: toAccountSummary(row, deps.syncs.health(id)) };
+    },
+    'accounts.remove': async ({ accountId }) => {
+      await deps.syncs.stop(accountId);
+      if (!deleteAccount(deps.db, accountId)) throw new DeskFailure('not-found', 'That account no longer exists.');
+      deps.log.info('account removed', { accountId });
+      deps.events.emit({ type: 'changed', table: 'accounts', ids: [accountId] });
+      deps.events.emit({ type: 'changed', table: 'messages' });
+      return null;
+    },
+    'accounts.syncNow': async ({ accountId }) => {
+      if (!getAccount(deps.db, accountId)) throw new DeskFailure('not-found', 'That account no longer exists.');
+      await deps.syncs.syncNow(accountId);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Keeps one AccountSync running per IMAP account and turns its health and
+ * changes into events for the renderers. Passwords are decrypted only here,
+ * just before connecting, and live only in memory.
+ */
+import type { Database } from 'better-sqlite3';
+import type { AccountHealth, ServerSettings } from '../../../src-preload/api.ts';
+import type { Clock } from '../clock.ts';
+import type { EventBus } from '../events.ts';
+import type { Logger } from '../log.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import type { AccountRow } from '../db/accounts.repo.ts';
+import { AccountSync } from '../sync/inbox-sync.ts';
+import { decodeAccountSecret } from './account-secret.ts';
+
+export interface SyncManagerOptions {
+  db: Database;
+  dataDir: string;
+  secrets: SecretStore;
+  events: EventBus;
+  log: Logger;
+  clock: Clock;
+}
+
+const offlineUntilStarted: AccountHealth = { state: 'offline', progress: null, lastError: null, lastSyncAt: null };
+
+export class SyncManager {
+  private readonly syncs = new Map<number, AccountSync>();
+  private readonly failures = new Map<number, AccountHealth>();
+  private readonly o: SyncManagerOptions;
+
+  constructor(options: SyncManagerOptions) {
+    this.o = options;
+  }
+
+  health(accountId: number): AccountHealth {
+    return this.syncs.get(accountId)?.health ?? this.failures.get(accountId) ?? offlineUntilStarted;
+  }
+
+  async start(account: AccountRow): Promise<void> {
+    if (account.kind !== 'imap' || this.syncs.has(account.id)) return;
+    const log = this.o.log.child(`sync#${account.id}`);
+    let imap: ServerSettings;
+    try {
+      const secret = await decodeAccountSecret(this.o.secrets, account.secret);
+      if (!account.imap_host || !account.imap_port || !account.imap_security || !account.imap_user) {
+        throw new Error('The account has no IMAP settings.');
+      }
+      imap = { host: account.imap_host, port: account.imap_port, security: account.imap_security, user: account.imap_user, password: secret.imapPassword };
+    } catch (err) {
+      log.error('cannot read saved password', { err });
+      const health: AccountHealth = { state: 'error', progress: null, lastError: `The saved password could not be read (${(err as Error).message}). Remove and reconnect the account.`, lastSyncAt: null };
+      this.failures.set(account.id, health);
+      this.o.events.emit({ type: 'accountHealth', accountId: account.id, health });
+      return;
+    }
+    const sync = new AccountSync({
+      db: this.o.db,
+      dataDir: this.o.dataDir,
+      accountId: account.id,
+      imap,
+      log,
+      clock: this.o.clock,
+      onHealth: (health) => this.o.events.emit({ type: 'accountHealth', accountId: account.id, health }),
+      onMessagesChanged: (ids) => this.o.events.emit({ type: 'changed', table: 'messages', ids }),
+    });
+    this.syncs.set(account.id, sync);
+    sync.start();
+  }
+
+  async syncNow(accountId: number): Promise<void> {
+    await this.syncs.get(accountId)?.syncNow();
+  }
+
+  async stop(accountId: number): Promise<void> {
+    const sync = this.syncs.get(accountId);
+    this.syncs.delete(accountId);
+    this.failures.delete(accountId);
+    await sync?.stop();
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.syncs.keys()].map((id) => this.stop(id)));
+  }
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AccountSettingsInput, ServerMessage } from '../../../src-preload/api.ts';
+import { silentLogger } from '../../../src-main/core/log.ts';
+import { DeskFailure, dispatch } from '../../../src-main/core/rpc/router.ts';
+import type { Handlers } from '../../../src-main/core/rpc/router.ts';
+
+const unused = () => {
+  throw new Error('not called in this test');
+};
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app.info': () => ({ version: '1', mode: 'browser', secretStorage: 'encrypted-file', dataDir: '/tmp/x', hasWorkspace: false }),
+    'workspace.openDemo': unused,
+    'workspace.removeDemo': unused,
+    'accounts.list': () => [],
+    'accounts.test': unused,
+    'accounts.connect': unused,
+    'accounts.remove': unused,
+    'accounts.syncNow': unused,
+    'messages.list': unused,
+    'messages.get': unused,
+    'messages.setRead': unused,
+    ...overrides,
+  };
+}
+
+const goodSettings: AccountSettingsInput = {
+  name: 'Support',
+  email: 'support@example.test',
+  imap: { host: 'imap.example.test', port: 993, security: 'tls', user: 'support', password: 'pw' },
+  smtp: { host: 'smtp.example.test', port: 465, security: 'tls', user: 'support', password: 'pw' },
+};
+
+function errorOf(reply: ServerMessage) {
+  if (reply.kind === 'rejected') return reply.error;
+  if (reply.kind === 'result' && !reply.result.ok) return reply.result.error;
+  throw new Error(`expected an error, got ${JSON.stringify(reply)}`);
+}
+
+describe('dispatch', () => {
+  it('answers a valid call with its value', async () => {
+    const reply = await dispatch(handlers(), JSON.stringify({ kind: 'call', id: 7, method: 'accounts.list', params: {} }), silentLogger);
+    expect(reply).toEqual({ kind: 'result', id: 7, result: { ok: true, value: [] } });
+  });
+
+  it('rejects text that is not JSON', async () => {
+    expect(errorOf(await dispatch(handlers(), '{"kind":', silentLogger)).code).toBe('bad-request');
+  });
+
+  it('rejects an envelope without an id, or with extra fields', async () => {
+    expect(errorOf(await dispatch(handlers(), { kind: 'call', method: 'app.info', params: {} }, silentLogger)).code).toBe('bad-request');
+    const extra = await dispatch(handlers(), { kind: 'call', id: 1, method: 'app.info', params: {}, evil: true }, silentLogger);
+    expect(extra.kind).toBe('rejected');
+  });
+
+  it('answers an unknown method with unknown-method, keeping the id', async () => {
+    const reply = await dispatch(handlers(), { kind: 'call', id: 3, method: 'fs.readFile', params: {} }, silentLogger);
+    expect(reply.kind === 'result' && reply.id).toBe(3);
+    expect(errorOf(reply).code).toBe('unknown-method');
+  });
+
+  it('never calls a handler with invalid params, and says which field is wrong', async () => {
+    const test = vi.fn();
+    const bad = { ...goodSettings, imap: { ...goodSettings.imap, port: '993' } };
+    const reply = await dispatch(handlers({ 'accounts.test': test }), { kind: 'call', id: 4, method: 'accounts.test', params: bad }, silentLogger);
+    const error = errorOf(reply);
+    expect(error.code).toBe('bad-request');
+    expect(error.issues?.some((i) => i.startsWith('params.imap.port'))).toBe(true);
+    expect(test).not.toHaveBeenCalled();
+  });
+
+  it('rejects prototype-polluting method names', async () => {
+    const reply = await dispatch(handlers(), { kind: 'call', id: 5, method: '__proto__', params: {} }, silentLogger);
+    expect(errorOf(reply).code).toBe('unknown-method');
+  });
+
+  it('turns a DeskFailure into its typed error and any other throw into internal', async () => {
+    const typed = await dispatch(handlers({ 'accounts.list': () => { throw new DeskFailure('not-found', 'gone'); } }), { kind: 'call', id: 1, method: 'accounts.list', params: {} }, silentLogger);
+    expect(errorOf(typed)).toEqual({ code: 'not-found', message: 'gone' });
+    const crash = await dispatch(handlers({ 'accounts.list': () => { throw new TypeError('boom'); } }), { kind: 'call', id: 2, method: 'accounts.list', params: {} }, silentLogger);
+    expect(errorOf(crash).code).toBe('internal');
+    expect(errorOf(crash).message).not.toContain('boom');
+  });
+});
