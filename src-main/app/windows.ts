@@ -1,0 +1,71 @@
+/**
+ * The app window. Its web preferences are the security boundary between mail
+ * content and the machine: context isolation, the Chromium sandbox, no Node,
+ * web security on, and a preload that exposes only the DeskTransport.
+ */
+import { BrowserWindow } from 'electron';
+import type { WebPreferences } from 'electron';
+import type { AppOrigin } from './app-origin.ts';
+import type { OpenExternal } from './external-links.ts';
+import type { Logger } from './log.ts';
+import { guardNavigation } from './navigation-guard.ts';
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: true,
+  };
+}
+
+export interface WindowOptions {
+  preloadPath: string;
+  origin: AppOrigin;
+  openExternal: OpenExternal;
+  log: Logger;
+  /** Called each time the page (re)loads and its preload can take a port. */
+  onPageReady(window: BrowserWindow): void;
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const { origin, log } = options;
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Switchboard',
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  const contents = window.webContents;
+  guardNavigation(contents, origin, options.openExternal, log);
+  window.once('ready-to-show', () => window.show());
+  // dom-ready fires again after every reload, and a reloaded page has lost its port.
+  contents.on('dom-ready', () => options.onPageReady(window));
+  contents.on('render-process-gone', (_event, details) => {
+    log.error('a window renderer stopped', { reason: details.reason, exitCode: details.exitCode });
+  });
+  window.loadURL(origin.entryUrl).catch((err: unknown) => {
+    log.error('the window could not load the app', { err });
+  });
+  return window;
+}
+
+/** Bring the window forward (second launch, notification click, mailto:). */
+export function focusWindow(window: BrowserWindow | null): void {
+  if (!window || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
