@@ -1,0 +1,51 @@
+/**
+ * Checks the envelope of what arrives from core before anything trusts it.
+ *
+ * Why only the envelope: core is our own process and validates its own
+ * output types at compile time; what can go wrong on the wire is a broken
+ * or foreign frame (a proxy, a stale host, truncated JSON). Those must be
+ * dropped with a log line, never crash the window or resolve the wrong call.
+ */
+import type { DeskError, DeskEvent, ServerMessage } from '../../src-preload/api.ts';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDeskError(value: unknown): value is DeskError {
+  return isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string';
+}
+
+function isDeskEvent(value: unknown): value is DeskEvent {
+  if (!isRecord(value)) return false;
+  if (value.type === 'changed') {
+    return (value.table === 'accounts' || value.table === 'messages')
+      && (value.ids === undefined || (Array.isArray(value.ids) && value.ids.every((id) => typeof id === 'number')));
+  }
+  if (value.type === 'accountHealth') {
+    return typeof value.accountId === 'number' && isRecord(value.health) && typeof value.health.state === 'string';
+  }
+  return false;
+}
+
+function isResult(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  if (value.ok === true) return 'value' in value;
+  if (value.ok === false) return isDeskError(value.error);
+  return false;
+}
+
+/** The message, or null when it is not a well-formed `ServerMessage`. */
+export function parseServerMessage(raw: unknown): ServerMessage | null {
+  if (!isRecord(raw)) return null;
+  switch (raw.kind) {
+    case 'result':
+      return typeof raw.id === 'number' && isResult(raw.result) ? (raw as ServerMessage) : null;
+    case 'rejected':
+      return isDeskError(raw.error) ? (raw as ServerMessage) : null;
+    case 'event':
+      return isDeskEvent(raw.event) ? (raw as ServerMessage) : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,36 @@
+import { useEffect, type RefObject } from 'react';
+import type { DeskStore } from '../store/desk-store.ts';
+import { SHORTCUTS } from './shortcuts.ts';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+/**
+ * One keydown listener for the workspace. Keys typed into fields, pressed
+ * with a modifier, or inside a dialog are left alone; arrows and Enter act
+ * only when the list (or nothing in particular) has focus, so they still
+ * scroll the reading pane and press buttons elsewhere.
+ */
+export function useWorkspaceShortcuts(store: DeskStore, listRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      if (isTyping(event.target)) return;
+      if (event.target instanceof Element && event.target.closest('dialog')) return;
+      const shortcut = SHORTCUTS.find((s) => s.keys.includes(event.key));
+      if (!shortcut) return;
+      const list = listRef.current;
+      const focusInList = list !== null && event.target instanceof Node && list.contains(event.target);
+      const focusNowhere = event.target === document.body || event.target === document.documentElement;
+      if (shortcut.listOnly && !focusInList && !focusNowhere) return;
+      event.preventDefault();
+      // Bring focus to the list so the selection the keys move is where the focus ring is.
+      if (!focusInList && shortcut.description !== 'shortcuts.help') list?.focus({ preventScroll: true });
+      shortcut.run(store.getState());
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store, listRef]);
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
+import { describeError } from '../../store/describe-error.ts';
+import { useDesk } from '../../store/store-context.tsx';
+import { t } from '../../i18n/i18n.ts';
+import { AccountItem } from './account-item.tsx';
+import './sidebar.css';
+
+export function Sidebar() {
+  const { accounts, scope, appInfo } = useDesk(useShallow((s) => ({ accounts: s.accounts, scope: s.scopeAccountId, appInfo: s.appInfo })));
+  const { setScope, removeDemo, setView, showNotice } = useDesk(
+    useShallow((s) => ({ setScope: s.setScope, removeDemo: s.removeDemo, setView: s.setView, showNotice: s.showNotice })),
+  );
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
+  const [removing, setRemoving] = useState(false);
+
+  async function confirmRemoval(): Promise<void> {
+    setRemoving(true);
+    const result = await removeDemo();
+    setRemoving(false);
+    setConfirmingRemoval(false);
+    if (!result.ok) showNotice(t('sidebar.removeDemoFailed', { reason: describeError(result.error) }));
+  }
+
+  return (
+    <nav className="sidebar" aria-label={t('sidebar.label')}>
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        {t('app.name')}
+      </div>
+      <button type="button" className={`scope-button${scope === null ? ' is-active' : ''}`} aria-pressed={scope === null} onClick={() => setScope(null)}>
+        {t('list.allInboxes')}
+      </button>
+      <h2 className="section-label">{t('sidebar.accounts')}</h2>
+      <ul className="account-list">
+        {accounts.map((account) => (
+          <AccountItem
+            key={account.id}
+            account={account}
+            active={scope === account.id}
+            onSelect={setScope}
+            onRemoveDemo={() => setConfirmingRemoval(true)}
+          />
+        ))}
+      </ul>
+      <button type="button" className="button button-quiet add-account" onClick={() => setView('connect')}>
+        {t('sidebar.addAccount')}
+      </button>
+      <div className="sidebar-footer">
+        {appInfo && t('sidebar.version', { version: appInfo.version })}
+        <span className="sidebar-help">{t('sidebar.shortcutHint')}</span>
+      </div>
+      <ConfirmDialog
+        open={confirmingRemoval}
+        title={t('sidebar.removeDemoTitle')}
+        body={t('sidebar.removeDemoBody')}
+        confirmLabel={t('sidebar.removeDemoConfirm')}
+        busy={removing}
+        danger
+        onConfirm={() => void confirmRemoval()}
+        onCancel={() => setConfirmingRemoval(false)}
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,54 @@
+/** Locale-aware dates, sizes and addresses for lists and headers. */
+import type { Address } from '../../src-preload/api.ts';
+import { locale, t } from './i18n.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function startOfDay(ms: number): number {
+  const d = new Date(ms);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/**
+ * Compact date for a list row, the way mail clients do it: the time today,
+ * "Yesterday", the weekday within a week, day and month this year, the full
+ * date before that.
+ */
+export function formatListDate(ms: number, now: number = Date.now()): string {
+  const date = new Date(ms);
+  const days = Math.round((startOfDay(now) - startOfDay(ms)) / DAY_MS);
+  if (days <= 0) return date.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
+  if (days === 1) return t('date.yesterday');
+  if (days < 7) return date.toLocaleDateString(locale(), { weekday: 'short' });
+  if (date.getFullYear() === new Date(now).getFullYear()) {
+    return date.toLocaleDateString(locale(), { day: 'numeric', month: 'short' });
+  }
+  return date.toLocaleDateString(locale(), { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export function formatFullDate(ms: number): string {
+  return new Date(ms).toLocaleString(locale(), { dateStyle: 'full', timeStyle: 'short' });
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toLocaleString(locale(), { maximumFractionDigits: digits })} ${units[unit]}`;
+}
+
+export function formatAddress(address: Address): string {
+  if (!address.name || address.name === address.address) return address.address;
+  return `${address.name} <${address.address}>`;
+}
+
+/** The name for a list row; the address when there is no name. */
+export function displayName(address: Address): string {
+  return address.name.trim() || address.address || t('message.unknownSender');
+}

@@ -1,0 +1,111 @@
+/**
+ * Accounts as core reports them, with health kept live by `accountHealth`
+ * events, plus the workspace commands (demo, connect) that change them.
+ */
+import type {
+  AccountHealth,
+  AccountSettingsInput,
+  AccountSummary,
+  ConnectionTestResult,
+  ConnectResult,
+  DeskApi,
+  DeskError,
+  Result,
+} from '../../src-preload/api.ts';
+import type { DeskSlice } from './slice.ts';
+
+export interface AccountsSlice {
+  accounts: AccountSummary[];
+  accountsError: DeskError | null;
+  /** Whose inbox the list shows: one account, or null for all of them. */
+  scopeAccountId: number | null;
+  loadAccounts(): Promise<void>;
+  applyHealth(accountId: number, health: AccountHealth): void;
+  setScope(accountId: number | null): void;
+  openDemo(): Promise<Result<AccountSummary>>;
+  removeDemo(): Promise<Result<null>>;
+  testAccount(input: AccountSettingsInput): Promise<Result<ConnectionTestResult>>;
+  connectAccount(input: AccountSettingsInput): Promise<Result<ConnectResult>>;
+}
+
+export function createAccountsSlice(api: DeskApi): DeskSlice<AccountsSlice> {
+  // Answers can overtake each other; only the newest request may write.
+  let generation = 0;
+
+  return (set, get) => {
+    /** After the set of accounts changed: re-read what depends on it. */
+    async function afterWorkspaceChange(): Promise<void> {
+      await Promise.all([get().loadAppInfo(), get().loadAccounts()]);
+      await get().loadMessages();
+    }
+
+    return {
+      accounts: [],
+      accountsError: null,
+      scopeAccountId: null,
+
+      async loadAccounts() {
+        const mine = ++generation;
+        const result = await api.call('accounts.list', {});
+        if (mine !== generation) return;
+        if (!result.ok) {
+          set({ accountsError: result.error });
+          return;
+        }
+        const scope = get().scopeAccountId;
+        const scopeGone = scope !== null && !result.value.some((account) => account.id === scope);
+        set({ accounts: result.value, accountsError: null, ...(scopeGone ? { scopeAccountId: null } : {}) });
+        if (scopeGone) void get().loadMessages();
+      },
+
+      applyHealth(accountId, health) {
+        set((state) => ({
+          accounts: state.accounts.map((account) => (account.id === accountId ? { ...account, health } : account)),
+        }));
+      },
+
+      setScope(accountId) {
+        if (get().scopeAccountId === accountId) return;
+        set({ scopeAccountId: accountId });
+        void get().loadMessages();
+      },
+
+      async openDemo() {
+        const result = await api.call('workspace.openDemo', {});
+        if (result.ok) {
+          get().setView('home');
+          await afterWorkspaceChange();
+        }
+        return result;
+      },
+
+      async removeDemo() {
+        const demoIds = new Set(get().accounts.filter((a) => a.kind === 'demo').map((a) => a.id));
+        const result = await api.call('workspace.removeDemo', {});
+        if (result.ok) {
+          const opened = get().opened;
+          if (opened?.detail && demoIds.has(opened.detail.accountId)) get().closeMessage();
+          const scope = get().scopeAccountId;
+          if (scope !== null && demoIds.has(scope)) set({ scopeAccountId: null });
+          await afterWorkspaceChange();
+        }
+        return result;
+      },
+
+      testAccount(input) {
+        return api.call('accounts.test', input);
+      },
+
+      async connectAccount(input) {
+        const result = await api.call('accounts.connect', input);
+        if (result.ok && result.value.ok) {
+          const added = result.value.account;
+          set((state) => ({ accounts: [...state.accounts.filter((a) => a.id !== added.id), added] }));
+          get().setView('home');
+          await afterWorkspaceChange();
+        }
+        return result;
+      },
+    };
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * What the window knows about core itself: `AppInfo`, the state of the link,
+ * which top-level screen is showing, and transient notices.
+ */
+import type { AppInfo, DeskApi, DeskError } from '../../src-preload/api.ts';
+import type { ConnectionStatus } from '../api/connection-status.ts';
+import type { DeskSlice } from './slice.ts';
+
+/** `home` is first run or the workspace, whichever `hasWorkspace` says. */
+export type AppView = 'home' | 'connect';
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+export interface AppSlice {
+  appInfo: AppInfo | null;
+  appInfoError: DeskError | null;
+  connection: ConnectionStatus;
+  view: AppView;
+  helpOpen: boolean;
+  notice: Notice | null;
+  loadAppInfo(): Promise<void>;
+  setConnection(status: ConnectionStatus): void;
+  setView(view: AppView): void;
+  setHelpOpen(open: boolean): void;
+  showNotice(text: string): void;
+  dismissNotice(): void;
+  /** Re-reads everything on screen: at start and after the link comes back. */
+  resync(): Promise<void>;
+}
+
+export function createAppSlice(api: DeskApi, initialConnection: ConnectionStatus): DeskSlice<AppSlice> {
+  let noticeId = 0;
+  return (set, get) => ({
+    appInfo: null,
+    appInfoError: null,
+    connection: initialConnection,
+    view: 'home',
+    helpOpen: false,
+    notice: null,
+
+    async loadAppInfo() {
+      const result = await api.call('app.info', {});
+      if (result.ok) set({ appInfo: result.value, appInfoError: null });
+      else set({ appInfoError: result.error });
+    },
+
+    setConnection(status) {
+      set({ connection: status });
+    },
+
+    setView(view) {
+      set({ view, helpOpen: false });
+    },
+
+    setHelpOpen(open) {
+      set({ helpOpen: open });
+    },
+
+    showNotice(text) {
+      noticeId += 1;
+      set({ notice: { id: noticeId, text } });
+    },
+
+    dismissNotice() {
+      set({ notice: null });
+    },
+
+    async resync() {
+      // Accounts and messages are read even before a workspace exists (cheap when empty), so a
+      // workspace that appears later through change events finds them already loaded.
+      await Promise.all([get().loadAppInfo(), get().loadAccounts(), get().refreshMessages(), get().retryOpenedMessage()]);
+    },
+  });
+}
