@@ -1,0 +1,60 @@
+/**
+ * What a newcomer sees: `npm start` (browser mode with --demo) shows the demo
+ * conversations; a fresh workspace without it shows the first-run choice, and
+ * the demo can be opened from there and removed again.
+ */
+import { expect, test } from '@playwright/test';
+import { screenshotPath, startCoreHost } from './support/core-host.ts';
+import type { CoreHost } from './support/core-host.ts';
+
+let host: CoreHost | null = null;
+test.afterEach(async () => {
+  await host?.stop();
+  host = null;
+});
+
+test('npm start in browser mode shows the demo conversations', async ({ page }) => {
+  host = await startCoreHost({ demo: true });
+  await page.goto(host.url);
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
+  const rows = page.getByTestId('message-row');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThan(10);
+  await page.screenshot({ path: screenshotPath('demo-list') });
+});
+
+test('first run offers the demo; it opens, reads, and can be removed', async ({ page }) => {
+  host = await startCoreHost();
+  await page.goto(host.url);
+  await expect(page.getByTestId('open-demo')).toBeVisible();
+  await expect(page.getByTestId('connect-mailbox')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('first-run') });
+
+  await page.getByTestId('open-demo').click();
+  const rows = page.getByTestId('message-row');
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+  const subject = (await rows.first().innerText()).split('\n').find((l) => l.trim().length > 3) ?? '';
+  await rows.first().click();
+  await expect(page.getByTestId('reading-pane')).toBeVisible();
+  await expect(page.getByTestId('reading-subject')).not.toBeEmpty();
+  expect(subject.length).toBeGreaterThan(0);
+  await page.screenshot({ path: screenshotPath('demo-reading') });
+
+  // Keyboard: j moves to the next message and opens it.
+  const before = await page.getByTestId('reading-subject').innerText();
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('reading-subject')).not.toHaveText(before);
+
+  await page.getByTestId('remove-demo').click();
+  await expect(page.getByRole('dialog')).toContainText('Remove the demo workspace?');
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove demo', exact: true }).click();
+  await expect(page.getByTestId('open-demo')).toBeVisible();
+  await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+});
+
+test('a page opened without the launch token cannot reach core', async ({ page }) => {
+  host = await startCoreHost({ demo: true });
+  await page.goto(host.url.replace(/#.*$/, ''));
+  await expect(page.getByTestId('message-row')).toHaveCount(0);
+  await expect(page.getByText(/npm start/)).toBeVisible();
+});
