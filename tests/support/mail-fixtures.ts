@@ -12,6 +12,12 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** The shared corpora live next to the project, never inside it (see corpora/README.md). */
 export const corporaDir = path.resolve(projectRoot, '../shared/corpora');
 export const parserFixturesDir = path.join(corporaDir, 'parser-fixtures');
+/**
+ * The corpora are shipped beside the checkout (CI has them); a bare clone
+ * elsewhere does not. Corpus tests skip then, and say why.
+ */
+export const parserFixturesPresent = fs.existsSync(parserFixturesDir);
+if (!parserFixturesPresent) console.warn(`parser-fixtures corpus not found at ${parserFixturesDir}: its tests are skipped`);
 
 export interface MailAttachmentSpec {
   filename: string;
