@@ -32,6 +32,7 @@ import { storeAttachment } from './attachment-store.ts';
 import { dedupeKey } from './dedupe-key.ts';
 import type { ParsedMessage } from './parse.ts';
 import { parseMessage } from './parse.ts';
+import { afterMessagesStored } from '../pipeline/after-store.ts';
 
 export interface IngestInput {
   accountId: number;
@@ -146,7 +147,11 @@ function storeOne(db: Database, p: PreparedMessage, now: number): IngestResult {
  */
 export function storePrepared(db: Database, prepared: readonly PreparedMessage[], options: IngestOptions = {}): IngestResult[] {
   const now = (options.clock ?? systemClock).now();
-  return db.transaction(() => prepared.map((p) => storeOne(db, p, now)))();
+  return db.transaction(() => {
+    const results = prepared.map((p) => storeOne(db, p, now));
+    afterMessagesStored(db, { created: results.filter((r) => r.created).map((r) => r.messageRowId) });
+    return results;
+  })();
 }
 
 export async function ingestMessages(db: Database, dataDir: string, inputs: readonly IngestInput[], options: IngestOptions = {}): Promise<IngestResult[]> {

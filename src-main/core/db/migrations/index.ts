@@ -4,5 +4,6 @@
  */
 import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-initial.ts';
+import { migration0002 } from './0002-ops.ts';
 
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];

@@ -1,0 +1,48 @@
+/**
+ * This desktop as an author of team state: a stable random node id (kept in
+ * settings, so it survives restarts) and an HLC that starts past every op the
+ * cache already holds, so a restart can never issue a timestamp older than
+ * one it issued or received before.
+ */
+import crypto from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../clock.ts';
+import { appendOps, latestHlc } from '../db/ops.repo.ts';
+import { getSetting, setSetting } from '../db/settings.repo.ts';
+import { HybridClock } from './hlc.ts';
+import type { JsonValue, Op } from './ops.ts';
+
+const NODE_KEY = 'agent.node';
+
+export function localNodeId(db: Database): string {
+  let node = getSetting(db, NODE_KEY);
+  if (!node) {
+    node = crypto.randomBytes(8).toString('hex');
+    setSetting(db, NODE_KEY, node);
+  }
+  return node;
+}
+
+export interface LocalActor {
+  readonly node: string;
+  readonly hlc: HybridClock;
+  /** Records changes made here: appended to the op log and queued for the team. */
+  record(changes: ReadonlyArray<{ entity: string; field: string; value: JsonValue }>): Op[];
+}
+
+export function createLocalActor(db: Database, clock: Clock): LocalActor {
+  const node = localNodeId(db);
+  // Generous drift: our own log may hold ops from a desktop whose clock ran ahead.
+  const hlc = new HybridClock(node, () => clock.now(), Number.MAX_SAFE_INTEGER);
+  const newest = latestHlc(db);
+  if (newest) hlc.receive(newest);
+  return {
+    node,
+    hlc,
+    record(changes) {
+      const ops = changes.map((c): Op => ({ hlc: hlc.next(), actor: node, entity: c.entity, field: c.field, value: c.value }));
+      appendOps(db, ops, clock.now(), true);
+      return ops;
+    },
+  };
+}
