@@ -1,0 +1,70 @@
+/**
+ * SLA timers for one conversation: first response, next response and
+ * resolution, each measured in business time from the customer's message.
+ *
+ * - First response: from the first customer message to the first agent reply.
+ * - Next response: from the oldest customer message not yet answered (after
+ *   the first reply) to the agent reply that follows it.
+ * - Resolution: from the first customer message to done/closed; a reopened
+ *   conversation runs again from the reopening message.
+ * A timer that has no target for this mailbox and priority is not shown.
+ */
+import type { BusinessHours } from './business-hours.ts';
+import { addBusinessTime } from './business-hours.ts';
+import type { Status } from './status-fold.ts';
+
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
+
+export interface SlaTargets {
+  firstResponseMs: number | null;
+  nextResponseMs: number | null;
+  resolutionMs: number | null;
+}
+
+export interface SlaTimeline {
+  /** Server arrival times, oldest first. */
+  messages: Array<{ at: number; fromCustomer: boolean }>;
+  status: Status;
+  /** When the conversation last became done/closed (null while open). */
+  resolvedAt: number | null;
+}
+
+export interface SlaTimer {
+  kind: 'first-response' | 'next-response' | 'resolution';
+  dueAt: number;
+  /** True when it is past due now and still running. */
+  overdue: boolean;
+}
+
+export interface SlaState {
+  timers: SlaTimer[];
+  overdue: boolean;
+  /** When the next running timer breaches (for the scheduler and the list badge). */
+  nextDueAt: number | null;
+}
+
+export function computeSla(timeline: SlaTimeline, targets: SlaTargets, hours: BusinessHours, now: number): SlaState {
+  const timers: SlaTimer[] = [];
+  const running = timeline.status !== 'done' && timeline.status !== 'closed' && timeline.status !== 'spam';
+  const firstCustomer = timeline.messages.find((m) => m.fromCustomer);
+  const firstReply = timeline.messages.find((m) => !m.fromCustomer && firstCustomer && m.at >= firstCustomer.at);
+  const push = (kind: SlaTimer['kind'], start: number, target: number | null) => {
+    if (target === null) return;
+    const dueAt = addBusinessTime(start, target, hours);
+    timers.push({ kind, dueAt, overdue: dueAt <= now });
+  };
+  if (firstCustomer && !firstReply && running) push('first-response', firstCustomer.at, targets.firstResponseMs);
+  if (firstReply && running) {
+    // The oldest customer message after the latest agent reply is what waits for an answer.
+    const lastReplyAt = Math.max(...timeline.messages.filter((m) => !m.fromCustomer).map((m) => m.at));
+    const waiting = timeline.messages.find((m) => m.fromCustomer && m.at > lastReplyAt);
+    if (waiting) push('next-response', waiting.at, targets.nextResponseMs);
+  }
+  if (firstCustomer && running) {
+    const reopenedBy = timeline.resolvedAt === null ? undefined : timeline.messages.find((m) => m.fromCustomer && m.at > (timeline.resolvedAt ?? 0));
+    push('resolution', (reopenedBy ?? firstCustomer).at, targets.resolutionMs);
+  }
+  const dues = timers.map((t) => t.dueAt);
+  return { timers, overdue: timers.some((t) => t.overdue), nextDueAt: dues.length > 0 ? Math.min(...dues) : null };
+}
