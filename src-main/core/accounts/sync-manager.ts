@@ -2,6 +2,10 @@
  * Keeps one AccountSync running per IMAP account and turns its health and
  * changes into events for the renderers. Passwords are decrypted only here,
  * just before connecting, and live only in memory.
+ *
+ * It is also how the rest of core reaches the sync engine: "fetch this
+ * message's body now" (opening a message or conversation), "write the
+ * attachment files again", and "the write-back queue has new ops".
  */
 import type { Database } from 'better-sqlite3';
 import type { AccountHealth, ServerSettings } from '../../../src-preload/api.ts';
@@ -10,7 +14,9 @@ import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { AccountRow } from '../db/accounts.repo.ts';
-import { AccountSync } from '../sync/inbox-sync.ts';
+import { getBodyState } from '../db/messages.repo.ts';
+import { AccountSync } from '../sync/account-sync.ts';
+import { DEFAULT_TEAM_FOLDER } from '../team/imap-team-folder.ts';
 import { decodeAccountSecret } from './account-secret.ts';
 
 export interface SyncManagerOptions {
@@ -63,9 +69,36 @@ export class SyncManager {
       clock: this.o.clock,
       onHealth: (health) => this.o.events.emit({ type: 'accountHealth', accountId: account.id, health }),
       onMessagesChanged: (ids) => this.o.events.emit({ type: 'changed', table: 'messages', ids }),
+      onFoldersChanged: () => this.o.events.emit({ type: 'changed', table: 'folders' }),
+      // Team state travels in its own folder (team/): it is not mail.
+      skipFolder: (path) => path === DEFAULT_TEAM_FOLDER,
     });
     this.syncs.set(account.id, sync);
     sync.start();
+  }
+
+  /**
+   * Makes sure the message's body is cached, fetching it ahead of everything
+   * else when it is not. False when it is not cached and cannot be fetched
+   * now (offline, no longer on the server).
+   */
+  async ensureBody(messageId: number): Promise<boolean> {
+    const state = getBodyState(this.o.db, messageId);
+    if (!state) return false;
+    if (state.hasBody) return true;
+    return (await this.syncs.get(state.accountId)?.ensureBody(messageId)) ?? false;
+  }
+
+  /** Writes a message's attachment files again from the server (one went missing on disk). */
+  async ensureAttachments(messageId: number): Promise<boolean> {
+    const state = getBodyState(this.o.db, messageId);
+    if (!state) return false;
+    return (await this.syncs.get(state.accountId)?.ensureAttachments(messageId)) ?? false;
+  }
+
+  /** Ops were added to the account's write-back queue. */
+  writebackQueued(accountId: number): void {
+    this.syncs.get(accountId)?.writebackQueued();
   }
 
   async syncNow(accountId: number): Promise<void> {

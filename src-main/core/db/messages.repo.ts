@@ -4,10 +4,13 @@
  * Invariants:
  * - One row per mail per account (UNIQUE account_id, dedupe_key); copies in
  *   several folders are several `message_locations` rows pointing at it.
- * - A message is listed in a folder role only while it has a location in a
- *   folder of that role; a message with no location left is deleted by the
- *   sync (`deleteOrphanMessages`) at the end of a pass, not the moment its last
- *   location goes, so a UIDVALIDITY reset re-adopts the same row (same id).
+ * - A message is listed in a folder (or role) only while it has a visible
+ *   location there: `hidden_by_op` marks a location the agent moved away from
+ *   whose move has not reached the server yet (migration 0003).
+ * - A message with no location left is not deleted the moment its last
+ *   location goes: a move made elsewhere or a UIDVALIDITY reset re-adopts the
+ *   same row (same id). The sync deletes rows that stayed `unlocated` through
+ *   a whole pass over every folder (`deleteStillUnlocated`).
  * - `messages.seen` is the agent's view; `message_locations.flags_json` is
  *   the server's. The sync changes `seen` only when the server's \Seen for a
  *   location changes, so a local read/unread is not undone by the next sync.
@@ -67,6 +70,8 @@ export interface NewMessage {
   hasAttachments: boolean;
   seen: boolean;
   size: number;
+  /** False for a row stored from its headers only (headers-first sync); the body follows. */
+  hasBody?: boolean;
 }
 
 export interface NewAttachment {
@@ -93,8 +98,11 @@ export interface StoredLocation {
 /* ------------------------------------------------------------------ statements */
 
 const summaryColumns = 'm.id, m.account_id, m.subject, m.from_name, m.from_address, m.date, m.snippet, m.seen, m.has_attachments';
+// INDEXED BY: from a message to its few locations, never a walk of a whole folder per message.
 const inRole =
-  'EXISTS (SELECT 1 FROM message_locations l JOIN folders f ON f.id = l.folder_id WHERE l.message_id = m.id AND f.role = ?)';
+  'EXISTS (SELECT 1 FROM message_locations l INDEXED BY message_locations_message JOIN folders f ON f.id = l.folder_id WHERE l.message_id = m.id AND f.role = ? AND l.hidden_by_op IS NULL)';
+const inFolder =
+  'EXISTS (SELECT 1 FROM message_locations l INDEXED BY message_locations_message WHERE l.message_id = m.id AND l.folder_id = ? AND l.hidden_by_op IS NULL)';
 
 type Sql = Record<string, string>;
 const sql = {
@@ -104,6 +112,12 @@ const sql = {
   listAll: `SELECT ${summaryColumns} FROM messages m
     WHERE (m.date, m.id) < (?, ?) AND ${inRole}
     ORDER BY m.date DESC, m.id DESC LIMIT ?`,
+  listFolder: `SELECT ${summaryColumns} FROM messages m
+    WHERE m.account_id = (SELECT account_id FROM folders WHERE id = ?) AND (m.date, m.id) < (?, ?) AND ${inFolder}
+    ORDER BY m.date DESC, m.id DESC LIMIT ?`,
+  bodyState: 'SELECT account_id, has_body FROM messages WHERE id = ?',
+  owners: `SELECT m.id, m.account_id, a.kind FROM messages m JOIN accounts a ON a.id = m.account_id
+    WHERE m.id IN (SELECT value FROM json_each(?))`,
   detail: `SELECT ${summaryColumns}, m.message_id, m.to_json, m.cc_json, b.text, b.html
     FROM messages m LEFT JOIN message_bodies b ON b.message_id = m.id WHERE m.id = ?`,
   attachments: 'SELECT id, filename, content_type, size FROM attachments WHERE message_id = ? ORDER BY id',
@@ -112,9 +126,9 @@ const sql = {
   countAll: 'SELECT count(*) AS n FROM messages',
   findByKey: 'SELECT id FROM messages WHERE account_id = ? AND dedupe_key = ?',
   insert: `INSERT INTO messages (account_id, message_id, dedupe_key, subject, from_name, from_address, to_json, cc_json,
-      in_reply_to, references_json, date, snippet, has_attachments, seen, size)
+      in_reply_to, references_json, date, snippet, has_attachments, seen, size, has_body)
     VALUES (@accountId, @messageId, @dedupeKey, @subject, @fromName, @fromAddress, @toJson, @ccJson,
-      @inReplyTo, @referencesJson, @date, @snippet, @hasAttachments, @seen, @size)`,
+      @inReplyTo, @referencesJson, @date, @snippet, @hasAttachments, @seen, @size, @hasBody)`,
   insertBody: 'INSERT OR IGNORE INTO message_bodies (message_id, text, html, fetched_at) VALUES (?, ?, ?, ?)',
   insertAttachment: `INSERT INTO attachments (message_id, filename, content_type, size, sha256, content_id, inline)
     VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -125,9 +139,12 @@ const sql = {
   getLocation: 'SELECT uid, message_id, flags_json FROM message_locations WHERE folder_id = ? AND uidvalidity = ? AND uid = ?',
   updateLocationFlags: 'UPDATE message_locations SET flags_json = ? WHERE folder_id = ? AND uidvalidity = ? AND uid = ?',
   deleteLocation: 'DELETE FROM message_locations WHERE folder_id = ? AND uidvalidity = ? AND uid = ?',
-  deleteOtherUidvalidity: 'DELETE FROM message_locations WHERE folder_id = ? AND uidvalidity <> ?',
+  // uidvalidity 0 marks the placeholder of a move still in the write-back queue: not the server's.
+  deleteOtherUidvalidity: 'DELETE FROM message_locations WHERE folder_id = ? AND uidvalidity <> ? AND uidvalidity <> 0',
   deleteOrphans: `DELETE FROM messages WHERE account_id = ?
     AND NOT EXISTS (SELECT 1 FROM message_locations l WHERE l.message_id = messages.id) RETURNING id`,
+  listUnlocated: 'SELECT id FROM messages WHERE account_id = ? AND unlocated = 1',
+  deleteIfUnlocated: 'DELETE FROM messages WHERE id = ? AND unlocated = 1',
 } satisfies Sql;
 
 type Statements = { [K in keyof typeof sql]: Statement<unknown[], unknown> };
@@ -211,18 +228,28 @@ export function listMessages(db: Database, params: MessageListParams): Page<Mess
   const limit = Math.min(500, Math.max(1, Math.trunc(params.limit) || 1));
   const after = params.cursor ? decodeCursor(params.cursor) : { date: MAX_KEY, id: MAX_KEY };
   // One row more than asked tells whether there is a next page.
+  const s = stmts(db);
   const rows = (
-    params.accountId === null
-      ? stmts(db).listAll.all(after.date, after.id, params.folder, limit + 1)
-      : stmts(db).listAccount.all(params.accountId, after.date, after.id, params.folder, limit + 1)
+    params.folderId !== undefined
+      ? s.listFolder.all(params.folderId, after.date, after.id, params.folderId, limit + 1)
+      : params.accountId === null
+        ? s.listAll.all(after.date, after.id, params.folder, limit + 1)
+        : s.listAccount.all(params.accountId, after.date, after.id, params.folder, limit + 1)
   ) as SummaryDbRow[];
+  // A folder of another account than the one asked for lists nothing.
+  if (params.folderId !== undefined && params.accountId !== null && rows.some((r) => r.account_id !== params.accountId)) {
+    return { items: [], nextCursor: null };
+  }
   const items = rows.slice(0, limit).map(toSummary);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.date, last.id) : null };
 }
 
 /** SQLite's plan for the list query (for tests and slow-query diagnostics). */
-export function explainListMessages(db: Database, accountId: number | null): string[] {
+export function explainListMessages(db: Database, accountId: number | null, folderId?: number): string[] {
+  if (folderId !== undefined) {
+    return (db.prepare(`EXPLAIN QUERY PLAN ${sql.listFolder}`).all(folderId, MAX_KEY, MAX_KEY, folderId, 1) as Array<{ detail: string }>).map((r) => r.detail);
+  }
   const source = accountId === null ? sql.listAll : sql.listAccount;
   const args = accountId === null ? [MAX_KEY, MAX_KEY, 'inbox', 1] : [accountId, MAX_KEY, MAX_KEY, 'inbox', 1];
   return (db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail);
@@ -243,6 +270,18 @@ export function getMessage(db: Database, id: number): MessageDetail | null {
     html: row.html,
     attachments,
   };
+}
+
+/** Whether the message's body is stored, and its account; null when there is no such message. */
+export function getBodyState(db: Database, id: number): { accountId: number; hasBody: boolean } | null {
+  const row = stmts(db).bodyState.get(id) as { account_id: number; has_body: number } | undefined;
+  return row ? { accountId: row.account_id, hasBody: row.has_body !== 0 } : null;
+}
+
+/** The account (and its kind) of each existing message among `ids`. */
+export function messageOwners(db: Database, ids: readonly number[]): Array<{ id: number; accountId: number; kind: 'imap' | 'demo' }> {
+  const rows = stmts(db).owners.all(JSON.stringify(ids)) as Array<{ id: number; account_id: number; kind: 'imap' | 'demo' }>;
+  return rows.map((r) => ({ id: r.id, accountId: r.account_id, kind: r.kind }));
 }
 
 export function setSeen(db: Database, ids: number[], seen: boolean): void {
@@ -280,6 +319,7 @@ export function insertMessage(db: Database, m: NewMessage): number {
     hasAttachments: m.hasAttachments ? 1 : 0,
     seen: m.seen ? 1 : 0,
     size: m.size,
+    hasBody: m.hasBody === false ? 0 : 1,
   });
   return Number(result.lastInsertRowid);
 }
@@ -328,6 +368,17 @@ export function deleteLocation(db: Database, at: LocationKey): void {
 /** After a UIDVALIDITY change every old UID of the folder is meaningless. */
 export function deleteLocationsOfOtherUidvalidity(db: Database, folderId: number, uidvalidity: number): number {
   return stmts(db).deleteOtherUidvalidity.run(folderId, uidvalidity).changes;
+}
+
+/** Messages of the account that live in no folder right now (a move made elsewhere may be half seen). */
+export function listUnlocated(db: Database, accountId: number): number[] {
+  return (stmts(db).listUnlocated.all(accountId) as Array<{ id: number }>).map((r) => r.id);
+}
+
+/** Deletes those of `ids` that still live in no folder; returns the deleted ids. */
+export function deleteStillUnlocated(db: Database, ids: readonly number[]): number[] {
+  const s = stmts(db);
+  return ids.filter((id) => s.deleteIfUnlocated.run(id).changes > 0);
 }
 
 /** Deletes messages that no longer live in any folder; returns their ids. */

@@ -14,6 +14,13 @@
  * - `seen` comes from \Seen when the row is created, or when a row with no
  *   location left is re-adopted (UIDVALIDITY reset). Otherwise an existing
  *   row's `seen` is the agent's and is left alone.
+ * - Headers-first (sync): a row may be stored from its header block alone
+ *   (`prepareHeaderRow` / `storeBatch`) with `has_body = 0`; its dedupe key is
+ *   computed from the same fields as for a whole message (sync/header-fields.ts
+ *   guarantees they are equal), so both ways find the same row. Mail without
+ *   a Message-ID is keyed by its bytes and is therefore always stored whole.
+ * - Every store, whole or headers-only, runs the after-store pipeline
+ *   (threading, contacts) inside its transaction; threading needs headers only.
  */
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
@@ -33,6 +40,9 @@ import { dedupeKey } from './dedupe-key.ts';
 import type { ParsedMessage } from './parse.ts';
 import { parseMessage } from './parse.ts';
 import { afterMessagesStored } from '../pipeline/after-store.ts';
+import type { FetchedBody } from '../db/bodies.repo.ts';
+import type { HeaderFields } from '../sync/header-fields.ts';
+import { parseHeaderFields } from '../sync/header-fields.ts';
 
 export interface IngestInput {
   accountId: number;
@@ -108,17 +118,23 @@ export async function prepareMessages(dataDir: string, inputs: readonly IngestIn
   return out;
 }
 
+/** A known mail found again (another folder, a refetch, a UIDVALIDITY reset): a location, never a row. */
+function addToExisting(db: Database, input: Omit<IngestInput, 'raw'>, key: string): IngestResult | null {
+  const existing = findMessageByDedupeKey(db, input.accountId, key);
+  if (existing === null) return null;
+  const adopting = countLocations(db, existing) === 0;
+  const location = { folderId: input.folderId, uidvalidity: input.uidvalidity, uid: input.uid };
+  const locationAdded = insertLocation(db, existing, location, input.flags);
+  if (locationAdded && adopting) setSeen(db, [existing], hasSeenFlag(input.flags));
+  return { messageRowId: existing, created: false, locationAdded };
+}
+
 function storeOne(db: Database, p: PreparedMessage, now: number): IngestResult {
   const { input, parsed } = p;
   const seen = hasSeenFlag(input.flags);
   const location = { folderId: input.folderId, uidvalidity: input.uidvalidity, uid: input.uid };
-  const existing = findMessageByDedupeKey(db, input.accountId, p.dedupeKey);
-  if (existing !== null) {
-    const adopting = countLocations(db, existing) === 0;
-    const locationAdded = insertLocation(db, existing, location, input.flags);
-    if (locationAdded && adopting) setSeen(db, [existing], seen);
-    return { messageRowId: existing, created: false, locationAdded };
-  }
+  const found = addToExisting(db, input, p.dedupeKey);
+  if (found) return found;
   const id = insertMessage(db, {
     accountId: input.accountId,
     messageId: parsed.messageId,
@@ -163,4 +179,100 @@ export async function ingestMessage(db: Database, dataDir: string, input: Ingest
   const [result] = await ingestMessages(db, dataDir, [input], options);
   if (!result) throw new Error('ingest produced no result');
   return result;
+}
+
+/* ------------------------------------------------------------------ headers first (sync) */
+
+/** A message known by its header block, as headers-first sync fetches it. */
+export interface HeaderInput {
+  accountId: number;
+  folderId: number;
+  uidvalidity: number;
+  uid: number;
+  flags: string[];
+  /** RFC822.SIZE: the whole message's size, part of the dedupe key. */
+  size: number;
+  headers: Buffer;
+  internalDate?: number;
+}
+
+export interface PreparedHeaderRow {
+  input: Omit<HeaderInput, 'headers'>;
+  fields: HeaderFields;
+  dedupeKey: string;
+}
+
+/**
+ * The row a header block makes, or null when the mail has no Message-ID: its
+ * identity is then its bytes, so it must be fetched and stored whole.
+ */
+export function prepareHeaderRow(input: HeaderInput, options: IngestOptions = {}): PreparedHeaderRow | null {
+  const fields = parseHeaderFields(input.headers, input.internalDate ?? (options.clock ?? systemClock).now());
+  if (!fields.messageId) return null;
+  const { headers: _headers, ...rest } = input;
+  const key = dedupeKey({
+    messageId: fields.messageId,
+    dateHeader: fields.dateHeader,
+    fromAddress: fields.from.address,
+    subject: fields.subject,
+    size: input.size,
+  });
+  return { input: rest, fields, dedupeKey: key };
+}
+
+function storeHeaderRow(db: Database, p: PreparedHeaderRow): IngestResult {
+  const { input, fields } = p;
+  const found = addToExisting(db, input, p.dedupeKey);
+  if (found) return found;
+  const id = insertMessage(db, {
+    accountId: input.accountId,
+    messageId: fields.messageId,
+    dedupeKey: p.dedupeKey,
+    subject: fields.subject,
+    from: fields.from,
+    to: fields.to,
+    cc: fields.cc,
+    inReplyTo: fields.inReplyTo,
+    references: fields.references,
+    date: fields.date,
+    snippet: '',
+    // A hint until the body says: mixed multiparts are how attachments travel.
+    hasAttachments: fields.contentType === 'multipart/mixed',
+    seen: hasSeenFlag(input.flags),
+    size: input.size,
+    hasBody: false,
+  });
+  insertLocation(db, id, { folderId: input.folderId, uidvalidity: input.uidvalidity, uid: input.uid }, input.flags);
+  return { messageRowId: id, created: true, locationAdded: true };
+}
+
+/**
+ * Stores a sync batch — header rows and whole messages — in one transaction
+ * (a savepoint inside the caller's, so the folder cursor commits with it).
+ * Results are in input order: header rows first, then whole messages.
+ */
+export function storeBatch(db: Database, headerRows: readonly PreparedHeaderRow[], whole: readonly PreparedMessage[], options: IngestOptions = {}): IngestResult[] {
+  const now = (options.clock ?? systemClock).now();
+  return db.transaction(() => {
+    const results = [...headerRows.map((p) => storeHeaderRow(db, p)), ...whole.map((p) => storeOne(db, p, now))];
+    afterMessagesStored(db, { created: results.filter((r) => r.created).map((r) => r.messageRowId) });
+    return results;
+  })();
+}
+
+/** Parses a fetched message for its body and attachment metadata, writing attachment files first. */
+export async function prepareBody(dataDir: string, raw: Buffer, fallbackDate: number): Promise<FetchedBody> {
+  const parsed = await parseMessage(raw, fallbackDate);
+  const attachments: NewAttachment[] = [];
+  for (const a of parsed.attachments) {
+    attachments.push({
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+      sha256: await storeAttachment(dataDir, a.content),
+      contentId: a.contentId,
+      inline: a.inline,
+    });
+  }
+  return { text: parsed.text, html: parsed.html, snippet: parsed.snippet, hasAttachments: attachments.some((a) => !a.inline), attachments };
 }

@@ -1,12 +1,34 @@
+/**
+ * messages.*: lists, the reading view's detail, and the agent's changes
+ * (read state, moves), which go to the server through the sync engine's
+ * write-back queue (message-actions.ts).
+ */
 import type { Database } from 'better-sqlite3';
+import type { Clock } from '../clock.ts';
 import type { EventBus } from '../events.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
-import { getMessage, InvalidCursorError, listMessages, setSeen } from '../db/messages.repo.ts';
+import { getBodyState, getMessage, InvalidCursorError, listMessages } from '../db/messages.repo.ts';
+import type { ActionResult } from './message-actions.ts';
+import { markRead, moveMessages } from './message-actions.ts';
 
-export type MessageHandlers = Pick<Handlers, 'messages.list' | 'messages.get' | 'messages.setRead'>;
+export type MessageHandlers = Pick<Handlers, 'messages.list' | 'messages.get' | 'messages.setRead' | 'messages.move'>;
 
-export function createMessageHandlers(deps: { db: Database; events: EventBus }): MessageHandlers {
+/** What the handlers need from the sync engine (accounts/sync-manager.ts). */
+export interface MessageSync {
+  ensureBody(messageId: number): Promise<boolean>;
+  writebackQueued(accountId: number): void;
+}
+
+export function createMessageHandlers(deps: { db: Database; events: EventBus; syncs: MessageSync; clock: Clock }): MessageHandlers {
+  const afterAction = (result: ActionResult): null => {
+    for (const accountId of result.queuedFor) deps.syncs.writebackQueued(accountId);
+    if (result.changed.length > 0) {
+      deps.events.emit({ type: 'changed', table: 'messages', ids: result.changed });
+      deps.events.emit({ type: 'changed', table: 'folders' });
+    }
+    return null;
+  };
   return {
     'messages.list': (params) => {
       try {
@@ -16,16 +38,22 @@ export function createMessageHandlers(deps: { db: Database; events: EventBus }):
         throw err;
       }
     },
-    'messages.get': ({ id }) => {
+    'messages.get': async ({ id }) => {
+      const state = getBodyState(deps.db, id);
+      if (!state) throw new DeskFailure('not-found', 'That message is no longer in the mailbox.');
+      // Headers-first sync: the body may not be cached yet; fetch it ahead of the background work.
+      if (!state.hasBody && !(await deps.syncs.ensureBody(id))) {
+        throw new DeskFailure('unavailable', 'This message has not been downloaded yet and the mail server cannot be reached right now.');
+      }
       const message = getMessage(deps.db, id);
       if (!message) throw new DeskFailure('not-found', 'That message is no longer in the mailbox.');
       return message;
     },
-    'messages.setRead': ({ ids, read }) => {
-      // Local for now; writing \Seen back to the server is the sync engine's write-back queue.
-      setSeen(deps.db, ids, read);
-      deps.events.emit({ type: 'changed', table: 'messages', ids });
-      return null;
+    'messages.setRead': ({ ids, read }) => afterAction(markRead(deps.db, ids, read, deps.clock.now())),
+    'messages.move': ({ ids, to }) => {
+      const result = moveMessages(deps.db, ids, to, deps.clock.now());
+      deps.events.emit({ type: 'changed', table: 'conversations' });
+      return afterAction(result);
     },
   };
 }

@@ -1,46 +1,48 @@
 /**
- * One sync pass of one IMAP folder into the cache, over a connected client.
+ * One pass of one IMAP folder into the cache, headers first.
  *
- * Two kinds of pass:
- * - `full`: list every UID with its flags and size; mirror flag changes and
- *   expunges of stored UIDs; fetch every UID not stored yet (this also
- *   resumes an interrupted first sync, whatever `synced_uid` says); finally
- *   drop locations of an old UIDVALIDITY and messages left with no location.
- * - `new`: list only UIDs above `synced_uid` and fetch them (IDLE said EXISTS).
+ * 1. Mirror what changed on known messages:
+ *    - CONDSTORE with a recorded HIGHESTMODSEQ: `UID FETCH 1:* (FLAGS)
+ *      (CHANGEDSINCE m VANISHED)` gives only changed flags and (QRESYNC) the
+ *      UIDs expunged since; without QRESYNC an expunge shows as a message
+ *      count that does not add up, and then every UID is listed and compared.
+ *    - otherwise (first pass, new UIDVALIDITY, no CONDSTORE): every UID with
+ *      its flags is listed and compared with the cache.
+ * 2. Fetch the header blocks of UIDs not stored yet, newest (highest UID)
+ *    first, in batches; each batch is stored (rows, locations, the pipeline's
+ *    threading) in ONE transaction together with the advance of `synced_uid`.
+ *    Mail without a Message-ID is fetched whole (its bytes are its identity).
+ *    The next batch is requested before the current one is stored.
+ * 3. Record UIDNEXT and — only when the pass completed — the HIGHESTMODSEQ
+ *    the folder had when the pass started, so the next pass asks for changes
+ *    since then. A crash before that replays the pass; nothing is skipped.
  *
  * Invariants:
- * - Messages are fetched in batches (≤ 200 messages and ≤ 32 MB by the sizes
- *   the server announced), newest first, so the agent sees today's mail first.
- *   Each batch is stored in ONE transaction together with the advance of
- *   `synced_uid`; a crash loses at most the batch in flight.
- * - `synced_uid` only ever means "every UID up to here is stored": with newest
- *   first it advances once the older batches fill the gap.
- * - A UIDVALIDITY change sets the new value and `synced_uid` 0, then resyncs;
- *   old locations stay until the end of the pass, so messages already stored
- *   are re-found by their dedupe key (same row, no duplicate, no flicker).
- * - `\Seen` from the server changes `messages.seen` only when it changed on
- *   the server (flags_json is the server's last known state).
+ * - `synced_uid` only ever means "every UID up to here is stored"; with
+ *   newest first it moves once the older batches close the gap.
+ * - A UIDVALIDITY change resets the folder's state and relists everything;
+ *   old locations stay until the pass ends, so every message is re-found by
+ *   its dedupe key: same row, no duplicate, team state kept.
+ * - Nothing depends on \Seen: every UID on the server is looked at.
+ * - Between batches urgent work (an agent opening a message whose body is not
+ *   cached, write-back) may run; the folder is re-selected afterwards and the
+ *   pass stops (incomplete) if its UIDVALIDITY changed meanwhile.
  */
 import type { Database } from 'better-sqlite3';
-import type { FetchMessageObject, ImapFlow, MailboxObject } from 'imapflow';
+import type { ExpungeEvent, FetchMessageObject, ImapFlow, MailboxLockObject, MailboxObject } from 'imapflow';
 import type { Clock } from '../clock.ts';
-import type { FolderRole } from '../db/folders.repo.ts';
-import { updateFolderSyncState, upsertFolder } from '../db/folders.repo.ts';
+import type { FolderRow } from '../db/folders.repo.ts';
+import { countStoredInFolder, updateFolderSyncState } from '../db/folders.repo.ts';
 import type { LocationKey } from '../db/messages.repo.ts';
-import {
-  deleteLocation,
-  deleteLocationsOfOtherUidvalidity,
-  deleteOrphanMessages,
-  getLocation,
-  listLocations,
-  setSeen,
-  updateLocationFlags,
-} from '../db/messages.repo.ts';
+import { deleteLocation, deleteLocationsOfOtherUidvalidity, getLocation, listLocations, setSeen, updateLocationFlags } from '../db/messages.repo.ts';
 import type { Logger } from '../log.ts';
-import type { IngestInput } from '../mail/ingest.ts';
-import { hasSeenFlag, prepareMessages, storePrepared } from '../mail/ingest.ts';
+import type { IngestInput, PreparedHeaderRow } from '../mail/ingest.ts';
+import { hasSeenFlag, prepareHeaderRow, prepareMessages, storeBatch } from '../mail/ingest.ts';
 
-export type PassKind = 'full' | 'new';
+export interface UrgentWork {
+  pending(): boolean;
+  run(): Promise<void>;
+}
 
 export interface FolderSyncContext {
   db: Database;
@@ -49,19 +51,13 @@ export interface FolderSyncContext {
   client: ImapFlow;
   clock: Clock;
   log: Logger;
-  batchSize?: number;
-  batchBytes?: number;
-  /** Messages to fetch in this pass, and how many are stored so far. */
-  onProgress(done: number, total: number): void;
+  headerBatchSize?: number;
+  urgent?: UrgentWork;
+  stopped?: () => boolean;
+  /** Messages newly stored (rows or locations), for progress. */
+  onStored(count: number): void;
   /** After each commit that changed what the agent sees. */
   onChanged(messageRowIds: number[]): void;
-  /** The server's list of messages was taken: expunges reported after this are not in this pass. */
-  onListed?(): void;
-}
-
-export interface FolderTarget {
-  path: string;
-  role: FolderRole;
 }
 
 export interface PassResult {
@@ -69,16 +65,16 @@ export interface PassResult {
   uidvalidity: number;
   fetched: number;
   removed: number;
+  /** Every change up to the pass's start is mirrored (so HIGHESTMODSEQ was recorded). */
+  complete: boolean;
 }
 
 interface ServerEntry {
   uid: number;
   flags: string[];
-  size: number;
 }
 
-export const DEFAULT_BATCH_SIZE = 200;
-export const DEFAULT_BATCH_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_HEADER_BATCH = 500;
 
 // \Recent belongs to one session (RFC 3501); storing it would make every new session look like a flag change.
 export function flagList(flags: Iterable<string> | undefined): string[] {
@@ -89,22 +85,17 @@ function sameFlags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((f, i) => f === b[i]);
 }
 
-/** Splits UIDs (already in fetch order) into batches bounded by count and announced bytes. */
-export function planBatches(entries: readonly ServerEntry[], maxCount: number, maxBytes: number): number[][] {
-  const batches: number[][] = [];
-  let current: number[] = [];
-  let bytes = 0;
-  for (const e of entries) {
-    if (current.length > 0 && (current.length >= maxCount || bytes + e.size > maxBytes)) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(e.uid);
-    bytes += e.size;
+/** "7,5,4,3" → "7,3:5": shorter commands for long UID lists. */
+export function uidSet(uids: readonly number[]): string {
+  const sorted = [...uids].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] ?? 0) === (sorted[j] ?? 0) + 1) j++;
+    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}:${sorted[j]}`);
+    i = j + 1;
   }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  return parts.join(',');
 }
 
 /**
@@ -124,12 +115,12 @@ export function applyServerFlags(db: Database, at: LocationKey, flags: Iterable<
   return stored.messageId;
 }
 
-async function listServer(client: ImapFlow, range: string, byUid: boolean): Promise<ServerEntry[]> {
-  const rows = await client.fetchAll(range, { uid: true, flags: true, size: true }, { uid: byUid });
-  // Unsolicited FETCH responses (flag changes) can repeat a UID; the last one is the freshest.
-  const byUidMap = new Map<number, ServerEntry>();
-  for (const r of rows) if (typeof r.uid === 'number') byUidMap.set(r.uid, { uid: r.uid, flags: flagList(r.flags), size: r.size ?? 0 });
-  return [...byUidMap.values()];
+async function listServer(client: ImapFlow, range: string, options: { uid: boolean; changedSince?: bigint }): Promise<ServerEntry[]> {
+  const rows = await client.fetchAll(range, { uid: true, flags: true }, options);
+  // Unsolicited FETCH responses can repeat a UID; the last one is the freshest.
+  const byUid = new Map<number, ServerEntry>();
+  for (const r of rows) if (typeof r.uid === 'number') byUid.set(r.uid, { uid: r.uid, flags: flagList(r.flags) });
+  return [...byUid.values()];
 }
 
 function internalDateOf(m: FetchMessageObject): number | undefined {
@@ -138,123 +129,256 @@ function internalDateOf(m: FetchMessageObject): number | undefined {
   return Number.isFinite(t) ? t : undefined;
 }
 
-export async function syncFolder(ctx: FolderSyncContext, target: FolderTarget, requested: PassKind): Promise<PassResult> {
-  const { db, client, log } = ctx;
-  const lock = await client.getMailboxLock(target.path);
-  try {
-    const box = client.mailbox as MailboxObject | false;
-    if (!box) throw new Error(`${target.path} could not be opened`);
-    const uidvalidity = Number(box.uidValidity);
-    let folder = upsertFolder(db, ctx.accountId, target.path, target.role);
-    let kind = requested;
-    if (folder.uidvalidity !== uidvalidity) {
-      if (folder.uidvalidity !== null) log.warn('UIDVALIDITY changed; resyncing folder', { folder: target.path, from: folder.uidvalidity, to: uidvalidity });
-      folder = updateFolderSyncState(db, folder.id, { uidvalidity, syncedUid: 0, highestmodseq: null });
-      kind = 'full';
-    }
-    const folderId = folder.id;
-    // Taken before listing: every change up to here is mirrored by the end of a full pass.
-    const modseqAtStart = box.highestModseq;
-    const at = (uid: number): LocationKey => ({ folderId, uidvalidity, uid });
+class FolderPass {
+  private readonly ctx: FolderSyncContext;
+  private readonly folder: FolderRow;
+  private lock: MailboxLockObject | null = null;
+  private uidvalidity = 0;
+  private readonly changed = new Set<number>();
 
-    // 1. What is on the server (all of it, or what is new).
-    let entries: ServerEntry[];
+  constructor(ctx: FolderSyncContext, folder: FolderRow) {
+    this.ctx = ctx;
+    this.folder = folder;
+  }
+
+  private get client(): ImapFlow {
+    return this.ctx.client;
+  }
+
+  private at(uid: number): LocationKey {
+    return { folderId: this.folder.id, uidvalidity: this.uidvalidity, uid };
+  }
+
+  private box(): MailboxObject {
+    const box = this.client.mailbox;
+    if (!box || box.path !== this.folder.path) throw new Error(`${this.folder.path} is not selected`);
+    return box;
+  }
+
+  private flushChanged(): void {
+    if (this.changed.size === 0) return;
+    this.ctx.onChanged([...this.changed]);
+    this.changed.clear();
+  }
+
+  async run(): Promise<PassResult> {
+    const { client, db } = this.ctx;
+    const wasSelected = client.mailbox && client.mailbox.path === this.folder.path;
+    this.lock = await client.getMailboxLock(this.folder.path);
+    try {
+      // An already open mailbox is selected again: only a fresh SELECT tells the current HIGHESTMODSEQ.
+      if (wasSelected) await client.mailboxOpen(this.folder.path);
+      const box = this.box();
+      this.uidvalidity = Number(box.uidValidity);
+      let state = this.folder;
+      const reset = state.uidvalidity !== this.uidvalidity;
+      if (reset) {
+        if (state.uidvalidity !== null) this.ctx.log.warn('UIDVALIDITY changed; resyncing folder', { folder: state.path, from: state.uidvalidity, to: this.uidvalidity });
+        state = updateFolderSyncState(db, state.id, { uidvalidity: this.uidvalidity, syncedUid: 0, highestmodseq: null, uidnext: null });
+      }
+      const modseqAtStart = box.highestModseq !== undefined && !box.noModseq ? box.highestModseq : null;
+      // A HIGHESTMODSEQ below ours means the server's history was reset (a restore): trust nothing, list all.
+      const incremental =
+        !reset && state.highestmodseq !== null && modseqAtStart !== null && client.enabled.has('CONDSTORE') && BigInt(state.highestmodseq) <= modseqAtStart;
+      const mirrored = incremental ? await this.mirrorChanges(BigInt(state.highestmodseq ?? '0'), state.syncedUid) : await this.mirrorAll();
+      this.flushChanged();
+      const fetched = await this.fetchMissing(mirrored.ascending, mirrored.handled, state.syncedUid);
+      const complete = fetched.complete && !mirrored.uncertain;
+      db.transaction(() => {
+        updateFolderSyncState(db, state.id, {
+          syncedUid: fetched.syncedUid,
+          uidnext: this.client.mailbox ? (this.client.mailbox.uidNext ?? null) : null,
+          ...(complete ? { highestmodseq: modseqAtStart !== null ? modseqAtStart.toString() : null } : {}),
+        });
+        if (complete && (reset || !incremental)) deleteLocationsOfOtherUidvalidity(db, state.id, this.uidvalidity);
+      })();
+      return { folderId: state.id, uidvalidity: this.uidvalidity, fetched: fetched.count, removed: mirrored.removed, complete };
+    } finally {
+      this.lock?.release();
+      this.lock = null;
+    }
+  }
+
+  /** No usable modseq: list every UID and compare. */
+  private async mirrorAll(): Promise<{ ascending: number[]; handled: Set<number>; removed: number; uncertain: boolean }> {
+    const { db, client } = this.ctx;
+    // A server may hold back EXPUNGEs during FETCH (RFC 3501 7.4.1); NOOP lets pending ones arrive first.
+    await client.noop();
+    if (this.box().exists > 0 && countStoredInFolder(db, this.folder.id, this.uidvalidity) === 0) {
+      // Nothing stored yet (first sync, new UIDVALIDITY): the UIDs suffice, flags come with the headers.
+      const uids = await client.search({ all: true }, { uid: true });
+      if (uids) return { ascending: [...uids].sort((a, b) => a - b), handled: new Set(), removed: 0, uncertain: false };
+    }
+    const entries = this.box().exists > 0 ? await listServer(client, '1:*', { uid: false }) : [];
+    const onServer = new Map(entries.map((e) => [e.uid, e]));
     const handled = new Set<number>();
     let removed = 0;
-    if (kind === 'full') {
-      // A server may not report EXPUNGEs during FETCH (RFC 3501 7.4.1); NOOP lets pending ones
-      // arrive first, so the listing below does not include messages already deleted elsewhere.
-      await client.noop();
-      entries = box.exists > 0 ? await listServer(client, '1:*', false) : [];
-      ctx.onListed?.();
-      const onServer = new Map(entries.map((e) => [e.uid, e]));
-      const changed: number[] = [];
-      db.transaction(() => {
-        for (const loc of listLocations(db, folderId, uidvalidity)) {
-          const server = onServer.get(loc.uid);
-          if (!server) {
-            deleteLocation(db, at(loc.uid));
-            changed.push(loc.messageId);
-            removed++;
-            continue;
-          }
-          handled.add(loc.uid);
-          const id = applyServerFlags(db, at(loc.uid), server.flags);
-          if (id !== null) changed.push(id);
+    db.transaction(() => {
+      for (const loc of listLocations(db, this.folder.id, this.uidvalidity)) {
+        const server = onServer.get(loc.uid);
+        if (!server) {
+          deleteLocation(db, this.at(loc.uid));
+          this.changed.add(loc.messageId);
+          removed++;
+          continue;
         }
-      })();
-      if (changed.length > 0) ctx.onChanged([...new Set(changed)]);
-    } else {
-      const from = folder.syncedUid + 1;
-      // `N:*` always matches the highest UID, even below N: filter.
-      entries = (await listServer(client, `${from}:*`, true)).filter((e) => e.uid >= from);
-      ctx.onListed?.();
-      // After an interrupted first sync (newest first) some of these are already stored.
-      for (const e of entries) if (getLocation(db, at(e.uid))) handled.add(e.uid);
-    }
-
-    // 2. Fetch what is missing, newest first.
-    const missing = entries.filter((e) => !handled.has(e.uid)).sort((a, b) => b.uid - a.uid);
-    log.debug('pass', { folder: target.path, kind, onServer: entries.length, removed, missing: missing.length, syncedUid: folder.syncedUid });
-    const ascending = entries.map((e) => e.uid).sort((a, b) => a - b);
-    let cursor = 0;
-    let syncedUid = folder.syncedUid;
-    const advance = (): number => {
-      while (cursor < ascending.length && handled.has(ascending[cursor] ?? -1)) {
-        syncedUid = Math.max(syncedUid, ascending[cursor] ?? 0);
-        cursor++;
+        handled.add(loc.uid);
+        const id = applyServerFlags(db, this.at(loc.uid), server.flags);
+        if (id !== null) this.changed.add(id);
       }
+    })();
+    return { ascending: entries.map((e) => e.uid).sort((a, b) => a - b), handled, removed, uncertain: false };
+  }
+
+  /** CONDSTORE/QRESYNC: only what changed since `since`, then the UIDs above `syncedUid`. */
+  private async mirrorChanges(since: bigint, syncedUid: number): Promise<{ ascending: number[]; handled: Set<number>; removed: number; uncertain: boolean }> {
+    const { db, client } = this.ctx;
+    const vanished = new Set<number>();
+    let seqOnlyExpunge = false;
+    const onExpunge = (e: ExpungeEvent): void => {
+      if (e.path !== this.folder.path) return;
+      if (typeof e.uid === 'number') vanished.add(e.uid);
+      else seqOnlyExpunge = true;
+    };
+    client.on('expunge', onExpunge);
+    let changes: ServerEntry[];
+    try {
+      changes = await listServer(client, '1:*', { uid: true, changedSince: since });
+    } finally {
+      client.off('expunge', onExpunge);
+    }
+    const above = (await listServer(client, `${syncedUid + 1}:*`, { uid: true })).filter((e) => e.uid > syncedUid);
+    let removed = 0;
+    const handled = new Set<number>();
+    db.transaction(() => {
+      for (const uid of vanished) {
+        const loc = getLocation(db, this.at(uid));
+        if (!loc) continue;
+        deleteLocation(db, this.at(uid));
+        this.changed.add(loc.messageId);
+        removed++;
+      }
+      for (const e of changes) {
+        const id = applyServerFlags(db, this.at(e.uid), e.flags);
+        if (id !== null) this.changed.add(id);
+      }
+      for (const e of above) if (getLocation(db, this.at(e.uid))) handled.add(e.uid);
+    })();
+    // Without QRESYNC expunges are not named: a count that does not add up means some; list them all.
+    let uncertain = seqOnlyExpunge;
+    if (!client.enabled.has('QRESYNC')) {
+      const stored = listLocations(db, this.folder.id, this.uidvalidity).length;
+      if (stored + (above.length - handled.size) !== this.box().exists) {
+        const all = await this.mirrorAll();
+        return { ...all, removed: all.removed + removed };
+      }
+      uncertain = false;
+    }
+    return { ascending: above.map((e) => e.uid).sort((a, b) => a - b), handled, removed, uncertain };
+  }
+
+  private fetchHeaders(uids: readonly number[]): Promise<FetchMessageObject[]> {
+    const p = this.client.fetchAll(uidSet(uids), { uid: true, flags: true, size: true, internalDate: true, headers: true }, { uid: true });
+    // Awaited later; until then a failure must not count as unhandled.
+    p.catch(() => undefined);
+    return p;
+  }
+
+  /** Urgent work runs with the folder released; afterwards the folder must still be the same one. */
+  private async yieldToUrgent(): Promise<boolean> {
+    const urgent = this.ctx.urgent;
+    if (!urgent?.pending()) return true;
+    this.lock?.release();
+    this.lock = null;
+    try {
+      await urgent.run();
+    } finally {
+      this.lock = await this.client.getMailboxLock(this.folder.path);
+    }
+    return Number(this.box().uidValidity) === this.uidvalidity;
+  }
+
+  private async fetchMissing(ascending: number[], handled: Set<number>, startUid: number): Promise<{ count: number; syncedUid: number; complete: boolean }> {
+    const { db, clock } = this.ctx;
+    const missing = ascending.filter((uid) => !handled.has(uid)).reverse();
+    const size = this.ctx.headerBatchSize ?? DEFAULT_HEADER_BATCH;
+    const batches: number[][] = [];
+    for (let i = 0; i < missing.length; i += size) batches.push(missing.slice(i, i + size));
+    let cursor = 0;
+    let syncedUid = startUid;
+    const advance = (): number => {
+      while (cursor < ascending.length && handled.has(ascending[cursor] ?? -1)) syncedUid = Math.max(syncedUid, ascending[cursor++] ?? 0);
       return syncedUid;
     };
-    const batches = planBatches(missing, ctx.batchSize ?? DEFAULT_BATCH_SIZE, ctx.batchBytes ?? DEFAULT_BATCH_BYTES);
-    let done = 0;
-    ctx.onProgress(0, missing.length);
-    for (const uids of batches) {
-      const fetched = await client.fetchAll(uids.join(','), { uid: true, flags: true, internalDate: true, source: true }, { uid: true });
-      const wanted = new Set(uids);
-      const inputs: IngestInput[] = [];
-      for (const m of fetched) {
-        if (!m.source || !wanted.has(m.uid)) continue;
-        const internalDate = internalDateOf(m);
-        inputs.push({
-          accountId: ctx.accountId,
-          folderId,
-          uidvalidity,
-          uid: m.uid,
-          flags: flagList(m.flags),
-          raw: m.source,
-          ...(internalDate !== undefined ? { internalDate } : {}),
-        });
-      }
-      const prepared = await prepareMessages(ctx.dataDir, inputs, { clock: ctx.clock });
-      // UIDs that came back empty were expunged meanwhile: nothing to wait for.
-      for (const uid of uids) handled.add(uid);
+    let count = 0;
+    let inflight = batches[0] ? this.fetchHeaders(batches[0]) : null;
+    for (let i = 0; i < batches.length; i++) {
+      const uids = batches[i] ?? [];
+      const rows = await (inflight ?? this.fetchHeaders(uids));
+      inflight = null;
+      if (this.ctx.stopped?.() || !(await this.yieldToUrgent())) return { count, syncedUid: advance(), complete: false };
+      const next = batches[i + 1];
+      if (next) inflight = this.fetchHeaders(next);
+      const { headerRows, whole } = await this.prepare(uids, rows);
       const results = db.transaction(() => {
-        const r = storePrepared(db, prepared, { clock: ctx.clock });
-        updateFolderSyncState(db, folderId, { syncedUid: advance() });
+        const r = storeBatch(db, headerRows, whole, { clock });
+        for (const uid of uids) handled.add(uid);
+        updateFolderSyncState(db, this.folder.id, { syncedUid: advance() });
         return r;
       })();
-      done += uids.length;
-      ctx.onProgress(done, missing.length);
-      const changed = results.filter((r) => r.created || r.locationAdded).map((r) => r.messageRowId);
-      if (changed.length > 0) ctx.onChanged([...new Set(changed)]);
+      count += results.length;
+      this.ctx.onStored(uids.length);
+      for (const r of results) if (r.created || r.locationAdded) this.changed.add(r.messageRowId);
+      this.flushChanged();
     }
-
-    // 3. Cursor, and (full pass) what no longer lives anywhere.
-    const orphans = db.transaction(() => {
-      updateFolderSyncState(db, folderId, { syncedUid: advance(), uidnext: box.uidNext ?? null });
-      if (kind !== 'full') return [];
-      // Only a full pass has mirrored every flag change, so only it may record the modseq
-      // a later CONDSTORE pass starts from.
-      updateFolderSyncState(db, folderId, { highestmodseq: modseqAtStart !== undefined ? modseqAtStart.toString() : null });
-      deleteLocationsOfOtherUidvalidity(db, folderId, uidvalidity);
-      // With INBOX the only synced folder, a message with no location is gone. Once several
-      // folders sync, this belongs after all of them (a move is remove-here, add-there).
-      return deleteOrphanMessages(db, ctx.accountId);
-    })();
-    if (orphans.length > 0) ctx.onChanged(orphans);
-    return { folderId, uidvalidity, fetched: done, removed };
-  } finally {
-    lock.release();
+    return { count, syncedUid: advance(), complete: true };
   }
+
+  /** Header rows for mail with a Message-ID; mail without one is fetched whole. UIDs that came back empty were expunged meanwhile. */
+  private async prepare(uids: readonly number[], rows: FetchMessageObject[]): Promise<{ headerRows: PreparedHeaderRow[]; whole: Awaited<ReturnType<typeof prepareMessages>> }> {
+    const wanted = new Set(uids);
+    const headerRows: PreparedHeaderRow[] = [];
+    const needWhole: number[] = [];
+    for (const m of rows) {
+      if (!wanted.has(m.uid) || !m.headers) continue;
+      wanted.delete(m.uid);
+      const internalDate = internalDateOf(m);
+      const row = prepareHeaderRow(
+        {
+          accountId: this.ctx.accountId,
+          folderId: this.folder.id,
+          uidvalidity: this.uidvalidity,
+          uid: m.uid,
+          flags: flagList(m.flags),
+          size: m.size ?? 0,
+          headers: m.headers,
+          ...(internalDate !== undefined ? { internalDate } : {}),
+        },
+        { clock: this.ctx.clock },
+      );
+      if (row) headerRows.push(row);
+      else needWhole.push(m.uid);
+    }
+    if (needWhole.length === 0) return { headerRows, whole: [] };
+    const full = await this.client.fetchAll(uidSet(needWhole), { uid: true, flags: true, internalDate: true, source: true }, { uid: true });
+    const inputs: IngestInput[] = [];
+    for (const m of full) {
+      if (!m.source || !needWhole.includes(m.uid)) continue;
+      const internalDate = internalDateOf(m);
+      inputs.push({
+        accountId: this.ctx.accountId,
+        folderId: this.folder.id,
+        uidvalidity: this.uidvalidity,
+        uid: m.uid,
+        flags: flagList(m.flags),
+        raw: m.source,
+        ...(internalDate !== undefined ? { internalDate } : {}),
+      });
+    }
+    return { headerRows, whole: await prepareMessages(this.ctx.dataDir, inputs, { clock: this.ctx.clock }) };
+  }
+}
+
+export async function syncFolder(ctx: FolderSyncContext, folder: FolderRow): Promise<PassResult> {
+  return new FolderPass(ctx, folder).run();
 }

@@ -17,6 +17,7 @@
 import { ImapFlow } from 'imapflow';
 import type { ImapFlowOptions } from 'imapflow';
 import type { ServerSettings } from '../../../src-preload/api.ts';
+import type { Clock } from '../clock.ts';
 
 export interface ClientTimeouts {
   /** TCP + TLS connect. */
@@ -47,4 +48,18 @@ export function imapOptions(settings: ServerSettings, timeouts: ClientTimeouts =
 
 export function createImapClient(settings: ServerSettings, timeouts: ClientTimeouts = {}, extra: Partial<ImapFlowOptions> = {}): ImapFlow {
   return new ImapFlow({ ...imapOptions(settings, timeouts), ...extra });
+}
+
+/** LOGOUT, but never wait more than `graceMs` (on the Clock) for a server that does not answer. */
+export async function closeGracefully(client: ImapFlow, clock: Clock, graceMs = 2_000): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const cancel = clock.schedule(graceMs, () => {
+      client.close();
+      resolve();
+    });
+    client.logout().then(
+      () => (cancel(), resolve()),
+      () => (cancel(), client.close(), resolve()),
+    );
+  });
 }

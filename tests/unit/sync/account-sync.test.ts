@@ -13,7 +13,7 @@ import type { AccountHealth } from '../../../src-preload/api.ts';
 import { ManualClock } from '../../../src-main/core/clock.ts';
 import { openDatabase } from '../../../src-main/core/db/connection.ts';
 import { silentLogger } from '../../../src-main/core/log.ts';
-import { AccountSync } from '../../../src-main/core/sync/inbox-sync.ts';
+import { AccountSync } from '../../../src-main/core/sync/account-sync.ts';
 import { seedAccount } from '../../support/mail-fixtures.ts';
 
 let server: net.Server;

@@ -14,8 +14,8 @@ import { openDatabase } from '../../src-main/core/db/connection.ts';
 import { getFolderByRole } from '../../src-main/core/db/folders.repo.ts';
 import { countMessages, getMessage, listLocations, listMessages, setSeen } from '../../src-main/core/db/messages.repo.ts';
 import { silentLogger } from '../../src-main/core/log.ts';
-import { AccountSync } from '../../src-main/core/sync/inbox-sync.ts';
-import type { AccountSyncOptions } from '../../src-main/core/sync/inbox-sync.ts';
+import { AccountSync } from '../../src-main/core/sync/account-sync.ts';
+import type { AccountSyncOptions } from '../../src-main/core/sync/account-sync.ts';
 import { startDovecot } from '../support/dovecot.ts';
 import type { DovecotServer } from '../support/dovecot.ts';
 import { buildMail, seedAccount } from '../support/mail-fixtures.ts';
@@ -127,8 +127,8 @@ describe('a synced INBOX', () => {
 
     // Progress was reported in batches while syncing, then connected without an error.
     const progress = h.healths.filter((x) => x.state === 'syncing' && x.progress).map((x) => x.progress);
-    expect(progress[0]).toEqual({ done: 0, total: 30 });
-    expect(progress.length).toBeGreaterThanOrEqual(4);
+    expect(progress[0]).toEqual({ phase: 'headers', done: 0, total: 30, etaSeconds: null });
+    expect(progress.some((p) => p?.phase === 'bodies')).toBe(true);
     expect(h.sync.health).toMatchObject({ state: 'connected', progress: null, lastError: null });
     expect(new Set(h.changed.flat()).size).toBe(30);
     expect(getFolderByRole(db, accountId, 'inbox')?.syncedUid).toBe(30);
@@ -150,6 +150,8 @@ describe('a synced INBOX', () => {
     });
     await h.sync.syncNow();
     expect(inbox(db, accountId).map((m) => m.subject)).not.toContain('Order question #5');
+    // The row outlives one full pass (the expunge might be half of a move seen later), not two.
+    await h.sync.syncNow();
     expect(getMessage(db, id)).toBeNull();
     expect(countMessages(db, accountId)).toBe(30);
   });

@@ -1,0 +1,135 @@
+/**
+ * The bare ceilings `npm run bench:sync` compares core with, on the same
+ * mailbox: what imapflow and the parser cost with no Switchboard logic, and
+ * mbsync (Debian isync) when installed.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ImapFlow } from 'imapflow';
+import { simpleParser } from 'mailparser';
+
+export interface Server {
+  port: number;
+  user: string;
+  password: string;
+  folders: string[];
+}
+
+function client(s: Server): ImapFlow {
+  return new ImapFlow({ host: '127.0.0.1', port: s.port, secure: false, doSTARTTLS: false, auth: { user: s.user, pass: s.password }, logger: false });
+}
+
+/** imapflow fetching every folder's envelopes (with UID and flags), nothing else. */
+export async function bareEnvelopes(s: Server): Promise<{ ms: number; messages: number }> {
+  const c = client(s);
+  const t = performance.now();
+  await c.connect();
+  let messages = 0;
+  for (const folder of s.folders) {
+    const lock = await c.getMailboxLock(folder);
+    try {
+      for await (const m of c.fetch('1:*', { uid: true, flags: true, envelope: true })) if (m.envelope) messages++;
+    } finally {
+      lock.release();
+    }
+  }
+  const ms = performance.now() - t;
+  await c.logout();
+  return { ms, messages };
+}
+
+/** imapflow fetching every source, mailparser, and a plain SQLite + FTS5 insert, 500 rows per transaction. */
+export async function bareFullPipeline(s: Server, dir: string): Promise<{ ms: number; messages: number }> {
+  const db = new Database(path.join(dir, 'bare.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE m (id INTEGER PRIMARY KEY, folder TEXT, uid INTEGER, subject TEXT, sender TEXT, date INTEGER, body TEXT, html TEXT);
+    CREATE VIRTUAL TABLE f USING fts5(subject, sender, body, content = '', tokenize = 'unicode61 remove_diacritics 2');`);
+  const insert = db.prepare('INSERT INTO m (folder, uid, subject, sender, date, body, html) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const index = db.prepare('INSERT INTO f (rowid, subject, sender, body) VALUES (?, ?, ?, ?)');
+  type Row = [string, number, string, string, number, string, string | null];
+  const flush = db.transaction((rows: Row[]) => {
+    for (const r of rows) {
+      const id = insert.run(...r).lastInsertRowid;
+      index.run(id, r[2], r[3], r[5]);
+    }
+  });
+  const c = client(s);
+  const t = performance.now();
+  await c.connect();
+  let messages = 0;
+  for (const folder of s.folders) {
+    const lock = await c.getMailboxLock(folder);
+    try {
+      let rows: Row[] = [];
+      for await (const m of c.fetch('1:*', { uid: true, source: true })) {
+        if (!m.source) continue;
+        const p = await simpleParser(m.source, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
+        rows.push([folder, m.uid, p.subject ?? '', p.from?.text ?? '', p.date?.getTime() ?? 0, p.text ?? '', typeof p.html === 'string' ? p.html : null]);
+        messages++;
+        if (rows.length >= 500) {
+          flush(rows);
+          rows = [];
+        }
+      }
+      flush(rows);
+    } finally {
+      lock.release();
+    }
+  }
+  const ms = performance.now() - t;
+  await c.logout();
+  db.close();
+  return { ms, messages };
+}
+
+/** mbsync pulling every folder into a fresh Maildir; null when isync is not installed. */
+export function mbsyncFull(s: Server, dir: string): { ms: number; messages: number } | null {
+  if (spawnSync('sh', ['-c', 'command -v mbsync'], { stdio: 'ignore' }).status !== 0) return null;
+  const local = path.join(dir, 'mbsync');
+  fs.mkdirSync(local, { recursive: true });
+  const config = path.join(dir, 'mbsyncrc');
+  fs.writeFileSync(
+    config,
+    `IMAPAccount bench
+Host 127.0.0.1
+Port ${s.port}
+User ${s.user}
+Pass ${s.password}
+SSLType None
+AuthMechs LOGIN
+
+IMAPStore remote
+Account bench
+
+MaildirStore local
+Path ${local}/
+Inbox ${local}/INBOX
+SubFolders Verbatim
+
+Channel bench
+Far :remote:
+Near :local:
+Patterns *
+Create Near
+Sync Pull
+SyncState *
+`,
+    { mode: 0o600 },
+  );
+  const t = performance.now();
+  const run = spawnSync('mbsync', ['-q', '-c', config, '-a'], { encoding: 'utf8' });
+  const ms = performance.now() - t;
+  if (run.status !== 0) throw new Error(`mbsync failed: ${run.stderr}`);
+  let messages = 0;
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else if (path.basename(d) === 'cur' || path.basename(d) === 'new') messages++;
+    }
+  };
+  walk(local);
+  return { ms, messages };
+}

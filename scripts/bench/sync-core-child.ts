@@ -1,0 +1,70 @@
+/**
+ * Core's side of `npm run bench:sync`, in its own process so its peak RSS is
+ * its own: opens a fresh cache, syncs one account with the real engine and
+ * the real pipeline (threading, contacts, full-text triggers), then measures
+ * no-change resyncs. Prints one JSON line with the figures.
+ *
+ * Usage: node sync-core-child.ts <dataDir> <port> <user> <password>
+ * With SB_BENCH_SYNC_ONLY=1 the after-store steps (threading, contacts) are
+ * not loaded: the sync engine's own share, for the breakdown.
+ */
+import path from 'node:path';
+import { insertAccount } from '../../src-main/core/db/accounts.repo.ts';
+import { countBodyBacklog } from '../../src-main/core/db/bodies.repo.ts';
+import { openDatabase } from '../../src-main/core/db/connection.ts';
+import { countMessages } from '../../src-main/core/db/messages.repo.ts';
+import { silentLogger } from '../../src-main/core/log.ts';
+import { AccountSync } from '../../src-main/core/sync/account-sync.ts';
+
+const [dataDir, port, user, password] = process.argv.slice(2);
+if (!dataDir || !port || !user || !password) throw new Error('usage: sync-core-child.ts <dataDir> <port> <user> <password>');
+
+// Importing the step registers threading and contacts in the pipeline, as core does.
+if (process.env.SB_BENCH_SYNC_ONLY !== '1') await import('../../src-main/core/contacts/contact-step.ts');
+const { db } = openDatabase(path.join(dataDir, 'cache.sqlite'));
+const accountId = insertAccount(db, { kind: 'imap', name: 'Bench', email: user, imap: null, smtp: null, secret: null, createdAt: Date.now() });
+let firstPageMs: number | null = null;
+let headersMs: number | null = null;
+let t0 = 0;
+const sync = new AccountSync({
+  db,
+  dataDir,
+  accountId,
+  imap: { host: '127.0.0.1', port: Number(port), security: 'none', user, password },
+  log: silentLogger,
+  idle: false,
+  pollIntervalMs: 3_600_000,
+  onHealth: (h) => {
+    if (headersMs === null && h.lastSyncAt !== null) headersMs = performance.now() - t0;
+  },
+  onMessagesChanged: () => {
+    firstPageMs ??= performance.now() - t0;
+  },
+});
+
+t0 = performance.now();
+sync.start();
+await sync.whenIdle();
+const bodiesMs = performance.now() - t0;
+const messages = countMessages(db, accountId);
+const backlog = countBodyBacklog(db, accountId);
+const resyncMs: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  await sync.syncNow();
+  resyncMs.push(performance.now() - t);
+}
+await sync.stop();
+db.close();
+process.stdout.write(
+  JSON.stringify({
+    firstPageMs,
+    headersMs,
+    bodiesMs,
+    resyncMs,
+    messages,
+    backlog,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    endMemoryMb: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
+  }) + '\n',
+);

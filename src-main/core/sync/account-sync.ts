@@ -1,0 +1,457 @@
+/**
+ * Keeps one account mirrored: all its folders, headers first, then bodies;
+ * the agent's queued changes written back; reconnects with backoff.
+ *
+ * Two connections per account:
+ * - the sync connection does all the work, one thing at a time, in this
+ *   priority: write-back replay → bodies the agent asked for → folder passes
+ *   → one batch of the body backfill → wait. Long passes let the first two
+ *   run between their batches, so opening a message never waits for a 50,000
+ *   message initial sync;
+ * - the idle connection (idle-watcher.ts) IDLEs on INBOX and asks for an
+ *   INBOX pass (new mail, flags) or a full pass (an expunge may be a move to
+ *   another folder). Every other folder is polled by a full pass every
+ *   `pollIntervalMs`; a full pass costs one LIST-STATUS when nothing changed.
+ *
+ * Invariants:
+ * - Passes never overlap (one loop per connection, one connection doing work).
+ * - A message that lost its last location survives until a full pass that
+ *   started after that completes without finding it again: a move made
+ *   elsewhere is seen as "gone from INBOX" before "new in Archive".
+ * - Every wait goes through the Clock; the retry delay grows exponentially
+ *   with jitter and is the longest after a rejected password.
+ * - Health: `syncing` with progress while there is work, `connected` when
+ *   idle, `offline`/`auth-failed`/`error` when the connection fails; the
+ *   last error stays until a full pass completes. Nothing here throws at the
+ *   caller: problems show up in `health`.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ImapFlow } from 'imapflow';
+import type { AccountHealth, ServerSettings } from '../../../src-preload/api.ts';
+import type { Clock } from '../clock.ts';
+import { systemClock } from '../clock.ts';
+import { getFolder, getFolderByPath } from '../db/folders.repo.ts';
+import { countPendingOps } from '../db/writeback.repo.ts';
+import type { Logger } from '../log.ts';
+import { HealthReporter } from './account-health.ts';
+import type { BackoffPolicy } from './backoff.ts';
+import { backoffDelay, defaultBackoff } from './backoff.ts';
+import type { BodyContext } from './body-sync.ts';
+import { BodyBackfill, fetchBodyNow, refetchAttachments } from './body-sync.ts';
+import { classifyConnectionError, healthStateFor } from './classify-error.ts';
+import { FetchRequests } from './fetch-requests.ts';
+import { finishFullPass, planFullPass } from './full-pass.ts';
+import type { FolderSyncContext } from './folder-sync.ts';
+import { syncFolder } from './folder-sync.ts';
+import { IdleWatcher } from './idle-watcher.ts';
+import type { ClientTimeouts } from './imap-client.ts';
+import { closeGracefully, createImapClient } from './imap-client.ts';
+import { PhaseProgress } from './progress.ts';
+import { isRejection, replayWriteback } from './writeback-replay.ts';
+import { WorkQueue } from './work-queue.ts';
+
+export interface AccountSyncOptions {
+  db: Database;
+  dataDir: string;
+  accountId: number;
+  imap: ServerSettings;
+  log: Logger;
+  clock?: Clock;
+  onHealth(health: AccountHealth): void;
+  onMessagesChanged(messageRowIds: number[]): void;
+  onFoldersChanged?(): void;
+  /** Reconnect delays; default 2 s doubling to 5 min. */
+  backoff?: BackoffPolicy;
+  /** For tests: the jitter source, [0, 1). */
+  random?: () => number;
+  /** Header blocks per batch (default 500). */
+  batchSize?: number;
+  bodyBatchSize?: number;
+  timeouts?: ClientTimeouts;
+  /** The IDLE connection on INBOX (default on). */
+  idle?: boolean;
+  /** Fetch bodies in the background (default on); off, bodies come only when asked for. */
+  bodies?: boolean;
+  /** How often every folder is checked (default 60 s). */
+  pollIntervalMs?: number;
+  /** Folders never synced (e.g. the team-state folder). */
+  skipFolder?: (path: string) => boolean;
+  /**
+   * IMAP extensions to use when the server offers them (default all). Off, the
+   * sync takes the path a server without them gets: for servers whose
+   * CONDSTORE/QRESYNC is known to be broken, and for tests of those paths.
+   */
+  extensions?: { condstore?: boolean; qresync?: boolean };
+}
+
+const WRITEBACK_RETRY_MS = 15_000;
+
+export class AccountSync {
+  private readonly o: AccountSyncOptions;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly reporter: HealthReporter;
+  private readonly backfill: BodyBackfill;
+  private readonly requests: FetchRequests;
+  private readonly work: WorkQueue;
+  private started = false;
+  private stopped = false;
+  private client: ImapFlow | null = null;
+  private connecting: Promise<void> | null = null;
+  private failures = 0;
+  private cancelRetry: (() => void) | null = null;
+  private cancelPoll: (() => void) | null = null;
+  private watcher: IdleWatcher | null = null;
+  private loopDone: Promise<void> = Promise.resolve();
+  private progress: PhaseProgress | null = null;
+  /** Some message changed since the folder counts were last announced. */
+  private countsChanged = false;
+
+  constructor(o: AccountSyncOptions) {
+    this.o = o;
+    this.clock = o.clock ?? systemClock;
+    this.log = o.log;
+    this.reporter = new HealthReporter(this.clock, (h) => o.onHealth(h));
+    this.backfill = new BodyBackfill(o.bodyBatchSize);
+    this.requests = new FetchRequests(this.clock);
+    this.work = new WorkQueue(this.clock);
+  }
+
+  get health(): AccountHealth {
+    return this.reporter.health;
+  }
+
+  start(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    this.reporter.set({ state: 'syncing', progress: null });
+    void this.connect();
+  }
+
+  /** A full pass now (or a reconnect at once when offline). Resolves when it is done or failed. */
+  async syncNow(): Promise<void> {
+    if (!this.started || this.stopped) return;
+    const done = this.work.fullAndWait();
+    if (!this.client?.usable) void this.connect();
+    return done;
+  }
+
+  /** Resolves once nothing is left to do (passes, write-back, bodies), or when the connection fails. */
+  whenIdle(): Promise<void> {
+    return this.stopped ? Promise.resolve() : this.work.whenIdle();
+  }
+
+  /** The agent queued changes (db/writeback.repo.ts): replay them as soon as connected. */
+  writebackQueued(): void {
+    this.work.askWriteback();
+  }
+
+  /** Fetches the message's body before anything else. False when offline or not on the server. */
+  ensureBody(messageId: number): Promise<boolean> {
+    return this.request('body', messageId);
+  }
+
+  /** Writes the message's attachment files again from the server. */
+  ensureAttachments(messageId: number): Promise<boolean> {
+    return this.request('attachments', messageId);
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.cancelRetry?.();
+    this.cancelPoll?.();
+    this.cancelRetry = this.cancelPoll = null;
+    const client = this.client;
+    this.client = null;
+    this.work.signal();
+    await Promise.all([this.watcher?.stop(), client ? closeGracefully(client, this.clock) : undefined]);
+    this.watcher = null;
+    await this.connecting?.catch(() => {});
+    await this.loopDone.catch(() => {});
+    this.requests.failAll();
+    this.work.settle();
+    this.reporter.set({ state: 'offline', progress: null });
+  }
+
+  /* ---------------------------------------------------------------- connection */
+
+  private connect(): Promise<void> {
+    if (this.stopped || this.client?.usable) return Promise.resolve();
+    if (this.connecting) return this.connecting;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    const attempt = (async () => {
+      const useQresync = this.o.extensions?.qresync !== false && this.o.extensions?.condstore !== false;
+      const client = createImapClient(this.o.imap, this.o.timeouts, { disableAutoIdle: true, qresync: useQresync });
+      client.on('error', (err: Error) => this.lose(client, err));
+      try {
+        await client.connect();
+      } catch (err) {
+        this.client = client;
+        this.lose(client, err);
+        return;
+      }
+      if (this.stopped) {
+        await closeGracefully(client, this.clock);
+        return;
+      }
+      // imapflow enables CONDSTORE whenever offered; without it in `enabled` no modseq is ever asked for.
+      if (this.o.extensions?.condstore === false) client.enabled.delete('CONDSTORE');
+      this.client = client;
+      client.on('close', () => this.lose(client, null));
+      this.log.info('connected', { host: this.o.imap.host, port: this.o.imap.port });
+      this.work.reset(countPendingOps(this.o.db, this.o.accountId) > 0);
+      this.loopDone = this.runLoop(client);
+    })();
+    const tracked = attempt.finally(() => {
+      if (this.connecting === tracked) this.connecting = null;
+    });
+    this.connecting = tracked;
+    return tracked;
+  }
+
+  /** The connection `client` is gone (err null: closed). Only the first report per client counts. */
+  private lose(client: ImapFlow, err: unknown): void {
+    if (client !== this.client) return;
+    this.client = null;
+    client.close();
+    this.cancelPoll?.();
+    this.cancelPoll = null;
+    void this.watcher?.stop();
+    this.watcher = null;
+    this.progress = null;
+    this.work.signal();
+    this.requests.failAll();
+    this.work.settle();
+    if (this.stopped) return;
+    const { host, port } = this.o.imap;
+    const classified = err
+      ? classifyConnectionError(err, { protocol: 'imap', host, port })
+      : { problem: 'unknown' as const, message: `The connection to ${host} was lost.`, detail: null };
+    const state = err ? healthStateFor(err, classified.problem) : 'offline';
+    this.log.warn('connection failed', { state, problem: classified.problem, detail: classified.detail });
+    this.reporter.set({ state, progress: null, lastError: classified.message });
+    this.scheduleReconnect(state === 'auth-failed');
+  }
+
+  private scheduleReconnect(slow: boolean): void {
+    if (this.stopped || this.cancelRetry) return;
+    const policy = this.o.backoff ?? defaultBackoff;
+    const delay = slow ? policy.maxMs : backoffDelay(this.failures, policy, this.o.random);
+    this.failures++;
+    this.log.info('reconnecting later', { delayMs: delay });
+    this.cancelRetry = this.clock.schedule(delay, () => {
+      this.cancelRetry = null;
+      void this.connect();
+    });
+  }
+
+  /* ---------------------------------------------------------------- the work loop */
+
+  private request(kind: 'body' | 'attachments', messageId: number): Promise<boolean> {
+    // While (re)connecting the request waits for the connection; offline it is answered at once.
+    if (this.stopped || (!this.client?.usable && !this.connecting)) return Promise.resolve(false);
+    const answer = this.requests.add(kind, messageId);
+    this.work.signal();
+    return answer;
+  }
+
+  private urgentPending(): boolean {
+    return this.work.writebackDue() || this.requests.pending();
+  }
+
+  private async runUrgent(client: ImapFlow): Promise<void> {
+    if (this.work.writebackDue()) await this.doWriteback(client);
+    if (this.requests.pending()) await this.doRequested(client);
+  }
+
+  private async runLoop(client: ImapFlow): Promise<void> {
+    try {
+      while (!this.stopped && client === this.client) {
+        if (this.urgentPending()) await this.runUrgent(client);
+        else if (this.work.wantsFull()) await this.fullPass(client);
+        else if (this.work.wantsFolders()) await this.folderPasses(client);
+        else if (this.o.bodies !== false && this.backfill.hasWork(this.bodyContext(client))) await this.bodyStep(client);
+        else {
+          this.progress = null;
+          this.reporter.set({ state: 'connected', progress: null });
+          await this.work.wait();
+        }
+      }
+    } catch (err) {
+      this.lose(client, err);
+    }
+  }
+
+  private bodyContext(client: ImapFlow): BodyContext {
+    return { db: this.o.db, dataDir: this.o.dataDir, accountId: this.o.accountId, client, clock: this.clock, log: this.log };
+  }
+
+  private folderContext(client: ImapFlow): FolderSyncContext {
+    return {
+      db: this.o.db,
+      dataDir: this.o.dataDir,
+      accountId: this.o.accountId,
+      client,
+      clock: this.clock,
+      log: this.log,
+      ...(this.o.batchSize ? { headerBatchSize: this.o.batchSize } : {}),
+      urgent: { pending: () => this.urgentPending(), run: () => this.runUrgent(client) },
+      stopped: () => this.stopped || client !== this.client,
+      onStored: (n) => this.advance('headers', n),
+      onChanged: (ids) => {
+        this.countsChanged = true;
+        this.o.onMessagesChanged(ids);
+      },
+    };
+  }
+
+  private advance(phase: 'headers' | 'bodies', count: number): void {
+    if (this.progress?.phase !== phase) return;
+    this.progress.add(count);
+    this.reporter.set({ state: 'syncing', progress: this.progress.snapshot(this.clock.now()) });
+  }
+
+  private async doWriteback(client: ImapFlow): Promise<void> {
+    const result = await replayWriteback({
+      db: this.o.db,
+      accountId: this.o.accountId,
+      client,
+      clock: this.clock,
+      log: this.log,
+      onChanged: (ids) => this.o.onMessagesChanged(ids),
+    });
+    this.work.writebackDone(countPendingOps(this.o.db, this.o.accountId) > 0, result.rejected ? WRITEBACK_RETRY_MS : null);
+    if (result.done > 0) this.o.onFoldersChanged?.();
+  }
+
+  private async doRequested(client: ImapFlow): Promise<void> {
+    const ctx = this.bodyContext(client);
+    // A message the server refuses to give (NO) answers false; a lost connection ends the loop.
+    const guard = (fn: (id: number) => Promise<boolean>) => async (id: number): Promise<boolean> => {
+      try {
+        return await fn(id);
+      } catch (err) {
+        if (isRejection(err)) return false;
+        throw err;
+      }
+    };
+    const served = (id: number): void => this.o.onMessagesChanged([id]);
+    await this.requests.serve('body', guard((id) => fetchBodyNow(ctx, id)), served);
+    await this.requests.serve('attachments', guard((id) => refetchAttachments(ctx, id)), served);
+  }
+
+  private async fullPass(client: ImapFlow): Promise<void> {
+    const waiters = this.work.takeFull();
+    // A poll in the middle of the body backfill must not restart its progress bar.
+    const bodies = this.progress?.phase === 'bodies' ? this.progress : null;
+    const plan = await planFullPass(this.o.db, this.o.accountId, client, this.o.skipFolder);
+    if (plan.foldersChanged) this.o.onFoldersChanged?.();
+    if (plan.estimate > 0) {
+      this.progress = new PhaseProgress('headers', plan.estimate, this.clock.now());
+      this.reporter.set({ state: 'syncing', progress: this.progress.snapshot(this.clock.now()) });
+    }
+    let complete = true;
+    for (const t of plan.todo) {
+      if (client !== this.client || this.stopped) return;
+      complete &&= await this.passOne(client, t.folder.id);
+    }
+    if (client !== this.client || this.stopped) return;
+    if (complete) {
+      const deleted = finishFullPass(this.o.db, plan);
+      if (deleted.length > 0) {
+        this.countsChanged = true;
+        this.o.onMessagesChanged(deleted);
+      }
+    }
+    this.announceCounts();
+    this.failures = 0;
+    this.backfill.restart();
+    this.progress = this.o.bodies !== false && this.backfill.hasWork(this.bodyContext(client)) ? this.bodiesProgress(client, bodies) : null;
+    const now = this.clock.now();
+    this.reporter.set({ state: this.progress ? 'syncing' : 'connected', progress: this.progress?.snapshot(now) ?? null, lastError: null, lastSyncAt: now });
+    for (const w of waiters) w();
+    this.afterFullPass();
+  }
+
+  /** One folder; a folder the server refuses to open (deleted meanwhile) is skipped, not fatal. */
+  private async passOne(client: ImapFlow, folderId: number): Promise<boolean> {
+    const folder = getFolder(this.o.db, folderId);
+    if (!folder) return false;
+    try {
+      return (await syncFolder(this.folderContext(client), folder)).complete;
+    } catch (err) {
+      if (!isRejection(err) || !client.usable) throw err;
+      this.log.warn('folder could not be synced', { folder: folder.path, err });
+      return false;
+    }
+  }
+
+  private async folderPasses(client: ImapFlow): Promise<void> {
+    for (const path of this.work.takeFolders()) {
+      const folder = getFolderByPath(this.o.db, this.o.accountId, path);
+      if (!folder) {
+        this.work.askFull();
+        continue;
+      }
+      await this.passOne(client, folder.id);
+    }
+    this.backfill.restart();
+    this.announceCounts();
+  }
+
+  private announceCounts(): void {
+    if (!this.countsChanged) return;
+    this.countsChanged = false;
+    this.o.onFoldersChanged?.();
+  }
+
+  private async bodyStep(client: ImapFlow): Promise<void> {
+    const ctx = this.bodyContext(client);
+    if (this.progress?.phase !== 'bodies') {
+      this.progress = this.bodiesProgress(client, null);
+      this.reporter.set({ state: 'syncing', progress: this.progress.snapshot(this.clock.now()) });
+    }
+    const stored = await this.backfill.step(ctx);
+    if (stored === null) {
+      this.progress = null;
+      return;
+    }
+    if (stored.length > 0) this.o.onMessagesChanged(stored);
+    this.advance('bodies', stored.length);
+  }
+
+  /** The bodies phase's progress: the one running (grown by what arrived meanwhile), or a new one. */
+  private bodiesProgress(client: ImapFlow, running: PhaseProgress | null): PhaseProgress {
+    const remaining = this.backfill.remaining(this.bodyContext(client));
+    if (!running) return new PhaseProgress('bodies', remaining, this.clock.now());
+    running.grow(remaining - (running.total - running.done));
+    return running;
+  }
+
+  private afterFullPass(): void {
+    if (this.o.idle !== false && !this.watcher && !this.stopped) {
+      this.watcher = new IdleWatcher({
+        imap: this.o.imap,
+        path: 'INBOX',
+        log: this.log.child('idle'),
+        clock: this.clock,
+        ...(this.o.backoff ? { backoff: this.o.backoff } : {}),
+        ...(this.o.random ? { random: this.o.random } : {}),
+        ...(this.o.timeouts ? { timeouts: this.o.timeouts } : {}),
+        onChange: (change) => {
+          // An expunge may be half of a move made elsewhere: look at every folder.
+          if (change === 'expunge') this.work.askFull();
+          else this.work.askFolder('INBOX');
+        },
+      });
+      this.watcher.start();
+    }
+    this.cancelPoll?.();
+    this.cancelPoll = this.clock.schedule(this.o.pollIntervalMs ?? 60_000, () => {
+      this.cancelPoll = null;
+      this.work.askFull();
+    });
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * Bodies and attachments after the headers: the background backfill (newest
+ * first, so recent conversations are readable offline first) and the fetch of
+ * one message right now (the agent opened it).
+ *
+ * Invariants:
+ * - Sources are fetched with BODY.PEEK (imapflow's `source`): reading never
+ *   sets \Seen on the server.
+ * - Attachment files are written before the transaction that records them
+ *   (attachment-store.ts); each batch of bodies is one transaction.
+ * - A message is fetched from a location only under its folder's current
+ *   UIDVALIDITY, checked on the selected mailbox; otherwise it waits for the
+ *   folder's next pass.
+ * - The backfill walks the backlog once per round, folder by folder (INBOX
+ *   first; switching the selected mailbox costs a SELECT), newest first in
+ *   each (keyset cursor); a message that could not be fetched (expunged
+ *   meanwhile) is not retried until the next round, so a stuck message
+ *   cannot make the loop spin.
+ * - The next batch is requested from the server while the current one is
+ *   parsed: the parser, not the network, sets the pace.
+ */
+import fs from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import type { ImapFlow } from 'imapflow';
+import type { Clock } from '../clock.ts';
+import type { FetchedBody, FetchLocation } from '../db/bodies.repo.ts';
+import { attachmentRowsOf, bodyBacklog, countBodyBacklog, fetchLocationsOf, foldersWithBodyBacklog, setAttachmentSha, storeFetchedBody } from '../db/bodies.repo.ts';
+import { getBodyState } from '../db/messages.repo.ts';
+import type { Logger } from '../log.ts';
+import { attachmentPath, storeAttachment } from '../mail/attachment-store.ts';
+import { prepareBody } from '../mail/ingest.ts';
+import { parseMessage } from '../mail/parse.ts';
+import { uidSet } from './folder-sync.ts';
+
+export interface BodyContext {
+  db: Database;
+  dataDir: string;
+  accountId: number;
+  client: ImapFlow;
+  clock: Clock;
+  log: Logger;
+}
+
+interface FetchedSource {
+  location: FetchLocation;
+  raw: Buffer;
+}
+
+export const DEFAULT_BODY_BATCH = 100;
+// A batch also stops at this many announced bytes, so a mailbox of large mails does not fill memory.
+const MAX_BATCH_BYTES = 24 * 1024 * 1024;
+
+/** Fetches the sources of the given locations (any folders), one UID FETCH per folder. */
+export async function fetchSources(ctx: BodyContext, locations: readonly FetchLocation[]): Promise<FetchedSource[]> {
+  const byFolder = new Map<string, FetchLocation[]>();
+  for (const l of locations) byFolder.set(l.path, [...(byFolder.get(l.path) ?? []), l]);
+  const out: FetchedSource[] = [];
+  for (const [path, group] of byFolder) {
+    const lock = await ctx.client.getMailboxLock(path);
+    try {
+      const box = ctx.client.mailbox;
+      if (!box || Number(box.uidValidity) !== group[0]?.uidvalidity) continue;
+      const byUid = new Map(group.map((l) => [l.uid, l]));
+      const rows = await ctx.client.fetchAll(uidSet([...byUid.keys()]), { uid: true, source: true }, { uid: true });
+      for (const r of rows) {
+        const location = byUid.get(r.uid);
+        if (location && r.source) out.push({ location, raw: r.source });
+      }
+    } finally {
+      lock.release();
+    }
+  }
+  return out;
+}
+
+/** Parses and stores fetched sources in one transaction; returns the message ids that got their body. */
+export async function storeSources(ctx: BodyContext, fetched: readonly FetchedSource[]): Promise<number[]> {
+  const prepared: Array<{ messageId: number; body: FetchedBody }> = [];
+  for (const f of fetched) prepared.push({ messageId: f.location.messageId, body: await prepareBody(ctx.dataDir, f.raw, f.location.date) });
+  const now = ctx.clock.now();
+  return ctx.db.transaction(() => {
+    const stored: number[] = [];
+    for (const p of prepared) {
+      // Deleted meanwhile (expunged, account removed) or fetched twice: nothing to store.
+      if (!getBodyState(ctx.db, p.messageId)) continue;
+      if (storeFetchedBody(ctx.db, p.messageId, p.body, now)) stored.push(p.messageId);
+    }
+    return stored;
+  })();
+}
+
+/** The body of one message, now. False when the server has no copy the cache can address. */
+export async function fetchBodyNow(ctx: BodyContext, messageId: number): Promise<boolean> {
+  const state = getBodyState(ctx.db, messageId);
+  if (!state) return false;
+  if (state.hasBody) return true;
+  for (const location of fetchLocationsOf(ctx.db, messageId)) {
+    const fetched = await fetchSources(ctx, [location]);
+    if (fetched.length === 0) continue;
+    await storeSources(ctx, fetched);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Writes the attachment files of a message again from the server (a file
+ * was removed from disk). Matches attachments by their order in the message.
+ */
+export async function refetchAttachments(ctx: BodyContext, messageId: number): Promise<boolean> {
+  const rows = attachmentRowsOf(ctx.db, messageId);
+  for (const location of fetchLocationsOf(ctx.db, messageId)) {
+    const [fetched] = await fetchSources(ctx, [location]);
+    if (!fetched) continue;
+    const parsed = await parseMessage(fetched.raw, location.date);
+    for (let i = 0; i < rows.length && i < parsed.attachments.length; i++) {
+      const row = rows[i];
+      const part = parsed.attachments[i];
+      if (!row || !part) continue;
+      const sha = await storeAttachment(ctx.dataDir, part.content);
+      if (sha !== row.sha256) setAttachmentSha(ctx.db, row.id, sha);
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Whether the bytes of an attachment are on disk under its address. */
+export function attachmentFileExists(dataDir: string, sha256: string | null): boolean {
+  if (!sha256) return false;
+  try {
+    return fs.statSync(attachmentPath(dataDir, sha256)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The background backfill of one account: one round over the backlog, batch by batch. */
+export class BodyBackfill {
+  private cursor: { date: number; id: number } | null = null;
+  /** Folders of this round still to walk, the current one first; null until the round starts. */
+  private folders: number[] | null = null;
+  private roundOver = false;
+  private checked = false;
+  private prefetch: Promise<FetchedSource[] | null> | null = null;
+  private prefetchClient: ImapFlow | null = null;
+  private readonly batchSize: number;
+
+  constructor(batchSize = DEFAULT_BODY_BATCH) {
+    this.batchSize = batchSize;
+  }
+
+  /** New headers were stored or a pass completed: start a new round from the newest. */
+  restart(): void {
+    this.cursor = null;
+    this.folders = null;
+    this.roundOver = false;
+    this.checked = false;
+  }
+
+  /** Whether this round has work left (one indexed count after a restart, then none). */
+  hasWork(ctx: BodyContext): boolean {
+    if (!this.checked) {
+      this.checked = true;
+      if (this.prefetch === null && countBodyBacklog(ctx.db, ctx.accountId) === 0) this.roundOver = true;
+    }
+    return !this.roundOver;
+  }
+
+  remaining(ctx: BodyContext): number {
+    return countBodyBacklog(ctx.db, ctx.accountId);
+  }
+
+  private nextLocations(ctx: BodyContext): FetchLocation[] {
+    this.folders ??= foldersWithBodyBacklog(ctx.db, ctx.accountId);
+    for (;;) {
+      const folderId = this.folders[0];
+      if (folderId === undefined) return [];
+      const out: FetchLocation[] = [];
+      let bytes = 0;
+      for (const l of bodyBacklog(ctx.db, ctx.accountId, folderId, this.cursor, this.batchSize)) {
+        if (out.length > 0 && bytes + l.size > MAX_BATCH_BYTES) break;
+        out.push(l);
+        bytes += l.size;
+      }
+      const last = out[out.length - 1];
+      if (last) {
+        this.cursor = { date: last.date, id: last.messageId };
+        return out;
+      }
+      this.folders.shift();
+      this.cursor = null;
+    }
+  }
+
+  private startFetch(ctx: BodyContext): Promise<FetchedSource[] | null> {
+    const locations = this.nextLocations(ctx);
+    const p = locations.length === 0 ? Promise.resolve(null) : fetchSources(ctx, locations);
+    p.catch(() => undefined);
+    return p;
+  }
+
+  /**
+   * Fetches (or takes the prefetched) next batch, asks for the one after it,
+   * and stores this one. Returns the stored message ids, or null when the
+   * round is over.
+   */
+  async step(ctx: BodyContext): Promise<number[] | null> {
+    if (this.roundOver) return null;
+    // A prefetch made on a connection that is gone is worthless.
+    if (this.prefetchClient !== ctx.client) this.prefetch = null;
+    const current = this.prefetch ?? this.startFetch(ctx);
+    this.prefetch = null;
+    const fetched = await current;
+    if (fetched === null) {
+      this.roundOver = true;
+      return null;
+    }
+    this.prefetch = this.startFetch(ctx);
+    this.prefetchClient = ctx.client;
+    return storeSources(ctx, fetched);
+  }
+}
