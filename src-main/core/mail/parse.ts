@@ -74,6 +74,14 @@ export function messageIdsIn(value: string | string[] | undefined | null): strin
     .filter((s) => s.includes('@'));
 }
 
+/**
+ * The In-Reply-To id threading follows: the LAST one. Mailers that list
+ * several ids put the direct parent last, as in References (threading/message-id.ts).
+ */
+export function lastIdIn(value: string | string[] | undefined | null): string | null {
+  return messageIdsIn(value).at(-1) ?? null;
+}
+
 function flattenAddresses(list: EmailAddress[]): Address[] {
   const out: Address[] = [];
   for (const a of list) {
@@ -149,7 +157,7 @@ async function fromMailparser(raw: Buffer, fallbackDate: number): Promise<Parsed
   const from = addresses(parsed.from);
   return {
     messageId: messageIdsIn(parsed.messageId)[0] ?? null,
-    inReplyTo: messageIdsIn(parsed.inReplyTo)[0] ?? null,
+    inReplyTo: lastIdIn(parsed.inReplyTo),
     references: messageIdsIn(parsed.references),
     subject: cleanSubject(parsed.subject),
     from: senderOf(from),
@@ -173,7 +181,7 @@ export function parseByHand(raw: Buffer, fallbackDate: number): ParsedMessage {
     const text = bodyAsText(body);
     return {
       messageId: messageIdsIn(firstHeader(headers, 'message-id'))[0] ?? null,
-      inReplyTo: messageIdsIn(firstHeader(headers, 'in-reply-to'))[0] ?? null,
+      inReplyTo: lastIdIn(firstHeader(headers, 'in-reply-to')),
       references: messageIdsIn(firstHeader(headers, 'references')),
       subject: cleanSubject(decodeEncodedWords(firstHeader(headers, 'subject') ?? '')),
       from: senderOf(addressesFrom(firstHeader(headers, 'from'))),

@@ -1,0 +1,262 @@
+/**
+ * Threads stored messages into stored conversations, incrementally.
+ *
+ * Invariant: after `threadMessages` / `rethreadFrom` / `repairStaleConversations`,
+ * the stored conversations of an account equal `partition(all its messages,
+ * its own address, all overrides)`, whatever order the messages were stored
+ * in: component.ts finds a union of whole conversations around the change,
+ * and that part is threaded again with the pure batch code. Ticket tokens and
+ * roots therefore match on every desktop; only row ids are local.
+ *
+ * Row ids are kept where possible, so the agent's selection survives: a
+ * conversation keeps its row while its root is unchanged, and a conversation
+ * whose root changed (a merge, an ancestor arriving late) takes over the row
+ * of the old conversation it shares most messages with.
+ *
+ * Synchronous, database only: runs inside the storing transaction (pipeline/after-store.ts).
+ */
+import type { Database } from 'better-sqlite3';
+import type { Address } from '../../../src-preload/api.ts';
+import type { ConversationAggregates, StaleKey, ThreadSourceRow } from '../db/conversations.repo.ts';
+import {
+  clearStale,
+  clearStaleKeysUpTo,
+  messagesFollowingToken,
+  messagesMentioning,
+  nodesWithToken,
+  staleKeys,
+  subjectPartners,
+  conversationIdByRoot,
+  conversationMemberIds,
+  deleteConversation,
+  hasThreadKeys,
+  insertConversation,
+  saveThreadKeys,
+  setConversationTokens,
+  setMessageConversation,
+  staleConversationIds,
+  threadSources,
+  updateConversation,
+} from '../db/conversations.repo.ts';
+import type { Conversation } from '../threading/index.ts';
+import { partition, stripTokens, threadKeysOf, tokenForRoot } from '../threading/index.ts';
+import { collectComponent, SUBJECT_WINDOW_MS } from './component.ts';
+import { customerOf, OwnAddresses, threadInputOf } from './thread-source.ts';
+
+function tokenMemo(): (id: string) => string {
+  const cache = new Map<string, string>();
+  return (id) => {
+    let token = cache.get(id);
+    if (token === undefined) {
+      token = tokenForRoot(id);
+      cache.set(id, token);
+    }
+    return token;
+  };
+}
+
+function byAccount(rows: readonly ThreadSourceRow[]): Map<number, ThreadSourceRow[]> {
+  const out = new Map<number, ThreadSourceRow[]>();
+  for (const row of rows) {
+    const list = out.get(row.account_id);
+    if (list) list.push(row);
+    else out.set(row.account_id, [row]);
+  }
+  return out;
+}
+
+/** Subject, customer and root of a conversation, from its root message (or its earliest one when the root never arrived). */
+function headerOf(c: Conversation, rows: ReadonlyMap<number, ThreadSourceRow>, threadIdOf: ReadonlyMap<number, string>, own: ReadonlySet<string>) {
+  const members = c.keys.map((k) => rows.get(k)).filter((r): r is ThreadSourceRow => r !== undefined);
+  const root = members.find((r) => threadIdOf.get(r.id) === c.rootId) ?? members[0];
+  let customer: Address | null = root ? customerOf(root, own) : null;
+  for (const m of members) {
+    if (customer) break;
+    customer = customerOf(m, own);
+  }
+  if (customer && customer.name === '') {
+    // Agent-first mail often addresses the customer without a name; their own mail has it.
+    const address = customer.address;
+    const named = members.find((m) => m.from_name !== '' && m.from_address.trim().toLowerCase() === address);
+    if (named) customer = { name: named.from_name, address };
+  }
+  const subject = root ? stripTokens(root.subject) || root.subject : '';
+  return { rootMessageId: c.rootId, ticket: c.token, subject, customer: customer ?? { name: '', address: '' } };
+}
+
+/** Counts, newest date and snippet, from the member rows (loaded in this transaction, so current). */
+function aggregatesOf(c: Conversation, rows: ReadonlyMap<number, ThreadSourceRow>): ConversationAggregates {
+  let newest: ThreadSourceRow | undefined;
+  let unread = 0;
+  let attached = 0;
+  for (const key of c.keys) {
+    const r = rows.get(key);
+    if (!r) continue;
+    if (r.seen === 0) unread++;
+    if (r.has_attachments !== 0) attached++;
+    if (!newest || r.date > newest.date || (r.date === newest.date && r.id > newest.id)) newest = r;
+  }
+  return { lastMessageAt: newest?.date ?? 0, messageCount: c.keys.length, unreadCount: unread, attachmentCount: attached, snippet: newest?.snippet ?? '' };
+}
+
+interface Ctx {
+  db: Database;
+  own: OwnAddresses;
+  tokenOf: (id: string) => string;
+}
+
+/** Threads the part of an account's mailbox reachable from `seeds` and writes it back. */
+function rethreadPart(ctx: Ctx, accountId: number, seeds: readonly number[]): void {
+  const { db } = ctx;
+  const component = collectComponent(db, accountId, seeds, ctx.tokenOf);
+  const sources = threadSources(db, component.messageIds);
+  const own = ctx.own.of(accountId);
+  const inputs = sources.map(threadInputOf);
+  const conversations = partition(inputs, { ownAddresses: [...own] }, component.overrides);
+
+  const rows = new Map(sources.map((r) => [r.id, r]));
+  const threadIdOf = new Map(inputs.map((input) => [input.key, threadKeysOf(input, own).id]));
+  const oldIds = new Set(sources.map((r) => r.conversation_id).filter((id): id is number => id !== null));
+  const claimed = new Set<number>();
+  const rowOf = new Map<Conversation, number>();
+
+  for (const c of conversations) {
+    const id = conversationIdByRoot(db, accountId, c.rootId);
+    if (id !== null && !claimed.has(id)) {
+      claimed.add(id);
+      rowOf.set(c, id);
+    }
+  }
+  const fresh = new Set<Conversation>();
+  for (const c of conversations) {
+    if (rowOf.has(c)) continue;
+    const shared = new Map<number, number>();
+    for (const key of c.keys) {
+      const old = rows.get(key)?.conversation_id ?? null;
+      if (old !== null && oldIds.has(old) && !claimed.has(old)) shared.set(old, (shared.get(old) ?? 0) + 1);
+    }
+    const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+    const id = best ?? insertConversation(db, accountId, headerOf(c, rows, threadIdOf, own), aggregatesOf(c, rows));
+    if (best === undefined) fresh.add(c);
+    claimed.add(id);
+    rowOf.set(c, id);
+  }
+  for (const [c, id] of rowOf) {
+    if (!fresh.has(c)) updateConversation(db, id, headerOf(c, rows, threadIdOf, own), aggregatesOf(c, rows));
+    for (const key of c.keys) if (rows.get(key)?.conversation_id !== id) setMessageConversation(db, key, id);
+  }
+  for (const id of oldIds) if (!claimed.has(id)) deleteConversation(db, id);
+  for (const [c, id] of rowOf) {
+    setConversationTokens(db, id, [...new Set([c.token, ...c.aliases])]);
+    if (oldIds.has(id)) clearStale(db, id);
+  }
+}
+
+function makeCtx(db: Database): Ctx {
+  return { db, own: new OwnAddresses(db), tokenOf: tokenMemo() };
+}
+
+export interface ThreadingTotals {
+  messages: number;
+  ms: number;
+}
+
+/** Per cache: how many messages the thread step handled and how long it took (for benchmarks and slow-path logs). */
+const totals = new WeakMap<Database, ThreadingTotals>();
+
+export function threadingTotals(db: Database): ThreadingTotals {
+  return { ...(totals.get(db) ?? { messages: 0, ms: 0 }) };
+}
+
+/** Indexes and threads newly stored messages (the pipeline's thread step). */
+export function threadMessages(db: Database, messageIds: readonly number[]): void {
+  if (messageIds.length === 0) return;
+  const started = performance.now();
+  try {
+    indexAndThread(db, messageIds);
+  } finally {
+    const t = totals.get(db) ?? { messages: 0, ms: 0 };
+    totals.set(db, { messages: t.messages + messageIds.length, ms: t.ms + performance.now() - started });
+  }
+}
+
+function indexAndThread(db: Database, messageIds: readonly number[]): void {
+  const ctx = makeCtx(db);
+  repairStale(ctx);
+  for (const [accountId, rows] of byAccount(threadSources(db, messageIds))) {
+    const own = ctx.own.of(accountId);
+    for (const row of rows) {
+      if (hasThreadKeys(db, row.id)) continue;
+      saveThreadKeys(db, accountId, row.id, threadKeysOf(threadInputOf(row), own), ctx.tokenOf);
+    }
+    rethreadPart(ctx, accountId, rows.map((r) => r.id));
+  }
+}
+
+/** Threads again around these messages (after an override, or when their conversation lost a member). */
+export function rethreadFrom(db: Database, messageIds: readonly number[]): void {
+  if (messageIds.length === 0) return;
+  const ctx = makeCtx(db);
+  for (const [accountId, rows] of byAccount(threadSources(db, messageIds))) {
+    rethreadPart(ctx, accountId, rows.map((r) => r.id));
+  }
+}
+
+/** Messages a deleted message was linked to, found through what it linked through. */
+function neighboursOf(ctx: Ctx, keys: readonly StaleKey[]): Map<number, Set<number>> {
+  const seeds = new Map<number, Set<number>>();
+  const add = (accountId: number, ids: readonly number[]): void => {
+    const set = seeds.get(accountId) ?? new Set<number>();
+    for (const id of ids) set.add(id);
+    seeds.set(accountId, set);
+  };
+  for (const k of keys) {
+    if (k.kind === 'node') {
+      add(k.account_id, messagesMentioning(ctx.db, k.account_id, k.value));
+      add(k.account_id, messagesFollowingToken(ctx.db, k.account_id, ctx.tokenOf(k.value)));
+    } else if (k.kind === 'token') {
+      for (const node of nodesWithToken(ctx.db, k.account_id, k.value)) add(k.account_id, messagesMentioning(ctx.db, k.account_id, node));
+    } else {
+      add(k.account_id, subjectPartners(ctx.db, k.account_id, k.value, k.date - SUBJECT_WINDOW_MS, k.date + SUBJECT_WINDOW_MS, true));
+    }
+  }
+  return seeds;
+}
+
+function repairStale(ctx: Ctx): number {
+  let repaired = 0;
+  for (;;) {
+    const keys = staleKeys(ctx.db, 500);
+    const last = keys[keys.length - 1];
+    if (!last) break;
+    for (const [accountId, seeds] of neighboursOf(ctx, keys)) {
+      if (seeds.size > 0) rethreadPart(ctx, accountId, [...seeds]);
+    }
+    clearStaleKeysUpTo(ctx.db, last.rowid);
+    repaired += keys.length;
+  }
+  for (;;) {
+    const stale = staleConversationIds(ctx.db, 200);
+    if (stale.length === 0) return repaired;
+    for (const id of stale) {
+      const members = conversationMemberIds(ctx.db, id);
+      clearStale(ctx.db, id);
+      if (members.length === 0) {
+        deleteConversation(ctx.db, id);
+        continue;
+      }
+      for (const [accountId, rows] of byAccount(threadSources(ctx.db, members))) rethreadPart(ctx, accountId, rows.map((r) => r.id));
+      repaired++;
+    }
+  }
+}
+
+/**
+ * Threads again around messages deleted by the sync: their conversations and
+ * whatever they linked to. The pipeline step and the conversation handlers
+ * do this before they work; call it after deleting messages to have the list
+ * right at once. Returns how much was repaired.
+ */
+export function repairStaleConversations(db: Database): number {
+  return db.transaction(() => repairStale(makeCtx(db)))();
+}

@@ -1,0 +1,79 @@
+/**
+ * Stored message rows as the threading core sees them.
+ *
+ * Invariant: everything here is derived from the stored row alone (and the
+ * account's own address), the same on every desktop that stored the same
+ * mail. The dedupe key serves as the fingerprint of mail without a
+ * Message-ID: it is a hash of the raw message's envelope (mail/dedupe-key.ts),
+ * so every desktop derives the same synthetic id for it.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Address } from '../../../src-preload/api.ts';
+import type { ThreadSourceRow } from '../db/conversations.repo.ts';
+import { accountEmail } from '../db/conversations.repo.ts';
+import type { ThreadInput } from '../threading/index.ts';
+import { customerAddress } from '../threading/index.ts';
+
+function parseJsonArray(json: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+export function recipientsOf(row: Pick<ThreadSourceRow, 'to_json'>): Address[] {
+  return parseJsonArray(row.to_json).flatMap((a) => {
+    const o = a as { name?: unknown; address?: unknown } | null;
+    return typeof o?.address === 'string' ? [{ name: typeof o.name === 'string' ? o.name : '', address: o.address }] : [];
+  });
+}
+
+export function threadInputOf(row: ThreadSourceRow): ThreadInput {
+  return {
+    key: row.id,
+    messageId: row.message_id,
+    inReplyTo: row.in_reply_to,
+    references: parseJsonArray(row.references_json).filter((r): r is string => typeof r === 'string'),
+    subject: row.subject,
+    from: row.from_address,
+    to: recipientsOf(row).map((a) => a.address),
+    date: row.date,
+    fingerprint: row.dedupe_key,
+  };
+}
+
+/** The participant who is not the mailbox, with the name the message gives them; null when there is none. */
+export function customerOf(row: ThreadSourceRow, own: ReadonlySet<string>): Address | null {
+  const recipients = recipientsOf(row);
+  const address = customerAddress(row.from_address, recipients.map((a) => a.address), own);
+  if (address === '') return null;
+  if (row.from_address.trim().toLowerCase() === address) return { name: row.from_name, address };
+  const named = recipients.find((a) => a.address.trim().toLowerCase() === address);
+  return { name: named?.name ?? '', address };
+}
+
+export function isOutgoing(fromAddress: string, own: ReadonlySet<string>): boolean {
+  return own.has(fromAddress.trim().toLowerCase());
+}
+
+/** The mailbox's own addresses per account, looked up once per batch. */
+export class OwnAddresses {
+  private readonly db: Database;
+  private readonly byAccount = new Map<number, Set<string>>();
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  of(accountId: number): Set<string> {
+    let own = this.byAccount.get(accountId);
+    if (!own) {
+      const email = accountEmail(this.db, accountId);
+      own = new Set(email ? [email.trim().toLowerCase()] : []);
+      this.byAccount.set(accountId, own);
+    }
+    return own;
+  }
+}

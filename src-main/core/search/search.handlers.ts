@@ -1,0 +1,29 @@
+/** search.query: see search.service.ts. */
+import type { Database } from 'better-sqlite3';
+import type { Logger } from '../log.ts';
+import type { Handlers } from '../rpc/router.ts';
+import { DeskFailure } from '../rpc/router.ts';
+import './index-step.ts';
+import { InvalidSearchCursorError, searchConversations } from './search.service.ts';
+
+export type SearchHandlers = Pick<Handlers, 'search.query'>;
+
+/** Searches slower than this are logged with their time (after Signal's slow-query log). */
+const SLOW_MS = 100;
+
+export function createSearchHandlers(deps: { db: Database; log: Logger }): SearchHandlers {
+  return {
+    'search.query': (params) => {
+      const started = performance.now();
+      try {
+        return searchConversations(deps.db, params);
+      } catch (err) {
+        if (err instanceof InvalidSearchCursorError) throw new DeskFailure('bad-request', err.message);
+        throw err;
+      } finally {
+        const ms = performance.now() - started;
+        if (ms > SLOW_MS) deps.log.warn('slow search', { ms: Math.round(ms), length: params.query.length });
+      }
+    },
+  };
+}
