@@ -28,6 +28,8 @@ export interface LocalActor {
   readonly hlc: HybridClock;
   /** Records changes made here: appended to the op log and queued for the team. */
   record(changes: ReadonlyArray<{ entity: string; field: string; value: JsonValue }>): Op[];
+  /** Called after each record() with the new ops (the team transport sends them); returns unsubscribe. */
+  onRecorded(listener: (ops: readonly Op[]) => void): () => void;
 }
 
 export function createLocalActor(db: Database, clock: Clock): LocalActor {
@@ -36,13 +38,19 @@ export function createLocalActor(db: Database, clock: Clock): LocalActor {
   const hlc = new HybridClock(node, () => clock.now(), Number.MAX_SAFE_INTEGER);
   const newest = latestHlc(db);
   if (newest) hlc.receive(newest);
+  const listeners = new Set<(ops: readonly Op[]) => void>();
   return {
     node,
     hlc,
     record(changes) {
       const ops = changes.map((c): Op => ({ hlc: hlc.next(), actor: node, entity: c.entity, field: c.field, value: c.value }));
       appendOps(db, ops, clock.now(), true);
+      if (ops.length > 0) for (const listener of listeners) listener(ops);
       return ops;
+    },
+    onRecorded(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

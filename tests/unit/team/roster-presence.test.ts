@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { PresenceLeases, whoIsHere } from '../../../src-main/core/team/presence.ts';
+import { agentEntity, defaultColour, deleteGroup, findAgent, listAgents, listGroups, publishAgentProfile, saveGroup } from '../../../src-main/core/team/roster.ts';
+import { SimFolder } from './sim-folder.ts';
+import type { SimDesktop } from './sim-desktop.ts';
+import { simDesktop } from './sim-desktop.ts';
+
+async function sync(...desks: SimDesktop[]): Promise<void> {
+  for (const pass of [0, 1]) {
+    for (const d of desks) {
+      await d.replica.open(d.folder);
+      if (pass === 0) await d.replica.push(d.folder);
+      await d.replica.pull(d.folder);
+    }
+  }
+}
+
+describe('team roster', () => {
+  it('knows every agent that published a profile, with a colour even when none was chosen', async () => {
+    const folder = new SimFolder();
+    const alice = simDesktop(folder, 0);
+    const bob = simDesktop(folder, 1);
+    publishAgentProfile(alice.actor, { name: 'Alice', address: 'Alice@Support.example', colour: '#FF0000' });
+    publishAgentProfile(bob.actor, { name: 'Bob', address: 'bob@support.example' });
+    await sync(alice, bob);
+    for (const d of [alice, bob]) {
+      expect(listAgents(d.db)).toEqual([
+        { node: alice.actor.node, name: 'Alice', address: 'alice@support.example', colour: '#ff0000' },
+        { node: bob.actor.node, name: 'Bob', address: 'bob@support.example', colour: defaultColour(bob.actor.node) },
+      ]);
+    }
+    publishAgentProfile(bob.actor, { name: 'Robert', address: 'bob@support.example' });
+    await sync(alice, bob);
+    expect(findAgent(alice.db, bob.actor.node)?.name).toBe('Robert');
+  });
+
+  it('refuses bad profiles and ignores profiles written for someone else', async () => {
+    const folder = new SimFolder();
+    const alice = simDesktop(folder, 0);
+    expect(() => publishAgentProfile(alice.actor, { name: '', address: 'x@y' })).toThrow();
+    expect(() => publishAgentProfile(alice.actor, { name: 'A', address: 'not an address' })).toThrow();
+    expect(() => publishAgentProfile(alice.actor, { name: 'A', address: 'a@b', colour: 'red' })).toThrow();
+    alice.actor.record([{ entity: agentEntity('00000000000000ff'), field: 'name', value: 'Impostor' }, { entity: agentEntity('00000000000000ff'), field: 'address', value: 'i@x' }]);
+    expect(listAgents(alice.db)).toEqual([]);
+  });
+
+  it('shares groups, edited from any desktop', async () => {
+    const folder = new SimFolder();
+    const alice = simDesktop(folder, 0);
+    const bob = simDesktop(folder, 1);
+    const id = saveGroup(alice.actor, { name: 'Billing', members: [alice.actor.node] });
+    await sync(alice, bob);
+    saveGroup(bob.actor, { id, name: 'Billing', members: [alice.actor.node, bob.actor.node] });
+    const other = saveGroup(bob.actor, { name: 'Returns', members: [] });
+    await sync(alice, bob);
+    expect(listGroups(alice.db)).toEqual([
+      { id, name: 'Billing', members: [alice.actor.node, bob.actor.node].sort() },
+      { id: other, name: 'Returns', members: [] },
+    ]);
+    deleteGroup(alice.actor, other);
+    await sync(alice, bob);
+    expect(listGroups(bob.db).map((g) => g.name)).toEqual(['Billing']);
+  });
+});
+
+describe('presence', () => {
+  it('shows who is replying to a conversation on the other desktop, until the lease ends or expires', async () => {
+    const folder = new SimFolder();
+    const alice = simDesktop(folder, 0);
+    const bob = simDesktop(folder, 1);
+    publishAgentProfile(alice.actor, { name: 'Alice', address: 'alice@support.example' });
+    const leases = new PresenceLeases({ actor: alice.actor, clock: alice.clock, leaseMs: 90_000, renewMs: 30_000 });
+    // Alice opened the reply; Bob looks at the same conversation through another member's Message-ID.
+    leases.set('<reply-2@shop.example>', 'viewing');
+    leases.set('<reply-2@shop.example>', 'replying');
+    await sync(alice, bob);
+    const conversation = ['<root@shop.example>', '<reply-2@shop.example>'];
+    expect(whoIsHere(bob.db, conversation, bob.clock.now())).toMatchObject([{ node: alice.actor.node, kind: 'replying', name: 'Alice' }]);
+    expect(whoIsHere(alice.db, conversation, alice.clock.now(), alice.actor.node)).toEqual([]);
+
+    // Renewed while held: still there after several lease lengths.
+    alice.clock.advance(300_000);
+    bob.clock.advance(300_000);
+    await sync(alice, bob);
+    expect(whoIsHere(bob.db, conversation, bob.clock.now())).toHaveLength(1);
+
+    leases.clear();
+    await sync(alice, bob);
+    expect(whoIsHere(bob.db, conversation, bob.clock.now())).toEqual([]);
+  });
+
+  it('lets a crashed desktop\'s lease simply expire', async () => {
+    const folder = new SimFolder();
+    const alice = simDesktop(folder, 0);
+    const bob = simDesktop(folder, 1);
+    new PresenceLeases({ actor: alice.actor, clock: alice.clock }).set('<m@x>', 'viewing');
+    await sync(alice, bob);
+    expect(whoIsHere(bob.db, ['<m@x>'], bob.clock.now())).toHaveLength(1);
+    // Alice's desktop is gone: no renewals reach Bob.
+    bob.clock.advance(91_000);
+    expect(whoIsHere(bob.db, ['<m@x>'], bob.clock.now())).toEqual([]);
+  });
+});
