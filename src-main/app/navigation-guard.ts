@@ -1,6 +1,7 @@
 /**
  * Keeps every window on the app's own page. A window never opens another
- * window, and never navigates away: a link to the web goes to the OS browser
+ * window, and never navigates away: a link to the web goes to the OS browser,
+ * an attachment blob of our own page is downloaded
  * (through external-links.ts, which refuses dangerous schemes), anything else
  * is dropped. Frames inside the page (the sandboxed mail view) may show only
  * our own, blank, blob: or data: documents.
@@ -14,6 +15,11 @@ const FRAME_SAFE = /^(about:blank|about:srcdoc|blob:|data:)/i;
 
 export function guardNavigation(contents: WebContents, origin: AppOrigin, openExternal: OpenExternal, log: Logger): void {
   contents.setWindowOpenHandler(({ url }) => {
+    // An attachment the page made into a blob: URL is saved (with the OS save dialog), never shown in a new window.
+    if (url.startsWith('blob:') && origin.isOwnUrl(url.slice('blob:'.length))) {
+      contents.downloadURL(url);
+      return { action: 'deny' };
+    }
     openExternal(url);
     return { action: 'deny' };
   });

@@ -6,7 +6,9 @@
  * or foreign frame (a proxy, a stale host, truncated JSON). Those must be
  * dropped with a log line, never crash the window or resolve the wrong call.
  */
-import type { DeskError, DeskEvent, ServerMessage } from '../../src-preload/api.ts';
+import type { ChangedTable, DeskError, DeskEvent, ServerMessage } from '../../src-preload/api.ts';
+
+const CHANGED_TABLES: Record<ChangedTable, true> = { accounts: true, messages: true, conversations: true, contacts: true, folders: true };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -19,7 +21,7 @@ function isDeskError(value: unknown): value is DeskError {
 function isDeskEvent(value: unknown): value is DeskEvent {
   if (!isRecord(value)) return false;
   if (value.type === 'changed') {
-    return (value.table === 'accounts' || value.table === 'messages')
+    return typeof value.table === 'string' && Object.prototype.hasOwnProperty.call(CHANGED_TABLES, value.table)
       && (value.ids === undefined || (Array.isArray(value.ids) && value.ids.every((id) => typeof id === 'number')));
   }
   if (value.type === 'accountHealth') {

@@ -4,6 +4,13 @@
  */
 import type { MessageKey } from '../i18n/i18n.ts';
 import type { DeskState } from '../store/desk-store.ts';
+import { searchMode } from '../store/visible-list.ts';
+
+/** What a shortcut may do besides changing state: move the focus. */
+export interface ShortcutContext {
+  focusSearch(): void;
+  focusList(): void;
+}
 
 export interface Shortcut {
   /** `KeyboardEvent.key` values. */
@@ -11,9 +18,11 @@ export interface Shortcut {
   /** What the help overlay shows for the keys. */
   labels: string[];
   description: MessageKey;
-  /** Arrows and Enter keep their usual meaning outside the message list. */
+  /** Arrows and Enter keep their usual meaning outside the conversation list. */
   listOnly?: boolean;
-  run(state: DeskState): void;
+  /** The shortcut places the focus itself (the list is not focused first). */
+  ownsFocus?: boolean;
+  run(state: DeskState, context: ShortcutContext): void;
 }
 
 export const SHORTCUTS: Shortcut[] = [
@@ -24,7 +33,20 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Enter'], labels: ['Enter'], description: 'shortcuts.open', listOnly: true, run: (s) => s.openSelected() },
   { keys: ['o'], labels: ['o'], description: 'shortcuts.open', run: (s) => s.openSelected() },
   { keys: ['u'], labels: ['u'], description: 'shortcuts.toggleRead', run: (s) => s.toggleReadSelected() },
-  { keys: ['?'], labels: ['?'], description: 'shortcuts.help', run: (s) => s.setHelpOpen(!s.helpOpen) },
+  { keys: ['e'], labels: ['e'], description: 'shortcuts.archive', run: (s) => s.moveSelected('archive') },
+  { keys: ['!'], labels: ['!'], description: 'shortcuts.junk', run: (s) => s.moveSelected('junk') },
+  { keys: ['/'], labels: ['/'], description: 'shortcuts.search', ownsFocus: true, run: (_s, c) => c.focusSearch() },
+  {
+    keys: ['Escape'],
+    labels: ['Esc'],
+    description: 'shortcuts.escape',
+    ownsFocus: true,
+    run: (s, c) => {
+      if (searchMode(s)) s.clearSearch();
+      c.focusList();
+    },
+  },
+  { keys: ['?'], labels: ['?'], description: 'shortcuts.help', ownsFocus: true, run: (s) => s.setHelpOpen(!s.helpOpen) },
 ];
 
 /** Rows for the help overlay: shortcuts with the same description are shown together. */

@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import type { DeskStore } from '../store/desk-store.ts';
-import { SHORTCUTS } from './shortcuts.ts';
+import { SHORTCUTS, type ShortcutContext } from './shortcuts.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -13,8 +13,19 @@ function isTyping(target: EventTarget | null): boolean {
  * only when the list (or nothing in particular) has focus, so they still
  * scroll the reading pane and press buttons elsewhere.
  */
-export function useWorkspaceShortcuts(store: DeskStore, listRef: RefObject<HTMLElement | null>): void {
+export function useWorkspaceShortcuts(
+  store: DeskStore,
+  listRef: RefObject<HTMLElement | null>,
+  searchRef: RefObject<HTMLInputElement | null>,
+): void {
   useEffect(() => {
+    const context: ShortcutContext = {
+      focusSearch: () => {
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      },
+      focusList: () => listRef.current?.focus({ preventScroll: true }),
+    };
     function onKeyDown(event: KeyboardEvent): void {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
       if (isTyping(event.target)) return;
@@ -27,10 +38,10 @@ export function useWorkspaceShortcuts(store: DeskStore, listRef: RefObject<HTMLE
       if (shortcut.listOnly && !focusInList && !focusNowhere) return;
       event.preventDefault();
       // Bring focus to the list so the selection the keys move is where the focus ring is.
-      if (!focusInList && shortcut.description !== 'shortcuts.help') list?.focus({ preventScroll: true });
-      shortcut.run(store.getState());
+      if (!focusInList && !shortcut.ownsFocus) list?.focus({ preventScroll: true });
+      shortcut.run(store.getState(), context);
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store, listRef]);
+  }, [store, listRef, searchRef]);
 }

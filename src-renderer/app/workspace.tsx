@@ -1,16 +1,19 @@
 import { useEffect, useRef } from 'react';
-import { MessageList } from '../features/mailbox-list/message-list.tsx';
+import { ContactPanel } from '../features/contact-panel/contact-panel.tsx';
+import { ConversationList } from '../features/mailbox-list/conversation-list.tsx';
 import { ReadingPane } from '../features/reading-view/reading-pane.tsx';
 import { Sidebar } from '../features/sidebar/sidebar.tsx';
-import { useDeskStore } from '../store/store-context.tsx';
+import { useDesk, useDeskStore } from '../store/store-context.tsx';
 import { ShortcutHelp } from './shortcut-help.tsx';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts.ts';
 
-/** The three panes: accounts, the message list, the message being read. */
+/** Accounts and folders, the conversation list, the conversation, and the customer beside it. */
 export function Workspace() {
   const store = useDeskStore();
   const listRef = useRef<HTMLDivElement>(null);
-  useWorkspaceShortcuts(store, listRef);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const withContact = useDesk((s) => s.contactPanelOpen && s.opened?.detail != null);
+  useWorkspaceShortcuts(store, listRef, searchRef);
 
   useEffect(() => {
     // Data arrives through the store (resync, workspace commands, change events); this only sets focus.
@@ -19,10 +22,11 @@ export function Workspace() {
   }, [store]);
 
   return (
-    <div className="workspace">
+    <div className={`workspace${withContact ? ' has-contact' : ''}`}>
       <Sidebar />
-      <MessageList listRef={listRef} />
+      <ConversationList listRef={listRef} searchRef={searchRef} />
       <ReadingPane />
+      <ContactPanel />
       <ShortcutHelp />
     </div>
   );

@@ -27,6 +27,32 @@ export function formatListDate(ms: number, now: number = Date.now()): string {
   return date.toLocaleDateString(locale(), { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * Relative time for a conversation row: "now", "12 min ago", "3 hr ago"
+ * within the last hours of today, then the compact list date ("Yesterday",
+ * a weekday, a date), which reads better than "5 days ago" for mail.
+ */
+export function formatRelativeTime(ms: number, now: number = Date.now()): string {
+  const ago = now - ms;
+  if (ago < MINUTE_MS && ago > -MINUTE_MS) return t('date.now');
+  const sameDay = startOfDay(ms) === startOfDay(now);
+  if (ago > 0 && sameDay) {
+    const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto', style: 'short' });
+    return ago < HOUR_MS ? rtf.format(-Math.floor(ago / MINUTE_MS), 'minute') : rtf.format(-Math.floor(ago / HOUR_MS), 'hour');
+  }
+  return formatListDate(ms, now);
+}
+
+/** "about 40 s", "about 3 min", "about 2 h" for a sync estimate. */
+export function formatEta(seconds: number): string {
+  if (seconds < 60) return t('eta.seconds', { count: Math.max(1, Math.round(seconds)) });
+  if (seconds < 3600) return t('eta.minutes', { count: Math.round(seconds / 60) });
+  return t('eta.hours', { count: Math.round(seconds / 360) / 10 });
+}
+
 export function formatFullDate(ms: number): string {
   return new Date(ms).toLocaleString(locale(), { dateStyle: 'full', timeStyle: 'short' });
 }

@@ -22,6 +22,8 @@ export interface AccountsSlice {
   loadAccounts(): Promise<void>;
   applyHealth(accountId: number, health: AccountHealth): void;
   setScope(accountId: number | null): void;
+  /** Asks core to sync the account now (the "Retry" after an outage). */
+  syncNow(accountId: number): Promise<Result<null>>;
   openDemo(): Promise<Result<AccountSummary>>;
   removeDemo(): Promise<Result<null>>;
   testAccount(input: AccountSettingsInput): Promise<Result<ConnectionTestResult>>;
@@ -35,8 +37,8 @@ export function createAccountsSlice(api: DeskApi): DeskSlice<AccountsSlice> {
   return (set, get) => {
     /** After the set of accounts changed: re-read what depends on it. */
     async function afterWorkspaceChange(): Promise<void> {
-      await Promise.all([get().loadAppInfo(), get().loadAccounts()]);
-      await get().loadMessages();
+      await Promise.all([get().loadAppInfo(), get().loadAccounts(), get().loadFolders()]);
+      await get().loadConversations();
     }
 
     return {
@@ -55,7 +57,7 @@ export function createAccountsSlice(api: DeskApi): DeskSlice<AccountsSlice> {
         const scope = get().scopeAccountId;
         const scopeGone = scope !== null && !result.value.some((account) => account.id === scope);
         set({ accounts: result.value, accountsError: null, ...(scopeGone ? { scopeAccountId: null } : {}) });
-        if (scopeGone) void get().loadMessages();
+        if (scopeGone) void get().loadConversations();
       },
 
       applyHealth(accountId, health) {
@@ -66,8 +68,16 @@ export function createAccountsSlice(api: DeskApi): DeskSlice<AccountsSlice> {
 
       setScope(accountId) {
         if (get().scopeAccountId === accountId) return;
-        set({ scopeAccountId: accountId });
-        void get().loadMessages();
+        const choice = get().folderChoice;
+        const folderElsewhere = choice.kind === 'folder' && accountId !== null
+          && get().folders.find((f) => f.id === choice.folderId)?.accountId !== accountId;
+        set({ scopeAccountId: accountId, ...(folderElsewhere ? { folderChoice: { kind: 'role', role: 'inbox' } } : {}) });
+        void get().loadConversations();
+        void get().refreshSearch();
+      },
+
+      syncNow(accountId) {
+        return api.call('accounts.syncNow', { accountId });
       },
 
       async openDemo() {
@@ -84,7 +94,7 @@ export function createAccountsSlice(api: DeskApi): DeskSlice<AccountsSlice> {
         const result = await api.call('workspace.removeDemo', {});
         if (result.ok) {
           const opened = get().opened;
-          if (opened?.detail && demoIds.has(opened.detail.accountId)) get().closeMessage();
+          if (opened?.detail && demoIds.has(opened.detail.summary.accountId)) get().closeConversation();
           const scope = get().scopeAccountId;
           if (scope !== null && demoIds.has(scope)) set({ scopeAccountId: null });
           await afterWorkspaceChange();

@@ -69,9 +69,16 @@ export function createAppSlice(api: DeskApi, initialConnection: ConnectionStatus
     },
 
     async resync() {
-      // Accounts and messages are read even before a workspace exists (cheap when empty), so a
+      // Accounts and conversations are read even before a workspace exists (cheap when empty), so a
       // workspace that appears later through change events finds them already loaded.
-      await Promise.all([get().loadAppInfo(), get().loadAccounts(), get().refreshMessages(), get().retryOpenedMessage()]);
+      await Promise.all([
+        get().loadAppInfo(),
+        get().loadAccounts(),
+        get().loadFolders(),
+        get().refreshConversations(),
+        get().refreshSearch(),
+        get().opened?.status === 'error' ? get().retryOpenedConversation() : get().reloadOpenedConversation(),
+      ]);
     },
   });
 }

@@ -4,11 +4,15 @@
  * the same store runs in Electron, in a browser tab and against a fake.
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { DeskApi } from '../../src-preload/api.ts';
+import type { DeskApi, DeskEvent } from '../../src-preload/api.ts';
 import type { ConnectionMonitor } from '../api/connection-status.ts';
 import { createAccountsSlice } from './accounts.slice.ts';
 import { createAppSlice } from './app.slice.ts';
-import { createMessagesSlice } from './messages.slice.ts';
+import { createContactsSlice } from './contacts.slice.ts';
+import { createConversationListSlice } from './conversation-list.slice.ts';
+import { createFoldersSlice } from './folders.slice.ts';
+import { createReadingSlice } from './reading.slice.ts';
+import { createSearchSlice } from './search.slice.ts';
 import type { DeskState } from './slice.ts';
 
 export type { DeskState } from './slice.ts';
@@ -18,8 +22,29 @@ export function createDeskStore(api: DeskApi, monitor: ConnectionMonitor): DeskS
   return create<DeskState>()((...args) => ({
     ...createAppSlice(api, monitor.current())(...args),
     ...createAccountsSlice(api)(...args),
-    ...createMessagesSlice(api)(...args),
+    ...createFoldersSlice(api)(...args),
+    ...createConversationListSlice(api)(...args),
+    ...createReadingSlice(api)(...args),
+    ...createSearchSlice(api)(...args),
+    ...createContactsSlice(api)(...args),
   }));
+}
+
+/** Does a change to these rows touch the conversation on screen? */
+function touchesOpened(state: DeskState, event: Extract<DeskEvent, { type: 'changed' }>): boolean {
+  const detail = state.opened?.detail;
+  if (!detail || !event.ids) return state.opened !== null;
+  const ids = new Set(event.ids);
+  switch (event.table) {
+    case 'conversations':
+      return ids.has(detail.summary.id) || (detail.contact?.conversations.some((c) => ids.has(c.id)) ?? false);
+    case 'messages':
+      return detail.messages.some((m) => ids.has(m.id));
+    case 'contacts':
+      return detail.contact !== null && ids.has(detail.contact.id);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -41,13 +66,27 @@ export function bindDeskEvents(api: DeskApi, monitor: ConnectionMonitor, store: 
         state.applyHealth(event.accountId, event.health);
         return;
       case 'changed':
-        if (event.table === 'accounts') {
-          void state.loadAccounts();
-          void state.loadAppInfo();
-        } else {
-          void state.refreshMessages();
+        switch (event.table) {
+          case 'accounts':
+            void state.loadAccounts();
+            void state.loadAppInfo();
+            void state.loadFolders();
+            return;
+          case 'folders':
+            void state.refreshFolders();
+            return;
+          case 'messages':
+          case 'conversations':
+            // Unread counts live on the folders.
+            if (event.table === 'messages') void state.refreshFolders();
+            void state.refreshConversations();
+            void state.refreshSearch();
+            if (touchesOpened(state, event)) void state.reloadOpenedConversation();
+            return;
+          case 'contacts':
+            if (touchesOpened(state, event)) void state.reloadOpenedConversation();
+            return;
         }
-        return;
     }
   });
 

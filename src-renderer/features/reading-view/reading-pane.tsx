@@ -1,12 +1,12 @@
 import { useDesk } from '../../store/store-context.tsx';
 import { describeError } from '../../store/describe-error.ts';
 import { t } from '../../i18n/i18n.ts';
-import { MessageView } from './message-view.tsx';
+import { ConversationView } from './conversation-view.tsx';
 import './reading-view.css';
 
 export function ReadingPane() {
   const opened = useDesk((s) => s.opened);
-  const retry = useDesk((s) => s.retryOpenedMessage);
+  const retry = useDesk((s) => s.retryOpenedConversation);
 
   let content;
   if (!opened) {
@@ -26,7 +26,8 @@ export function ReadingPane() {
       </div>
     );
   } else {
-    content = <MessageView message={opened.detail} />;
+    // Keyed by conversation: fold and image choices belong to one conversation.
+    content = <ConversationView key={opened.detail.summary.id} detail={opened.detail} />;
   }
 
   return (

@@ -7,7 +7,7 @@
  *   1. DOMPurify drops scripts, event handlers, javascript: URLs, forms,
  *      frames, objects and <meta>/<link>/<base>;
  *   2. our hooks strip every remote fetch (img src/srcset, background
- *      attributes, CSS url() and @import) unless the user allowed remote
+ *      attributes, CSS url(), image-set strings and @import) unless the user allowed remote
  *      images for this message, and count what they found so the UI can say so;
  *   3. the frame has an empty `sandbox` (no scripts, forms, popups or
  *      same-origin) and a CSP that allows only inline styles and data:/cid:
@@ -36,6 +36,8 @@ const REMOTE_URL = /^\s*(?:https?:)?\/\//i;
 const LOCAL_IMAGE_URL = /^\s*(?:data:image\/|cid:)/i;
 const CSS_URL = /url\(\s*(['"]?)([^'")]*)\1\s*\)/gi;
 const CSS_IMPORT = /@import\b[^;]*;?/gi;
+// image-set("https://…" 1x) fetches from a bare string, no url() needed.
+const CSS_REMOTE_STRING = /(?<!url\(\s*)(['"])\s*((?:https?:)?\/\/[^'"]*)\1/gi;
 
 function baseStyle(): string {
   return `html{color-scheme:light}
@@ -54,14 +56,20 @@ export function sanitizeMailHtml(html: string, allowRemote: boolean): SanitizedM
   let remoteCount = 0;
 
   const cleanCss = (css: string): string =>
-    css.replace(CSS_IMPORT, '').replace(CSS_URL, (whole, _quote: string, url: string) => {
-      if (LOCAL_IMAGE_URL.test(url)) return whole;
-      if (REMOTE_URL.test(url)) {
+    css
+      .replace(CSS_IMPORT, '')
+      .replace(CSS_URL, (whole, _quote: string, url: string) => {
+        if (LOCAL_IMAGE_URL.test(url)) return whole;
+        if (REMOTE_URL.test(url)) {
+          remoteCount += 1;
+          return allowRemote ? whole : 'none';
+        }
+        return 'none'; // Relative or odd schemes have nothing to resolve against here.
+      })
+      .replace(CSS_REMOTE_STRING, (whole, quote: string) => {
         remoteCount += 1;
-        return allowRemote ? whole : 'none';
-      }
-      return 'none'; // Relative or odd schemes have nothing to resolve against here.
-    });
+        return allowRemote ? whole : `${quote}${quote}`;
+      });
 
   // A private instance: hooks close over this call's state and must not leak to other callers.
   const purifier = DOMPurify(window);

@@ -1,6 +1,10 @@
+import { useState } from 'react';
 import type { AccountSummary } from '../../../src-preload/api.ts';
 import { t } from '../../i18n/i18n.ts';
-import { healthText } from './health-text.ts';
+import { formatRelativeTime } from '../../i18n/format.ts';
+import { describeError } from '../../store/describe-error.ts';
+import { useDesk } from '../../store/store-context.tsx';
+import { canRetry, healthText, progressText } from './health-text.ts';
 
 interface AccountItemProps {
   account: AccountSummary;
@@ -10,8 +14,20 @@ interface AccountItemProps {
 }
 
 export function AccountItem({ account, active, onSelect, onRemoveDemo }: AccountItemProps) {
+  const syncNow = useDesk((s) => s.syncNow);
+  const showNotice = useDesk((s) => s.showNotice);
+  const [retrying, setRetrying] = useState(false);
   const { health } = account;
   const isDemo = account.kind === 'demo';
+  const progress = health.state === 'syncing' && health.progress && health.progress.total > 0 ? health.progress : null;
+
+  async function retry(): Promise<void> {
+    setRetrying(true);
+    const result = await syncNow(account.id);
+    setRetrying(false);
+    if (!result.ok) showNotice(t('health.retryFailed', { reason: describeError(result.error) }));
+  }
+
   return (
     <li className={`account-item${active ? ' is-active' : ''}`} data-testid="account-item" data-account-id={account.id}>
       <button type="button" className="account-button" aria-pressed={active} onClick={() => onSelect(account.id)}>
@@ -20,12 +36,30 @@ export function AccountItem({ account, active, onSelect, onRemoveDemo }: Account
           {isDemo && <span className="demo-badge" data-testid="demo-badge">{t('sidebar.demoBadge')}</span>}
         </span>
         <span className="account-email">{account.email}</span>
-        <span className={`account-health health-${health.state}`} data-testid="account-health" data-state={health.state}>
+      </button>
+      <div className={`account-health health-${health.state}`} data-testid="account-health" data-state={health.state} role="status">
+        <span className="health-line">
           <span className="health-dot" aria-hidden="true" />
           {healthText(health)}
         </span>
-        {health.lastError && <span className="account-error">{health.lastError}</span>}
-      </button>
+        {progress && (
+          <>
+            <span className="sync-progress" data-testid="sync-progress" data-phase={progress.phase}>{progressText(progress)}</span>
+            <span className="sync-bar" aria-hidden="true">
+              <span className="sync-bar-fill" style={{ width: `${Math.min(100, (100 * progress.done) / progress.total)}%` }} />
+            </span>
+          </>
+        )}
+        {health.lastError && health.state !== 'connected' && <span className="account-error" data-testid="account-error">{health.lastError}</span>}
+        {health.state === 'offline' && health.lastSyncAt !== null && (
+          <span className="account-last-sync">{t('health.lastSync', { when: formatRelativeTime(health.lastSyncAt) })}</span>
+        )}
+        {canRetry(health) && !isDemo && (
+          <button type="button" className="link-button sync-retry" data-testid="sync-retry" disabled={retrying} onClick={() => void retry()}>
+            {retrying ? t('common.working') : t('common.retry')}
+          </button>
+        )}
+      </div>
       {isDemo && (
         <button type="button" className="link-button remove-demo" data-testid="remove-demo" onClick={onRemoveDemo}>
           {t('sidebar.removeDemo')}

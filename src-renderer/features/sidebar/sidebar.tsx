@@ -5,6 +5,7 @@ import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { AccountItem } from './account-item.tsx';
+import { FolderList } from './folder-list.tsx';
 import './sidebar.css';
 
 export function Sidebar() {
@@ -29,17 +30,23 @@ export function Sidebar() {
         <span className="brand-mark" aria-hidden="true" />
         {t('app.name')}
       </div>
-      <button type="button" className={`scope-button${scope === null ? ' is-active' : ''}`} aria-pressed={scope === null} onClick={() => setScope(null)}>
-        {t('list.allInboxes')}
-      </button>
+      <FolderList />
       <h2 className="section-label">{t('sidebar.accounts')}</h2>
       <ul className="account-list">
+        {accounts.length > 1 && (
+          <li>
+            <button type="button" className={`scope-button${scope === null ? ' is-active' : ''}`} aria-pressed={scope === null} data-testid="scope-all" onClick={() => setScope(null)}>
+              {t('sidebar.allAccounts')}
+            </button>
+          </li>
+        )}
         {accounts.map((account) => (
           <AccountItem
             key={account.id}
             account={account}
             active={scope === account.id}
-            onSelect={setScope}
+            // A second click on the active account goes back to all accounts: the filter is a toggle.
+            onSelect={(id) => setScope(scope === id && accounts.length > 1 ? null : id)}
             onRemoveDemo={() => setConfirmingRemoval(true)}
           />
         ))}

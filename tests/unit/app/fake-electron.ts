@@ -83,6 +83,7 @@ class FakeWebContents extends EventEmitter {
   url = '';
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   posted: Array<{ channel: string; message: unknown; transfer: unknown[] }> = [];
+  downloadURL = vi.fn();
   setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: 'allow' | 'deny' }) => {
     this.windowOpenHandler = handler;
   });

@@ -63,6 +63,15 @@ describe('the app window', () => {
     ]);
   });
 
+  it('saves attachment blobs of our own page instead of opening a window; foreign blobs go nowhere', () => {
+    const { contents } = openWindow();
+    const handler = contents.windowOpenHandler!;
+    expect(handler({ url: 'blob:app://switchboard/6f1c2d' })).toEqual({ action: 'deny' });
+    expect(contents.downloadURL).toHaveBeenCalledWith('blob:app://switchboard/6f1c2d');
+    expect(handler({ url: 'blob:https://evil.example/1' })).toEqual({ action: 'deny' });
+    expect(contents.downloadURL).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps the page on the app: navigation away is prevented and only web links open in the browser', () => {
     const { contents } = openWindow();
     const own = navigationEvent('app://switchboard/index.html#inbox');

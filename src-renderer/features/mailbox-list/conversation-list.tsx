@@ -1,0 +1,182 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Highlight } from '../../../src-preload/api.ts';
+import { describeError } from '../../store/describe-error.ts';
+import { useDesk } from '../../store/store-context.tsx';
+import { t } from '../../i18n/i18n.ts';
+import { SearchBox } from '../search/search-box.tsx';
+import { ConversationRow, ROW_HEIGHT, SEARCH_ROW_HEIGHT, conversationRowId } from './conversation-row.tsx';
+import { useListTitle } from './list-title.ts';
+import './mailbox-list.css';
+
+/** Rows from the end at which the next page is fetched. */
+const PREFETCH_ROWS = 20;
+
+/** Re-renders once a minute so "10 min ago" keeps telling the truth. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+interface ConversationListProps {
+  listRef: RefObject<HTMLDivElement | null>;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+export function ConversationList({ listRef, searchRef }: ConversationListProps) {
+  const browse = useDesk(
+    useShallow((s) => ({
+      conversations: s.conversations,
+      nextCursor: s.nextCursor,
+      status: s.listStatus,
+      error: s.listError,
+      loadingMore: s.loadingMore,
+    })),
+  );
+  const search = useDesk(
+    useShallow((s) => ({
+      query: s.searchQuery,
+      hits: s.searchHits,
+      cursor: s.searchCursor,
+      status: s.searchStatus,
+      error: s.searchError,
+      loadingMore: s.searchLoadingMore,
+    })),
+  );
+  const { selectedId, openedId } = useDesk(useShallow((s) => ({ selectedId: s.selectedConversationId, openedId: s.opened?.id ?? null })));
+  const { loadConversations, loadMoreConversations, loadMoreSearch, openConversation, setSearchQuery } = useDesk(
+    useShallow((s) => ({
+      loadConversations: s.loadConversations,
+      loadMoreConversations: s.loadMoreConversations,
+      loadMoreSearch: s.loadMoreSearch,
+      openConversation: s.openConversation,
+      setSearchQuery: s.setSearchQuery,
+    })),
+  );
+  const scopeKey = useDesk((s) => `${s.scopeAccountId}:${JSON.stringify(s.folderChoice)}`);
+  const title = useListTitle();
+  const now = useMinuteClock();
+
+  const searching = search.query.trim() !== '';
+  const items = useMemo(() => (searching ? search.hits.map((h) => h.conversation) : browse.conversations), [searching, search.hits, browse.conversations]);
+  const highlights = useMemo(() => new Map<number, Highlight[]>(search.hits.map((h) => [h.conversation.id, h.snippet])), [search.hits]);
+  const rowHeight = searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
+  const more = searching ? search.cursor : browse.nextCursor;
+  const loadingMore = searching ? search.loadingMore : browse.loadingMore;
+  const loadMore = searching ? loadMoreSearch : loadMoreConversations;
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    getItemKey: (index) => items[index]?.id ?? index,
+  });
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastVisible = virtualItems[virtualItems.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (more && !loadingMore && lastVisible >= items.length - PREFETCH_ROWS) void loadMore();
+  }, [lastVisible, items.length, more, loadingMore, loadMore]);
+
+  const selectedIndex = items.findIndex((c) => c.id === selectedId);
+  const lastScrolledTo = useRef<number | null>(null);
+  useEffect(() => {
+    // Follow the keyboard selection; leave the scroll alone when a refresh re-renders the same row.
+    if (selectedIndex < 0 || lastScrolledTo.current === selectedId) return;
+    lastScrolledTo.current = selectedId;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, selectedId, virtualizer]);
+
+  useEffect(() => {
+    // Another folder, account or query starts at the top, not at the old scroll offset.
+    listRef.current?.scrollTo({ top: 0 });
+    lastScrolledTo.current = null;
+  }, [scopeKey, searching, listRef]);
+
+  const activate = useCallback(
+    (id: number) => {
+      listRef.current?.focus({ preventScroll: true });
+      void openConversation(id);
+    },
+    [listRef, openConversation],
+  );
+
+  let body;
+  if (searching) {
+    if (search.status === 'error' && items.length === 0) {
+      body = (
+        <div className="list-empty" role="alert">
+          <p>{t('search.failed', { reason: search.error ? describeError(search.error) : '' })}</p>
+          <button type="button" className="button" onClick={() => setSearchQuery(search.query)}>{t('common.retry')}</button>
+        </div>
+      );
+    } else if (search.status === 'searching' && items.length === 0) {
+      body = <div className="list-empty" aria-busy="true">{t('search.searching')}</div>;
+    } else if (items.length === 0) {
+      body = <div className="list-empty" data-testid="search-empty">{t('search.noResults')}</div>;
+    }
+  } else if (browse.status === 'error' && items.length === 0) {
+    body = (
+      <div className="list-empty" role="alert">
+        <p>{t('list.loadFailed', { reason: browse.error ? describeError(browse.error) : '' })}</p>
+        <button type="button" className="button" onClick={() => void loadConversations()}>{t('common.retry')}</button>
+      </div>
+    );
+  } else if ((browse.status === 'loading' || browse.status === 'idle') && items.length === 0) {
+    body = <div className="list-empty" aria-busy="true">{t('list.loading')}</div>;
+  } else if (items.length === 0) {
+    body = <div className="list-empty">{t('list.empty')}</div>;
+  }
+
+  const heading = searching ? t('search.resultsTitle') : title;
+  return (
+    <section className="message-list-pane" aria-labelledby="message-list-title">
+      <SearchBox inputRef={searchRef} listRef={listRef} />
+      <header className="list-header">
+        <h2 id="message-list-title" className="list-title" data-testid="list-title">{heading}</h2>
+        {loadingMore && <span className="list-status">{t('list.loadingMore')}</span>}
+        {searching && search.status === 'searching' && items.length > 0 && <span className="list-status">{t('search.searching')}</span>}
+      </header>
+      <div
+        ref={listRef}
+        className="message-list"
+        data-testid="message-list"
+        data-mode={searching ? 'search' : 'browse'}
+        role="listbox"
+        tabIndex={0}
+        aria-labelledby="message-list-title"
+        aria-busy={searching && search.status === 'searching'}
+        aria-activedescendant={selectedIndex >= 0 && selectedId !== null ? conversationRowId(selectedId) : undefined}
+      >
+        {body ?? (
+          <div className="message-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualItems.map((item) => {
+              const conversation = items[item.index];
+              if (!conversation) return null;
+              return (
+                <ConversationRow
+                  key={item.key}
+                  conversation={conversation}
+                  highlight={searching ? (highlights.get(conversation.id) ?? null) : null}
+                  selected={conversation.id === selectedId}
+                  open={conversation.id === openedId}
+                  top={item.start}
+                  height={rowHeight}
+                  now={now}
+                  onActivate={activate}
+                />
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

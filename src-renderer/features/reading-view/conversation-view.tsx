@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ConversationDetail, ConversationMessage } from '../../../src-preload/api.ts';
+import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
+import { t } from '../../i18n/i18n.ts';
+import { describeError } from '../../store/describe-error.ts';
+import { useDesk } from '../../store/store-context.tsx';
+import { MergeConversationDialog } from './merge-conversation-dialog.tsx';
+import { MessageCard } from './message-card.tsx';
+
+/** Up to this many messages, all start open; longer threads open only the newest and the unread. */
+const ALL_OPEN_UP_TO = 3;
+
+function openByDefault(message: ConversationMessage, index: number, count: number): boolean {
+  return count <= ALL_OPEN_UP_TO || index === count - 1 || message.unread;
+}
+
+/**
+ * Which messages are open. A message's default is decided when it is first
+ * seen and then kept, so a reply arriving while the agent reads does not
+ * fold away the message they are reading.
+ */
+function useExpanded(messages: ConversationMessage[]): [(id: number) => boolean, (id: number) => void, (open: boolean) => void] {
+  const [state, setState] = useState<Record<number, boolean>>(() =>
+    Object.fromEntries(messages.map((m, i) => [m.id, openByDefault(m, i, messages.length)])),
+  );
+  useEffect(() => {
+    const unseen = messages.filter((m) => !(m.id in state));
+    if (unseen.length === 0) return;
+    setState((prev) => ({ ...prev, ...Object.fromEntries(unseen.map((m) => [m.id, openByDefault(m, messages.indexOf(m), messages.length)])) }));
+  }, [messages, state]);
+  const isOpen = useCallback((id: number) => state[id] ?? true, [state]);
+  const toggle = useCallback((id: number) => setState((prev) => ({ ...prev, [id]: !(prev[id] ?? true) })), []);
+  const setAll = useCallback((open: boolean) => setState(Object.fromEntries(messages.map((m) => [m.id, open]))), [messages]);
+  return [isOpen, toggle, setAll];
+}
+
+export function ConversationView({ detail }: { detail: ConversationDetail }) {
+  const { summary, messages, contact } = detail;
+  const { moveConversation, splitFromMessage, setContactRemoteImages, showNotice, contactPanelOpen, setContactPanelOpen } = useDesk(
+    useShallow((s) => ({
+      moveConversation: s.moveConversation,
+      splitFromMessage: s.splitFromMessage,
+      setContactRemoteImages: s.setContactRemoteImages,
+      showNotice: s.showNotice,
+      contactPanelOpen: s.contactPanelOpen,
+      setContactPanelOpen: s.setContactPanelOpen,
+    })),
+  );
+  const [isOpen, toggle, setAll] = useExpanded(messages);
+  const [splitting, setSplitting] = useState<ConversationMessage | null>(null);
+  const [splitBusy, setSplitBusy] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const subject = summary.subject.trim() || t('message.noSubject');
+  const allOpen = messages.every((m) => isOpen(m.id));
+
+  const alwaysAllow = useCallback(() => {
+    if (!contact) return;
+    void setContactRemoteImages(contact.id, true).then((result) => {
+      if (!result.ok) showNotice(t('contact.actionFailed', { reason: describeError(result.error) }));
+    });
+  }, [contact, setContactRemoteImages, showNotice]);
+
+  async function confirmSplit(): Promise<void> {
+    if (!splitting) return;
+    setSplitBusy(true);
+    const result = await splitFromMessage(splitting.id);
+    setSplitBusy(false);
+    setSplitting(null);
+    if (!result.ok) showNotice(t('reading.splitFailed', { reason: describeError(result.error) }));
+  }
+
+  return (
+    <article className="conversation-view" aria-labelledby="reading-subject" data-conversation-id={summary.id}>
+      <header className="conversation-header">
+        <div className="conversation-title-row">
+          <h1 id="reading-subject" className="reading-subject" data-testid="reading-subject">{subject}</h1>
+        </div>
+        <div className="conversation-meta">
+          <span className="ticket-badge" data-testid="reading-ticket">#{summary.ticket}</span>
+          <span className="muted">{t('reading.messageCount', { count: messages.length })}</span>
+          {messages.length > ALL_OPEN_UP_TO && (
+            <button type="button" className="link-button" onClick={() => setAll(!allOpen)}>
+              {allOpen ? t('reading.collapseAll') : t('reading.expandAll')}
+            </button>
+          )}
+        </div>
+        <div className="conversation-toolbar" role="toolbar" aria-label={t('reading.actions')}>
+          <button type="button" className="button button-small" data-testid="archive-conversation" title={t('reading.archiveHint')} onClick={() => void moveConversation(summary.id, 'archive')}>
+            {t('reading.archive')}
+          </button>
+          <button type="button" className="button button-small" data-testid="junk-conversation" title={t('reading.junkHint')} onClick={() => void moveConversation(summary.id, 'junk')}>
+            {t('reading.junk')}
+          </button>
+          <button type="button" className="button button-small" data-testid="merge-conversation" onClick={() => setMerging(true)}>
+            {t('reading.mergeInto')}
+          </button>
+          <span className="toolbar-spacer" />
+          {/* While the panel is open its own close button hides it; here we only offer to bring it back. */}
+          {!contactPanelOpen && (
+            <button type="button" className="button button-small button-quiet" data-testid="show-contact-panel" onClick={() => setContactPanelOpen(true)}>
+              {t('contact.showPanel')}
+            </button>
+          )}
+        </div>
+      </header>
+      <div className="conversation-messages" tabIndex={-1}>
+        {messages.map((message, index) => (
+          <MessageCard
+            key={message.id}
+            message={message}
+            subject={subject}
+            expanded={isOpen(message.id)}
+            canSplit={index > 0}
+            onToggle={toggle}
+            onSplit={setSplitting}
+            onAlwaysAllowImages={contact && !contact.remoteImagesAllowed ? alwaysAllow : null}
+          />
+        ))}
+      </div>
+      <ConfirmDialog
+        open={splitting !== null}
+        title={t('reading.splitTitle')}
+        body={t('reading.splitBody', { sender: splitting ? splitting.from.name || splitting.from.address : '' })}
+        confirmLabel={t('reading.splitConfirm')}
+        busy={splitBusy}
+        onConfirm={() => void confirmSplit()}
+        onCancel={() => setSplitting(null)}
+      />
+      <MergeConversationDialog open={merging} source={summary} contact={contact} onClose={() => setMerging(false)} />
+    </article>
+  );
+}

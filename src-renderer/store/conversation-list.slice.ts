@@ -1,0 +1,165 @@
+/**
+ * The conversation list of the chosen folder and account filter (keyset
+ * pages from `conversations.list`) and the keyboard selection.
+ *
+ * Invariants: the list only ever holds what one query returned, in core's
+ * order (newest first) and without duplicates; an answer that arrives after
+ * the scope or folder changed is dropped (`generation`); refreshes triggered
+ * by bursts of change events run one at a time and coalesce.
+ */
+import type { ConversationSummary, DeskApi, DeskError, MessageListParams, Page, Result } from '../../src-preload/api.ts';
+import { t } from '../i18n/i18n.ts';
+import { describeError } from './describe-error.ts';
+import { coalesce } from './coalesce.ts';
+import type { DeskSlice } from './slice.ts';
+import { visibleConversations } from './visible-list.ts';
+
+export const PAGE_SIZE = 100;
+const MAX_LIMIT = 500;
+
+export type ListStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface ConversationListSlice {
+  conversations: ConversationSummary[];
+  nextCursor: string | null;
+  listStatus: ListStatus;
+  listError: DeskError | null;
+  loadingMore: boolean;
+  selectedConversationId: number | null;
+  /** First page for the current scope and folder; forgets what was loaded before. */
+  loadConversations(): Promise<void>;
+  loadMoreConversations(): Promise<void>;
+  /** Re-reads what is loaded (after a change event), keeping selection and scroll. */
+  refreshConversations(): Promise<void>;
+  selectConversation(id: number | null): void;
+  moveSelection(delta: number): void;
+  openSelected(): void;
+}
+
+export function uniqueById<T extends { id: number }>(items: T[]): T[] {
+  const seen = new Set<number>();
+  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
+}
+
+export function createConversationListSlice(api: DeskApi): DeskSlice<ConversationListSlice> {
+  let generation = 0;
+
+  return (set, get) => {
+    function listParams(cursor: string | null, limit: number): MessageListParams {
+      const { scopeAccountId, folderChoice } = get();
+      const base = { accountId: scopeAccountId, cursor, limit };
+      return folderChoice.kind === 'role'
+        ? { ...base, folder: folderChoice.role }
+        : { ...base, folder: 'other', folderId: folderChoice.folderId };
+    }
+
+    async function refreshOnce(): Promise<void> {
+      const mine = generation;
+      const want = Math.max(PAGE_SIZE, get().conversations.length);
+      const collected: ConversationSummary[] = [];
+      let cursor: string | null = null;
+      do {
+        const result: Result<Page<ConversationSummary>> = await api.call(
+          'conversations.list',
+          listParams(cursor, Math.min(MAX_LIMIT, want - collected.length)),
+        );
+        if (mine !== generation) return;
+        if (!result.ok) {
+          // Keep showing what we have; a failed background refresh is not worth a blank list.
+          if (get().listStatus !== 'ready') set({ listStatus: 'error', listError: result.error });
+          return;
+        }
+        collected.push(...result.value.items);
+        cursor = result.value.nextCursor;
+      } while (cursor !== null && collected.length < want);
+
+      const items = uniqueById(collected);
+      const before = get();
+      set({ conversations: items, nextCursor: cursor, listStatus: 'ready', listError: null });
+      const selected = before.selectedConversationId;
+      if (selected !== null && !visibleConversations(get()).some((c) => c.id === selected)) {
+        // The selected row went away: stay at the same place in the list.
+        const oldIndex = visibleConversations(before).findIndex((c) => c.id === selected);
+        const now = visibleConversations(get());
+        set({ selectedConversationId: now[Math.min(Math.max(oldIndex, 0), now.length - 1)]?.id ?? null });
+      }
+    }
+
+    const refresh = coalesce(refreshOnce);
+
+    return {
+      conversations: [],
+      nextCursor: null,
+      listStatus: 'idle',
+      listError: null,
+      loadingMore: false,
+      selectedConversationId: null,
+
+      async loadConversations() {
+        const mine = ++generation;
+        set({ listStatus: 'loading', listError: null, loadingMore: false });
+        const result = await api.call('conversations.list', listParams(null, PAGE_SIZE));
+        if (mine !== generation) return;
+        if (!result.ok) {
+          set({ listStatus: 'error', listError: result.error, conversations: [], nextCursor: null });
+          return;
+        }
+        const items = uniqueById(result.value.items);
+        set({ conversations: items, nextCursor: result.value.nextCursor, listStatus: 'ready' });
+        const visible = visibleConversations(get());
+        const selected = get().selectedConversationId;
+        if (!visible.some((c) => c.id === selected)) set({ selectedConversationId: visible[0]?.id ?? null });
+      },
+
+      async loadMoreConversations() {
+        const { nextCursor, loadingMore, listStatus } = get();
+        if (!nextCursor || loadingMore || listStatus !== 'ready') return;
+        const mine = generation;
+        set({ loadingMore: true });
+        const result = await api.call('conversations.list', listParams(nextCursor, PAGE_SIZE));
+        if (mine !== generation) return;
+        set({ loadingMore: false });
+        // A refresh may have replaced the list meanwhile; this page no longer fits onto it.
+        if (get().nextCursor !== nextCursor) return;
+        if (!result.ok) {
+          get().showNotice(t('list.loadMoreFailed', { reason: describeError(result.error) }));
+          return;
+        }
+        set((state) => ({
+          conversations: uniqueById([...state.conversations, ...result.value.items]),
+          nextCursor: result.value.nextCursor,
+        }));
+      },
+
+      refreshConversations() {
+        if (get().listStatus === 'idle' || get().listStatus === 'loading') return get().loadConversations();
+        return refresh();
+      },
+
+      selectConversation(id) {
+        set({ selectedConversationId: id });
+      },
+
+      moveSelection(delta) {
+        const state = get();
+        const items = visibleConversations(state);
+        if (items.length === 0) return;
+        const index = items.findIndex((c) => c.id === state.selectedConversationId);
+        const nextIndex = index < 0 ? 0 : Math.min(items.length - 1, Math.max(0, index + delta));
+        const nextId = items[nextIndex]?.id ?? null;
+        // While reading, j/k walk the conversations themselves (as in every reading-pane client); otherwise they only move the cursor.
+        if (state.opened && nextId !== null && nextId !== state.selectedConversationId) void state.openConversation(nextId);
+        else set({ selectedConversationId: nextId });
+        if (nextIndex >= items.length - 5) {
+          if (state.searchQuery.trim() !== '') void state.loadMoreSearch();
+          else void state.loadMoreConversations();
+        }
+      },
+
+      openSelected() {
+        const id = get().selectedConversationId;
+        if (id !== null) void get().openConversation(id);
+      },
+    };
+  };
+}
