@@ -10,7 +10,7 @@ const electronBan = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**', 'reports/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**', 'reports/**', '.tmp-*/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -104,10 +104,19 @@ export type AccountKind = 'imap' | 'demo';
 
 export type HealthState = 'connected' | 'syncing' | 'offline' | 'auth-failed' | 'error';
 
+export interface SyncProgress {
+  /** `headers`: listing what is on the server (the inbox is usable as it goes); `bodies`: caching bodies for offline reading. */
+  phase: 'headers' | 'bodies';
+  done: number;
+  total: number;
+  /** Estimated seconds left in this phase, once there is enough to estimate from. */
+  etaSeconds: number | null;
+}
+
 export interface AccountHealth {
   state: HealthState;
-  /** While syncing: messages done of total in the current pass. */
-  progress: { done: number; total: number } | null;
+  /** While syncing: progress of the current pass. */
+  progress: SyncProgress | null;
   /** Plain-words last error, kept after recovery until the next success. */
   lastError: string | null;
   /** Epoch ms of the last completed sync pass. */
@@ -161,13 +170,127 @@ export interface MessageDetail extends MessageSummary {
 
 export type MessageFolderRole = 'inbox' | 'sent' | 'junk' | 'archive' | 'drafts' | 'trash' | 'other';
 
+export interface FolderSummary {
+  id: number;
+  accountId: number;
+  /** Server path, e.g. "INBOX" or "Archive/2026". */
+  path: string;
+  /** Display name (last path segment). */
+  name: string;
+  role: MessageFolderRole;
+  total: number;
+  unread: number;
+}
+
+export type MoveTarget = 'inbox' | 'archive' | 'junk' | 'trash';
+
+export interface AttachmentData {
+  filename: string;
+  contentType: string;
+  size: number;
+  /** The bytes, base64. */
+  dataBase64: string;
+}
+
 export interface MessageListParams {
   /** null: every account. */
   accountId: number | null;
   folder: MessageFolderRole;
+  /** A specific folder (custom folders have role 'other'); overrides `folder` when set. */
+  folderId?: number;
   cursor: string | null;
   /** 1..500 */
   limit: number;
+}
+
+/* ------------------------------------------------------------------ conversations */
+
+/** A conversation (ticket): messages threaded together, named by its ticket token. */
+export interface ConversationSummary {
+  id: number;
+  /** Six-character token every desktop derives identically from the root, e.g. "K7F3Q2"; shown as #K7F3Q2. */
+  ticket: string;
+  accountId: number;
+  subject: string;
+  /** The customer: the non-mailbox participant of the root message. */
+  customer: Address;
+  contactId: number | null;
+  /** Epoch ms of the newest message. */
+  lastMessageAt: number;
+  messageCount: number;
+  /** Snippet of the newest message. */
+  snippet: string;
+  unread: boolean;
+  hasAttachments: boolean;
+}
+
+/** A piece of a plain-text body, so the reading view can fold quotes and signatures. */
+export interface TextPart {
+  kind: 'body' | 'quote' | 'signature';
+  text: string;
+}
+
+export interface ConversationMessage extends MessageDetail {
+  /** From our own mailbox (an agent's reply) rather than from the customer. */
+  outgoing: boolean;
+  textParts: TextPart[];
+  /** Remote images may load without asking (the agent chose "always" for this sender). */
+  remoteImagesAllowed: boolean;
+}
+
+export interface ConversationDetail {
+  summary: ConversationSummary;
+  /** Oldest first. */
+  messages: ConversationMessage[];
+  contact: ContactCard | null;
+}
+
+/* ------------------------------------------------------------------ contacts */
+
+export interface ContactCard {
+  id: number;
+  name: string;
+  /** Primary first; several after a merge. */
+  addresses: string[];
+  tags: string[];
+  /** Imported from CSV (segment, purchase amount, ...), shown in the contact panel. */
+  attributes: Record<string, string>;
+  blocked: boolean;
+  remoteImagesAllowed: boolean;
+  /** Every conversation of this person, across mailboxes, newest first. */
+  conversations: ConversationSummary[];
+}
+
+export interface CsvImportResult {
+  created: number;
+  updated: number;
+  skipped: { line: number; reason: string }[];
+}
+
+/* ------------------------------------------------------------------ search */
+
+/** Highlighted text as segments (never HTML), so nothing from mail is ever injected into the page. */
+export interface Highlight {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  conversation: ConversationSummary;
+  snippet: Highlight[];
+}
+
+export interface SearchParams {
+  /** Words, "quoted phrases", -negation, from: to: subject: tag: status: assignee: has:attachment before:YYYY-MM-DD after:YYYY-MM-DD */
+  query: string;
+  accountId: number | null;
+  cursor: string | null;
+  limit: number;
+}
+
+export interface SearchResult extends Page<SearchHit> {
+  /** Set when the query has a problem worth telling (unknown operator, bad date); results are still best effort. */
+  warning: string | null;
 }
 
 /* ------------------------------------------------------------------ methods */
@@ -187,6 +310,26 @@ export interface DeskMethods {
   'messages.list': { params: MessageListParams; result: Page<MessageSummary> };
   'messages.get': { params: { id: number }; result: MessageDetail };
   'messages.setRead': { params: { ids: number[]; read: boolean }; result: null };
+  /** Moves on the server through the durable write-back queue; the cache changes at once. */
+  'messages.move': { params: { ids: number[]; to: MoveTarget }; result: null };
+  'folders.list': { params: { accountId: number | null }; result: FolderSummary[] };
+  /** The attachment's bytes, from the content-addressed store (fetched from the server first if not cached yet). */
+  'attachments.get': { params: { id: number }; result: AttachmentData };
+  'conversations.list': { params: MessageListParams; result: Page<ConversationSummary> };
+  'conversations.get': { params: { id: number }; result: ConversationDetail };
+  /** Moves one message (and its replies) into a conversation of its own. */
+  'conversations.split': { params: { messageId: number }; result: { conversationId: number } };
+  'conversations.merge': { params: { targetId: number; sourceId: number }; result: { conversationId: number } };
+  'search.query': { params: SearchParams; result: SearchResult };
+  'contacts.get': { params: { id: number }; result: ContactCard };
+  'contacts.merge': { params: { targetId: number; sourceId: number }; result: ContactCard };
+  /** Takes one address out of a merged contact into a contact of its own. */
+  'contacts.unmerge': { params: { id: number; address: string }; result: ContactCard };
+  'contacts.setBlocked': { params: { id: number; blocked: boolean }; result: ContactCard };
+  'contacts.setTags': { params: { id: number; tags: string[] }; result: ContactCard };
+  'contacts.setRemoteImages': { params: { id: number; allowed: boolean }; result: ContactCard };
+  /** CSV with a header row; an `email` column matches contacts, every other column becomes an attribute. */
+  'contacts.importCsv': { params: { csv: string }; result: CsvImportResult };
 }
 
 export type DeskMethodName = keyof DeskMethods;
@@ -195,7 +338,7 @@ export type DeskResult<M extends DeskMethodName> = DeskMethods[M]['result'];
 
 /* ------------------------------------------------------------------ events */
 
-export type ChangedTable = 'accounts' | 'messages';
+export type ChangedTable = 'accounts' | 'messages' | 'conversations' | 'contacts' | 'folders';
 
 export type DeskEvent =
   /** Rows changed; stores re-query what they show. `ids` absent: anything in the table. */

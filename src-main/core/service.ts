@@ -16,6 +16,12 @@ import { accountsOfKind, listAccounts } from './db/accounts.repo.ts';
 import { EventBus } from './events.ts';
 import type { Logger } from './log.ts';
 import { createMessageHandlers } from './messages/messages.handlers.ts';
+import { createFolderHandlers } from './folders/folders.handlers.ts';
+import { createAttachmentHandlers } from './attachments/attachments.handlers.ts';
+import { createConversationHandlers } from './conversations/conversations.handlers.ts';
+import { createContactHandlers } from './contacts/contacts.handlers.ts';
+import { createSearchHandlers } from './search/search.handlers.ts';
+import { createLocalActor } from './team/local-actor.ts';
 import { cacheFile } from './paths.ts';
 import type { Handlers } from './rpc/router.ts';
 import { dispatch } from './rpc/router.ts';
@@ -58,12 +64,19 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
   if (recoveredFrom) log.error('the cache was corrupt; it was moved aside and a new one created', { movedTo: recoveredFrom });
 
   const events = new EventBus();
+  // The one author of this desktop's team ops: two HLCs on one node could issue the same timestamp.
+  const actor = createLocalActor(db, clock);
   const syncs = new SyncManager({ db, dataDir: options.dataDir, secrets: options.secrets, events, log, clock });
   const workspace = createWorkspaceHandlers({ db, dataDir: options.dataDir, mode: options.mode, version: APP_VERSION, secrets: options.secrets, events, log, clock });
   const handlers: Handlers = {
     ...workspace,
     ...createAccountHandlers({ db, secrets: options.secrets, syncs, events, log, clock }),
-    ...createMessageHandlers({ db, events }),
+    ...createMessageHandlers({ db, events, syncs, clock }),
+    ...createFolderHandlers({ db }),
+    ...createAttachmentHandlers({ db, dataDir: options.dataDir, syncs }),
+    ...createConversationHandlers({ db, events, actor, clock, log }),
+    ...createContactHandlers({ db, events, actor, clock }),
+    ...createSearchHandlers({ db, log }),
   };
 
   if (options.demoIfEmpty && listAccounts(db).length === 0 && !demoWasDismissed(db)) {

@@ -39,11 +39,38 @@ export const paramSchemas: Schemas = {
   'messages.list': z.strictObject({
     accountId: rowId.nullable(),
     folder: z.enum(['inbox', 'sent', 'junk', 'archive', 'drafts', 'trash', 'other']),
+    folderId: rowId.optional(),
     cursor: z.string().max(200).nullable(),
     limit: z.number().int().min(1).max(500),
   }),
   'messages.get': z.strictObject({ id: rowId }),
   'messages.setRead': z.strictObject({ ids: z.array(rowId).min(1).max(10_000), read: z.boolean() }),
+  'messages.move': z.strictObject({ ids: z.array(rowId).min(1).max(10_000), to: z.enum(['inbox', 'archive', 'junk', 'trash']) }),
+  'folders.list': z.strictObject({ accountId: rowId.nullable() }),
+  'attachments.get': z.strictObject({ id: rowId }),
+  'conversations.list': z.strictObject({
+    accountId: rowId.nullable(),
+    folder: z.enum(['inbox', 'sent', 'junk', 'archive', 'drafts', 'trash', 'other']),
+    folderId: rowId.optional(),
+    cursor: z.string().max(200).nullable(),
+    limit: z.number().int().min(1).max(500),
+  }),
+  'conversations.get': z.strictObject({ id: rowId }),
+  'conversations.split': z.strictObject({ messageId: rowId }),
+  'conversations.merge': z.strictObject({ targetId: rowId, sourceId: rowId }),
+  'search.query': z.strictObject({
+    query: z.string().max(1000, 'A search can be at most 1000 characters long.'),
+    accountId: rowId.nullable(),
+    cursor: z.string().max(200).nullable(),
+    limit: z.number().int().min(1).max(200),
+  }),
+  'contacts.get': z.strictObject({ id: rowId }),
+  'contacts.merge': z.strictObject({ targetId: rowId, sourceId: rowId }),
+  'contacts.unmerge': z.strictObject({ id: rowId, address: z.string().trim().min(3).max(320) }),
+  'contacts.setBlocked': z.strictObject({ id: rowId, blocked: z.boolean() }),
+  'contacts.setTags': z.strictObject({ id: rowId, tags: z.array(z.string().max(60, 'A tag can be at most 60 characters long.')).max(50) }),
+  'contacts.setRemoteImages': z.strictObject({ id: rowId, allowed: z.boolean() }),
+  'contacts.importCsv': z.strictObject({ csv: z.string().min(1, 'The file is empty.').max(4_000_000, 'The file is too large; split it into parts under 4 MB.') }),
 };
 
 export const callEnvelope = z.strictObject({

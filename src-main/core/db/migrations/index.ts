@@ -5,5 +5,8 @@
 import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-ops.ts';
+import { migration0003 } from './0003-sync.ts';
+import { migration0004 } from './0004-conversations.ts';
+import { migration0005 } from './0005-team.ts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
