@@ -21,7 +21,7 @@
 import { MailParser, parseAddressHeader } from 'mailparser';
 import type { EmailAddress } from 'mailparser';
 import type { Address } from '../../../src-preload/api.ts';
-import { messageIdsIn, NO_SUBJECT, parseByHand, plausibleDate } from '../mail/parse.ts';
+import { lastIdIn, messageIdsIn, NO_SUBJECT, parseByHand, plausibleDate } from '../mail/parse.ts';
 
 export interface HeaderFields {
   messageId: string | null;
@@ -180,7 +180,7 @@ function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
   }
   return {
     messageId: messageIdsIn(messageId)[0] ?? null,
-    inReplyTo: messageIdsIn(inReplyTo)[0] ?? null,
+    inReplyTo: lastIdIn(inReplyTo),
     references: messageIdsIn(references),
     subject: cleanSubject(subject),
     from: from?.[0] ?? { name: '', address: '' },

@@ -64,6 +64,12 @@ describe('parseHeaderFields', () => {
     ]);
   });
 
+  it('follows the LAST In-Reply-To id, as the whole-message parser and threading do', async () => {
+    const raw = Buffer.from('From: a@shop.example\r\nSubject: Re: x\r\nMessage-ID: <c@shop.example>\r\nIn-Reply-To: <a@shop.example> <b@shop.example>\r\n\r\nhi\r\n');
+    expect(parseHeaderFields(headerBlockOf(raw), FALLBACK).inReplyTo).toBe('b@shop.example');
+    expect((await parseMessage(raw, FALLBACK)).inReplyTo).toBe('b@shop.example');
+  });
+
   it('never throws on garbage', () => {
     for (const junk of ['', '\r\n\r\n', ':::\r\n', '\u0000\u0001', 'Subject: =?x?Q?bad']) {
       expect(() => parseHeaderFields(Buffer.from(junk), FALLBACK)).not.toThrow();
