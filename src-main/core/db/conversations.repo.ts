@@ -13,7 +13,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Address, ConversationSummary, MessageFolderRole, MessageListParams, Page } from '../../../src-preload/api.ts';
 import type { Override, ThreadKeys } from '../threading/index.ts';
-import { decodeCursor, encodeCursor } from './messages.repo.ts';
+import { folderListPage, MAX_KEY } from './messages.repo.ts';
 
 /* ------------------------------------------------------------------ row types */
 
@@ -341,27 +341,9 @@ function toSummary(r: SummaryDbRow): ConversationSummary {
   };
 }
 
-const MAX_KEY = Number.MAX_SAFE_INTEGER;
-
 /** Newest first; only conversations with a message in `params.folderId`, else in a folder of `params.folder`'s role. */
 export function listConversations(db: Database, params: MessageListParams): Page<ConversationSummary> {
-  const limit = Math.min(500, Math.max(1, Math.trunc(params.limit) || 1));
-  const after = params.cursor ? decodeCursor(params.cursor) : { date: MAX_KEY, id: MAX_KEY };
-  const s = stmts(db);
-  const rows = (
-    params.folderId !== undefined
-      ? s.listFolder.all(params.folderId, after.date, after.id, params.folderId, limit + 1)
-      : params.accountId === null
-        ? s.listAll.all(after.date, after.id, params.folder, limit + 1)
-        : s.listAccount.all(params.accountId, after.date, after.id, params.folder, limit + 1)
-  ) as SummaryDbRow[];
-  // A folder of another account than the one asked for lists nothing.
-  if (params.folderId !== undefined && params.accountId !== null && rows.some((r) => r.account_id !== params.accountId)) {
-    return { items: [], nextCursor: null };
-  }
-  const items = rows.slice(0, limit).map(toSummary);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.lastMessageAt, last.id) : null };
+  return folderListPage<SummaryDbRow, ConversationSummary>(stmts(db), params, toSummary, (c) => ({ date: c.lastMessageAt, id: c.id }));
 }
 
 export function explainListConversations(db: Database, accountId: number | null, role: MessageFolderRole = 'inbox'): string[] {

@@ -183,6 +183,46 @@ export function decodeCursor(cursor: string): { date: number; id: number } {
   return { date, id };
 }
 
+/** The three list statements every folder-scoped list has (same parameter order). */
+export interface FolderListStatements {
+  listFolder: Statement;
+  listAll: Statement;
+  listAccount: Statement;
+}
+
+/** Sorts after every real (date, id): the cursor of the first page. */
+export const MAX_KEY = Number.MAX_SAFE_INTEGER;
+
+/**
+ * One keyset page, newest first, for any folder-scoped list (messages,
+ * conversations): clamps the limit, reads one row more than asked to know
+ * whether a next page exists, and never uses OFFSET.
+ */
+export function folderListPage<Row extends { account_id: number }, T>(
+  s: FolderListStatements,
+  params: MessageListParams,
+  map: (row: Row) => T,
+  keyOf: (item: T) => { date: number; id: number },
+): Page<T> {
+  const limit = Math.min(500, Math.max(1, Math.trunc(params.limit) || 1));
+  const after = params.cursor ? decodeCursor(params.cursor) : { date: MAX_KEY, id: MAX_KEY };
+  const rows = (
+    params.folderId !== undefined
+      ? s.listFolder.all(params.folderId, after.date, after.id, params.folderId, limit + 1)
+      : params.accountId === null
+        ? s.listAll.all(after.date, after.id, params.folder, limit + 1)
+        : s.listAccount.all(params.accountId, after.date, after.id, params.folder, limit + 1)
+  ) as Row[];
+  // A folder of another account than the one asked for lists nothing.
+  if (params.folderId !== undefined && params.accountId !== null && rows.some((r) => r.account_id !== params.accountId)) {
+    return { items: [], nextCursor: null };
+  }
+  const items = rows.slice(0, limit).map(map);
+  const last = items[items.length - 1];
+  const key = last ? keyOf(last) : null;
+  return { items, nextCursor: rows.length > limit && key ? encodeCursor(key.date, key.id) : null };
+}
+
 /* ------------------------------------------------------------------ mapping */
 
 function parseAddresses(json: string): Address[] {
@@ -222,27 +262,8 @@ function toSummary(row: SummaryDbRow): MessageSummary {
 
 /* ------------------------------------------------------------------ queries for the UI */
 
-const MAX_KEY = Number.MAX_SAFE_INTEGER;
-
 export function listMessages(db: Database, params: MessageListParams): Page<MessageSummary> {
-  const limit = Math.min(500, Math.max(1, Math.trunc(params.limit) || 1));
-  const after = params.cursor ? decodeCursor(params.cursor) : { date: MAX_KEY, id: MAX_KEY };
-  // One row more than asked tells whether there is a next page.
-  const s = stmts(db);
-  const rows = (
-    params.folderId !== undefined
-      ? s.listFolder.all(params.folderId, after.date, after.id, params.folderId, limit + 1)
-      : params.accountId === null
-        ? s.listAll.all(after.date, after.id, params.folder, limit + 1)
-        : s.listAccount.all(params.accountId, after.date, after.id, params.folder, limit + 1)
-  ) as SummaryDbRow[];
-  // A folder of another account than the one asked for lists nothing.
-  if (params.folderId !== undefined && params.accountId !== null && rows.some((r) => r.account_id !== params.accountId)) {
-    return { items: [], nextCursor: null };
-  }
-  const items = rows.slice(0, limit).map(toSummary);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.date, last.id) : null };
+  return folderListPage<SummaryDbRow, MessageSummary>(stmts(db), params, toSummary, (m) => ({ date: m.date, id: m.id }));
 }
 
 /** SQLite's plan for the list query (for tests and slow-query diagnostics). */
