@@ -20,6 +20,15 @@
  * envelope (`ClientMessage` / `ServerMessage`) as plain JSON-able objects.
  */
 
+import type { TriageMethods } from './contract/triage.ts';
+import type { ComposeMethods } from './contract/compose.ts';
+import type { TeamHealth, TeamMethods } from './contract/team.ts';
+
+// The contract is split per domain; the renderer imports all of it from here.
+export type * from './contract/triage.ts';
+export type * from './contract/compose.ts';
+export type * from './contract/team.ts';
+
 /* ------------------------------------------------------------------ basics */
 
 export interface Address {
@@ -297,7 +306,7 @@ export interface SearchResult extends Page<SearchHit> {
 
 export type NoParams = Record<string, never>;
 
-export interface DeskMethods {
+export interface DeskMethods extends TriageMethods, ComposeMethods, TeamMethods {
   'app.info': { params: NoParams; result: AppInfo };
   'workspace.openDemo': { params: NoParams; result: AccountSummary };
   'workspace.removeDemo': { params: NoParams; result: null };
@@ -338,12 +347,38 @@ export type DeskResult<M extends DeskMethodName> = DeskMethods[M]['result'];
 
 /* ------------------------------------------------------------------ events */
 
-export type ChangedTable = 'accounts' | 'messages' | 'conversations' | 'contacts' | 'folders';
+/**
+ * `triage`: conversation state (status, assignee, tags, ...) and drawer
+ * counts; `activity`: notes and calls; `outbox`: the "To send" drawer and
+ * audits; `drafts`, `templates`, `team` (agents, groups, presence).
+ */
+export type ChangedTable =
+  | 'accounts'
+  | 'messages'
+  | 'conversations'
+  | 'contacts'
+  | 'folders'
+  | 'triage'
+  | 'activity'
+  | 'outbox'
+  | 'drafts'
+  | 'templates'
+  | 'team';
+
+/** Something the agent should notice now: a snooze came back, a colleague shared or mentioned, a scheduled mail went out late. */
+export interface DeskNotification {
+  kind: 'snooze-ended' | 'shared' | 'mentioned' | 'assigned' | 'sent-late' | 'send-failed';
+  title: string;
+  body: string;
+  conversationId: number | null;
+}
 
 export type DeskEvent =
   /** Rows changed; stores re-query what they show. `ids` absent: anything in the table. */
   | { type: 'changed'; table: ChangedTable; ids?: number[] }
-  | { type: 'accountHealth'; accountId: number; health: AccountHealth };
+  | { type: 'accountHealth'; accountId: number; health: AccountHealth }
+  | { type: 'notify'; notification: DeskNotification }
+  | { type: 'teamHealth'; health: TeamHealth };
 
 /* ------------------------------------------------------------------ errors */
 

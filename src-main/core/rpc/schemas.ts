@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 import type { DeskMethodName, DeskParams } from '../../../src-preload/api.ts';
+import { composeSchemas } from '../compose/compose.schemas.ts';
+import { teamSchemas } from '../team/team.schemas.ts';
+import { triageSchemas } from '../triage/triage.schemas.ts';
 
 const serverSettings = z.strictObject({
   host: z.string().trim().min(1, 'Enter the server name.').max(253).regex(/^[^\s/]+$/, 'A server name has no spaces or slashes.'),
@@ -28,6 +31,9 @@ const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 type Schemas = { [M in DeskMethodName]: z.ZodType<DeskParams<M>> };
 
 export const paramSchemas: Schemas = {
+  ...triageSchemas,
+  ...composeSchemas,
+  ...teamSchemas,
   'app.info': noParams,
   'workspace.openDemo': noParams,
   'workspace.removeDemo': noParams,

@@ -46,7 +46,7 @@ interface LocalParts {
 
 const weekdayIndex: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
-function localParts(instant: number, timeZone: string): LocalParts {
+function intlParts(instant: number, timeZone: string): LocalParts {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) parts[p.type] = p.value;
   return {
@@ -58,10 +58,36 @@ function localParts(instant: number, timeZone: string): LocalParts {
   };
 }
 
+// A zone's offset changes only at transitions on a quarter hour (UTC), so it is asked of Intl once per
+// quarter hour and zone; everything else is arithmetic. Intl is slow enough to dominate SLA timers.
+const QUARTER = 15 * MINUTE;
+const offsets = new Map<string, Map<number, number>>();
+const OFFSETS_MAX = 50_000;
+
 function offsetAt(instant: number, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, 0, p.minutes);
-  return asUtc - Math.floor(instant / MINUTE) * MINUTE;
+  const bucket = Math.floor(instant / QUARTER);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * QUARTER;
+    const p = intlParts(start, timeZone);
+    offset = Date.UTC(p.year, p.month - 1, p.day, 0, p.minutes) - start;
+    if (zone.size >= OFFSETS_MAX) zone.clear();
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
+function localParts(instant: number, timeZone: string): LocalParts {
+  const local = new Date(Math.floor(instant / MINUTE) * MINUTE + offsetAt(instant, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+    weekday: local.getUTCDay(),
+  };
 }
 
 /** The instant of a local wall time (on a DST gap, the moment just after it). */
@@ -75,9 +101,31 @@ function dateKey(p: LocalParts): string {
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
+interface Day {
+  intervals: Array<[number, number]>;
+  nextDay: number;
+}
+
+// Converting local wall times to instants costs several Intl calls; a refold of 100,000
+// conversations asks for the same few days over and over. Per schedule, bounded.
+const dayCache = new WeakMap<BusinessHours, Map<string, Day>>();
+const DAY_CACHE_MAX = 4096;
+
 /** Open intervals (as instants) of the local day containing `instant`, and the start of the next local day. */
-function dayIntervals(instant: number, hours: BusinessHours): { intervals: Array<[number, number]>; nextDay: number } {
+function dayIntervals(instant: number, hours: BusinessHours): Day {
   const p = localParts(instant, hours.timeZone);
+  let days = dayCache.get(hours);
+  if (!days) dayCache.set(hours, (days = new Map()));
+  const key = dateKey(p);
+  const cached = days.get(key);
+  if (cached) return cached;
+  const day = computeDay(p, hours);
+  if (days.size >= DAY_CACHE_MAX) days.clear();
+  days.set(key, day);
+  return day;
+}
+
+function computeDay(p: LocalParts, hours: BusinessHours): Day {
   const start = (m: number) => zonedInstant(p.year, p.month, p.day, m, hours.timeZone);
   const nextDay = zonedInstant(p.year, p.month, p.day, 24 * 60, hours.timeZone);
   if (hours.holidays?.includes(dateKey(p))) return { intervals: [], nextDay };

@@ -42,7 +42,7 @@ function escapeRegExp(s: string): string {
 const patterns = Object.values(lexicon)
   .flat()
   .sort((a, b) => b.phrase.length - a.phrase.length)
-  .map((entry) => ({ entry, re: new RegExp(`(^|[^\\p{L}])${escapeRegExp(entry.phrase)}(?=$|[^\\p{L}])`, 'giu') }));
+  .map((entry) => ({ entry, needle: entry.phrase.toLowerCase(), re: new RegExp(`(^|[^\\p{L}])${escapeRegExp(entry.phrase)}(?=$|[^\\p{L}])`, 'giu') }));
 
 export function scoreDissatisfaction(text: string): DissatisfactionResult {
   const own = ownWords(text);
@@ -50,7 +50,9 @@ export function scoreDissatisfaction(text: string): DissatisfactionResult {
   let score = 0;
   const reasons: string[] = [];
   const seen = new Set<string>();
-  for (const { entry, re } of patterns) {
+  for (const { entry, needle, re } of patterns) {
+    // Most phrases are absent: a plain substring test rules them out without running the regex.
+    if (!lower.includes(needle)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       const start = m.index + (m[1]?.length ?? 0);

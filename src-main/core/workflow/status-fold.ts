@@ -57,6 +57,8 @@ export interface FoldedWorkflow {
   nextChangeAt: number | null;
   /** Set for spam: when it may be purged. */
   purgeAt: number | null;
+  /** When it last became done or closed (the SLA resolution timer restarts from a reopening after it). */
+  resolvedAt: number | null;
 }
 
 const DAY = 86_400_000;
@@ -80,6 +82,7 @@ export function foldWorkflow(events: readonly WorkflowEvent[], now: number, sett
   let wokeAt: number | null = null;
   let lastCustomerAt: number | null = null;
   let lastAgentAt: number | null = null;
+  let resolvedAt: number | null = null;
 
   // Time passes between events: apply what the clock alone does up to `t`.
   const passTime = (t: number): void => {
@@ -89,6 +92,8 @@ export function foldWorkflow(events: readonly WorkflowEvent[], now: number, sett
     }
     if ((status === 'done' || status === 'waiting') && statusAt + settings.autoCloseDays * DAY <= t) {
       statusAt += settings.autoCloseDays * DAY;
+      // Already resolved when done: closing a done conversation does not move the resolution.
+      if (status === 'waiting') resolvedAt = statusAt;
       status = 'closed';
     }
   };
@@ -118,6 +123,7 @@ export function foldWorkflow(events: readonly WorkflowEvent[], now: number, sett
         }
         break;
       case 'status':
+        if ((e.status === 'done' || e.status === 'closed') && status !== 'done' && status !== 'closed') resolvedAt = e.at;
         status = e.status;
         statusAt = e.at;
         break;
@@ -146,5 +152,6 @@ export function foldWorkflow(events: readonly WorkflowEvent[], now: number, sett
     lastAgentAt,
     nextChangeAt: candidates.length > 0 ? Math.min(...candidates) : null,
     purgeAt,
+    resolvedAt,
   };
 }

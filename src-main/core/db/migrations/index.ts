@@ -8,5 +8,7 @@ import { migration0002 } from './0002-ops.ts';
 import { migration0003 } from './0003-sync.ts';
 import { migration0004 } from './0004-conversations.ts';
 import { migration0005 } from './0005-team.ts';
+import { migration0006 } from './0006-triage.ts';
+import { migration0007 } from './0007-compose.ts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];

@@ -1,0 +1,230 @@
+/**
+ * Keeps `conversation_state` equal to the fold (triage-fold.ts) of every
+ * conversation, by draining the recompute queue that migration 0006's
+ * triggers fill.
+ *
+ * Invariants:
+ * - A drain runs in its own transaction, never inside the ingest
+ *   transaction that queued the work, so sync pays only the queue inserts.
+ * - A conversation leaves the queue in the same transaction that writes its
+ *   new row: a crash re-folds, never forgets.
+ * - Rows whose fold changes by itself (snooze end, auto-close, SLA due,
+ *   purge) are queued again when `next_change_at` passes (`markDueDirty`).
+ * - Notifications are decided by comparing the old row with the new one
+ *   (a snooze that ended) or from received ops (assigned, shared,
+ *   mentioned); they are returned, not emitted, so the caller emits them
+ *   after the transaction committed.
+ */
+import type { Database } from 'better-sqlite3';
+import type { DeskNotification, TriageSettings } from '../../../src-preload/api.ts';
+import {
+  clearDirty,
+  conversationOfThreadId,
+  markAllDirty,
+  markDueDirty,
+  memberMessageIds,
+  memberRows,
+  messageText,
+  opByHlc,
+  opsOfConversation,
+  opsOfEntity,
+  saveState,
+  stateRow,
+  takeDirtyConversations,
+  takeFlags,
+  takeNotifyQueue,
+  triageConversation,
+  updateMine,
+} from '../db/triage.repo.ts';
+import type { StateRow } from '../db/triage.repo.ts';
+import type { Op } from '../team/ops.ts';
+import { agentRef, myRefs, TeamNames } from './directory.ts';
+import type { FoldMessage, FoldSettings } from './triage-fold.ts';
+import { FIELD, foldTriage } from './triage-fold.ts';
+import { foldSettingsOf, readTriageSettings } from './triage-settings.ts';
+import { noteOf } from './notes.ts';
+
+export interface DrainResult {
+  /** Conversations whose row was written. */
+  changed: number[];
+  /** Rows changed beyond `changed` (who "mine" is changed): refresh everything. */
+  everything: boolean;
+  /** Conversations with new notes or calls from colleagues. */
+  activity: number[];
+  notifications: DeskNotification[];
+  /** Member message ids of conversations whose spam period ran out (to move to the trash). */
+  purge: number[];
+  /** Conversations still queued (a large refold goes on in the background). */
+  remaining: boolean;
+}
+
+// A desktop catching up on old team history is not told about every assignment it missed.
+const NOTIFY_WINDOW_MS = 86_400_000;
+
+interface Wake {
+  conversationId: number;
+  subject: string;
+}
+
+export class TriageMaterializer {
+  private readonly db: Database;
+  private readonly node: string;
+  private settings: TriageSettings;
+  private foldSettings: FoldSettings;
+  private refs: Set<string>;
+
+  constructor(db: Database, node: string) {
+    this.db = db;
+    this.node = node;
+    this.settings = readTriageSettings(db);
+    this.foldSettings = foldSettingsOf(this.settings);
+    this.refs = new Set(myRefs(db, node));
+  }
+
+  currentSettings(): TriageSettings {
+    return this.settings;
+  }
+
+  myRefs(): ReadonlySet<string> {
+    return this.refs;
+  }
+
+  /** Folds up to `limit` queued conversations (and everything due by `now`) in one transaction. */
+  drain(now: number, limit: number): DrainResult {
+    const result: DrainResult = { changed: [], everything: false, activity: [], notifications: [], purge: [], remaining: false };
+    const wakes: Wake[] = [];
+    this.db.transaction(() => {
+      const flags = takeFlags(this.db);
+      if (flags.has('settings')) {
+        this.settings = readTriageSettings(this.db);
+        this.foldSettings = foldSettingsOf(this.settings);
+        markAllDirty(this.db);
+      }
+      if (flags.has('team')) {
+        const refs = myRefs(this.db, this.node);
+        this.refs = new Set(refs);
+        if (updateMine(this.db, refs) > 0) result.everything = true;
+      }
+      markDueDirty(this.db, now);
+      const ids = takeDirtyConversations(this.db, limit + 1);
+      result.remaining = ids.length > limit;
+      for (const id of ids.slice(0, limit)) {
+        const outcome = this.refold(id, now);
+        clearDirty(this.db, id);
+        if (!outcome) continue;
+        result.changed.push(id);
+        if (outcome.wake) wakes.push(outcome.wake);
+        if (outcome.purge) result.purge.push(...memberMessageIds(this.db, id));
+      }
+      this.receivedOps(result, now);
+    })();
+    for (const w of wakes) {
+      result.notifications.push({ kind: 'snooze-ended', title: 'Snooze ended', body: `"${w.subject}" is back in the inbox.`, conversationId: w.conversationId });
+    }
+    return result;
+  }
+
+  /** Folds one conversation and writes its row; null when the conversation is gone or its row did not change. */
+  refold(conversationId: number, now: number): { wake: Wake | null; purge: boolean } | null {
+    const conversation = triageConversation(this.db, conversationId);
+    if (!conversation) return null;
+    const own = conversation.account_email.trim().toLowerCase();
+    const members = memberRows(this.db, conversationId);
+    const messages: FoldMessage[] = members.map((m) => ({
+      at: m.date,
+      outgoing: m.from_address.trim().toLowerCase() === own,
+      fromBlocked: m.blocked === 1,
+    }));
+    let newestCustomer: number | null = null;
+    for (let i = members.length - 1; i >= 0 && newestCustomer === null; i--) if (!messages[i]?.outgoing) newestCustomer = members[i]?.id ?? null;
+    const located = members.filter((m) => m.located > 0);
+    const location =
+      located.length === 0 ? 'normal' : located.every((m) => m.in_trash === m.located) ? 'trash' : located.every((m) => m.in_junk + m.in_trash === m.located) ? 'junk' : 'normal';
+    const fold = foldTriage({
+      messages,
+      ops: opsOfConversation(this.db, conversationId),
+      customerText: newestCustomer === null ? null : messageText(this.db, newestCustomer),
+      location,
+      now,
+      settings: this.foldSettings,
+    });
+
+    const old = stateRow(this.db, conversationId);
+    const mine = fold.assignee !== null && this.refs.has(fold.assignee);
+    // A first fold (new cache, new desktop) does not bring back long-ended snoozes as unread.
+    const wakeSeenAt = old === null ? fold.wokeAt : old.wake_seen_at;
+    const woke = fold.wokeAt !== null && (wakeSeenAt === null || wakeSeenAt < fold.wokeAt);
+    const row: StateRow = {
+      conversation_id: conversationId,
+      account_id: conversation.account_id,
+      last_message_at: conversation.last_message_at,
+      status: fold.status,
+      view: fold.view,
+      active: fold.active ? 1 : 0,
+      mine: mine ? 1 : 0,
+      assignee: fold.assignee,
+      priority: fold.priority,
+      tags_json: JSON.stringify(fold.tags),
+      deadline: fold.deadline,
+      snoozed_until: fold.snoozedUntil,
+      snoozed_by: fold.snoozedBy,
+      woke_at: fold.wokeAt,
+      wake_seen_at: wakeSeenAt,
+      alert: fold.alert.flagged ? 1 : 0,
+      alert_score: fold.alert.score,
+      alert_reasons_json: JSON.stringify(fold.alert.reasons),
+      sla_kind: fold.sla?.kind ?? null,
+      sla_due_at: fold.sla?.dueAt ?? null,
+      overdue: fold.overdue ? 1 : 0,
+      next_change_at: fold.nextChangeAt,
+      purge_at: fold.purgeAt,
+      unread: conversation.unread_count > 0 || woke ? 1 : 0,
+    };
+    // Most refolds (a read flag, a body arriving) change nothing: no write, no change event.
+    const unchanged = old !== null && (Object.keys(row) as Array<keyof StateRow>).every((k) => row[k] === old[k]);
+    if (!unchanged) saveState(this.db, row, fold.tags);
+
+    const wokeNow = old !== null && old.snoozed_until !== null && fold.snoozedUntil === null && fold.wokeAt !== null && fold.wokeAt !== old.woke_at;
+    const forMe = fold.snoozedBy === this.node || mine;
+    if (unchanged) return null;
+    return {
+      wake: wokeNow && forMe ? { conversationId, subject: conversation.subject } : null,
+      purge: old !== null && old.view !== 'purged' && fold.view === 'purged',
+    };
+  }
+
+  /** Ops from colleagues that concern this desktop's agent: assigned, shared, mentioned in a note. */
+  private receivedOps(result: DrainResult, now: number): void {
+    const hlcs = takeNotifyQueue(this.db, this.node, new Date(now - NOTIFY_WINDOW_MS).toISOString(), 500);
+    if (hlcs.length === 0) return;
+    const me = agentRef(this.node);
+    let names: TeamNames | null = null;
+    const subjectOf = (conversationId: number): string => triageConversation(this.db, conversationId)?.subject ?? '';
+    for (const hlc of hlcs) {
+      const op = opByHlc(this.db, hlc);
+      if (!op || op.actor === this.node) continue;
+      const conversationId = this.conversationOfOp(op);
+      if (conversationId === null) continue;
+      names ??= new TeamNames(this.db);
+      const who = names.nameOfNode(op.actor);
+      if (op.entity.startsWith('note:')) {
+        result.activity.push(conversationId);
+        const note = noteOf(opsOfEntity(this.db, op.entity));
+        if (note && note.kind === 'note' && note.mentions.includes(me)) {
+          result.notifications.push({ kind: 'mentioned', title: 'You were mentioned', body: `${who} mentioned you on "${subjectOf(conversationId)}".`, conversationId });
+        }
+      } else if (op.field === FIELD.assignee && op.value === me) {
+        result.notifications.push({ kind: 'assigned', title: 'Assigned to you', body: `${who} assigned "${subjectOf(conversationId)}" to you.`, conversationId });
+      } else if (op.field === FIELD.share && typeof op.value === 'object' && op.value !== null && !Array.isArray(op.value) && op.value.agent === me) {
+        const note = typeof op.value.note === 'string' && op.value.note !== '' ? ` ${op.value.note}` : '';
+        result.notifications.push({ kind: 'shared', title: 'Shared with you', body: `${who} shared "${subjectOf(conversationId)}" with you.${note}`, conversationId });
+      }
+    }
+  }
+
+  private conversationOfOp(op: Op): number | null {
+    if (op.entity.startsWith('msg:')) return conversationOfThreadId(this.db, op.entity.slice(4));
+    if (op.field === 'conversation' && typeof op.value === 'string') return conversationOfThreadId(this.db, op.value);
+    return null;
+  }
+}

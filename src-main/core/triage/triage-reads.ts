@@ -1,0 +1,103 @@
+/**
+ * The triage reads: a drawer page, the sidebar's counts, one conversation's
+ * state and timeline. Each is a query over the materialized rows (callers
+ * drain the recompute queue first); presence is read live from lease ops.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ConversationTriage, DrawerCount, Page, PresenceBadge, TriageRow, TriageSettings } from '../../../src-preload/api.ts';
+import { getConversationSummary } from '../db/conversations.repo.ts';
+import { countRows, drawerPage, memberThreadIds, presenceOps, stateRow, tagCountRows } from '../db/triage.repo.ts';
+import type { StateRow } from '../db/triage.repo.ts';
+import type { Op } from '../team/ops.ts';
+import { whoIsHere } from '../team/presence.ts';
+import { defaultColour, listAgents, listGroups } from '../team/roster.ts';
+import { conversationActivity } from './activity.ts';
+import { agentRef, TeamNames } from './directory.ts';
+import { decodeTriageCursor, drawerCounts, drawerQuery, encodeTriageCursor, triageStateOf } from './drawers.ts';
+
+export interface ListParams {
+  drawer: string;
+  accountId: number | null;
+  cursor: string | null;
+  limit: number;
+}
+
+function isLease(v: unknown): v is { kind: 'viewing' | 'replying'; expiresAt: number } {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as { kind?: unknown; expiresAt?: unknown };
+  return (o.kind === 'viewing' || o.kind === 'replying') && typeof o.expiresAt === 'number';
+}
+
+/** Presence badges of a page's conversations in one query: each agent's newest lease per conversation. */
+function pagePresence(db: Database, ids: readonly number[], now: number, me: string): Map<number, PresenceBadge[]> {
+  const newest = new Map<string, { conversationId: number; op: Op }>();
+  for (const entry of presenceOps(db, ids)) {
+    const key = `${entry.conversationId}\u0000${entry.op.field}`;
+    const current = newest.get(key);
+    if (!current || entry.op.hlc > current.op.hlc) newest.set(key, entry);
+  }
+  const out = new Map<number, PresenceBadge[]>();
+  let names: TeamNames | null = null;
+  for (const { conversationId, op } of newest.values()) {
+    if (op.field === me || !isLease(op.value) || op.value.expiresAt <= now) continue;
+    names ??= new TeamNames(db);
+    const identity = names.identity(op.field);
+    const badge: PresenceBadge = {
+      agent: agentRef(op.field),
+      name: identity?.name ?? 'A colleague',
+      colour: identity?.colour ?? defaultColour(op.field),
+      activity: op.value.kind,
+      until: op.value.expiresAt,
+    };
+    const list = out.get(conversationId) ?? [];
+    list.push(badge);
+    out.set(conversationId, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.activity === b.activity ? a.name.localeCompare(b.name) : a.activity === 'replying' ? -1 : 1));
+  return out;
+}
+
+export function listDrawer(db: Database, params: ListParams, now: number, me: string): Page<TriageRow> {
+  const limit = Math.min(500, Math.max(1, Math.trunc(params.limit) || 1));
+  const rows = drawerPage(db, drawerQuery(params.drawer), params.accountId, decodeTriageCursor(params.cursor), limit + 1);
+  const page = rows.slice(0, limit);
+  const presence = pagePresence(
+    db,
+    page.map((r) => r.conversation_id),
+    now,
+    me,
+  );
+  const items: TriageRow[] = [];
+  for (const row of page) {
+    const summary = getConversationSummary(db, row.conversation_id);
+    if (!summary) continue;
+    // A conversation back from a snooze is unread until opened, whatever its messages' flags say.
+    items.push({ conversation: { ...summary, unread: row.unread === 1 }, triage: triageStateOf(row, now, presence.get(row.conversation_id) ?? []) });
+  }
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeTriageCursor(last) : null };
+}
+
+export function countDrawers(db: Database, accountId: number | null): DrawerCount[] {
+  const always = [...listAgents(db).map((a) => agentRef(a.node)), ...listGroups(db).map((g) => `group:${g.id}`)];
+  return drawerCounts(countRows(db), tagCountRows(db), accountId, always);
+}
+
+export function presenceOf(db: Database, conversationId: number, now: number, me: string): PresenceBadge[] {
+  return whoIsHere(db, memberThreadIds(db, conversationId), now, me).map((p) => ({
+    agent: agentRef(p.node),
+    name: p.name ?? 'A colleague',
+    colour: p.colour ?? defaultColour(p.node),
+    activity: p.kind,
+    until: p.expiresAt,
+  }));
+}
+
+export function conversationTriage(db: Database, row: StateRow, now: number, me: string, settings: TriageSettings): ConversationTriage {
+  return {
+    triage: triageStateOf(row, now, presenceOf(db, row.conversation_id, now, me)),
+    activity: conversationActivity(db, row.conversation_id, new TeamNames(db), settings),
+  };
+}
+
+export { stateRow };

@@ -1,0 +1,176 @@
+/**
+ * Triage contract (issue 5): statuses, assignment, tags, priorities,
+ * deadlines, SLAs, snoozes, alerts, notes and the agent's identity.
+ *
+ * Everything here is team state: core records each change as an op and the
+ * values below are the last-writer-wins fold (ARCHITECTURE §4), materialized
+ * per conversation so every drawer is one indexed, keyset-paged query.
+ */
+import type { ConversationSummary, Page } from '../api.ts';
+
+export type ConversationStatus = 'new' | 'pending' | 'waiting' | 'on_hold' | 'done' | 'closed' | 'spam';
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+
+/**
+ * Who a conversation is assigned to: `agent:<node>` (a desktop's agent
+ * identity, 16 hex digits) or `group:<id>`.
+ */
+export type AssigneeRef = string;
+
+/**
+ * A drawer of the sidebar. Fixed ones: `inbox` (new + pending, not snoozed),
+ * `mine` (open work assigned to this desktop's agent or one of its groups),
+ * `unassigned` (open work nobody has), `snoozed`, `overdue` (an SLA timer or
+ * deadline passed), `alerts` (strongly dissatisfied customers), `open` (every
+ * open conversation: new, pending, waiting, on hold). Parametrised ones:
+ * `status:<ConversationStatus>`, `assignee:<AssigneeRef>`, `tag:<name>`.
+ */
+export type DrawerId = string;
+
+export type SlaKind = 'first-response' | 'next-response' | 'resolution';
+
+export interface SlaBadge {
+  kind: SlaKind;
+  /** Epoch ms the target falls due (business hours counted). */
+  dueAt: number;
+  overdue: boolean;
+}
+
+export interface AlertBadge {
+  /** Higher is angrier; the flag is set at the lexicon's threshold. */
+  score: number;
+  /** Plain-words reasons for the hover ("'refund' (English)", "all caps", ...). */
+  reasons: string[];
+}
+
+export interface PresenceBadge {
+  agent: AssigneeRef;
+  name: string;
+  colour: string;
+  activity: 'viewing' | 'replying';
+  /** Epoch ms the lease runs out unless renewed. */
+  until: number;
+}
+
+export interface TriageState {
+  status: ConversationStatus;
+  assignee: AssigneeRef | null;
+  tags: string[];
+  priority: Priority;
+  deadline: number | null;
+  snoozedUntil: number | null;
+  sla: SlaBadge | null;
+  alert: AlertBadge | null;
+  /** Colleagues viewing or replying right now (never this desktop's own agent). */
+  presence: PresenceBadge[];
+}
+
+export interface TriageRow {
+  conversation: ConversationSummary;
+  triage: TriageState;
+}
+
+export interface DrawerCount {
+  drawer: DrawerId;
+  count: number;
+  unread: number;
+}
+
+export type TriageAction =
+  | { kind: 'status'; status: ConversationStatus }
+  /** `note` is added as an internal note ("Forward to a colleague"). */
+  | { kind: 'assign'; assignee: AssigneeRef | null; note?: string }
+  | { kind: 'tags'; add: string[]; remove: string[] }
+  | { kind: 'priority'; priority: Priority }
+  | { kind: 'deadline'; at: number | null }
+  /** Comes back (unread, with a notification) at `until`, or at once when the customer writes. */
+  | { kind: 'snooze'; until: number }
+  | { kind: 'unsnooze' }
+  /** Notifies a colleague without assigning. */
+  | { kind: 'share'; agent: AssigneeRef; note?: string };
+
+export interface TriageApplyResult {
+  applied: number;
+  /** Hands back to `triage.undo` to restore exactly what this action changed. */
+  undoToken: string;
+  /** One line for the toast: "3 conversations snoozed until Mon 09:00". */
+  summary: string;
+}
+
+export interface TeamMember {
+  ref: AssigneeRef;
+  name: string;
+  /** Agents only. */
+  address: string | null;
+  colour: string;
+  /** Groups only: member agent refs. */
+  members: AssigneeRef[];
+}
+
+export interface AgentIdentity {
+  ref: AssigneeRef;
+  name: string;
+  address: string;
+  colour: string;
+}
+
+export interface TeamDirectory {
+  /** Null until this desktop's agent chose a name and address (first run). */
+  me: AgentIdentity | null;
+  agents: TeamMember[];
+  groups: TeamMember[];
+  /** Every tag used on a conversation, for completion. */
+  tags: string[];
+}
+
+export type ActivityItem =
+  | {
+      kind: 'note';
+      id: string;
+      at: number;
+      author: AgentIdentity | null;
+      markdown: string;
+      /** Agent refs named with @. */
+      mentions: AssigneeRef[];
+    }
+  | { kind: 'call'; id: string; at: number; author: AgentIdentity | null; direction: 'inbound' | 'outbound'; minutes: number; summary: string }
+  /** A triage change worth showing in the timeline ("Alice assigned this to Bob"). */
+  | { kind: 'event'; id: string; at: number; author: AgentIdentity | null; text: string };
+
+export interface ConversationTriage {
+  triage: TriageState;
+  /** Oldest first; the reading view interleaves it with the messages by time. */
+  activity: ActivityItem[];
+}
+
+export interface SlaTargetsInput {
+  /** Minutes of business time; null: no target. */
+  firstResponse: number | null;
+  nextResponse: number | null;
+  resolution: number | null;
+}
+
+export interface TriageSettings {
+  statusLabels: Record<ConversationStatus, string>;
+  autoCloseDays: number;
+  spamPurgeDays: number;
+  /** IANA zone and weekly hours the SLA clock runs in. */
+  businessHours: { timeZone: string; days: number[]; fromHour: number; toHour: number; holidays: string[] };
+  slaByPriority: Record<Priority, SlaTargetsInput>;
+}
+
+export interface TriageMethods {
+  'triage.list': { params: { drawer: DrawerId; accountId: number | null; cursor: string | null; limit: number }; result: Page<TriageRow> };
+  'triage.counts': { params: { accountId: number | null }; result: DrawerCount[] };
+  'triage.get': { params: { conversationId: number }; result: ConversationTriage };
+  'triage.apply': { params: { conversationIds: number[]; action: TriageAction }; result: TriageApplyResult };
+  'triage.undo': { params: { undoToken: string }; result: { restored: number } };
+  'notes.add': { params: { conversationId: number; markdown: string }; result: ActivityItem };
+  'notes.logCall': { params: { conversationId: number; direction: 'inbound' | 'outbound'; minutes: number; summary: string }; result: ActivityItem };
+  'team.directory': { params: Record<string, never>; result: TeamDirectory };
+  /** Sets this desktop's agent identity (first run, settings); published to the team. */
+  'agent.set': { params: { name: string; address: string; colour?: string }; result: AgentIdentity };
+  'groups.save': { params: { id?: string; name: string; members: AssigneeRef[] }; result: TeamMember };
+  'triage.settings': { params: Record<string, never>; result: TriageSettings };
+  'triage.saveSettings': { params: TriageSettings; result: TriageSettings };
+}

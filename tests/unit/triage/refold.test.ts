@@ -1,0 +1,291 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContactCommands } from '../../../src-main/core/contacts/contact-commands.ts';
+import { getAddress } from '../../../src-main/core/db/contacts.repo.ts';
+import { rootOfConversation } from '../../../src-main/core/db/conversations.repo.ts';
+import { appendOps } from '../../../src-main/core/db/ops.repo.ts';
+import { moveMessages } from '../../../src-main/core/messages/message-actions.ts';
+import { dirtyCount, explainDrawer, markWakeSeen, memberMessageIds, nextChangeAt, stateRow } from '../../../src-main/core/db/triage.repo.ts';
+import type { DrawerQuery } from '../../../src-main/core/db/triage.repo.ts';
+import { formatTimestamp } from '../../../src-main/core/team/hlc.ts';
+import type { Op } from '../../../src-main/core/team/ops.ts';
+import { messageEntity } from '../../../src-main/core/team/ops.ts';
+import { saveGroup } from '../../../src-main/core/team/roster.ts';
+import { countDrawers, listDrawer } from '../../../src-main/core/triage/triage-reads.ts';
+import { readTriageSettings, saveTriageSettings } from '../../../src-main/core/triage/triage-settings.ts';
+import { countsTables, DESK, openTriageCache, tagCountsTables } from './support.ts';
+import type { TriageCache } from './support.ts';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+const BOB = 'b0b0000000000002';
+
+let t: TriageCache;
+let T0: number;
+beforeEach(() => {
+  t = openTriageCache();
+  T0 = t.clock.now() - 10 * DAY;
+});
+afterEach(() => t.db.close());
+
+let counter = 0;
+/** An op as it arrives from a colleague's desktop through team sync. */
+function fromColleague(entity: string, field: string, value: Op['value'], at = t.clock.now()): void {
+  appendOps(t.db, [{ hlc: formatTimestamp(at, counter++, BOB), actor: BOB, entity, field, value }], t.clock.now(), false);
+}
+
+const me = () => `agent:${t.actor.node}`;
+const list = (drawer: string, cursor: string | null = null, limit = 50) => listDrawer(t.db, { drawer, accountId: null, cursor, limit }, t.clock.now(), t.actor.node);
+const idsIn = (drawer: string) => list(drawer, null, 500).items.map((r) => r.conversation.id);
+const root = (conversationId: number) => rootOfConversation(t.db, conversationId) ?? '';
+
+describe('the recompute queue', () => {
+  it('storing mail only queues its conversation; a drain folds it', () => {
+    const c = t.mail('q1@customer.example', T0);
+    expect(dirtyCount(t.db)).toBe(1);
+    expect(stateRow(t.db, c)).toBeNull();
+    expect(t.drain().changed).toEqual([c]);
+    expect(stateRow(t.db, c)).toMatchObject({ status: 'new', view: 'new', active: 1, unread: 1 });
+    expect(dirtyCount(t.db)).toBe(0);
+  });
+
+  it('an agent reply in the same conversation makes it waiting', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.mail('r1@desk.example', T0 + HOUR, { from: DESK, inReplyTo: 'q1@customer.example', folder: 'sent' });
+    t.drain();
+    expect(stateRow(t.db, c)?.status).toBe('waiting');
+  });
+});
+
+describe('ops from colleagues', () => {
+  it('an assignment received from the team updates the state and notifies the assignee', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.drain();
+    fromColleague(messageEntity(root(c)), 'assignee', me());
+    const r = t.drain();
+    expect(stateRow(t.db, c)).toMatchObject({ assignee: me(), mine: 1, status: 'pending' });
+    expect(r.notifications).toEqual([expect.objectContaining({ kind: 'assigned', conversationId: c })]);
+    expect(idsIn('mine')).toEqual([c]);
+  });
+
+  it('old news does not notify: an assignment made days ago (a desktop catching up on history) only updates the state', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.drain();
+    fromColleague(messageEntity(root(c)), 'assignee', me(), t.clock.now() - 2 * DAY);
+    const r = t.drain();
+    expect(stateRow(t.db, c)?.assignee).toBe(me());
+    expect(r.notifications).toEqual([]);
+  });
+
+  it('an op naming any member applies, even when its mail arrives after the op', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.drain();
+    fromColleague(messageEntity('r1@customer.example'), 'tag:refund', true);
+    t.drain();
+    expect(stateRow(t.db, c)?.tags_json).toBe('[]');
+    t.mail('r1@customer.example', T0 + HOUR, { inReplyTo: 'q1@customer.example' });
+    t.drain();
+    expect(stateRow(t.db, c)?.tags_json).toBe('["refund"]');
+    expect(idsIn('tag:refund')).toEqual([c]);
+  });
+
+  it('a share or a note mentioning me notifies me; my own ops never do', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.drain();
+    fromColleague(messageEntity(root(c)), 'share', { agent: me(), note: 'Can you look?' });
+    fromColleague('note:1', 'conversation', root(c));
+    fromColleague('note:1', 'kind', 'note');
+    fromColleague('note:1', 'markdown', 'ping @Me');
+    fromColleague('note:1', 'mentions', [me()]);
+    t.actor.record([{ entity: messageEntity(root(c)), field: 'assignee', value: me() }]);
+    const r = t.drain();
+    expect(r.notifications.map((n) => n.kind).sort()).toEqual(['mentioned', 'shared']);
+    expect(r.activity).toEqual([c]);
+  });
+});
+
+describe('blocked contacts', () => {
+  it('blocking the customer sends the conversation to spam; unblocking brings it back', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.drain();
+    const contacts = new ContactCommands(t.db, t.actor, () => t.clock.now());
+    const id = getAddress(t.db, 'alice@customer.example')?.contact_id ?? 0;
+    contacts.setBlocked(id, true);
+    t.drain();
+    expect(stateRow(t.db, c)).toMatchObject({ status: 'spam', view: 'spam', active: 0 });
+    expect(idsIn('status:spam')).toEqual([c]);
+    expect(idsIn('inbox')).toEqual([]);
+    contacts.setBlocked(id, false);
+    t.drain();
+    expect(stateRow(t.db, c)?.view).toBe('new');
+  });
+
+  it('spam is purged once its period runs out: the drain hands its messages over, once', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.actor.record([{ entity: messageEntity(root(c)), field: 'status', value: 'spam' }]);
+    t.drain();
+    const purgeAt = stateRow(t.db, c)?.purge_at ?? 0;
+    expect(purgeAt).toBe(t.clock.now() + 30 * DAY);
+    t.clock.advance(30 * DAY - 1);
+    expect(t.drain().purge).toEqual([]);
+    t.clock.advance(1);
+    expect(t.drain().purge).toEqual(memberMessageIds(t.db, c));
+    expect(stateRow(t.db, c)).toMatchObject({ view: 'purged', next_change_at: null });
+    expect(t.drain().purge).toEqual([]);
+  });
+});
+
+describe('where the mail lives', () => {
+  it('moving the mail to Junk makes it spam; to the trash hides it from every drawer', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.drain();
+    const [message] = memberMessageIds(t.db, c);
+    moveMessages(t.db, [message as number], 'junk', t.clock.now());
+    t.drain();
+    expect(stateRow(t.db, c)).toMatchObject({ status: 'spam', view: 'spam' });
+    moveMessages(t.db, [message as number], 'trash', t.clock.now());
+    t.drain();
+    expect(stateRow(t.db, c)).toMatchObject({ view: 'trash', active: 0 });
+    expect(countDrawers(t.db, null).filter((d) => d.count > 0)).toEqual([]);
+  });
+});
+
+describe('time', () => {
+  it('a snooze parks the conversation until its time, then it comes back unread with a notification', () => {
+    const c = t.mail('q1@customer.example', T0, { seen: true });
+    t.drain();
+    const until = t.clock.now() + 2 * DAY;
+    t.actor.record([{ entity: messageEntity(root(c)), field: 'snooze', value: { until } }]);
+    t.drain();
+    expect(stateRow(t.db, c)).toMatchObject({ view: 'snoozed', unread: 0 });
+    expect(idsIn('snoozed')).toEqual([c]);
+    expect(idsIn('inbox')).toEqual([]);
+    expect(nextChangeAt(t.db)).toBeLessThanOrEqual(until);
+    t.clock.advance(2 * DAY);
+    const r = t.drain();
+    expect(stateRow(t.db, c)).toMatchObject({ view: 'new', unread: 1, woke_at: until });
+    expect(r.notifications).toEqual([expect.objectContaining({ kind: 'snooze-ended', conversationId: c })]);
+    expect(markWakeSeen(t.db, c, t.clock.now())).toBe(true);
+    t.drain();
+    expect(stateRow(t.db, c)?.unread).toBe(0);
+    // Refolding keeps it read: wake_seen_at is local and survives.
+    t.materializer.refold(c, t.clock.now());
+    expect(stateRow(t.db, c)?.unread).toBe(0);
+  });
+
+  it('a customer message wakes a snoozed conversation at once', () => {
+    const c = t.mail('q1@customer.example', T0, { seen: true });
+    t.drain();
+    t.actor.record([{ entity: messageEntity(root(c)), field: 'snooze', value: { until: t.clock.now() + 7 * DAY } }]);
+    t.drain();
+    t.clock.advance(HOUR);
+    t.mail('q2@customer.example', t.clock.now(), { inReplyTo: 'q1@customer.example' });
+    const r = t.drain();
+    expect(stateRow(t.db, c)?.view).toBe('new');
+    expect(r.notifications.map((n) => n.kind)).toEqual(['snooze-ended']);
+  });
+
+  it('waiting conversations close after the auto-close period, which is a team setting', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.mail('r1@desk.example', T0 + HOUR, { from: DESK, inReplyTo: 'q1@customer.example', folder: 'sent' });
+    t.drain();
+    expect(stateRow(t.db, c)?.status).toBe('waiting');
+    saveTriageSettings(t.db, t.actor, { ...readTriageSettings(t.db), autoCloseDays: 7 });
+    t.drain();
+    expect(stateRow(t.db, c)?.status).toBe('closed');
+  });
+});
+
+describe('mine follows groups', () => {
+  it('a conversation assigned to a group becomes mine when I join the group', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.actor.record([{ entity: messageEntity(root(c)), field: 'assignee', value: 'group:billing' }]);
+    t.drain();
+    expect(stateRow(t.db, c)?.mine).toBe(0);
+    saveGroup(t.actor, { id: 'billing', name: 'Billing', members: [t.actor.node] });
+    const r = t.drain();
+    expect(r.everything).toBe(true);
+    expect(idsIn('mine')).toEqual([c]);
+    expect(countDrawers(t.db, null).find((d) => d.drawer === 'mine')).toEqual({ drawer: 'mine', count: 1, unread: 1 });
+  });
+});
+
+describe('drawers', () => {
+  it('list alerts first, then newest first, and page through keyset cursors without gaps or repeats', () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 23; i++) ids.push(t.mail(`q${i}@customer.example`, T0 + i * MIN, { from: `c${i}@customer.example`, text: i === 3 ? 'This is UNACCEPTABLE, I want a refund now or I call my lawyer!!!' : 'hello' }));
+    t.drain();
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = list('inbox', cursor, 5);
+      seen.push(...page.items.map((r) => r.conversation.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    const angry = ids[3] as number;
+    expect(seen).toEqual([angry, ...ids.filter((id) => id !== angry).reverse()]);
+    expect(list('alerts').items.map((r) => r.triage.alert?.reasons.length)).toEqual([expect.any(Number)]);
+    expect(() => list('inbox', 'not-a-cursor')).toThrow();
+  });
+
+  it('every drawer query walks its own index in order (no sort, no scan of other rows)', () => {
+    const queries: DrawerQuery[] = [
+      { kind: 'inbox' },
+      { kind: 'open' },
+      { kind: 'mine' },
+      { kind: 'unassigned' },
+      { kind: 'assignee', assignee: 'agent:0123456789abcdef' },
+      { kind: 'overdue' },
+      { kind: 'alerts' },
+      { kind: 'view', view: 'snoozed' },
+      { kind: 'tag', tag: 'refund' },
+    ];
+    const expected: Record<string, string> = {
+      inbox: 'conversation_state_inbox',
+      open: 'conversation_state_open',
+      mine: 'conversation_state_mine',
+      unassigned: 'conversation_state_assignee',
+      assignee: 'conversation_state_assignee',
+      overdue: 'conversation_state_overdue',
+      alerts: 'conversation_state_alerts',
+      view: 'conversation_state_view',
+      tag: 'conversation_tags_drawer',
+    };
+    for (const q of queries) {
+      for (const account of [null, t.accountId]) {
+        const plan = explainDrawer(t.db, q, account).join(' | ');
+        expect(plan, q.kind).toContain(expected[q.kind]);
+        expect(plan, q.kind).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+  });
+
+  it('counts kept by triggers always equal counting the rows, whatever happens', () => {
+    const convs = [0, 1, 2, 3, 4].map((i) => t.mail(`q${i}@customer.example`, T0 + i * MIN, { from: `c${i}@customer.example` }));
+    t.drain();
+    const actionArb = fc.oneof(
+      fc.record({ c: fc.nat(4), field: fc.constant('assignee'), value: fc.constantFrom(null, me(), 'group:billing', `agent:${BOB}`) }),
+      fc.record({ c: fc.nat(4), field: fc.constantFrom('tag:a', 'tag:b'), value: fc.boolean() }),
+      fc.record({ c: fc.nat(4), field: fc.constant('status'), value: fc.constantFrom('pending', 'waiting', 'on_hold', 'done', 'closed', 'spam') }),
+      fc.record({ c: fc.nat(4), field: fc.constant('snooze'), value: fc.option(fc.constant({ until: Date.UTC(2026, 0, 12) })) }),
+      fc.record({ c: fc.nat(4), field: fc.constant('advance'), value: fc.integer({ min: 1, max: 40 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(actionArb, { maxLength: 12 }), (actions) => {
+        for (const a of actions) {
+          if (a.field === 'advance') t.clock.advance((a.value as number) * HOUR);
+          else t.actor.record([{ entity: messageEntity(root(convs[a.c] as number)), field: a.field, value: a.value as Op['value'] }]);
+          t.drain();
+          const { kept, computed } = countsTables(t.db);
+          expect(kept).toEqual(computed);
+          const tags = tagCountsTables(t.db);
+          expect(tags.kept).toEqual(tags.computed);
+        }
+        const counts = new Map(countDrawers(t.db, null).map((d) => [d.drawer, d.count]));
+        for (const drawer of ['inbox', 'open', 'unassigned', 'snoozed', 'status:done', 'tag:a', 'mine']) expect(counts.get(drawer) ?? 0, drawer).toBe(idsIn(drawer).length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
