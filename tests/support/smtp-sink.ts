@@ -35,7 +35,15 @@ function envelopeOf(e: SMTPServerEnvelope): ReceivedMail['envelope'] {
   return { from: e.mailFrom ? e.mailFrom.address : null, to: e.rcptTo.map((r) => r.address) };
 }
 
-export async function startSmtpSink(options: { users?: SmtpSinkUser[] } = {}): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  users?: SmtpSinkUser[];
+  /** Recipients refused at RCPT TO with 550, like an unknown mailbox. */
+  rejectRecipients?: string[];
+  /** Announced in EHLO (SIZE) and enforced, like a real submission server. */
+  size?: number;
+}
+
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const users = options.users;
   const messages: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
@@ -46,6 +54,12 @@ export async function startSmtpSink(options: { users?: SmtpSinkUser[] } = {}): P
     authMethods: ['PLAIN', 'LOGIN'],
     disabledCommands: ['STARTTLS'],
     logger: false,
+    ...(options.size ? { size: options.size } : {}),
+    onRcptTo(address, _session, callback) {
+      if (options.rejectRecipients?.some((r) => r.toLowerCase() === address.address.toLowerCase())) {
+        callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+      } else callback();
+    },
     onAuth(auth, _session, callback) {
       const ok = users?.some((u) => u.user === auth.username && u.password === auth.password);
       if (ok) callback(null, { user: auth.username });
@@ -55,6 +69,11 @@ export async function startSmtpSink(options: { users?: SmtpSinkUser[] } = {}): P
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        // smtp-server flags a message over the announced SIZE; a real server answers 552.
+        if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
+          callback(Object.assign(new Error('5.3.4 Message size exceeds fixed maximum message size'), { responseCode: 552 }));
+          return;
+        }
         messages.push({
           envelope: envelopeOf(session.envelope),
           raw: Buffer.concat(chunks),

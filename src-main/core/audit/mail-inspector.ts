@@ -1,0 +1,163 @@
+/**
+ * Reads the headers of queued received mail from the server (see
+ * inspect-step.ts) and records what it is: a delivery report (linked to the
+ * mail it reports, in the outgoing audit), an automatic reply, or plain mail.
+ * Runs outside transactions, one short IMAP session per account and round;
+ * a mail that cannot be read now is tried again later, a few times.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../clock.ts';
+import type { EventBus } from '../events.ts';
+import type { Logger } from '../log.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import type { InspectTask, MailFact } from '../db/audit.repo.ts';
+import { finishInspection, inspectionTasks, insertOutgoingAudit, lastOutgoingEvent, postponeInspection } from '../db/audit.repo.ts';
+import { parseBounce } from '../mail/dsn.ts';
+import { firstHeader, splitHeaders } from '../mail/parse-fallback.ts';
+import { accountServers, withImap } from '../outbox/account-servers.ts';
+import { onInspectionQueued } from './inspect-step.ts';
+
+const MAX_ATTEMPTS = 5;
+const RETRY_MS = 5 * 60_000;
+
+export interface InspectorDeps {
+  db: Database;
+  secrets: SecretStore;
+  events: EventBus;
+  clock: Clock;
+  log: Logger;
+}
+
+export function isAutoReply(raw: Buffer): boolean {
+  const { headers } = splitHeaders(raw);
+  const auto = firstHeader(headers, 'auto-submitted')?.trim().toLowerCase();
+  if (auto && auto !== 'no') return true;
+  if (firstHeader(headers, 'x-autoreply') !== null || firstHeader(headers, 'x-autorespond') !== null) return true;
+  return /^(auto_reply|auto-reply)$/i.test(firstHeader(headers, 'precedence')?.trim() ?? '');
+}
+
+export class MailInspector {
+  private readonly d: InspectorDeps;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+  private cancelRetry: (() => void) | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(deps: InspectorDeps) {
+    this.d = deps;
+    this.unsubscribe = onInspectionQueued(() => this.poke());
+  }
+
+  poke(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.round();
+        } while (this.again && !this.closed);
+      } catch (err) {
+        this.d.log.error('mail inspector failed', { err });
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe();
+    this.cancelRetry?.();
+    while (this.running) await this.running;
+  }
+
+  private async round(): Promise<void> {
+    const tasks = inspectionTasks(this.d.db, 100);
+    const byAccount = new Map<number, InspectTask[]>();
+    for (const t of tasks) byAccount.set(t.account_id, [...(byAccount.get(t.account_id) ?? []), t]);
+    let postponed = false;
+    for (const [accountId, list] of byAccount) {
+      if (this.closed) return;
+      try {
+        const servers = await accountServers(this.d.db, this.d.secrets, accountId);
+        await withImap(servers.imap, this.d.clock, async (client) => {
+          for (const t of list) {
+            if (t.path === null || t.uid === null || t.uid <= 0) {
+              this.giveUpOrPostpone(t);
+              postponed = true;
+              continue;
+            }
+            const lock = await client.getMailboxLock(t.path, { readOnly: true });
+            try {
+              const box = client.mailbox;
+              if (box && Number(box.uidValidity) !== t.uidvalidity) {
+                this.giveUpOrPostpone(t);
+                postponed = true;
+                continue;
+              }
+              const msg = await client.fetchOne(String(t.uid), { source: true }, { uid: true });
+              if (!msg || !msg.source) finishInspection(this.d.db, t.message_id, null);
+              else this.record(t, msg.source);
+            } finally {
+              lock.release();
+            }
+          }
+        });
+      } catch (err) {
+        this.d.log.warn('cannot inspect received mail now', { accountId, err });
+        for (const t of list) this.giveUpOrPostpone(t);
+        postponed = true;
+      }
+    }
+    if (postponed && !this.closed) {
+      this.cancelRetry?.();
+      this.cancelRetry = this.d.clock.schedule(RETRY_MS, () => void this.poke());
+    }
+  }
+
+  private giveUpOrPostpone(t: InspectTask): void {
+    if (t.attempts + 1 >= MAX_ATTEMPTS) finishInspection(this.d.db, t.message_id, null);
+    else postponeInspection(this.d.db, t.message_id);
+  }
+
+  private record(t: InspectTask, raw: Buffer): void {
+    const bounce = parseBounce(raw);
+    let fact: MailFact = 'plain';
+    if (bounce) fact = 'bounce';
+    else if (isAutoReply(raw)) fact = 'auto-reply';
+    const failed = bounce?.recipients.filter((r) => r.action === 'failed') ?? [];
+    const original = bounce?.originalMessageId ? lastOutgoingEvent(this.d.db, bounce.originalMessageId) : null;
+    this.d.db.transaction(() => {
+      finishInspection(this.d.db, t.message_id, fact);
+      if (original && failed.length > 0) {
+        const first = failed[0];
+        insertOutgoingAudit(this.d.db, {
+          at: this.d.clock.now(),
+          accountId: original.account_id,
+          outboxId: original.outbox_id,
+          messageId: original.message_id,
+          to: failed.map((r) => r.address),
+          subject: original.subject,
+          outcome: 'bounced',
+          smtpResponse: first?.diagnostic ?? null,
+          reason: first?.explanation ?? 'The message could not be delivered.',
+          bounce: { reportMessageId: t.message_id, recipients: failed.map((r) => r.address), diagnostic: failed.map((r) => r.diagnostic ?? r.explanation).join('\n') },
+          conversationId: original.conversation_id,
+        });
+      }
+    })();
+    if (original && failed.length > 0) {
+      this.d.events.emit({ type: 'changed', table: 'outbox' });
+      this.d.events.emit({
+        type: 'notify',
+        notification: { kind: 'send-failed', title: 'A mail bounced', body: `“${original.subject}” could not be delivered to ${failed.map((r) => r.address).join(', ')}.`, conversationId: original.conversation_id },
+      });
+    }
+  }
+}

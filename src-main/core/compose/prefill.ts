@@ -1,0 +1,99 @@
+/**
+ * What a new draft starts with, from the message replied to: recipients,
+ * subject with the ticket token, the signature and the quoted text. Pure, so
+ * the rules are unit-tested without a cache:
+ *
+ * - reply: the customer (the sender of the message, or the conversation's
+ *   customer when we replied to our own mail);
+ * - reply all: the same in To, everyone else the message named in Cc, never
+ *   the mailbox itself;
+ * - forward: no recipient, "Fwd:" and the message quoted with its headers;
+ * - the token is always the conversation's, and a subject carries one only.
+ */
+import type { Address, ComposeMode } from '../../../src-preload/api.ts';
+import { formatSubjectWithToken, stripTokens } from '../threading/index.ts';
+import { distinctRecipients } from './addresses.ts';
+import { escapeHtml, textToHtml } from './html.ts';
+
+export interface PrefillSource {
+  subject: string;
+  from: Address;
+  to: Address[];
+  cc: Address[];
+  date: number;
+  /** Plain text of the message (quoted as text: its HTML is not ours to resend). */
+  text: string;
+}
+
+export interface PrefillInput {
+  mode: ComposeMode;
+  mailbox: string;
+  /** The conversation's ticket token, or null for a new conversation. */
+  ticket: string | null;
+  customer: Address | null;
+  source: PrefillSource | null;
+  /** Signature HTML (agent's, then mailbox's), already joined; '' for none. */
+  signatureHtml: string;
+}
+
+export interface Prefill {
+  to: Address[];
+  cc: Address[];
+  subject: string;
+  html: string;
+}
+
+const PREFIX: Record<'reply' | 'forward', { re: RegExp; add: string }> = {
+  reply: { re: /^\s*(re|aw|sv|antw|vs|ref|rif|odp)\s*:/i, add: 'Re: ' },
+  forward: { re: /^\s*(fwd?|wg|tr|rv|i)\s*:/i, add: 'Fwd: ' },
+};
+
+export function replySubject(subject: string, kind: 'reply' | 'forward', ticket: string | null): string {
+  const base = stripTokens(subject);
+  const prefixed = PREFIX[kind].re.test(base) ? base : PREFIX[kind].add + base;
+  return ticket ? formatSubjectWithToken(prefixed, ticket) : prefixed;
+}
+
+function formatDate(epochMs: number): string {
+  return new Date(epochMs).toUTCString();
+}
+
+function who(a: Address): string {
+  return a.name ? `${a.name} <${a.address}>` : a.address;
+}
+
+export function quoteHtml(mode: ComposeMode, source: PrefillSource): string {
+  if (mode === 'forward') {
+    const head = [
+      '---------- Forwarded message ----------',
+      `From: ${who(source.from)}`,
+      `Date: ${formatDate(source.date)}`,
+      `Subject: ${source.subject}`,
+      `To: ${source.to.map(who).join(', ')}`,
+      ...(source.cc.length ? [`Cc: ${source.cc.map(who).join(', ')}`] : []),
+    ];
+    return `<div class="sb-forward">${head.map(escapeHtml).join('<br>\n')}<br><br>\n${textToHtml(source.text)}</div>`;
+  }
+  const intro = `On ${formatDate(source.date)}, ${who(source.from)} wrote:`;
+  return `<div class="sb-quote"><p>${escapeHtml(intro)}</p><blockquote type="cite">${textToHtml(source.text)}</blockquote></div>`;
+}
+
+export function prefillDraft(input: PrefillInput): Prefill {
+  const own = new Set([input.mailbox.trim().toLowerCase()]);
+  const { source, mode } = input;
+  const signature = input.signatureHtml ? `<div class="sb-signature">${input.signatureHtml}</div>` : '';
+  const body = `<p><br></p>${signature}`;
+  if (mode === 'new' || !source) {
+    const to = mode === 'new' && input.customer ? distinctRecipients([input.customer], own) : [];
+    const subject = source ? replySubject(source.subject, 'reply', input.ticket) : '';
+    return { to, cc: [], subject, html: body };
+  }
+  if (mode === 'forward') {
+    return { to: [], cc: [], subject: replySubject(source.subject, 'forward', input.ticket), html: `${body}${quoteHtml(mode, source)}` };
+  }
+  const fromIsOurs = own.has(source.from.address.trim().toLowerCase());
+  const target = fromIsOurs ? (input.customer ? [input.customer] : source.to) : [source.from];
+  const to = distinctRecipients(target, own);
+  const cc = mode === 'replyAll' ? distinctRecipients([source.from, ...source.to, ...source.cc], new Set([...own, ...to.map((a) => a.address.toLowerCase())])) : [];
+  return { to, cc, subject: replySubject(source.subject, 'reply', input.ticket), html: `${body}${quoteHtml(mode, source)}` };
+}

@@ -1,0 +1,81 @@
+/**
+ * An account's servers with their passwords, read from the secret store just
+ * before connecting and kept only in memory; and short IMAP sessions for the
+ * outbox (appending to Sent, looking a Message-ID up) and the mail inspector.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ImapFlow } from 'imapflow';
+import type { ServerSettings } from '../../../src-preload/api.ts';
+import { decodeAccountSecret } from '../accounts/account-secret.ts';
+import type { Clock } from '../clock.ts';
+import { getAccount } from '../db/accounts.repo.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import { closeGracefully, createImapClient } from '../sync/imap-client.ts';
+
+export interface AccountServers {
+  accountId: number;
+  name: string;
+  email: string;
+  imap: ServerSettings;
+  smtp: ServerSettings;
+}
+
+export class AccountUnusableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AccountUnusableError';
+  }
+}
+
+export async function accountServers(db: Database, secrets: SecretStore, accountId: number): Promise<AccountServers> {
+  const a = getAccount(db, accountId);
+  if (!a) throw new AccountUnusableError('The mailbox of this message no longer exists.');
+  if (a.kind !== 'imap') throw new AccountUnusableError('The demo mailbox cannot send mail. Connect a real mailbox to send.');
+  if (!a.imap_host || !a.imap_port || !a.imap_security || !a.imap_user || !a.smtp_host || !a.smtp_port || !a.smtp_security) {
+    throw new AccountUnusableError('The mailbox has no complete server settings. Reconnect it.');
+  }
+  let secret;
+  try {
+    secret = await decodeAccountSecret(secrets, a.secret);
+  } catch {
+    throw new AccountUnusableError('The saved password could not be read. Remove and reconnect the mailbox.');
+  }
+  return {
+    accountId,
+    name: a.name,
+    email: a.email,
+    imap: { host: a.imap_host, port: a.imap_port, security: a.imap_security, user: a.imap_user, password: secret.imapPassword },
+    smtp: { host: a.smtp_host, port: a.smtp_port, security: a.smtp_security, user: a.smtp_user ?? '', password: secret.smtpPassword },
+  };
+}
+
+export async function withImap<T>(settings: ServerSettings, clock: Clock, fn: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = createImapClient(settings, { connectMs: 15_000, greetingMs: 10_000, socketMs: 60_000 });
+  client.on('error', () => {
+    // Surfaced by the awaited command that failed.
+  });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await closeGracefully(client, clock);
+  }
+}
+
+/** Appends a copy; the UID when the server reports it (UIDPLUS). */
+export async function appendCopy(client: ImapFlow, path: string, raw: Buffer, date: Date): Promise<{ uid: number; uidValidity: number } | null> {
+  const res = await client.append(path, raw, ['\\Seen'], date);
+  if (!res || typeof res.uid !== 'number' || res.uidValidity === undefined) return null;
+  return { uid: res.uid, uidValidity: Number(res.uidValidity) };
+}
+
+/** Whether the folder holds a message with this Message-ID (without <>). */
+export async function folderHasMessageId(client: ImapFlow, path: string, messageId: string): Promise<boolean> {
+  const lock = await client.getMailboxLock(path, { readOnly: true });
+  try {
+    const found = await client.search({ header: { 'message-id': messageId } }, { uid: true });
+    return Array.isArray(found) && found.length > 0;
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * Sends what the outbox holds, exactly once.
+ *
+ * State machine (persisted before and after the SMTP call):
+ *   undo-window | scheduled ──claim──▶ sending ──accepted──▶ sent
+ *                                        │──refused/failed──▶ failed (transient: retried with backoff)
+ * - The claim to `sending` is committed BEFORE the SMTP call, and `sent` right
+ *   after the server accepts, before anything else (Sent copy, cache).
+ * - An item found in `sending` at start may have been accepted by the server
+ *   just before a crash. It is NOT resent blindly: the cache and the Sent
+ *   folder are searched for its Message-ID (fixed when it was queued); found
+ *   means sent. Only when both say no is it sent again; when the server
+ *   cannot be asked, the item waits (a possible duplicate is worse than a
+ *   delay). See docs/decisions.md, "Exactly-once sending".
+ * - Items that fell due while the app was closed go out at start, marked
+ *   `sentLate`, and the agent is told.
+ * All waiting goes through the Clock, so tests move time instead of sleeping.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../clock.ts';
+import type { EventBus } from '../events.ts';
+import type { Logger } from '../log.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import { messageRowByMessageId } from '../db/compose-source.repo.ts';
+import { setDraftState } from '../db/drafts.repo.ts';
+import { getFolderByRole } from '../db/folders.repo.ts';
+import type { OutboxDbRow } from '../db/outbox.repo.ts';
+import {
+  claimForSending,
+  dueRows,
+  getOutboxRow,
+  markOutboxFailed,
+  markOutboxSent,
+  nextWakeAt,
+  rowsInState,
+  uncopiedRows,
+} from '../db/outbox.repo.ts';
+import { auditOutboxEvent } from '../audit/outgoing-audit.ts';
+import type { AccountServers } from './account-servers.ts';
+import { accountServers, AccountUnusableError, folderHasMessageId, withImap } from './account-servers.ts';
+import { buildRawMessage, envelopeRecipients, parsePayload } from './outgoing-message.ts';
+import { rememberSmtpMaxSize } from './send-settings.ts';
+import { storeSentCopy } from './sent-copy.ts';
+import { submitMessage } from './smtp-send.ts';
+
+export interface DispatcherDeps {
+  db: Database;
+  dataDir: string;
+  secrets: SecretStore;
+  events: EventBus;
+  clock: Clock;
+  log: Logger;
+}
+
+export const MAX_ATTEMPTS = 8;
+const RECHECK_MS = 60_000;
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
+}
+
+export class OutboxDispatcher {
+  private readonly d: DispatcherDeps;
+  private cancelTimer: (() => void) | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+  /** Items in `sending` whose fate could not be checked yet (server unreachable at start). */
+  private unresolved = new Set<number>();
+
+  constructor(deps: DispatcherDeps) {
+    this.d = deps;
+  }
+
+  /** Resolves the crash window, sends what fell due while closed, then waits for the next item. */
+  start(): Promise<void> {
+    return this.run(async () => {
+      const startedAt = this.d.clock.now();
+      for (const row of rowsInState(this.d.db, 'sending')) await this.resolveInterrupted(row);
+      for (const row of dueRows(this.d.db, startedAt)) {
+        if (this.closed) return;
+        await this.send(row, row.state !== 'failed');
+      }
+    });
+  }
+
+  /** The outbox changed (queued, cancelled): look again at what is due next. */
+  poke(): void {
+    if (!this.closed) this.arm();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    while (this.running) await this.running;
+  }
+
+  /** Resolves when nothing is being sent (tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private run(work: () => Promise<void>): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const p = (async () => {
+      try {
+        do {
+          this.again = false;
+          await work();
+          await this.copyPending();
+          work = () => this.sendDue();
+        } while (this.again && !this.closed);
+      } catch (err) {
+        this.d.log.error('outbox dispatcher failed', { err });
+      } finally {
+        this.running = null;
+        if (!this.closed) this.arm();
+      }
+    })();
+    this.running = p;
+    return p;
+  }
+
+  private arm(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    const next = nextWakeAt(this.d.db);
+    const recheck = this.unresolved.size > 0 ? this.d.clock.now() + RECHECK_MS : null;
+    const at = next === null ? recheck : recheck === null ? next : Math.min(next, recheck);
+    if (at === null) return;
+    this.cancelTimer = this.d.clock.schedule(Math.max(0, at - this.d.clock.now()), () => {
+      this.cancelTimer = null;
+      void this.run(() => this.sendDue());
+    });
+  }
+
+  private async sendDue(): Promise<void> {
+    for (const id of [...this.unresolved]) {
+      const row = getOutboxRow(this.d.db, id);
+      this.unresolved.delete(id);
+      if (row?.state === 'sending') await this.resolveInterrupted(row);
+    }
+    for (const row of dueRows(this.d.db, this.d.clock.now())) {
+      if (this.closed) return;
+      await this.send(row, false);
+    }
+  }
+
+  private changed(row: OutboxDbRow): void {
+    this.d.events.emit({ type: 'changed', table: 'outbox', ids: [row.id] });
+    this.d.events.emit({ type: 'changed', table: 'drafts', ids: [row.draft_id] });
+  }
+
+  private async send(row: OutboxDbRow, late: boolean): Promise<void> {
+    if (!claimForSending(this.d.db, row.id, late && row.state !== 'failed', this.d.clock.now())) return;
+    const claimed = getOutboxRow(this.d.db, row.id);
+    if (!claimed) return;
+    this.changed(claimed);
+    await this.deliver(claimed);
+  }
+
+  /** An item left in `sending` by a crash: sent already, or not? */
+  private async resolveInterrupted(row: OutboxDbRow): Promise<void> {
+    let found = messageRowByMessageId(this.d.db, row.account_id, row.message_id) !== null;
+    let how = 'it is already in the mailbox';
+    if (!found) {
+      const sent = getFolderByRole(this.d.db, row.account_id, 'sent');
+      if (sent) {
+        try {
+          const servers = await accountServers(this.d.db, this.d.secrets, row.account_id);
+          found = await withImap(servers.imap, this.d.clock, (client) => folderHasMessageId(client, sent.path, row.message_id));
+          how = 'it is in the Sent folder';
+        } catch (err) {
+          if (!(err instanceof AccountUnusableError)) {
+            this.d.log.warn('cannot check whether an interrupted send went out; waiting', { outboxId: row.id, err });
+            this.unresolved.add(row.id);
+            return;
+          }
+        }
+      }
+    }
+    if (found) {
+      const now = this.d.clock.now();
+      this.d.db.transaction(() => {
+        markOutboxSent(this.d.db, row.id, null, null, now);
+        setDraftState(this.d.db, row.draft_id, 'sent');
+        auditOutboxEvent(this.d.db, row, 'sent', now, null, `Switchboard closed while sending; ${how}, so it was not sent again.`);
+      })();
+      this.d.log.info('interrupted send had gone out; not resending', { outboxId: row.id });
+      this.changed(row);
+      return;
+    }
+    this.d.log.info('interrupted send had not gone out; sending again', { outboxId: row.id });
+    await this.deliver(row);
+  }
+
+  private async deliver(row: OutboxDbRow): Promise<void> {
+    const { db, clock } = this.d;
+    let servers: AccountServers;
+    let raw: Buffer;
+    let recipients: string[];
+    let date: number;
+    try {
+      const payload = parsePayload(row.payload);
+      servers = await accountServers(db, this.d.secrets, row.account_id);
+      raw = await buildRawMessage(this.d.dataDir, payload, row.message_id);
+      recipients = envelopeRecipients(payload);
+      date = payload.date;
+    } catch (err) {
+      const reason = err instanceof AccountUnusableError ? err.message : 'The message could not be prepared (an attachment may be missing).';
+      this.d.log.error('cannot prepare outgoing mail', { outboxId: row.id, err });
+      this.fail(row, reason, null, null);
+      return;
+    }
+    const outcome = await submitMessage({ settings: servers.smtp, from: servers.email, recipients, raw });
+    rememberSmtpMaxSize(db, row.account_id, outcome.maxSize);
+    if (outcome.kind === 'failed') {
+      const retryAt = outcome.transient && row.attempts < MAX_ATTEMPTS ? clock.now() + retryDelayMs(row.attempts) : null;
+      this.fail(row, outcome.reason, outcome.response, retryAt);
+      return;
+    }
+    const refused = outcome.rejected.map((r) => r.address).filter(Boolean);
+    const problem = refused.length ? `The mail server refused ${refused.length === 1 ? 'the recipient' : 'the recipients'} ${refused.join(', ')}; the others got the message.` : null;
+    const now = clock.now();
+    db.transaction(() => {
+      markOutboxSent(db, row.id, outcome.response, problem, now);
+      setDraftState(db, row.draft_id, 'sent');
+      auditOutboxEvent(db, row, 'sent', now, outcome.response, problem);
+      if (problem) auditOutboxEvent(db, row, 'failed', now, outcome.rejected.map((r) => r.response).join('\n') || null, problem);
+    })();
+    this.changed(row);
+    const fresh = getOutboxRow(db, row.id);
+    if (fresh?.sent_late) {
+      this.notify('sent-late', 'A scheduled mail went out late', `“${row.subject}” was due while Switchboard was closed; it was sent now.`, row);
+    }
+    if (problem) this.notify('send-failed', 'Some recipients did not get your mail', problem, row);
+    await this.copy(fresh ?? row, servers, raw, date);
+  }
+
+  private fail(row: OutboxDbRow, reason: string, response: string | null, retryAt: number | null): void {
+    const { db } = this.d;
+    const now = this.d.clock.now();
+    db.transaction(() => {
+      markOutboxFailed(db, row.id, reason, response, retryAt, now);
+      // A permanent failure gives the draft back to the agent to fix and send again.
+      if (retryAt === null) setDraftState(db, row.draft_id, 'open');
+      auditOutboxEvent(db, row, 'failed', now, response, reason);
+    })();
+    this.changed(row);
+    if (retryAt === null) this.notify('send-failed', 'Your mail was not sent', reason, row);
+  }
+
+  private notify(kind: 'sent-late' | 'send-failed', title: string, body: string, row: OutboxDbRow): void {
+    this.d.events.emit({ type: 'notify', notification: { kind, title, body, conversationId: row.conversation_id } });
+  }
+
+  private async copy(row: OutboxDbRow, servers: AccountServers, raw: Buffer, date: number): Promise<void> {
+    try {
+      const stored = await storeSentCopy(this.d, row, servers, raw, date);
+      if (stored !== null) {
+        this.d.events.emit({ type: 'changed', table: 'messages', ids: [stored] });
+        this.d.events.emit({ type: 'changed', table: 'conversations' });
+      }
+    } catch (err) {
+      this.d.log.warn('could not store the copy of a sent mail', { outboxId: row.id, err });
+    }
+  }
+
+  /** Copies not made before (crash or offline right after sending). */
+  private async copyPending(): Promise<void> {
+    for (const row of uncopiedRows(this.d.db)) {
+      if (this.closed) return;
+      try {
+        const payload = parsePayload(row.payload);
+        const servers = await accountServers(this.d.db, this.d.secrets, row.account_id);
+        await this.copy(row, servers, await buildRawMessage(this.d.dataDir, payload, row.message_id), payload.date);
+      } catch (err) {
+        this.d.log.warn('copy of a sent mail still pending', { outboxId: row.id, err });
+      }
+    }
+  }
+}

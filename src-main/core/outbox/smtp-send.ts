@@ -1,0 +1,115 @@
+/**
+ * One SMTP submission: connect, authenticate, send the raw bytes, and turn
+ * whatever happens into an outcome with plain words for the agent and the
+ * server's own answer for the audit.
+ *
+ * SMTPConnection rather than a nodemailer transport: we need the server's
+ * SIZE limit (learned from EHLO, for checking before queueing) and the
+ * per-recipient answers. Connection safety follows sync/smtp-client.ts:
+ * certificates verified, STARTTLS required when chosen, `none` plain.
+ */
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { ServerSettings } from '../../../src-preload/api.ts';
+import { tlsOptions } from '../sync/imap-client.ts';
+
+export type SmtpOutcome =
+  | { kind: 'accepted'; response: string; rejected: Array<{ address: string; response: string }>; maxSize: number | null }
+  /** `transient`: worth retrying later (server unreachable, 4xx). */
+  | { kind: 'failed'; transient: boolean; reason: string; response: string | null; maxSize: number | null };
+
+interface SmtpErrorLike {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  message?: string;
+  command?: string;
+  recipient?: string;
+}
+
+const NETWORK_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EDNS']);
+
+/** Plain words for a failed submission; `transient` when trying again later may help. */
+export function classifySmtpError(err: SmtpErrorLike, recipients: readonly string[]): { transient: boolean; reason: string } {
+  const code = err.responseCode ?? 0;
+  const text = `${err.response ?? ''} ${err.message ?? ''}`;
+  if (err.code === 'EAUTH' || code === 535 || code === 534) {
+    return { transient: false, reason: 'The mail server rejected the user name or password for sending. Check the account’s SMTP settings.' };
+  }
+  if (code === 552 || /message size|too large|size (limit|exceeded)|larger than allowed/i.test(text)) {
+    return { transient: false, reason: 'The message is larger than the mail server accepts. Remove or shrink attachments.' };
+  }
+  if (err.code === 'EENVELOPE' && err.command === 'RCPT TO') {
+    const who = err.recipient ?? recipients.join(', ');
+    return { transient: code >= 400 && code < 500, reason: `The mail server refused the recipient ${who}.` };
+  }
+  if (err.code === 'EENVELOPE' && /recipient/i.test(text)) {
+    return { transient: false, reason: `The mail server refused the recipients (${recipients.join(', ')}).` };
+  }
+  if (err.code && NETWORK_CODES.has(err.code)) {
+    return { transient: true, reason: 'The mail server could not be reached. Switchboard will try again.' };
+  }
+  if (err.code === 'ETLS' || /certificate|self[- ]signed/i.test(text)) {
+    return { transient: false, reason: 'The mail server’s security certificate could not be verified.' };
+  }
+  if (code >= 400 && code < 500) return { transient: true, reason: 'The mail server is busy or temporarily refused the message. Switchboard will try again.' };
+  if (code >= 500) return { transient: false, reason: `The mail server refused the message: ${(err.response ?? err.message ?? '').trim()}` };
+  return { transient: true, reason: 'Sending failed for a reason the server did not explain. Switchboard will try again.' };
+}
+
+export interface SmtpSubmission {
+  settings: ServerSettings;
+  from: string;
+  recipients: string[];
+  raw: Buffer;
+  /** Test hook and safety: give up a stuck server after this long. */
+  timeoutMs?: number;
+}
+
+export async function submitMessage(s: SmtpSubmission): Promise<SmtpOutcome> {
+  const timeout = s.timeoutMs ?? 60_000;
+  const conn = new SMTPConnection({
+    host: s.settings.host,
+    port: s.settings.port,
+    secure: s.settings.security === 'tls',
+    requireTLS: s.settings.security === 'starttls',
+    ignoreTLS: s.settings.security === 'none',
+    tls: { ...tlsOptions },
+    connectionTimeout: Math.min(timeout, 30_000),
+    greetingTimeout: Math.min(timeout, 16_000),
+    socketTimeout: timeout,
+    logger: false,
+  });
+  let maxSize: number | null = null;
+  const readMaxSize = (): void => {
+    // Learned from EHLO; nodemailer keeps it on the connection without a public accessor.
+    const n = (conn as unknown as { _maxAllowedSize?: number })._maxAllowedSize;
+    maxSize = typeof n === 'number' && n > 0 ? n : null;
+  };
+  conn.on('error', () => {
+    // Reported through the callbacks below; without a listener an 'error' event would throw.
+  });
+  try {
+    await new Promise<void>((resolve, reject) => conn.connect((err) => (err ? reject(err) : resolve())));
+    readMaxSize();
+    if (s.settings.user) {
+      await new Promise<void>((resolve, reject) => conn.login({ user: s.settings.user, pass: s.settings.password }, (err) => (err ? reject(err) : resolve())));
+    }
+    const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) =>
+      conn.send({ from: s.from, to: s.recipients }, s.raw, (err, result) => (err ? reject(err) : resolve(result))),
+    );
+    const rejected = (info.rejectedErrors ?? []).map((e) => ({ address: (e as SmtpErrorLike).recipient ?? '', response: e.response ?? e.message }));
+    for (const address of info.rejected) if (!rejected.some((r) => r.address === address)) rejected.push({ address, response: '' });
+    return { kind: 'accepted', response: info.response, rejected, maxSize };
+  } catch (err) {
+    readMaxSize();
+    const e = err as SmtpErrorLike;
+    const { transient, reason } = classifySmtpError(e, s.recipients);
+    return { kind: 'failed', transient, reason, response: e.response ?? e.message ?? null, maxSize };
+  } finally {
+    try {
+      conn.quit();
+    } catch {
+      conn.close();
+    }
+  }
+}

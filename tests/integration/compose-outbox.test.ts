@@ -1,0 +1,205 @@
+/**
+ * The outbox across core restarts and failures, with a real Dovecot and SMTP
+ * sinks: send later surviving a restart (and saying it went out late), the
+ * crash window between the server accepting a mail and the outbox recording
+ * it (exactly one delivery), an interrupted send that never reached the
+ * server (sent once on restart), and failures in plain words with the draft
+ * kept: wrong SMTP password, a refused recipient, a message over SIZE.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Draft } from '../../src-preload/api.ts';
+import { ManualClock } from '../../src-main/core/clock.ts';
+import { openDatabase } from '../../src-main/core/db/connection.ts';
+import { cacheFile } from '../../src-main/core/paths.ts';
+import type { ComposeDesk } from '../support/compose-desk.ts';
+import { addAccount, startComposeDesk, waitUntil } from '../support/compose-desk.ts';
+import { startDovecot } from '../support/dovecot.ts';
+import type { DovecotServer } from '../support/dovecot.ts';
+import { buildMail } from '../support/mail-fixtures.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
+import type { SmtpSink, SmtpSinkOptions } from '../support/smtp-sink.ts';
+import { serverFolder } from './sync-support.ts';
+
+const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
+let dovecot: DovecotServer;
+let root: string;
+const open: ComposeDesk[] = [];
+const sinks: SmtpSink[] = [];
+
+beforeAll(async () => {
+  dovecot = await startDovecot({ users });
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-outbox-'));
+}, 60_000);
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((d) => d.close()));
+});
+
+afterAll(async () => {
+  await Promise.all(sinks.map((s) => s.stop()));
+  await dovecot?.stop();
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+interface Scenario {
+  dir: string;
+  user: string;
+  sink: SmtpSink;
+  clock: ManualClock;
+  conversationId: number;
+  start(): Promise<ComposeDesk>;
+}
+
+/** A mailbox with one customer mail, a sink, and a desk synced to it. */
+async function scenario(name: string, sinkOptions: SmtpSinkOptions = {}, smtpPassword = 'smtp-pw'): Promise<Scenario> {
+  const user = `${name}@example.test`;
+  const sink = await startSmtpSink({ users: [{ user, password: 'smtp-pw' }], ...sinkOptions });
+  sinks.push(sink);
+  await dovecot.withClient(user, (c) => c.mailboxCreate('Sent'));
+  await dovecot.append(user, 'INBOX', buildMail({ from: 'Ben Okafor <ben@shop.example>', to: user, subject: `Question about ${name}`, messageId: `q-${name}@shop.example`, text: 'Hello?' }));
+  const dir = path.join(root, name);
+  fs.mkdirSync(dir);
+  const imapPassword = users.find((u) => u.user === user)?.password ?? '';
+  await addAccount(dir, { email: user, imap: { host: dovecot.host, port: dovecot.port, user, password: imapPassword }, smtp: { host: sink.host, port: sink.port, user, password: smtpPassword } });
+  const clock = new ManualClock(Date.now());
+  const start = async (): Promise<ComposeDesk> => {
+    const desk = await startComposeDesk(dir, clock);
+    open.push(desk);
+    return desk;
+  };
+  const desk = await start();
+  await waitUntil('the question is threaded', () => desk.db.prepare('SELECT count(*) FROM conversations').pluck().get() === 1, 20_000);
+  const conversationId = desk.db.prepare('SELECT id FROM conversations').pluck().get() as number;
+  await close(desk);
+  return { dir, user, sink, clock, conversationId, start };
+}
+
+async function close(desk: ComposeDesk): Promise<void> {
+  open.splice(open.indexOf(desk), 1);
+  await desk.close();
+}
+
+const input = (d: Draft, html: string) => ({ id: d.id, to: d.to, cc: d.cc, bcc: d.bcc, subject: d.subject, html });
+
+async function queueReply(desk: ComposeDesk, conversationId: number, sendAt: number | null, text = 'We are on it.') {
+  const draft = await desk.call('compose.start', { accountId: null, conversationId, mode: 'reply', messageId: null });
+  await desk.call('drafts.save', input(draft, `<p>${text}</p>`));
+  const result = await desk.call('outbox.send', { draftId: draft.id, sendAt, seenMessageIds: [], confirmCollision: false });
+  if (result.kind !== 'queued') throw new Error(`not queued: ${JSON.stringify(result)}`);
+  return { draft, item: result.item };
+}
+
+const outboxRow = (desk: ComposeDesk, id: number) => desk.db.prepare('SELECT state, sent_late, message_id, problem FROM outbox WHERE id = ?').get(id) as { state: string; sent_late: number; message_id: string; problem: string | null };
+
+describe('the outbox across restarts', () => {
+  it('sends a mail scheduled for later at the next start when it fell due while closed, and says so', async () => {
+    const s = await scenario('later');
+    let desk = await s.start();
+    const { item } = await queueReply(desk, s.conversationId, s.clock.now() + 3_600_000);
+    expect(item.state).toBe('scheduled');
+    await close(desk);
+
+    s.clock.advance(2 * 3_600_000);
+    expect(s.sink.messages).toHaveLength(0);
+    desk = await s.start();
+    await s.sink.waitForMail(1);
+    await desk.compose.dispatcher.idle();
+    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'sent', sent_late: 1 });
+    expect(desk.events).toContainEqual(expect.objectContaining({ type: 'notify', notification: expect.objectContaining({ kind: 'sent-late' }) }));
+    expect(s.sink.messages).toHaveLength(1);
+  });
+
+  it('does not send twice when the server accepted a mail but the outbox did not record it', async () => {
+    const s = await scenario('crash');
+    let desk = await s.start();
+    await desk.call('compose.saveSettings', { undoSeconds: 0, sentCopy: {} });
+    const { item } = await queueReply(desk, s.conversationId, null);
+    s.clock.advance(0);
+    await s.sink.waitForMail(1);
+    await desk.compose.dispatcher.idle();
+    const { message_id: messageId } = outboxRow(desk, item.id);
+    expect((await serverFolder(dovecot, s.user, 'Sent')).map((m) => m.messageId)).toContain(messageId);
+    await close(desk);
+
+    // The crash: accepted and in Sent, but the outbox still says `sending`, and the cache has no copy.
+    const { db } = openDatabase(cacheFile(s.dir));
+    db.prepare("UPDATE outbox SET state = 'sending', copied = 1, smtp_response = NULL WHERE id = ?").run(item.id);
+    db.prepare('DELETE FROM messages WHERE message_id = ?').run(messageId);
+    db.close();
+
+    desk = await s.start();
+    await desk.compose.dispatcher.idle();
+    expect(outboxRow(desk, item.id).state).toBe('sent');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(s.sink.messages).toHaveLength(1);
+    const audit = await desk.call('audit.outgoing', { cursor: null, limit: 10 });
+    expect(audit.items[0]).toMatchObject({ outcome: 'sent', messageId, reason: 'Switchboard closed while sending; it is in the Sent folder, so it was not sent again.' });
+  });
+
+  it('sends an interrupted mail that never reached the server exactly once on restart', async () => {
+    const s = await scenario('lost');
+    let desk = await s.start();
+    const { item } = await queueReply(desk, s.conversationId, s.clock.now() + 60_000);
+    await close(desk);
+    const { db } = openDatabase(cacheFile(s.dir));
+    db.prepare("UPDATE outbox SET state = 'sending' WHERE id = ?").run(item.id);
+    db.close();
+
+    desk = await s.start();
+    await s.sink.waitForMail(1);
+    await desk.compose.dispatcher.idle();
+    expect(outboxRow(desk, item.id).state).toBe('sent');
+    expect(s.sink.messages).toHaveLength(1);
+  });
+});
+
+describe('sending failures', () => {
+  async function failOnce(s: Scenario) {
+    const desk = await s.start();
+    await desk.call('compose.saveSettings', { undoSeconds: 0, sentCopy: {} });
+    const { draft, item } = await queueReply(desk, s.conversationId, null, 'Kept text');
+    s.clock.advance(0);
+    await desk.compose.dispatcher.idle();
+    return { desk, draft, item };
+  }
+
+  it('explains an SMTP authentication failure and keeps the draft', async () => {
+    const s = await scenario('auth', {}, 'wrong-password');
+    const { desk, draft, item } = await failOnce(s);
+    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: expect.stringContaining('rejected the user name or password') });
+    const kept = await desk.call('drafts.get', { id: draft.id });
+    expect(kept.html).toContain('Kept text');
+    expect((await desk.call('drafts.list', { conversationId: s.conversationId })).map((d) => d.id)).toEqual([draft.id]);
+    expect(desk.events).toContainEqual(expect.objectContaining({ type: 'notify', notification: expect.objectContaining({ kind: 'send-failed' }) }));
+    expect((await desk.call('outbox.list', {})).find((i) => i.id === item.id)?.state).toBe('failed');
+    expect(s.sink.messages).toHaveLength(0);
+  });
+
+  it('names a refused recipient and keeps the draft', async () => {
+    const s = await scenario('refused', { rejectRecipients: ['ben@shop.example'] });
+    const { desk, draft, item } = await failOnce(s);
+    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: 'The mail server refused the recipient ben@shop.example.' });
+    expect((await desk.call('drafts.get', { id: draft.id })).html).toContain('Kept text');
+    const audit = await desk.call('audit.outgoing', { cursor: null, limit: 10 });
+    expect(audit.items[0]).toMatchObject({ outcome: 'failed', smtpResponse: expect.stringContaining('550') });
+  });
+
+  it('says a message is too large for the server, and checks before queueing once the limit is known', async () => {
+    const s = await scenario('size', { size: 20_000 });
+    const desk = await s.start();
+    await desk.call('compose.saveSettings', { undoSeconds: 0, sentCopy: {} });
+    const draft = await desk.call('compose.start', { accountId: null, conversationId: s.conversationId, mode: 'reply', messageId: null });
+    await desk.call('drafts.attach', { draftId: draft.id, filename: 'photo.jpg', contentType: 'image/jpeg', dataBase64: Buffer.alloc(30_000, 7).toString('base64') });
+    const first = await desk.call('outbox.send', { draftId: draft.id, sendAt: null, seenMessageIds: [], confirmCollision: false });
+    if (first.kind !== 'queued') throw new Error('the limit is not known before the first connection');
+    s.clock.advance(0);
+    await desk.compose.dispatcher.idle();
+    expect(outboxRow(desk, first.item.id)).toMatchObject({ state: 'failed', problem: expect.stringContaining('larger than the mail server accepts') });
+    const again = await desk.call('outbox.send', { draftId: draft.id, sendAt: null, seenMessageIds: [], confirmCollision: false });
+    expect(again).toMatchObject({ kind: 'invalid', problems: [expect.stringContaining('the mail server accepts at most 20 KB')] });
+    expect(s.sink.messages).toHaveLength(0);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { prefillDraft, replySubject } from '../../../src-main/core/compose/prefill.ts';
+import type { PrefillSource } from '../../../src-main/core/compose/prefill.ts';
+import { extractTokens } from '../../../src-main/core/threading/index.ts';
+
+const MAILBOX = 'support@acme.test';
+const source: PrefillSource = {
+  subject: 'Re: Broken kettle [#K7F3Q2]',
+  from: { name: 'Grace Thompson', address: 'grace@shop.example' },
+  to: [{ name: 'Acme Support', address: 'Support@Acme.test' }, { name: 'Tom', address: 'tom@shop.example' }],
+  cc: [{ name: '', address: 'GRACE@shop.example' }, { name: 'Ann', address: 'ann@shop.example' }],
+  date: Date.UTC(2026, 0, 5, 9),
+  text: 'It <b>still</b> leaks.\nPlease help.',
+};
+const base = { mailbox: MAILBOX, ticket: 'K7F3Q2', customer: { name: 'Grace Thompson', address: 'grace@shop.example' }, source, signatureHtml: '<p>Alice</p>' };
+
+describe('prefillDraft', () => {
+  it('replies to the customer with one Re: and exactly one token, the signature above the escaped quote', () => {
+    const d = prefillDraft({ ...base, mode: 'reply' });
+    expect(d.to).toEqual([{ name: 'Grace Thompson', address: 'grace@shop.example' }]);
+    expect(d.cc).toEqual([]);
+    expect(d.subject).toBe('Re: Broken kettle [#K7F3Q2]');
+    expect(extractTokens(d.subject)).toEqual(['K7F3Q2']);
+    expect(d.html.indexOf('Alice')).toBeLessThan(d.html.indexOf('wrote:'));
+    expect(d.html).toContain('It &lt;b&gt;still&lt;/b&gt; leaks.<br>');
+  });
+
+  it('replies to all without the mailbox and without naming anyone twice', () => {
+    const d = prefillDraft({ ...base, mode: 'replyAll' });
+    expect(d.to.map((a) => a.address)).toEqual(['grace@shop.example']);
+    expect(d.cc.map((a) => a.address)).toEqual(['tom@shop.example', 'ann@shop.example']);
+  });
+
+  it('replying to our own message goes to the customer, not to ourselves', () => {
+    const d = prefillDraft({ ...base, mode: 'reply', source: { ...source, from: { name: 'Acme', address: MAILBOX } } });
+    expect(d.to.map((a) => a.address)).toEqual(['grace@shop.example']);
+  });
+
+  it('forwards with no recipient, Fwd: and the original headers', () => {
+    const d = prefillDraft({ ...base, mode: 'forward' });
+    expect(d.to).toEqual([]);
+    expect(d.subject).toBe('Fwd: Re: Broken kettle [#K7F3Q2]');
+    expect(d.html).toContain('From: Grace Thompson &lt;grace@shop.example&gt;');
+  });
+
+  it('starts a new mail to the customer with an empty subject', () => {
+    const d = prefillDraft({ ...base, mode: 'new', source: null });
+    expect(d).toMatchObject({ to: [base.customer], cc: [], subject: '' });
+  });
+});
+
+describe('replySubject', () => {
+  it('keeps a localized reply prefix and replaces a stale token', () => {
+    expect(replySubject('AW: Rechnung [#ABCDEF]', 'reply', 'K7F3Q2')).toBe('AW: Rechnung [#K7F3Q2]');
+    expect(replySubject('Hello', 'reply', null)).toBe('Re: Hello');
+  });
+});
