@@ -26,6 +26,9 @@ import { cacheFile } from './paths.ts';
 import type { Handlers } from './rpc/router.ts';
 import { dispatch } from './rpc/router.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
+import { startTriage } from './triage/triage.service.ts';
+import { startCompose } from './compose/compose.service.ts';
+import { startTeam } from './team/team.service.ts';
 import { createWorkspaceHandlers } from './workspace/workspace.handlers.ts';
 import { demoWasDismissed } from './workspace/demo-workspace.ts';
 import { APP_VERSION } from './version.ts';
@@ -68,13 +71,19 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
   const actor = createLocalActor(db, clock);
   const syncs = new SyncManager({ db, dataDir: options.dataDir, secrets: options.secrets, events, log, clock });
   const workspace = createWorkspaceHandlers({ db, dataDir: options.dataDir, mode: options.mode, version: APP_VERSION, secrets: options.secrets, events, log, clock });
+  const triage = startTriage({ db, events, actor, clock, log });
+  const compose = startCompose({ db, dataDir: options.dataDir, secrets: options.secrets, events, actor, clock, log, syncs });
+  const team = startTeam({ db, secrets: options.secrets, events, actor, clock, log });
   const handlers: Handlers = {
+    ...triage.handlers,
+    ...compose.handlers,
+    ...team.handlers,
     ...workspace,
     ...createAccountHandlers({ db, secrets: options.secrets, syncs, events, log, clock }),
     ...createMessageHandlers({ db, events, syncs, clock }),
     ...createFolderHandlers({ db }),
     ...createAttachmentHandlers({ db, dataDir: options.dataDir, syncs }),
-    ...createConversationHandlers({ db, events, actor, clock, log }),
+    ...createConversationHandlers({ db, events, actor, clock, log, syncs }),
     ...createContactHandlers({ db, events, actor, clock }),
     ...createSearchHandlers({ db, log }),
   };
@@ -94,6 +103,9 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
     async close() {
       if (closed) return;
       closed = true;
+      await team.close();
+      await compose.close();
+      triage.close();
       await syncs.stopAll();
       db.close();
       lock.release();

@@ -17,6 +17,7 @@ import type { AccountRow } from '../db/accounts.repo.ts';
 import { getBodyState } from '../db/messages.repo.ts';
 import { AccountSync } from '../sync/account-sync.ts';
 import { DEFAULT_TEAM_FOLDER } from '../team/imap-team-folder.ts';
+import { teamFolderOf } from '../team/team-config.ts';
 import { decodeAccountSecret } from './account-secret.ts';
 
 export interface SyncManagerOptions {
@@ -71,7 +72,7 @@ export class SyncManager {
       onMessagesChanged: (ids) => this.o.events.emit({ type: 'changed', table: 'messages', ids }),
       onFoldersChanged: () => this.o.events.emit({ type: 'changed', table: 'folders' }),
       // Team state travels in its own folder (team/): it is not mail.
-      skipFolder: (path) => path === DEFAULT_TEAM_FOLDER,
+      skipFolder: (path) => path === DEFAULT_TEAM_FOLDER || path === teamFolderOf(this.o.db, account.id),
     });
     this.syncs.set(account.id, sync);
     sync.start();

@@ -67,13 +67,20 @@ export class PresenceLeases {
   private readonly clock: Clock;
   private readonly leaseMs: number;
   private readonly renewMs: number;
+  private readonly selfRenew: boolean;
   private readonly held = new Map<string, { kind: PresenceKind; cancel: () => void }>();
 
-  constructor(o: { actor: LocalActor; clock: Clock; leaseMs?: number; renewMs?: number }) {
+  /**
+   * `selfRenew: false`: every `set` writes one lease and the caller renews by
+   * calling it again — core uses this so a lease lives only as long as the
+   * window that asked for it keeps asking (a closed tab leaves no ghost).
+   */
+  constructor(o: { actor: LocalActor; clock: Clock; leaseMs?: number; renewMs?: number; selfRenew?: boolean }) {
     this.actor = o.actor;
     this.clock = o.clock;
     this.leaseMs = o.leaseMs ?? PRESENCE_LEASE_MS;
     this.renewMs = o.renewMs ?? PRESENCE_RENEW_MS;
+    this.selfRenew = o.selfRenew ?? true;
   }
 
   /** Starts, changes (viewing → replying) or with null ends this agent's presence on a conversation. */
@@ -86,6 +93,10 @@ export class PresenceLeases {
       return;
     }
     this.write(messageId, kind);
+    if (!this.selfRenew) {
+      this.held.set(messageId, { kind, cancel: () => undefined });
+      return;
+    }
     const renew = (): void => {
       this.write(messageId, kind);
       entry.cancel = this.clock.schedule(this.renewMs, renew);

@@ -89,6 +89,23 @@ describe('presence', () => {
     expect(whoIsHere(bob.db, conversation, bob.clock.now())).toEqual([]);
   });
 
+  it('without self-renewal, lets a lease lapse once its window stops renewing it', async () => {
+    const folder = new SimFolder();
+    const alice = simDesktop(folder, 0);
+    const bob = simDesktop(folder, 1);
+    const leases = new PresenceLeases({ actor: alice.actor, clock: alice.clock, selfRenew: false });
+    leases.set('<m@x>', 'replying');
+    alice.clock.advance(60_000);
+    leases.set('<m@x>', 'replying'); // the window renews once, then its tab is closed
+    await sync(alice, bob);
+    bob.clock.advance(60_000);
+    expect(whoIsHere(bob.db, ['<m@x>'], bob.clock.now())).toMatchObject([{ kind: 'replying' }]);
+    alice.clock.advance(300_000);
+    bob.clock.advance(100_000);
+    await sync(alice, bob);
+    expect(whoIsHere(bob.db, ['<m@x>'], bob.clock.now())).toEqual([]);
+  });
+
   it('lets a crashed desktop\'s lease simply expire', async () => {
     const folder = new SimFolder();
     const alice = simDesktop(folder, 0);

@@ -1,0 +1,160 @@
+/**
+ * Two whole cores (two desktops) on one Dovecot mailbox: team state made on
+ * one reaches the other through the team folder, with no setup beyond
+ * connecting the mailbox; a team passphrase locks out a desktop that lacks it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountSettingsInput, ConversationSummary } from '../../src-preload/api.ts';
+import { startDovecot } from '../support/dovecot.ts';
+import type { DovecotServer } from '../support/dovecot.ts';
+import { buildMail } from '../support/mail-fixtures.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
+import { startTestDesk } from '../support/desk-core.ts';
+import type { TestDesk } from '../support/desk-core.ts';
+
+
+const user = { user: 'team@example.test', password: 'team-pw' };
+let dovecot: DovecotServer;
+let smtp: SmtpSink;
+let dir: string;
+let alice: TestDesk;
+let bob: TestDesk;
+
+function settings(): AccountSettingsInput {
+  const server = { host: '127.0.0.1', security: 'none' as const, user: user.user, password: user.password };
+  return { name: 'Team', email: user.user, imap: { ...server, port: dovecot.port }, smtp: { ...server, port: smtp.port } };
+}
+
+async function inbox(desk: TestDesk): Promise<ConversationSummary[]> {
+  return (await desk.call('conversations.list', { accountId: null, folder: 'inbox', cursor: null, limit: 100 })).items;
+}
+
+/** The same conversation (by ticket) on Alice's and on Bob's desktop: row ids are local. */
+async function both(customer: string): Promise<[ConversationSummary, ConversationSummary]> {
+  const a = (await inbox(alice)).find((c) => c.customer.address === customer);
+  const b = a && (await inbox(bob)).find((c) => c.ticket === a.ticket);
+  if (!a || !b) throw new Error(`both desktops list ${customer}`);
+  return [a, b];
+}
+
+async function connect(desk: TestDesk): Promise<void> {
+  const result = await desk.call('accounts.connect', settings());
+  if (!result.ok) throw new Error(`connect failed: ${JSON.stringify(result.test)}`);
+}
+
+beforeAll(async () => {
+  dovecot = await startDovecot({ users: [user] });
+  smtp = await startSmtpSink({ users: [user] });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-team-cores-'));
+  for (const [i, who] of ['Carla <carla@shop.example>', 'Dmitri <dmitri@shop.example>', 'Carla <carla@shop.example>'].entries()) {
+    await dovecot.append(user.user, 'INBOX', buildMail({ from: who, to: user.user, subject: `Order problem ${i}`, messageId: `order-${i}@shop.example` }));
+  }
+  alice = await startTestDesk(path.join(dir, 'alice'));
+  bob = await startTestDesk(path.join(dir, 'bob'));
+  await connect(alice);
+  await connect(bob);
+}, 60_000);
+
+afterAll(async () => {
+  await alice?.core.close();
+  await bob?.core.close();
+  await smtp?.stop();
+  await dovecot?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('team sync between two cores', () => {
+  it('connects both desktops to the team folder of the mailbox they share', async () => {
+    await expect.poll(async () => (await inbox(alice)).length, { timeout: 20_000 }).toBe(3);
+    await expect.poll(async () => (await inbox(bob)).length, { timeout: 20_000 }).toBe(3);
+    await expect.poll(async () => (await alice.call('team.health', {})).state, { timeout: 15_000 }).toBe('connected');
+    await expect.poll(async () => (await bob.call('team.health', {})).state, { timeout: 15_000 }).toBe('connected');
+    const health = await bob.call('team.health', {});
+    expect(health.folder).toBe('Switchboard Team');
+    expect(health.lastHeardAt).not.toBeNull();
+    expect(health.passphraseSet).toBe(false);
+  });
+
+  it("shows a contact's tags set on one desktop on the other", async () => {
+    const conversation = (await inbox(alice)).find((c) => c.customer.address === 'dmitri@shop.example');
+    if (!conversation?.contactId) throw new Error('Dmitri has a contact');
+    await alice.call('contacts.setTags', { id: conversation.contactId, tags: ['vip'] });
+    await expect
+      .poll(async () => {
+        const there = (await inbox(bob)).find((c) => c.customer.address === 'dmitri@shop.example');
+        return there?.contactId ? (await bob.call('contacts.get', { id: there.contactId })).tags : [];
+      }, { timeout: 10_000 })
+      .toEqual(['vip']);
+  });
+
+  it('merges conversations on the other desktop when one merges them', async () => {
+    const carla = (await inbox(alice)).filter((c) => c.customer.address === 'carla@shop.example');
+    expect(carla).toHaveLength(2);
+    const [target, source] = carla as [ConversationSummary, ConversationSummary];
+    await alice.call('conversations.merge', { targetId: target.id, sourceId: source.id });
+    await expect.poll(async () => (await inbox(bob)).filter((c) => c.customer.address === 'carla@shop.example').map((c) => c.messageCount), { timeout: 10_000 }).toEqual([2]);
+  });
+
+  it('shows an assignment made on one desktop on the other', async () => {
+    const me = await alice.call('agent.set', { name: 'Alice', address: 'alice@example.test' });
+    await bob.call('agent.set', { name: 'Bob', address: 'bob@example.test' });
+    const [onAlice, onBob] = await both('dmitri@shop.example');
+    await alice.call('triage.apply', { conversationIds: [onAlice.id], action: { kind: 'assign', assignee: me.ref } });
+    await expect.poll(async () => (await bob.call('triage.get', { conversationId: onBob.id })).triage.assignee, { timeout: 10_000 }).toBe(me.ref);
+    expect((await bob.call('team.directory', {})).agents.map((a) => a.name)).toEqual(['Alice', 'Bob']);
+  });
+
+  it('shows "replying" presence to the colleague, and ends it', async () => {
+    const [onAlice, onBob] = await both('dmitri@shop.example');
+    await alice.call('presence.set', { conversationId: onAlice.id, activity: 'replying' });
+    await expect
+      .poll(async () => (await bob.call('triage.get', { conversationId: onBob.id })).triage.presence.map((p) => `${p.name} ${p.activity}`), { timeout: 10_000 })
+      .toEqual(['Alice replying']);
+    // Alice never sees herself.
+    expect((await alice.call('triage.get', { conversationId: onAlice.id })).triage.presence).toEqual([]);
+    await alice.call('presence.set', { conversationId: onAlice.id, activity: null });
+    await expect.poll(async () => (await bob.call('triage.get', { conversationId: onBob.id })).triage.presence, { timeout: 10_000 }).toEqual([]);
+  });
+
+  it('converges after both desktops edited while the server was down', async () => {
+    const [onAlice, onBob] = await both('dmitri@shop.example');
+    await dovecot.halt();
+    await alice.call('triage.apply', { conversationIds: [onAlice.id], action: { kind: 'tags', add: ['refund'], remove: [] } });
+    await bob.call('triage.apply', { conversationIds: [onBob.id], action: { kind: 'priority', priority: 'urgent' } });
+    await bob.call('triage.apply', { conversationIds: [onBob.id], action: { kind: 'tags', add: ['later'], remove: [] } });
+    expect((await alice.call('team.health', {})).pendingOps).toBeGreaterThan(0);
+    await dovecot.resume();
+    const view = async (desk: TestDesk, id: number) => {
+      const t = (await desk.call('triage.get', { conversationId: id })).triage;
+      return { tags: [...t.tags].sort(), priority: t.priority, assignee: t.assignee };
+    };
+    await expect.poll(async () => view(alice, onAlice.id), { timeout: 40_000 }).toEqual({ tags: ['later', 'refund'], priority: 'urgent', assignee: expect.stringMatching(/^agent:/) });
+    await expect.poll(async () => view(bob, onBob.id), { timeout: 40_000 }).toEqual(await view(alice, onAlice.id));
+    await expect.poll(async () => (await alice.call('team.health', {})).pendingOps, { timeout: 20_000 }).toBe(0);
+  }, 90_000);
+
+  it('locks out a desktop without the team passphrase once one is set', async () => {
+    const accountId = (await alice.call('accounts.list', {}))[0]?.id ?? 0;
+    const configured = await alice.call('team.configure', { accountId, folder: 'Switchboard Team', passphrase: 'correct horse battery' });
+    expect(configured.passphraseSet).toBe(true);
+    const conversation = (await inbox(alice)).find((c) => c.customer.address === 'dmitri@shop.example');
+    if (!conversation?.contactId) throw new Error('Dmitri has a contact');
+    await expect.poll(async () => (await alice.call('team.health', {})).state, { timeout: 15_000 }).toBe('connected');
+    await alice.call('contacts.setTags', { id: conversation.contactId, tags: ['vip', 'sealed'] });
+    await expect.poll(async () => (await bob.call('team.health', {})).state, { timeout: 15_000 }).toBe('locked');
+    const locked = await bob.call('team.health', {});
+    expect(locked.problem).toMatch(/passphrase/i);
+    const there = (await inbox(bob)).find((c) => c.customer.address === 'dmitri@shop.example');
+    expect(there?.contactId && (await bob.call('contacts.get', { id: there.contactId })).tags).toEqual(['vip']);
+
+    // With the passphrase, Bob reads what he could not.
+    const bobAccount = (await bob.call('accounts.list', {}))[0]?.id ?? 0;
+    await bob.call('team.configure', { accountId: bobAccount, folder: 'Switchboard Team', passphrase: 'correct horse battery' });
+    await expect.poll(async () => (there?.contactId ? (await bob.call('contacts.get', { id: there.contactId })).tags : []), { timeout: 15_000 }).toEqual(['sealed', 'vip']);
+    expect((await bob.call('team.health', {})).state).toBe('connected');
+  });
+});
