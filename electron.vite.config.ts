@@ -34,6 +34,8 @@ export default defineConfig(async (env): Promise<ElectronViteConfig> => ({
         input: {
           index: at('src-main/app/main.ts'),
           core: at('src-main/core/utility-entry.ts'),
+          // Body parsing runs in a worker thread (mail/parse-pool.ts finds this file next to core.js).
+          'parse-worker': at('src-main/core/mail/parse-worker.ts'),
         },
         output: {
           entryFileNames: '[name].js',

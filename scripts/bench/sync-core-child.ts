@@ -5,22 +5,23 @@
  * no-change resyncs. Prints one JSON line with the figures.
  *
  * Usage: node sync-core-child.ts <dataDir> <port> <user> <password>
- * With SB_BENCH_SYNC_ONLY=1 the after-store steps (threading, contacts) are
- * not loaded: the sync engine's own share, for the breakdown.
+ * With SB_BENCH_SYNC_ONLY=1 the after-store steps (threading, contacts,
+ * full-text indexing of new rows) are not loaded: the sync engine's own share, for the breakdown.
  */
 import path from 'node:path';
 import { insertAccount } from '../../src-main/core/db/accounts.repo.ts';
 import { countBodyBacklog } from '../../src-main/core/db/bodies.repo.ts';
 import { openDatabase } from '../../src-main/core/db/connection.ts';
 import { countMessages } from '../../src-main/core/db/messages.repo.ts';
+import { countQueuedForIndex } from '../../src-main/core/db/search.repo.ts';
 import { silentLogger } from '../../src-main/core/log.ts';
 import { AccountSync } from '../../src-main/core/sync/account-sync.ts';
 
 const [dataDir, port, user, password] = process.argv.slice(2);
 if (!dataDir || !port || !user || !password) throw new Error('usage: sync-core-child.ts <dataDir> <port> <user> <password>');
 
-// Importing the step registers threading and contacts in the pipeline, as core does.
-if (process.env.SB_BENCH_SYNC_ONLY !== '1') await import('../../src-main/core/contacts/contact-step.ts');
+// Importing the index step registers threading, contacts and full-text indexing in the pipeline, as core does.
+if (process.env.SB_BENCH_SYNC_ONLY !== '1') await import('../../src-main/core/search/index-step.ts');
 const { db } = openDatabase(path.join(dataDir, 'cache.sqlite'));
 const accountId = insertAccount(db, { kind: 'imap', name: 'Bench', email: user, imap: null, smtp: null, secret: null, createdAt: Date.now() });
 let firstPageMs: number | null = null;
@@ -42,18 +43,28 @@ const sync = new AccountSync({
   },
 });
 
+// Where the memory is, once a second: the V8 heap, Buffers (external/arrayBuffers) and the rest (native: SQLite, malloc).
+const memoryTimeline: Array<{ s: number; rss: number; heap: number; external: number; buffers: number }> = [];
+const mb = (n: number): number => Math.round(n / 2 ** 20);
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  memoryTimeline.push({ s: Math.round((performance.now() - t0) / 100) / 10, rss: mb(m.rss), heap: mb(m.heapUsed), external: mb(m.external), buffers: mb(m.arrayBuffers) });
+}, 1000);
 t0 = performance.now();
 sync.start();
 await sync.whenIdle();
 const bodiesMs = performance.now() - t0;
 const messages = countMessages(db, accountId);
 const backlog = countBodyBacklog(db, accountId);
+// "Indexed" must be true: nothing may be left for the first search to index.
+const unindexed = countQueuedForIndex(db);
 const resyncMs: number[] = [];
 for (let i = 0; i < 5; i++) {
   const t = performance.now();
   await sync.syncNow();
   resyncMs.push(performance.now() - t);
 }
+clearInterval(sampler);
 await sync.stop();
 db.close();
 process.stdout.write(
@@ -64,7 +75,9 @@ process.stdout.write(
     resyncMs,
     messages,
     backlog,
+    unindexed,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    memoryTimeline,
     endMemoryMb: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
   }) + '\n',
 );

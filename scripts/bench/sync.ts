@@ -16,7 +16,8 @@
  *    `--breakdown` runs core a second time without the after-store steps
  *    (threading, contacts), to show the sync engine's own share.
  *    `--core-node-flags "..."` starts core's process with those Node flags
- *    (e.g. --max-semi-space-size=16, to see what V8's young generation costs).
+ *    instead of the flags core runs with everywhere (CORE_NODE_FLAGS below);
+ *    MALLOC_ARENA_MAX in the bench's own environment overrides core's default.
  * Disk speed varies up to 3× between runs on these machines: compare only
  * figures of one run. Writes reports/bench/sync.json.
  */
@@ -38,6 +39,9 @@ const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const USER = 'bench@example.test';
 const PASSWORD = 'bench-pw';
 const GOALS = { headersRatio: 1.5, bodiesRatio: 1.2, resyncMs: 200, rssMb: 300 };
+// What Electron (src-main/app/core-process.ts CORE_EXEC_ARGV, CORE_MEMORY_ENV), scripts/start.sh and `npm run host` start core with.
+const CORE_NODE_FLAGS = ['--max-semi-space-size=16'];
+const CORE_MEMORY_ENV = { MALLOC_ARENA_MAX: '2' };
 
 function argValue(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -91,6 +95,7 @@ interface CoreFigures {
   resyncMs: number[];
   messages: number;
   backlog: number;
+  unindexed: number;
   maxRssMb: number;
 }
 
@@ -100,7 +105,7 @@ function runCore(dir: string, port: number, options: { syncOnly: boolean; nodeFl
     const args = ['--disable-warning=ExperimentalWarning', ...options.nodeFlags, path.join(here, 'sync-core-child.ts'), dataDir, String(port), USER, PASSWORD];
     const proc = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, SB_BENCH_SYNC_ONLY: options.syncOnly ? '1' : '0' },
+      env: { ...CORE_MEMORY_ENV, ...process.env, SB_BENCH_SYNC_ONLY: options.syncOnly ? '1' : '0' },
     });
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
   const target = argValue('--messages', 5_000);
   const breakdown = process.argv.includes('--breakdown');
   const flagsAt = process.argv.indexOf('--core-node-flags');
-  const nodeFlags = flagsAt >= 0 ? (process.argv[flagsAt + 1] ?? '').split(/\s+/).filter(Boolean) : [];
+  const nodeFlags = flagsAt >= 0 ? (process.argv[flagsAt + 1] ?? '').split(/\s+/).filter(Boolean) : CORE_NODE_FLAGS;
   const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, ramGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
   console.log(`bench:sync — ${target} messages — ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM`);
   let t = performance.now();
@@ -148,7 +153,7 @@ async function main(): Promise<void> {
     const core = await runCore(dir, dovecot.port, { syncOnly: false, nodeFlags });
     const resync = median(core.resyncMs);
     console.log(`core: first page stored after ${s1(core.firstPageMs)}; all headers listed ${s1(core.headersMs)}; bodies cached and indexed ${s1(core.bodiesMs)}`);
-    console.log(`core: no-change resync median ${resync.toFixed(1)} ms (${core.resyncMs.map((x) => x.toFixed(1)).join(', ')}); peak RSS ${core.maxRssMb.toFixed(0)} MB; ${core.messages} messages, ${core.backlog} without body`);
+    console.log(`core: no-change resync median ${resync.toFixed(1)} ms (${core.resyncMs.map((x) => x.toFixed(1)).join(', ')}); peak RSS ${core.maxRssMb.toFixed(0)} MB; ${core.messages} messages, ${core.backlog} without body, ${core.unindexed} not yet in the search index`);
 
     const ratios = {
       headers: core.headersMs / envelopes.ms,

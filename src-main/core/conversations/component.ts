@@ -17,21 +17,26 @@
  * the full mailbox, so threading just this set with the batch code
  * (threading/partition.ts) gives exactly the conversations the whole mailbox
  * would, and no conversation outside it changes.
+ *
+ * The walk goes level by level: each level is a handful of set queries over
+ * all messages and ids found in the previous one (a batch of 2,000 new
+ * messages costs a few dozen statements, not several per message).
  */
 import type { Database } from 'better-sqlite3';
 import {
-  conversationIdOfMessage,
-  conversationMemberIds,
+  conversationIdsOfMessages,
   hasAnyOverride,
-  messagesFollowingToken,
-  messagesMentioning,
-  nodesOfMessage,
-  nodesWithToken,
-  overridesNaming,
-  subjectPartners,
-  threadMessage,
-  tokensOfMessage,
+  membersOfConversations,
+  messagesFollowingAnyToken,
+  messagesMentioningAny,
+  nodesOfMessages,
+  nodesWithAnyToken,
+  overridesNamingAny,
+  subjectKeysOfMessages,
+  subjectPartnersOfMany,
+  tokensOfMessages,
 } from '../db/conversations.repo.ts';
+import type { SubjectProbe } from '../db/conversations.repo.ts';
 import type { Override } from '../threading/index.ts';
 import { DEFAULT_SUBJECT_WINDOW_DAYS } from '../threading/index.ts';
 
@@ -46,32 +51,57 @@ function overrideKey(o: Override): string {
   return o.kind === 'split' ? `${o.seq}\u0000s\u0000${o.messageId}` : `${o.seq}\u0000m\u0000${o.messageIdA}\u0000${o.messageIdB}`;
 }
 
+/**
+ * Overlapping windows of one subject key become one probe: the messages of a
+ * conversation lie close together, and each probe scans its key's range, so
+ * a customer's thirty "Re: invoice" mails cost one range scan, not thirty.
+ * The union of the merged ranges is exactly the union of the windows.
+ */
+export function mergeProbes(list: readonly SubjectProbe[]): SubjectProbe[] {
+  const sorted = [...list].sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) || a.any - b.any || a.from - b.from);
+  const out: SubjectProbe[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.k === p.k && last.any === p.any && p.from <= last.to) last.to = Math.max(last.to, p.to);
+    else out.push({ ...p });
+  }
+  return out;
+}
+
 export function collectComponent(db: Database, accountId: number, seeds: Iterable<number>, tokenOf: (id: string) => string): Component {
   const messages = new Set<number>();
   const nodes = new Set<string>();
   const tokens = new Set<string>();
   const conversations = new Set<number>();
+  const probes = new Set<string>();
   const overrides = new Map<string, Override>();
-  const messageQueue: number[] = [];
-  const nodeQueue: string[] = [];
   // Overrides are rare; most mailboxes have none, so skip the lookups then.
   const withOverrides = hasAnyOverride(db);
 
+  let messageLevel: number[] = [];
+  let nodeLevel: string[] = [];
   const pushMessage = (id: number): void => {
     if (messages.has(id)) return;
     messages.add(id);
-    messageQueue.push(id);
+    messageLevel.push(id);
   };
   const pushNode = (node: string): void => {
     if (nodes.has(node)) return;
     nodes.add(node);
-    nodeQueue.push(node);
+    nodeLevel.push(node);
   };
-  const visitNode = (node: string): void => {
-    for (const id of messagesMentioning(db, accountId, node)) pushMessage(id);
-    for (const id of messagesFollowingToken(db, accountId, tokenOf(node))) pushMessage(id);
+  const fresh = <T>(seen: Set<T>, values: readonly T[]): T[] =>
+    values.filter((v) => {
+      if (seen.has(v)) return false;
+      seen.add(v);
+      return true;
+    });
+
+  const visitNodes = (level: readonly string[]): void => {
+    for (const id of messagesMentioningAny(db, accountId, level)) pushMessage(id);
+    for (const id of messagesFollowingAnyToken(db, accountId, level.map(tokenOf))) pushMessage(id);
     if (!withOverrides) return;
-    for (const o of overridesNaming(db, node)) {
+    for (const o of overridesNamingAny(db, level)) {
       overrides.set(overrideKey(o), o);
       if (o.kind === 'merge') {
         pushNode(o.messageIdA);
@@ -79,36 +109,30 @@ export function collectComponent(db: Database, accountId: number, seeds: Iterabl
       }
     }
   };
-  const visitMessage = (id: number): void => {
-    for (const node of nodesOfMessage(db, id)) pushNode(node);
-    for (const token of tokensOfMessage(db, id)) {
-      if (tokens.has(token)) continue;
-      tokens.add(token);
-      for (const node of nodesWithToken(db, accountId, token)) pushNode(node);
-    }
-    const keys = threadMessage(db, id);
-    if (keys?.subject_key) {
-      const any = keys.subject_fallback === 1;
-      for (const other of subjectPartners(db, accountId, keys.subject_key, keys.date - SUBJECT_WINDOW_MS, keys.date + SUBJECT_WINDOW_MS, any)) {
-        pushMessage(other);
-      }
-    }
-    const conversation = conversationIdOfMessage(db, id);
-    if (conversation !== null && !conversations.has(conversation)) {
-      conversations.add(conversation);
-      for (const member of conversationMemberIds(db, conversation)) pushMessage(member);
-    }
+  const visitMessages = (level: readonly number[]): void => {
+    for (const node of nodesOfMessages(db, level)) pushNode(node);
+    for (const node of nodesWithAnyToken(db, accountId, fresh(tokens, tokensOfMessages(db, level)))) pushNode(node);
+    const subjectProbes = mergeProbes(
+      subjectKeysOfMessages(db, level).map((k) => ({ k: k.subject_key, from: k.date - SUBJECT_WINDOW_MS, to: k.date + SUBJECT_WINDOW_MS, any: k.subject_fallback === 1 ? 1 : 0 })),
+    ).filter((probe) => {
+      const key = `${probe.any}\u0000${probe.from}\u0000${probe.to}\u0000${probe.k}`;
+      if (probes.has(key)) return false;
+      probes.add(key);
+      return true;
+    });
+    for (const other of subjectPartnersOfMany(db, accountId, subjectProbes)) pushMessage(other);
+    const newConversations = fresh(conversations, conversationIdsOfMessages(db, level));
+    for (const member of membersOfConversations(db, newConversations)) pushMessage(member);
   };
 
   for (const id of seeds) pushMessage(id);
-  while (messageQueue.length > 0 || nodeQueue.length > 0) {
-    const node = nodeQueue.pop();
-    if (node !== undefined) {
-      visitNode(node);
-      continue;
-    }
-    const id = messageQueue.pop();
-    if (id !== undefined) visitMessage(id);
+  while (messageLevel.length > 0 || nodeLevel.length > 0) {
+    const nodesNow = nodeLevel;
+    const messagesNow = messageLevel;
+    nodeLevel = [];
+    messageLevel = [];
+    if (nodesNow.length > 0) visitNodes(nodesNow);
+    if (messagesNow.length > 0) visitMessages(messagesNow);
   }
   return { messageIds: [...messages], overrides: [...overrides.values()] };
 }

@@ -13,7 +13,7 @@ import type { Logger } from '../log.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
 import { conversationIdOfMessage, conversationMemberIds, getConversationSummary, listConversations, rootOfConversation, threadMessage } from '../db/conversations.repo.ts';
-import { InvalidCursorError } from '../db/messages.repo.ts';
+import { getBodyState, InvalidCursorError } from '../db/messages.repo.ts';
 import type { LocalActor } from '../team/local-actor.ts';
 import '../contacts/contact-step.ts';
 import { conversationDetail } from './conversation-view.ts';
@@ -23,12 +23,31 @@ import { applyThreadOps, mergeChange, splitChange } from './thread-overrides.ts'
 
 export type ConversationHandlers = Pick<Handlers, 'conversations.list' | 'conversations.get' | 'conversations.split' | 'conversations.merge'>;
 
+/** What the reading view needs from the sync engine (accounts/sync-manager.ts), as messages.get does. */
+export interface ConversationSync {
+  ensureBody(messageId: number): Promise<boolean>;
+}
+
 export interface ConversationDeps {
   db: Database;
   events: EventBus;
   actor: LocalActor;
   clock: Clock;
   log: Logger;
+  /** Without it, a conversation shows only the bodies already cached. */
+  syncs?: ConversationSync;
+}
+
+/**
+ * Headers-first sync: some members' bodies may not be cached yet. They are
+ * asked for ahead of the background backfill, all at once (the sync serves
+ * them one after another on its connection). One that cannot be fetched
+ * (offline, gone from the server) shows from its headers; the rest of the
+ * conversation still opens.
+ */
+async function fetchMissingBodies(db: Database, syncs: ConversationSync, conversationId: number): Promise<void> {
+  const missing = conversationMemberIds(db, conversationId).filter((id) => getBodyState(db, id)?.hasBody === false);
+  await Promise.all(missing.map((id) => syncs.ensureBody(id).catch(() => false)));
 }
 
 export function splitConversation(db: Database, actor: LocalActor, messageId: number): number {
@@ -77,7 +96,8 @@ export function createConversationHandlers(deps: ConversationDeps): Conversation
         throw err;
       }
     },
-    'conversations.get': ({ id }) => {
+    'conversations.get': async ({ id }) => {
+      if (deps.syncs) await fetchMissingBodies(db, deps.syncs, id);
       const detail = conversationDetail(db, id);
       if (!detail) throw new DeskFailure('not-found', 'That conversation no longer exists.');
       return detail;

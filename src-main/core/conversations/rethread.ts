@@ -17,30 +17,32 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Address } from '../../../src-preload/api.ts';
-import type { ConversationAggregates, StaleKey, ThreadSourceRow } from '../db/conversations.repo.ts';
+import type { ConversationAggregates, ConversationHeader, StaleKey, StoredConversationRow, ThreadSourceRow } from '../db/conversations.repo.ts';
 import {
   clearStale,
   clearStaleKeysUpTo,
-  messagesFollowingToken,
-  messagesMentioning,
-  nodesWithToken,
+  messagesFollowingAnyToken,
+  messagesMentioningAny,
+  nodesWithAnyToken,
   staleKeys,
-  subjectPartners,
-  conversationIdByRoot,
+  subjectPartnersOfMany,
+  conversationIdsByRoots,
   conversationMemberIds,
   deleteConversation,
-  hasThreadKeys,
   insertConversation,
+  messagesWithThreadKeys,
   saveThreadKeys,
   setConversationTokens,
   setMessageConversation,
   staleConversationIds,
+  storedConversations,
   threadSources,
+  tokensOfConversations,
   updateConversation,
 } from '../db/conversations.repo.ts';
-import type { Conversation } from '../threading/index.ts';
-import { partition, stripTokens, threadKeysOf, tokenForRoot } from '../threading/index.ts';
-import { collectComponent, SUBJECT_WINDOW_MS } from './component.ts';
+import type { Conversation, ThreadKeys } from '../threading/index.ts';
+import { ownAddressSet, partitionKeys, stripTokens, threadKeysOf, tokenForRoot } from '../threading/index.ts';
+import { collectComponent, mergeProbes, SUBJECT_WINDOW_MS } from './component.ts';
 import { customerOf, OwnAddresses, threadInputOf } from './thread-source.ts';
 
 function tokenMemo(): (id: string) => string {
@@ -103,25 +105,67 @@ interface Ctx {
   db: Database;
   own: OwnAddresses;
   tokenOf: (id: string) => string;
+  /** Keys derived in this batch (the new messages'), so a message's keys are computed once per batch. */
+  keys: Map<number, ThreadKeys>;
 }
 
-/** Threads the part of an account's mailbox reachable from `seeds` and writes it back. */
+function keysOf(ctx: Ctx, row: ThreadSourceRow, own: ReadonlySet<string>): ThreadKeys {
+  let keys = ctx.keys.get(row.id);
+  if (!keys) {
+    keys = threadKeysOf(threadInputOf(row), own);
+    ctx.keys.set(row.id, keys);
+  }
+  return keys;
+}
+
+function sameTokens(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((t, i) => t === b[i]);
+}
+
+function sameRow(r: StoredConversationRow | undefined, h: ConversationHeader, a: ConversationAggregates): boolean {
+  return (
+    r !== undefined &&
+    r.root_message_id === h.rootMessageId &&
+    r.ticket === h.ticket &&
+    r.subject === h.subject &&
+    r.customer_address === h.customer.address &&
+    r.customer_name === h.customer.name &&
+    r.last_message_at === a.lastMessageAt &&
+    r.message_count === a.messageCount &&
+    r.unread_count === a.unreadCount &&
+    r.attachment_count === a.attachmentCount &&
+    r.snippet === a.snippet
+  );
+}
+
+/**
+ * Threads the part of an account's mailbox reachable from `seeds` and writes
+ * it back. Only what differs from the stored rows is written: a batch of new
+ * replies to known conversations updates their counts and sets the new
+ * messages' conversation, nothing else.
+ */
 function rethreadPart(ctx: Ctx, accountId: number, seeds: readonly number[]): void {
   const { db } = ctx;
   const component = collectComponent(db, accountId, seeds, ctx.tokenOf);
   const sources = threadSources(db, component.messageIds);
   const own = ctx.own.of(accountId);
-  const inputs = sources.map(threadInputOf);
-  const conversations = partition(inputs, { ownAddresses: [...own] }, component.overrides);
+  const options = { ownAddresses: [...own] };
+  const ownSet = ownAddressSet(options);
+  const keys = sources.map((r) => keysOf(ctx, r, ownSet));
+  const conversations = partitionKeys(keys, options, component.overrides);
+  if (process.env.SB_DBG) console.error('DBG part', seeds.length, sources.length, conversations.length, Math.max(0, ...conversations.map((c) => c.keys.length)));
 
   const rows = new Map(sources.map((r) => [r.id, r]));
-  const threadIdOf = new Map(inputs.map((input) => [input.key, threadKeysOf(input, own).id]));
+  const threadIdOf = new Map(keys.map((k) => [k.key, k.id]));
   const oldIds = new Set(sources.map((r) => r.conversation_id).filter((id): id is number => id !== null));
+  const byRoot = conversationIdsByRoots(db, accountId, conversations.map((c) => c.rootId));
+  const stored = storedConversations(db, [...oldIds]);
+  const storedTokens = tokensOfConversations(db, [...oldIds]);
   const claimed = new Set<number>();
   const rowOf = new Map<Conversation, number>();
 
   for (const c of conversations) {
-    const id = conversationIdByRoot(db, accountId, c.rootId);
+    const id = byRoot.get(c.rootId) ?? null;
     if (id !== null && !claimed.has(id)) {
       claimed.add(id);
       rowOf.set(c, id);
@@ -142,18 +186,23 @@ function rethreadPart(ctx: Ctx, accountId: number, seeds: readonly number[]): vo
     rowOf.set(c, id);
   }
   for (const [c, id] of rowOf) {
-    if (!fresh.has(c)) updateConversation(db, id, headerOf(c, rows, threadIdOf, own), aggregatesOf(c, rows));
+    if (!fresh.has(c)) {
+      const header = headerOf(c, rows, threadIdOf, own);
+      const aggregates = aggregatesOf(c, rows);
+      if (!sameRow(stored.get(id), header, aggregates)) updateConversation(db, id, header, aggregates);
+    }
     for (const key of c.keys) if (rows.get(key)?.conversation_id !== id) setMessageConversation(db, key, id);
   }
   for (const id of oldIds) if (!claimed.has(id)) deleteConversation(db, id);
   for (const [c, id] of rowOf) {
-    setConversationTokens(db, id, [...new Set([c.token, ...c.aliases])]);
+    const tokens = [...new Set([c.token, ...c.aliases])].sort();
+    if (fresh.has(c) || !sameTokens(storedTokens.get(id), tokens)) setConversationTokens(db, id, tokens);
     if (oldIds.has(id)) clearStale(db, id);
   }
 }
 
 function makeCtx(db: Database): Ctx {
-  return { db, own: new OwnAddresses(db), tokenOf: tokenMemo() };
+  return { db, own: new OwnAddresses(db), tokenOf: tokenMemo(), keys: new Map() };
 }
 
 export interface ThreadingTotals {
@@ -184,10 +233,12 @@ function indexAndThread(db: Database, messageIds: readonly number[]): void {
   const ctx = makeCtx(db);
   repairStale(ctx);
   for (const [accountId, rows] of byAccount(threadSources(db, messageIds))) {
-    const own = ctx.own.of(accountId);
+    // The same own-address set partitioning uses, so stored keys and the keys threaded with are one thing.
+    const own = ownAddressSet({ ownAddresses: [...ctx.own.of(accountId)] });
+    const known = messagesWithThreadKeys(db, rows.map((r) => r.id));
     for (const row of rows) {
-      if (hasThreadKeys(db, row.id)) continue;
-      saveThreadKeys(db, accountId, row.id, threadKeysOf(threadInputOf(row), own), ctx.tokenOf);
+      if (known.has(row.id)) continue;
+      saveThreadKeys(db, accountId, row.id, keysOf(ctx, row, own), ctx.tokenOf);
     }
     rethreadPart(ctx, accountId, rows.map((r) => r.id));
   }
@@ -202,23 +253,26 @@ export function rethreadFrom(db: Database, messageIds: readonly number[]): void 
   }
 }
 
-/** Messages a deleted message was linked to, found through what it linked through. */
+/** Messages deleted messages were linked to, found through what they linked through: a few set queries per account. */
 function neighboursOf(ctx: Ctx, keys: readonly StaleKey[]): Map<number, Set<number>> {
+  const byAccountKeys = new Map<number, StaleKey[]>();
+  for (const k of keys) byAccountKeys.set(k.account_id, [...(byAccountKeys.get(k.account_id) ?? []), k]);
   const seeds = new Map<number, Set<number>>();
-  const add = (accountId: number, ids: readonly number[]): void => {
-    const set = seeds.get(accountId) ?? new Set<number>();
-    for (const id of ids) set.add(id);
-    seeds.set(accountId, set);
-  };
-  for (const k of keys) {
-    if (k.kind === 'node') {
-      add(k.account_id, messagesMentioning(ctx.db, k.account_id, k.value));
-      add(k.account_id, messagesFollowingToken(ctx.db, k.account_id, ctx.tokenOf(k.value)));
-    } else if (k.kind === 'token') {
-      for (const node of nodesWithToken(ctx.db, k.account_id, k.value)) add(k.account_id, messagesMentioning(ctx.db, k.account_id, node));
-    } else {
-      add(k.account_id, subjectPartners(ctx.db, k.account_id, k.value, k.date - SUBJECT_WINDOW_MS, k.date + SUBJECT_WINDOW_MS, true));
-    }
+  for (const [accountId, list] of byAccountKeys) {
+    const nodes = list.filter((k) => k.kind === 'node').map((k) => k.value);
+    const tokens = list.filter((k) => k.kind === 'token').map((k) => k.value);
+    const probes = mergeProbes(
+      list.filter((k) => k.kind === 'subject').map((k) => ({ k: k.value, from: k.date - SUBJECT_WINDOW_MS, to: k.date + SUBJECT_WINDOW_MS, any: 1 as const })),
+    );
+    seeds.set(
+      accountId,
+      new Set([
+        ...messagesMentioningAny(ctx.db, accountId, nodes),
+        ...messagesFollowingAnyToken(ctx.db, accountId, nodes.map(ctx.tokenOf)),
+        ...messagesMentioningAny(ctx.db, accountId, nodesWithAnyToken(ctx.db, accountId, tokens)),
+        ...subjectPartnersOfMany(ctx.db, accountId, probes),
+      ]),
+    );
   }
   return seeds;
 }

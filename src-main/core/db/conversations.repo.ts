@@ -80,27 +80,39 @@ const sql = {
   threadSources: `SELECT id, account_id, message_id, in_reply_to, references_json, subject, from_name, from_address, to_json, date,
       dedupe_key, conversation_id, seen, has_attachments, snippet FROM messages WHERE id IN (${ids})`,
   unthreaded: 'SELECT id FROM messages WHERE conversation_id IS NULL AND id > ? ORDER BY id LIMIT ?',
-  hasThreadKeys: 'SELECT 1 AS x FROM thread_messages WHERE message_id = ?',
   insertThreadMessage: `INSERT OR REPLACE INTO thread_messages (message_id, account_id, thread_id, subject_key, subject_fallback, date)
       VALUES (?, ?, ?, ?, ?, ?)`,
   insertNode: 'INSERT OR IGNORE INTO thread_nodes (message_id, account_id, node, node_token) VALUES (?, ?, ?, ?)',
   insertToken: 'INSERT OR IGNORE INTO thread_tokens (message_id, account_id, token) VALUES (?, ?, ?)',
   threadMessage: 'SELECT thread_id, subject_key, subject_fallback, date FROM thread_messages WHERE message_id = ?',
-  nodesOf: 'SELECT node FROM thread_nodes WHERE message_id = ?',
-  tokensOf: 'SELECT token FROM thread_tokens WHERE message_id = ?',
   byNode: 'SELECT message_id FROM thread_nodes WHERE account_id = ? AND node = ?',
-  byNodeToken: 'SELECT DISTINCT node FROM thread_nodes WHERE account_id = ? AND node_token = ?',
-  carriers: 'SELECT message_id FROM thread_tokens WHERE account_id = ? AND token = ?',
-  subjectPartners: `SELECT message_id FROM thread_messages WHERE account_id = ? AND subject_key = ? AND date BETWEEN ? AND ?
-      AND (subject_fallback = 1 OR ? = 1)`,
   members: 'SELECT id FROM messages WHERE conversation_id = ? ORDER BY date, id',
-  overridesNaming: 'SELECT seq, kind, id_a, id_b FROM thread_overrides WHERE id_a = ? UNION SELECT seq, kind, id_a, id_b FROM thread_overrides WHERE id_b = ?',
+  // Set lookups: one statement per step of the component walk (conversations/component.ts), not one per message or node.
+  nodesOfMany: `SELECT DISTINCT node FROM thread_nodes WHERE message_id IN (${ids})`,
+  tokensOfMany: `SELECT DISTINCT token FROM thread_tokens WHERE message_id IN (${ids})`,
+  byNodes: `SELECT DISTINCT message_id FROM thread_nodes WHERE account_id = ? AND node IN (${ids})`,
+  byNodeTokens: `SELECT DISTINCT node FROM thread_nodes WHERE account_id = ? AND node_token IN (${ids})`,
+  carriersOfMany: `SELECT DISTINCT message_id FROM thread_tokens WHERE account_id = ? AND token IN (${ids})`,
+  subjectKeysOfMany: `SELECT subject_key, subject_fallback, date FROM thread_messages WHERE message_id IN (${ids}) AND subject_key IS NOT NULL`,
+  // CROSS JOIN keeps json_each outside, so each probe is one range of thread_messages_subject.
+  subjectPartnersOfMany: `SELECT DISTINCT t.message_id FROM json_each(?) j CROSS JOIN thread_messages t
+      WHERE t.account_id = ? AND t.subject_key = json_extract(j.value, '$.k')
+      AND t.date BETWEEN json_extract(j.value, '$.from') AND json_extract(j.value, '$.to')
+      AND (t.subject_fallback = 1 OR json_extract(j.value, '$.any') = 1)`,
+  conversationsOfMany: `SELECT DISTINCT conversation_id FROM messages WHERE id IN (${ids}) AND conversation_id IS NOT NULL`,
+  membersOfMany: `SELECT id FROM messages WHERE conversation_id IN (${ids})`,
+  overridesNamingMany: `SELECT seq, kind, id_a, id_b FROM thread_overrides WHERE id_a IN (${ids})
+      UNION SELECT seq, kind, id_a, id_b FROM thread_overrides WHERE id_b IN (${ids})`,
+  withThreadKeys: `SELECT message_id FROM thread_messages WHERE message_id IN (${ids})`,
+  byRoots: `SELECT id, root_message_id FROM conversations WHERE account_id = ? AND root_message_id IN (${ids})`,
+  storedConversations: `SELECT id, root_message_id, ticket, subject, customer_address, customer_name, last_message_at, message_count,
+      unread_count, attachment_count, snippet FROM conversations WHERE id IN (${ids})`,
+  tokensOfConversations: `SELECT conversation_id, token FROM conversation_tokens WHERE conversation_id IN (${ids}) ORDER BY conversation_id, token`,
   anyOverride: 'SELECT EXISTS (SELECT 1 FROM thread_overrides) AS x',
   insertOverride: 'INSERT OR IGNORE INTO thread_overrides (seq, kind, id_a, id_b) VALUES (?, ?, ?, ?)',
   accountEmail: 'SELECT email FROM accounts WHERE id = ?',
   accountIds: 'SELECT id FROM accounts ORDER BY id',
 
-  byRoot: 'SELECT id FROM conversations WHERE account_id = ? AND root_message_id = ?',
   rootOf: 'SELECT root_message_id FROM conversations WHERE id = ?',
   insertConversation: `INSERT INTO conversations (account_id, root_message_id, ticket, subject, customer_address, customer_name,
       last_message_at, message_count, unread_count, attachment_count, snippet)
@@ -163,10 +175,6 @@ export function unthreadedMessageIds(db: Database, afterId: number, limit: numbe
   return column<number>(stmts(db).unthreaded.all(afterId, limit), 'id');
 }
 
-export function hasThreadKeys(db: Database, messageId: number): boolean {
-  return stmts(db).hasThreadKeys.get(messageId) !== undefined;
-}
-
 export function saveThreadKeys(db: Database, accountId: number, messageId: number, keys: ThreadKeys, tokenOf: (id: string) => string): void {
   const s = stmts(db);
   s.insertThreadMessage.run(messageId, accountId, keys.id, keys.subjectKey, keys.subjectFallback ? 1 : 0, keys.date);
@@ -178,29 +186,107 @@ export function threadMessage(db: Database, messageId: number): ThreadMessageRow
   return (stmts(db).threadMessage.get(messageId) as ThreadMessageRow | undefined) ?? null;
 }
 
-export function nodesOfMessage(db: Database, messageId: number): string[] {
-  return column<string>(stmts(db).nodesOf.all(messageId), 'node');
-}
-
-export function tokensOfMessage(db: Database, messageId: number): string[] {
-  return column<string>(stmts(db).tokensOf.all(messageId), 'token');
-}
-
 export function messagesMentioning(db: Database, accountId: number, node: string): number[] {
   return column<number>(stmts(db).byNode.all(accountId, node), 'message_id');
 }
 
-export function nodesWithToken(db: Database, accountId: number, token: string): string[] {
-  return column<string>(stmts(db).byNodeToken.all(accountId, token), 'node');
+/* ------------------------------------------------------------------ set lookups (one statement per walk step) */
+
+const many = (list: Iterable<unknown>): string => JSON.stringify([...list]);
+
+export function nodesOfMessages(db: Database, messageIds: readonly number[]): string[] {
+  return messageIds.length === 0 ? [] : column<string>(stmts(db).nodesOfMany.all(many(messageIds)), 'node');
 }
 
-export function messagesFollowingToken(db: Database, accountId: number, token: string): number[] {
-  return column<number>(stmts(db).carriers.all(accountId, token), 'message_id');
+export function tokensOfMessages(db: Database, messageIds: readonly number[]): string[] {
+  return messageIds.length === 0 ? [] : column<string>(stmts(db).tokensOfMany.all(many(messageIds)), 'token');
 }
 
-/** Same subject key within [from, to]; only fallback messages unless `any`. */
-export function subjectPartners(db: Database, accountId: number, subjectKey: string, from: number, to: number, any: boolean): number[] {
-  return column<number>(stmts(db).subjectPartners.all(accountId, subjectKey, from, to, any ? 1 : 0), 'message_id');
+export function messagesMentioningAny(db: Database, accountId: number, nodes: readonly string[]): number[] {
+  return nodes.length === 0 ? [] : column<number>(stmts(db).byNodes.all(accountId, many(nodes)), 'message_id');
+}
+
+export function nodesWithAnyToken(db: Database, accountId: number, tokens: readonly string[]): string[] {
+  return tokens.length === 0 ? [] : column<string>(stmts(db).byNodeTokens.all(accountId, many(tokens)), 'node');
+}
+
+export function messagesFollowingAnyToken(db: Database, accountId: number, tokens: readonly string[]): number[] {
+  return tokens.length === 0 ? [] : column<number>(stmts(db).carriersOfMany.all(accountId, many(tokens)), 'message_id');
+}
+
+export interface SubjectKeyRow {
+  subject_key: string;
+  subject_fallback: number;
+  date: number;
+}
+
+export function subjectKeysOfMessages(db: Database, messageIds: readonly number[]): SubjectKeyRow[] {
+  return messageIds.length === 0 ? [] : (stmts(db).subjectKeysOfMany.all(many(messageIds)) as SubjectKeyRow[]);
+}
+
+export interface SubjectProbe {
+  k: string;
+  from: number;
+  to: number;
+  /** 1: any message with the key; 0: only fallback messages. */
+  any: 0 | 1;
+}
+
+/** Messages with a probe's subject key dated within its [from, to]; only fallback messages unless the probe says `any`. */
+export function subjectPartnersOfMany(db: Database, accountId: number, probes: readonly SubjectProbe[]): number[] {
+  return probes.length === 0 ? [] : column<number>(stmts(db).subjectPartnersOfMany.all(many(probes), accountId), 'message_id');
+}
+
+export function conversationIdsOfMessages(db: Database, messageIds: readonly number[]): number[] {
+  return messageIds.length === 0 ? [] : column<number>(stmts(db).conversationsOfMany.all(many(messageIds)), 'conversation_id');
+}
+
+export function membersOfConversations(db: Database, conversationIds: readonly number[]): number[] {
+  return conversationIds.length === 0 ? [] : column<number>(stmts(db).membersOfMany.all(many(conversationIds)), 'id');
+}
+
+/** Of these messages, the ones whose thread keys are stored. */
+export function messagesWithThreadKeys(db: Database, messageIds: readonly number[]): Set<number> {
+  return new Set(messageIds.length === 0 ? [] : column<number>(stmts(db).withThreadKeys.all(many(messageIds)), 'message_id'));
+}
+
+/** Conversation row ids by root Message-ID, for the roots that have a row. */
+export function conversationIdsByRoots(db: Database, accountId: number, roots: readonly string[]): Map<string, number> {
+  if (roots.length === 0) return new Map();
+  const rows = stmts(db).byRoots.all(accountId, many(roots)) as Array<{ id: number; root_message_id: string }>;
+  return new Map(rows.map((r) => [r.root_message_id, r.id]));
+}
+
+export interface StoredConversationRow {
+  id: number;
+  root_message_id: string;
+  ticket: string;
+  subject: string;
+  customer_address: string;
+  customer_name: string;
+  last_message_at: number;
+  message_count: number;
+  unread_count: number;
+  attachment_count: number;
+  snippet: string;
+}
+
+export function storedConversations(db: Database, conversationIds: readonly number[]): Map<number, StoredConversationRow> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = stmts(db).storedConversations.all(many(conversationIds)) as StoredConversationRow[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Tokens per conversation, each list sorted. */
+export function tokensOfConversations(db: Database, conversationIds: readonly number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (conversationIds.length === 0) return out;
+  for (const r of stmts(db).tokensOfConversations.all(many(conversationIds)) as Array<{ conversation_id: number; token: string }>) {
+    const list = out.get(r.conversation_id);
+    if (list) list.push(r.token);
+    else out.set(r.conversation_id, [r.token]);
+  }
+  return out;
 }
 
 export function conversationMemberIds(db: Database, conversationId: number): number[] {
@@ -228,8 +314,10 @@ function toOverride(r: OverrideDbRow): Override {
   return r.kind === 'split' ? { kind: 'split', seq: r.seq, messageId: r.id_a } : { kind: 'merge', seq: r.seq, messageIdA: r.id_a, messageIdB: r.id_b };
 }
 
-export function overridesNaming(db: Database, node: string): Override[] {
-  return (stmts(db).overridesNaming.all(node, node) as OverrideDbRow[]).map(toOverride);
+export function overridesNamingAny(db: Database, nodes: readonly string[]): Override[] {
+  if (nodes.length === 0) return [];
+  const list = many(nodes);
+  return (stmts(db).overridesNamingMany.all(list, list) as OverrideDbRow[]).map(toOverride);
 }
 
 export function hasAnyOverride(db: Database): boolean {
@@ -243,10 +331,6 @@ export function insertOverride(db: Database, o: Override): boolean {
 }
 
 /* ------------------------------------------------------------------ writing conversations */
-
-export function conversationIdByRoot(db: Database, accountId: number, rootMessageId: string): number | null {
-  return (stmts(db).byRoot.get(accountId, rootMessageId) as { id: number } | undefined)?.id ?? null;
-}
 
 export function rootOfConversation(db: Database, conversationId: number): string | null {
   return (stmts(db).rootOf.get(conversationId) as { root_message_id: string } | undefined)?.root_message_id ?? null;

@@ -14,17 +14,24 @@ const recipients = (column: string): string =>
   `coalesce((SELECT group_concat(coalesce(json_extract(j.value, '$.name'), '') || ' ' || coalesce(json_extract(j.value, '$.address'), ''), ' ')
     FROM json_each(CASE WHEN json_valid(m.${column}) THEN m.${column} ELSE '[]' END) j), '')`;
 
-const sql = {
-  /**
-   * The index row of a message: subject, body (first 200,000 characters),
-   * sender and recipients (names and addresses), and the hidden `meta` column
-   * (`msg`, `acct<N>`, `att`) that filters match on (search/fts-query.ts).
-   */
-  indexQueued: `INSERT OR REPLACE INTO message_fts (rowid, subject, body, sender, recipients, meta)
-      SELECT m.search_doc, m.subject, substr(coalesce(b.text, ''), 1, 200000), m.from_name || ' ' || m.from_address,
+/**
+ * The index row of a message: subject, body (first 200,000 characters),
+ * sender and recipients (names and addresses), and the hidden `meta` column
+ * (`msg`, `acct<N>`, `att`) that filters match on (search/fts-query.ts).
+ */
+const INDEX_ROW = `SELECT m.search_doc, m.subject, substr(coalesce(b.text, ''), 1, 200000), m.from_name || ' ' || m.from_address,
         ${recipients('to_json')} || ' ' || ${recipients('cc_json')},
-        'msg acct' || m.account_id || CASE WHEN m.has_attachments <> 0 THEN ' att' ELSE '' END
-      FROM search_queue q JOIN messages m ON m.id = q.message_id LEFT JOIN message_bodies b ON b.message_id = m.id`,
+        'msg acct' || m.account_id || CASE WHEN m.has_attachments <> 0 THEN ' att' ELSE '' END`;
+
+const sql = {
+  indexQueued: `INSERT OR REPLACE INTO message_fts (rowid, subject, body, sender, recipients, meta)
+      ${INDEX_ROW} FROM search_queue q JOIN messages m ON m.id = q.message_id LEFT JOIN message_bodies b ON b.message_id = m.id`,
+  // Only rows whose body is stored: a header-only row would be indexed again when its body arrives.
+  indexComplete: `INSERT OR REPLACE INTO message_fts (rowid, subject, body, sender, recipients, meta)
+      ${INDEX_ROW} FROM messages m JOIN search_queue q ON q.message_id = m.id LEFT JOIN message_bodies b ON b.message_id = m.id
+      WHERE m.id IN (SELECT value FROM json_each(?)) AND m.has_body = 1`,
+  unqueueComplete: 'DELETE FROM search_queue WHERE message_id IN (SELECT m.id FROM messages m WHERE m.id IN (SELECT value FROM json_each(?)) AND m.has_body = 1)',
+  countQueued: 'SELECT count(*) AS n FROM search_queue',
   clearQueue: 'DELETE FROM search_queue',
   anyQueued: 'SELECT EXISTS (SELECT 1 FROM search_queue) AS x',
   // CAST: JS numbers arrive as REAL, and FTS5 silently ignores a rowid constraint that is not an INTEGER.
@@ -64,6 +71,27 @@ export function indexQueuedMessages(db: Database): boolean {
     s.clearQueue.run();
   })();
   return true;
+}
+
+/**
+ * Indexes those of `messageIds` that are queued and whose body is stored, in
+ * one statement (one FTS5 segment), and takes them off the queue. Header-only
+ * rows stay queued: their body (body-sync.ts) or the next search indexes them,
+ * so headers-first sync indexes every message once, not twice.
+ */
+export function indexCompleteMessages(db: Database, messageIds: readonly number[]): void {
+  if (messageIds.length === 0) return;
+  const s = stmts(db);
+  const ids = JSON.stringify(messageIds);
+  db.transaction(() => {
+    s.indexComplete.run(ids);
+    s.unqueueComplete.run(ids);
+  })();
+}
+
+/** Messages waiting for the full-text index (the next search indexes them first). */
+export function countQueuedForIndex(db: Database): number {
+  return (stmts(db).countQueued.get() as { n: number }).n;
 }
 
 /** Docs matching `match` in [low, high), newest first. */

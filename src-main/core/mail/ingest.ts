@@ -43,6 +43,8 @@ import { afterMessagesStored } from '../pipeline/after-store.ts';
 import type { FetchedBody } from '../db/bodies.repo.ts';
 import type { HeaderFields } from '../sync/header-fields.ts';
 import { parseHeaderFields } from '../sync/header-fields.ts';
+import type { MailParsing } from './parse-pool.ts';
+import { mailParsing } from './parse-pool.ts';
 
 export interface IngestInput {
   accountId: number;
@@ -83,17 +85,7 @@ export function hasSeenFlag(flags: readonly string[]): boolean {
 export async function prepareMessage(dataDir: string, input: IngestInput, options: IngestOptions = {}): Promise<PreparedMessage> {
   const clock = options.clock ?? systemClock;
   const parsed = await parseMessage(input.raw, input.internalDate ?? clock.now());
-  const attachments: NewAttachment[] = [];
-  for (const a of parsed.attachments) {
-    attachments.push({
-      filename: a.filename,
-      contentType: a.contentType,
-      size: a.size,
-      sha256: await storeAttachment(dataDir, a.content),
-      contentId: a.contentId,
-      inline: a.inline,
-    });
-  }
+  const { attachments } = await bodyOf(dataDir, parsed);
   // The raw bytes and attachment contents are not kept: a batch of 200 must not hold them twice.
   const { raw: _raw, ...rest } = input;
   const { attachments: _contents, ...fields } = parsed;
@@ -260,9 +252,8 @@ export function storeBatch(db: Database, headerRows: readonly PreparedHeaderRow[
   })();
 }
 
-/** Parses a fetched message for its body and attachment metadata, writing attachment files first. */
-export async function prepareBody(dataDir: string, raw: Buffer, fallbackDate: number): Promise<FetchedBody> {
-  const parsed = await parseMessage(raw, fallbackDate);
+/** The body and attachment metadata of a parsed message, writing attachment files first. */
+async function bodyOf(dataDir: string, parsed: ParsedMessage): Promise<FetchedBody> {
   const attachments: NewAttachment[] = [];
   for (const a of parsed.attachments) {
     attachments.push({
@@ -275,4 +266,21 @@ export async function prepareBody(dataDir: string, raw: Buffer, fallbackDate: nu
     });
   }
   return { text: parsed.text, html: parsed.html, snippet: parsed.snippet, hasAttachments: attachments.some((a) => !a.inline), attachments };
+}
+
+/** Parses a fetched message for its body and attachment metadata, writing attachment files first. */
+export async function prepareBody(dataDir: string, raw: Buffer, fallbackDate: number): Promise<FetchedBody> {
+  return bodyOf(dataDir, await parseMessage(raw, fallbackDate));
+}
+
+/** `prepareBody` for a batch, parsed off the main thread (parse-pool.ts); same order. */
+export async function prepareBodies(
+  dataDir: string,
+  items: ReadonlyArray<{ raw: Buffer; fallbackDate: number }>,
+  parsing: MailParsing = mailParsing(),
+): Promise<FetchedBody[]> {
+  const parsed = await parsing.messages(items.map((i) => ({ raw: i.raw, fallbackDate: i.fallbackDate })));
+  const out: FetchedBody[] = [];
+  for (const p of parsed) out.push(await bodyOf(dataDir, p));
+  return out;
 }

@@ -16,8 +16,11 @@
  *   each (keyset cursor); a message that could not be fetched (expunged
  *   meanwhile) is not retried until the next round, so a stuck message
  *   cannot make the loop spin.
- * - The next batch is requested from the server while the current one is
- *   parsed: the parser, not the network, sets the pace.
+ * - The next batch is requested from the server and parsed (in the parse
+ *   worker, mail/parse-pool.ts) while the current one is stored: the parser,
+ *   not the network or SQLite, sets the pace.
+ * - Each batch of bodies is indexed for search in its storing transaction,
+ *   so "cached" also means "searchable" (search/index-step.ts).
  */
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
@@ -28,7 +31,8 @@ import { attachmentRowsOf, bodyBacklog, countBodyBacklog, fetchLocationsOf, fold
 import { getBodyState } from '../db/messages.repo.ts';
 import type { Logger } from '../log.ts';
 import { attachmentPath, storeAttachment } from '../mail/attachment-store.ts';
-import { prepareBody } from '../mail/ingest.ts';
+import { prepareBodies } from '../mail/ingest.ts';
+import { indexCompleteMessages } from '../db/search.repo.ts';
 import { parseMessage } from '../mail/parse.ts';
 import { uidSet } from './folder-sync.ts';
 
@@ -46,9 +50,11 @@ interface FetchedSource {
   raw: Buffer;
 }
 
-export const DEFAULT_BODY_BATCH = 100;
-// A batch also stops at this many announced bytes, so a mailbox of large mails does not fill memory.
-const MAX_BATCH_BYTES = 24 * 1024 * 1024;
+export const DEFAULT_BODY_BATCH = 250;
+// A batch also stops at this many announced bytes, so a mailbox of large mails does not fill memory:
+// two batches are in flight (one stored, the next fetched and parsed), each held by the main thread
+// and, while parsed, by the parse worker.
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 /** Fetches the sources of the given locations (any folders), one UID FETCH per folder. */
 export async function fetchSources(ctx: BodyContext, locations: readonly FetchLocation[]): Promise<FetchedSource[]> {
@@ -73,10 +79,26 @@ export async function fetchSources(ctx: BodyContext, locations: readonly FetchLo
   return out;
 }
 
-/** Parses and stores fetched sources in one transaction; returns the message ids that got their body. */
-export async function storeSources(ctx: BodyContext, fetched: readonly FetchedSource[]): Promise<number[]> {
-  const prepared: Array<{ messageId: number; body: FetchedBody }> = [];
-  for (const f of fetched) prepared.push({ messageId: f.location.messageId, body: await prepareBody(ctx.dataDir, f.raw, f.location.date) });
+interface PreparedSource {
+  messageId: number;
+  body: FetchedBody;
+}
+
+/** Parses fetched sources (off the main thread, parse-pool.ts) and writes their attachment files. */
+async function prepareSources(ctx: BodyContext, fetched: readonly FetchedSource[]): Promise<PreparedSource[]> {
+  const bodies = await prepareBodies(
+    ctx.dataDir,
+    fetched.map((f) => ({ raw: f.raw, fallbackDate: f.location.date })),
+  );
+  return fetched.map((f, i) => ({ messageId: f.location.messageId, body: bodies[i] as FetchedBody }));
+}
+
+/**
+ * Stores prepared bodies in one transaction and indexes them for search in
+ * the same one (one FTS5 segment per batch); returns the message ids that got
+ * their body.
+ */
+function storePrepared(ctx: BodyContext, prepared: readonly PreparedSource[]): number[] {
   const now = ctx.clock.now();
   return ctx.db.transaction(() => {
     const stored: number[] = [];
@@ -85,8 +107,14 @@ export async function storeSources(ctx: BodyContext, fetched: readonly FetchedSo
       if (!getBodyState(ctx.db, p.messageId)) continue;
       if (storeFetchedBody(ctx.db, p.messageId, p.body, now)) stored.push(p.messageId);
     }
+    indexCompleteMessages(ctx.db, stored);
     return stored;
   })();
+}
+
+/** Parses and stores fetched sources in one transaction; returns the message ids that got their body. */
+export async function storeSources(ctx: BodyContext, fetched: readonly FetchedSource[]): Promise<number[]> {
+  return storePrepared(ctx, await prepareSources(ctx, fetched));
 }
 
 /** The body of one message, now. False when the server has no copy the cache can address. */
@@ -142,7 +170,7 @@ export class BodyBackfill {
   private folders: number[] | null = null;
   private roundOver = false;
   private checked = false;
-  private prefetch: Promise<FetchedSource[] | null> | null = null;
+  private prefetch: Promise<PreparedSource[] | null> | null = null;
   private prefetchClient: ImapFlow | null = null;
   private readonly batchSize: number;
 
@@ -193,9 +221,10 @@ export class BodyBackfill {
     }
   }
 
-  private startFetch(ctx: BodyContext): Promise<FetchedSource[] | null> {
+  /** Fetches the next batch and has it parsed, while the caller stores the current one. */
+  private startFetch(ctx: BodyContext): Promise<PreparedSource[] | null> {
     const locations = this.nextLocations(ctx);
-    const p = locations.length === 0 ? Promise.resolve(null) : fetchSources(ctx, locations);
+    const p = locations.length === 0 ? Promise.resolve(null) : fetchSources(ctx, locations).then((fetched) => prepareSources(ctx, fetched));
     p.catch(() => undefined);
     return p;
   }
@@ -211,13 +240,13 @@ export class BodyBackfill {
     if (this.prefetchClient !== ctx.client) this.prefetch = null;
     const current = this.prefetch ?? this.startFetch(ctx);
     this.prefetch = null;
-    const fetched = await current;
-    if (fetched === null) {
+    const prepared = await current;
+    if (prepared === null) {
       this.roundOver = true;
       return null;
     }
     this.prefetch = this.startFetch(ctx);
     this.prefetchClient = ctx.client;
-    return storeSources(ctx, fetched);
+    return storePrepared(ctx, prepared);
   }
 }

@@ -124,8 +124,13 @@ export function partition(
   options: ThreadingOptions,
   overrides: readonly Override[] = [],
 ): Conversation[] {
+  return partitionKeys(keysOfMessages(messages, options), options, overrides);
+}
+
+/** `partition` for keys the caller already computed (`keysOfMessages`), so they are derived once. */
+export function partitionKeys(keys: readonly ThreadKeys[], options: ThreadingOptions, overrides: readonly Override[] = []): Conversation[] {
   const run: ThreadingRun = { windowMs: subjectWindowMs(options), overrides: orderOverrides(overrides), tokenOf: tokenMemo() };
-  return threadClusters(keysOfMessages(messages, options), run)
+  return threadClusters(keys, run)
     .flatMap((c) => c.conversations)
     .sort(compareConversations);
 }

@@ -29,7 +29,22 @@ export const TOKEN_LENGTH = 6;
 // Also the full-width forms CJK input methods produce; the body is folded by NFKC in canonicalToken.
 const TOKEN_MARKER = /[[\uff3b][#\uff03]\s*([0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]{6})\s*[\]\uff3d]/g;
 
+// Threading asks for the token of every id node it touches, again for each batch a conversation is
+// rethreaded in; a SHA-256 each time was a tenth of the sync's threading time. Bounded: cleared when full.
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, string>();
+
 export function tokenForRoot(rootMessageId: string): string {
+  let token = memo.get(rootMessageId);
+  if (token === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    token = computeToken(rootMessageId);
+    memo.set(rootMessageId, token);
+  }
+  return token;
+}
+
+function computeToken(rootMessageId: string): string {
   const id = normalizeMessageId(rootMessageId) ?? rootMessageId.trim();
   const digest = createHash('sha256').update(id, 'utf8').digest();
   const bits = digest.readUInt32BE(0) >>> 2;

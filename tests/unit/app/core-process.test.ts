@@ -38,7 +38,11 @@ describe('core process', () => {
     const proc = fake.utilityProcesses[0]!;
     expect(proc.modulePath).toBe('/app/out/main/core.js');
     expect(proc.options.serviceName).toBe('Switchboard core');
+    // A bounded young generation keeps core's memory in check during a large initial sync.
+    expect(proc.options.execArgv).toEqual(['--max-semi-space-size=16']);
+    // Two malloc arenas: core's native memory stays compact (glibc; ignored elsewhere).
     expect(proc.options.env).toEqual({
+      MALLOC_ARENA_MAX: '2',
       PATH: '/usr/bin',
       HOME: '/home/agent',
       SWITCHBOARD_DATA_DIR: '/home/agent/.config/Switchboard',

@@ -161,7 +161,7 @@ export class FakeUtilityProcess extends EventEmitter {
   pid: number | undefined = 4242;
   readonly modulePath: string;
   readonly args: string[];
-  readonly options: { serviceName?: string; env?: Record<string, string> };
+  readonly options: { serviceName?: string; env?: Record<string, string>; execArgv?: string[] };
   posted: Array<{ message: unknown; transfer: unknown[] }> = [];
   exited = false;
 
