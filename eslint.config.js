@@ -21,7 +21,8 @@ export default tseslint.config(
   },
   {
     files: ['src-main/core/**', 'src-preload/api.ts', 'tests/**', 'scripts/**'],
-    ignores: ['tests/unit/app/**'],
+    // Shell tests import the shell; renderer unit tests import the pure renderer modules they test.
+    ignores: ['tests/unit/app/**', 'tests/unit/renderer/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [electronBan],

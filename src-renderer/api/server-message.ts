@@ -6,9 +6,30 @@
  * or foreign frame (a proxy, a stale host, truncated JSON). Those must be
  * dropped with a log line, never crash the window or resolve the wrong call.
  */
-import type { ChangedTable, DeskError, DeskEvent, ServerMessage } from '../../src-preload/api.ts';
+import type { ChangedTable, DeskError, DeskEvent, DeskNotification, ServerMessage } from '../../src-preload/api.ts';
 
-const CHANGED_TABLES: Record<ChangedTable, true> = { accounts: true, messages: true, conversations: true, contacts: true, folders: true };
+const CHANGED_TABLES: Record<ChangedTable, true> = {
+  accounts: true,
+  messages: true,
+  conversations: true,
+  contacts: true,
+  folders: true,
+  triage: true,
+  activity: true,
+  outbox: true,
+  drafts: true,
+  templates: true,
+  team: true,
+};
+
+const NOTIFICATION_KINDS: Record<DeskNotification['kind'], true> = {
+  'snooze-ended': true,
+  shared: true,
+  mentioned: true,
+  assigned: true,
+  'sent-late': true,
+  'send-failed': true,
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -26,6 +47,14 @@ function isDeskEvent(value: unknown): value is DeskEvent {
   }
   if (value.type === 'accountHealth') {
     return typeof value.accountId === 'number' && isRecord(value.health) && typeof value.health.state === 'string';
+  }
+  if (value.type === 'notify') {
+    const n = value.notification;
+    return isRecord(n) && typeof n.kind === 'string' && Object.prototype.hasOwnProperty.call(NOTIFICATION_KINDS, n.kind)
+      && typeof n.title === 'string' && typeof n.body === 'string' && (n.conversationId === null || typeof n.conversationId === 'number');
+  }
+  if (value.type === 'teamHealth') {
+    return isRecord(value.health) && typeof value.health.state === 'string';
   }
   return false;
 }

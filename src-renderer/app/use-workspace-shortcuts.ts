@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import type { DeskStore } from '../store/desk-store.ts';
-import { SHORTCUTS, type ShortcutContext } from './shortcuts.ts';
+import { findShortcut, keyOf, type ShortcutContext } from './shortcuts.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -9,9 +9,11 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * One keydown listener for the workspace. Keys typed into fields, pressed
- * with a modifier, or inside a dialog are left alone; arrows and Enter act
- * only when the list (or nothing in particular) has focus, so they still
- * scroll the reading pane and press buttons elsewhere.
+ * with Alt, or inside a dialog are left alone (the palette key excepted
+ * while typing); Ctrl/Cmd only with the shortcuts that name it, so the
+ * browser keeps its own; arrows and Enter act only when the list (or nothing
+ * in particular) has focus, so they still scroll the reading pane and press
+ * buttons elsewhere.
  */
 export function useWorkspaceShortcuts(
   store: DeskStore,
@@ -27,11 +29,11 @@ export function useWorkspaceShortcuts(
       focusList: () => listRef.current?.focus({ preventScroll: true }),
     };
     function onKeyDown(event: KeyboardEvent): void {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-      if (isTyping(event.target)) return;
+      if (event.defaultPrevented || event.altKey || event.isComposing) return;
       if (event.target instanceof Element && event.target.closest('dialog')) return;
-      const shortcut = SHORTCUTS.find((s) => s.keys.includes(event.key));
+      const shortcut = findShortcut(keyOf(event));
       if (!shortcut) return;
+      if (isTyping(event.target) && !shortcut.global) return;
       const list = listRef.current;
       const focusInList = list !== null && event.target instanceof Node && list.contains(event.target);
       const focusNowhere = event.target === document.body || event.target === document.documentElement;

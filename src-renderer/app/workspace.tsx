@@ -5,9 +5,20 @@ import { ReadingPane } from '../features/reading-view/reading-pane.tsx';
 import { Sidebar } from '../features/sidebar/sidebar.tsx';
 import { useDesk, useDeskStore } from '../store/store-context.tsx';
 import { ShortcutHelp } from './shortcut-help.tsx';
+import { CommandPalette } from '../features/command-palette/command-palette.tsx';
+import { NotificationList, NotificationToasts } from '../features/notifications/notification-center.tsx';
+import { AgentDialog } from '../features/team/agent-dialog.tsx';
+import { TriagePickers } from '../features/triage/triage-pickers.tsx';
+import { TriageSettingsDialog } from '../features/triage/triage-settings-dialog.tsx';
+import { UndoToast } from '../features/triage/undo-toast.tsx';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts.ts';
+// Replying (issue 6): new-mail dock, undo-send toast, "To send" drawer, reply settings.
+import { NewMailDock } from '../features/composer/new-mail-dock.tsx';
+import { OutboxDrawer } from '../features/outbox/outbox-drawer.tsx';
+import { UndoSendToast } from '../features/outbox/undo-send-toast.tsx';
+import { SettingsView } from '../features/settings/settings-view.tsx';
 
-/** Accounts and folders, the conversation list, the conversation, and the customer beside it. */
+/** Drawers, accounts and folders, the conversation list, the conversation, and the customer beside it. */
 export function Workspace() {
   const store = useDeskStore();
   const listRef = useRef<HTMLDivElement>(null);
@@ -28,6 +39,17 @@ export function Workspace() {
       <ReadingPane />
       <ContactPanel />
       <ShortcutHelp />
+      <TriagePickers />
+      <CommandPalette />
+      <AgentDialog />
+      <TriageSettingsDialog />
+      <NotificationList />
+      <UndoToast />
+      <NotificationToasts />
+      <NewMailDock />
+      <UndoSendToast />
+      <OutboxDrawer />
+      <SettingsView />
     </div>
   );
 }

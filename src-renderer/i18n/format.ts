@@ -4,6 +4,32 @@ import { locale, t } from './i18n.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Intl formatters are costly to build (a list row formats several dates), so
+ * each is built once per locale and options; scrolling a long list then
+ * spends no main-thread time on them.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale(), options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale());
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto', style: 'short' });
+    relativeFormats.set(locale(), format);
+  }
+  return format;
+}
+
 function startOfDay(ms: number): number {
   const d = new Date(ms);
   d.setHours(0, 0, 0, 0);
@@ -18,13 +44,13 @@ function startOfDay(ms: number): number {
 export function formatListDate(ms: number, now: number = Date.now()): string {
   const date = new Date(ms);
   const days = Math.round((startOfDay(now) - startOfDay(ms)) / DAY_MS);
-  if (days <= 0) return date.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
+  if (days <= 0) return dateFormat({ hour: '2-digit', minute: '2-digit' }).format(date);
   if (days === 1) return t('date.yesterday');
-  if (days < 7) return date.toLocaleDateString(locale(), { weekday: 'short' });
+  if (days < 7) return dateFormat({ weekday: 'short' }).format(date);
   if (date.getFullYear() === new Date(now).getFullYear()) {
-    return date.toLocaleDateString(locale(), { day: 'numeric', month: 'short' });
+    return dateFormat({ day: 'numeric', month: 'short' }).format(date);
   }
-  return date.toLocaleDateString(locale(), { day: 'numeric', month: 'short', year: 'numeric' });
+  return dateFormat({ day: 'numeric', month: 'short', year: 'numeric' }).format(date);
 }
 
 const MINUTE_MS = 60_000;
@@ -40,7 +66,7 @@ export function formatRelativeTime(ms: number, now: number = Date.now()): string
   if (ago < MINUTE_MS && ago > -MINUTE_MS) return t('date.now');
   const sameDay = startOfDay(ms) === startOfDay(now);
   if (ago > 0 && sameDay) {
-    const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto', style: 'short' });
+    const rtf = relativeFormat();
     return ago < HOUR_MS ? rtf.format(-Math.floor(ago / MINUTE_MS), 'minute') : rtf.format(-Math.floor(ago / HOUR_MS), 'hour');
   }
   return formatListDate(ms, now);
@@ -54,7 +80,7 @@ export function formatEta(seconds: number): string {
 }
 
 export function formatFullDate(ms: number): string {
-  return new Date(ms).toLocaleString(locale(), { dateStyle: 'full', timeStyle: 'short' });
+  return dateFormat({ dateStyle: 'full', timeStyle: 'short' }).format(ms);
 }
 
 export function formatBytes(bytes: number): string {

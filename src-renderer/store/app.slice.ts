@@ -77,6 +77,10 @@ export function createAppSlice(api: DeskApi, initialConnection: ConnectionStatus
         get().loadFolders(),
         get().refreshConversations(),
         get().refreshSearch(),
+        get().loadDirectory(),
+        get().loadTeamHealth(),
+        get().refreshCounts(),
+        get().reloadOpenedTriage(),
         get().opened?.status === 'error' ? get().retryOpenedConversation() : get().reloadOpenedConversation(),
       ]);
     },

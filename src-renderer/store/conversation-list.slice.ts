@@ -1,13 +1,14 @@
 /**
- * The conversation list of the chosen folder and account filter (keyset
- * pages from `conversations.list`) and the keyboard selection.
+ * The conversation list of the chosen folder or triage drawer and account
+ * filter (keyset pages from `conversations.list` or `triage.list`) and the
+ * keyboard selection. Drawer rows carry their triage state (`rowTriage`).
  *
  * Invariants: the list only ever holds what one query returned, in core's
  * order (newest first) and without duplicates; an answer that arrives after
  * the scope or folder changed is dropped (`generation`); refreshes triggered
  * by bursts of change events run one at a time and coalesce.
  */
-import type { ConversationSummary, DeskApi, DeskError, MessageListParams, Page, Result } from '../../src-preload/api.ts';
+import type { ConversationSummary, DeskApi, DeskError, MessageListParams, Result, TriageState } from '../../src-preload/api.ts';
 import { t } from '../i18n/i18n.ts';
 import { describeError } from './describe-error.ts';
 import { coalesce } from './coalesce.ts';
@@ -26,6 +27,8 @@ export interface ConversationListSlice {
   listError: DeskError | null;
   loadingMore: boolean;
   selectedConversationId: number | null;
+  /** Triage state of the rows a drawer listed (folder lists have none), by conversation id. */
+  rowTriage: ReadonlyMap<number, TriageState>;
   /** First page for the current scope and folder; forgets what was loaded before. */
   loadConversations(): Promise<void>;
   loadMoreConversations(): Promise<void>;
@@ -41,28 +44,44 @@ export function uniqueById<T extends { id: number }>(items: T[]): T[] {
   return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
 }
 
+interface ListPage {
+  items: ConversationSummary[];
+  triage: [number, TriageState][];
+  nextCursor: string | null;
+}
+
 export function createConversationListSlice(api: DeskApi): DeskSlice<ConversationListSlice> {
   let generation = 0;
 
   return (set, get) => {
-    function listParams(cursor: string | null, limit: number): MessageListParams {
+    async function fetchPage(cursor: string | null, limit: number): Promise<Result<ListPage>> {
       const { scopeAccountId, folderChoice } = get();
+      if (folderChoice.kind === 'drawer') {
+        const result = await api.call('triage.list', { drawer: folderChoice.drawer, accountId: scopeAccountId, cursor, limit });
+        if (!result.ok) return result;
+        const rows = result.value.items;
+        return {
+          ok: true,
+          value: { items: rows.map((r) => r.conversation), triage: rows.map((r) => [r.conversation.id, r.triage]), nextCursor: result.value.nextCursor },
+        };
+      }
       const base = { accountId: scopeAccountId, cursor, limit };
-      return folderChoice.kind === 'role'
+      const params: MessageListParams = folderChoice.kind === 'role'
         ? { ...base, folder: folderChoice.role }
         : { ...base, folder: 'other', folderId: folderChoice.folderId };
+      const result = await api.call('conversations.list', params);
+      if (!result.ok) return result;
+      return { ok: true, value: { items: result.value.items, triage: [], nextCursor: result.value.nextCursor } };
     }
 
     async function refreshOnce(): Promise<void> {
       const mine = generation;
       const want = Math.max(PAGE_SIZE, get().conversations.length);
       const collected: ConversationSummary[] = [];
+      const triage = new Map<number, TriageState>();
       let cursor: string | null = null;
       do {
-        const result: Result<Page<ConversationSummary>> = await api.call(
-          'conversations.list',
-          listParams(cursor, Math.min(MAX_LIMIT, want - collected.length)),
-        );
+        const result: Result<ListPage> = await fetchPage(cursor, Math.min(MAX_LIMIT, want - collected.length));
         if (mine !== generation) return;
         if (!result.ok) {
           // Keep showing what we have; a failed background refresh is not worth a blank list.
@@ -70,12 +89,13 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
           return;
         }
         collected.push(...result.value.items);
+        for (const [id, state] of result.value.triage) triage.set(id, state);
         cursor = result.value.nextCursor;
       } while (cursor !== null && collected.length < want);
 
       const items = uniqueById(collected);
       const before = get();
-      set({ conversations: items, nextCursor: cursor, listStatus: 'ready', listError: null });
+      set({ conversations: items, rowTriage: triage, nextCursor: cursor, listStatus: 'ready', listError: null });
       const selected = before.selectedConversationId;
       if (selected !== null && !visibleConversations(get()).some((c) => c.id === selected)) {
         // The selected row went away: stay at the same place in the list.
@@ -94,18 +114,19 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
       listError: null,
       loadingMore: false,
       selectedConversationId: null,
+      rowTriage: new Map(),
 
       async loadConversations() {
         const mine = ++generation;
         set({ listStatus: 'loading', listError: null, loadingMore: false });
-        const result = await api.call('conversations.list', listParams(null, PAGE_SIZE));
+        const result = await fetchPage(null, PAGE_SIZE);
         if (mine !== generation) return;
         if (!result.ok) {
-          set({ listStatus: 'error', listError: result.error, conversations: [], nextCursor: null });
+          set({ listStatus: 'error', listError: result.error, conversations: [], rowTriage: new Map(), nextCursor: null });
           return;
         }
         const items = uniqueById(result.value.items);
-        set({ conversations: items, nextCursor: result.value.nextCursor, listStatus: 'ready' });
+        set({ conversations: items, rowTriage: new Map(result.value.triage), nextCursor: result.value.nextCursor, listStatus: 'ready' });
         const visible = visibleConversations(get());
         const selected = get().selectedConversationId;
         if (!visible.some((c) => c.id === selected)) set({ selectedConversationId: visible[0]?.id ?? null });
@@ -116,7 +137,7 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
         if (!nextCursor || loadingMore || listStatus !== 'ready') return;
         const mine = generation;
         set({ loadingMore: true });
-        const result = await api.call('conversations.list', listParams(nextCursor, PAGE_SIZE));
+        const result = await fetchPage(nextCursor, PAGE_SIZE);
         if (mine !== generation) return;
         set({ loadingMore: false });
         // A refresh may have replaced the list meanwhile; this page no longer fits onto it.
@@ -125,10 +146,11 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
           get().showNotice(t('list.loadMoreFailed', { reason: describeError(result.error) }));
           return;
         }
-        set((state) => ({
-          conversations: uniqueById([...state.conversations, ...result.value.items]),
-          nextCursor: result.value.nextCursor,
-        }));
+        set((state) => {
+          const triage = new Map(state.rowTriage);
+          for (const [id, row] of result.value.triage) triage.set(id, row);
+          return { conversations: uniqueById([...state.conversations, ...result.value.items]), rowTriage: triage, nextCursor: result.value.nextCursor };
+        });
       },
 
       refreshConversations() {

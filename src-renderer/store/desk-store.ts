@@ -13,6 +13,15 @@ import { createConversationListSlice } from './conversation-list.slice.ts';
 import { createFoldersSlice } from './folders.slice.ts';
 import { createReadingSlice } from './reading.slice.ts';
 import { createSearchSlice } from './search.slice.ts';
+import { createActivitySlice } from './activity.slice.ts';
+import { createNotificationsSlice } from './notifications.slice.ts';
+import { createTeamSlice } from './team.slice.ts';
+import { createTriageSlice } from './triage.slice.ts';
+import { createTriageUiSlice } from './triage-ui.slice.ts';
+// Replying (issue 6): composer, outbox, settings.
+import { createComposerSlice } from './composer.slice.ts';
+import { createComposerSettingsSlice } from './composer-settings.slice.ts';
+import { bindComposeEvents, createOutboxSlice } from './outbox.slice.ts';
 import type { DeskState } from './slice.ts';
 
 export type { DeskState } from './slice.ts';
@@ -27,6 +36,14 @@ export function createDeskStore(api: DeskApi, monitor: ConnectionMonitor): DeskS
     ...createReadingSlice(api)(...args),
     ...createSearchSlice(api)(...args),
     ...createContactsSlice(api)(...args),
+    ...createTeamSlice(api)(...args),
+    ...createTriageSlice(api)(...args),
+    ...createActivitySlice(api)(...args),
+    ...createNotificationsSlice()(...args),
+    ...createTriageUiSlice()(...args),
+    ...createComposerSlice(api)(...args),
+    ...createOutboxSlice(api)(...args),
+    ...createComposerSettingsSlice(api)(...args),
   }));
 }
 
@@ -42,9 +59,19 @@ function touchesOpened(state: DeskState, event: Extract<DeskEvent, { type: 'chan
       return detail.messages.some((m) => ids.has(m.id));
     case 'contacts':
       return detail.contact !== null && ids.has(detail.contact.id);
+    case 'triage':
+    case 'activity':
+      return ids.has(detail.summary.id);
     default:
       return false;
   }
+}
+
+/** Does the list on screen show triage state these rows changed? */
+function touchesList(state: DeskState, event: Extract<DeskEvent, { type: 'changed' }>): boolean {
+  if (state.folderChoice.kind === 'drawer') return true; // Membership may change: any row may come or go.
+  if (!event.ids) return state.rowTriage.size > 0;
+  return event.ids.some((id) => state.rowTriage.has(id));
 }
 
 /**
@@ -59,11 +86,24 @@ export function bindDeskEvents(api: DeskApi, monitor: ConnectionMonitor, store: 
   });
   if (monitor.current().state === 'open') void store.getState().resync();
 
+  // The triage side (state, activity, presence) follows whichever conversation the reading pane shows.
+  const unsubscribeOpened = store.subscribe((state, previous) => {
+    const id = state.opened?.id ?? null;
+    if (id !== (previous.opened?.id ?? null)) state.followOpened(id);
+  });
+
+  const unsubscribeCompose = bindComposeEvents(api, monitor, store);
   const unsubscribeEvents = api.onEvent((event) => {
     const state = store.getState();
     switch (event.type) {
       case 'accountHealth':
         state.applyHealth(event.accountId, event.health);
+        return;
+      case 'notify':
+        state.pushNotification(event.notification);
+        return;
+      case 'teamHealth':
+        state.applyTeamHealth(event.health);
         return;
       case 'changed':
         switch (event.table) {
@@ -77,14 +117,29 @@ export function bindDeskEvents(api: DeskApi, monitor: ConnectionMonitor, store: 
             return;
           case 'messages':
           case 'conversations':
-            // Unread counts live on the folders.
+            // Unread counts live on the folders; new mail moves conversations between drawers.
             if (event.table === 'messages') void state.refreshFolders();
+            void state.refreshCounts();
             void state.refreshConversations();
             void state.refreshSearch();
             if (touchesOpened(state, event)) void state.reloadOpenedConversation();
             return;
           case 'contacts':
             if (touchesOpened(state, event)) void state.reloadOpenedConversation();
+            return;
+          case 'triage':
+            void state.refreshCounts();
+            if (touchesList(state, event)) void state.refreshConversations();
+            if (touchesOpened(state, event)) void state.reloadOpenedTriage();
+            return;
+          case 'activity':
+            if (touchesOpened(state, event)) void state.reloadOpenedTriage();
+            return;
+          case 'team':
+            // Names, colours, groups, tags and presence badges.
+            void state.loadDirectory();
+            if (state.folderChoice.kind === 'drawer') void state.refreshConversations();
+            if (state.opened) void state.reloadOpenedTriage();
             return;
         }
     }
@@ -93,5 +148,7 @@ export function bindDeskEvents(api: DeskApi, monitor: ConnectionMonitor, store: 
   return () => {
     unsubscribeMonitor();
     unsubscribeEvents();
+    unsubscribeOpened();
+    unsubscribeCompose();
   };
 }

@@ -6,11 +6,15 @@
  * (or scope is "all"); when the scope moves elsewhere the choice falls back to
  * the Inbox, so the list never shows a folder the sidebar does not.
  */
-import type { DeskApi, DeskError, FolderSummary, MessageFolderRole } from '../../src-preload/api.ts';
+import type { DeskApi, DeskError, DrawerId, FolderSummary, MessageFolderRole } from '../../src-preload/api.ts';
 import { coalesce } from './coalesce.ts';
 import type { DeskSlice } from './slice.ts';
 
-export type FolderChoice = { kind: 'role'; role: MessageFolderRole } | { kind: 'folder'; folderId: number };
+/** What the list shows: a folder role, one custom folder, or a triage drawer (`triage.list`). */
+export type FolderChoice =
+  | { kind: 'role'; role: MessageFolderRole }
+  | { kind: 'folder'; folderId: number }
+  | { kind: 'drawer'; drawer: DrawerId };
 
 /** The role folders the sidebar always offers, in the order agents expect them. */
 export const ROLE_FOLDERS: MessageFolderRole[] = ['inbox', 'sent', 'archive', 'junk', 'trash'];
@@ -28,6 +32,7 @@ export interface FoldersSlice {
 export function sameFolderChoice(a: FolderChoice, b: FolderChoice): boolean {
   if (a.kind === 'role' && b.kind === 'role') return a.role === b.role;
   if (a.kind === 'folder' && b.kind === 'folder') return a.folderId === b.folderId;
+  if (a.kind === 'drawer' && b.kind === 'drawer') return a.drawer === b.drawer;
   return false;
 }
 
@@ -60,7 +65,8 @@ export function createFoldersSlice(api: DeskApi): DeskSlice<FoldersSlice> {
 
     setFolderChoice(choice) {
       if (sameFolderChoice(get().folderChoice, choice)) return;
-      set({ folderChoice: choice });
+      // A multi-selection belongs to the list it was made in.
+      set({ folderChoice: choice, checkedIds: new Set(), selectionAnchor: null });
       void get().loadConversations();
     },
   });

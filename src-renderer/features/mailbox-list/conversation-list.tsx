@@ -6,7 +6,8 @@ import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { SearchBox } from '../search/search-box.tsx';
-import { ConversationRow, ROW_HEIGHT, SEARCH_ROW_HEIGHT, conversationRowId } from './conversation-row.tsx';
+import { ConversationRow, ROW_HEIGHT, SEARCH_ROW_HEIGHT, TRIAGE_ROW_HEIGHT, conversationRowId } from './conversation-row.tsx';
+import { BulkBar } from './bulk-bar.tsx';
 import { useListTitle } from './list-title.ts';
 import './mailbox-list.css';
 
@@ -49,6 +50,9 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
     })),
   );
   const { selectedId, openedId } = useDesk(useShallow((s) => ({ selectedId: s.selectedConversationId, openedId: s.opened?.id ?? null })));
+  const { rowTriage, checkedIds, directory, settings } = useDesk(
+    useShallow((s) => ({ rowTriage: s.rowTriage, checkedIds: s.checkedIds, directory: s.directory, settings: s.triageSettings })),
+  );
   const { loadConversations, loadMoreConversations, loadMoreSearch, openConversation, setSearchQuery } = useDesk(
     useShallow((s) => ({
       loadConversations: s.loadConversations,
@@ -65,7 +69,8 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
   const searching = search.query.trim() !== '';
   const items = useMemo(() => (searching ? search.hits.map((h) => h.conversation) : browse.conversations), [searching, search.hits, browse.conversations]);
   const highlights = useMemo(() => new Map<number, Highlight[]>(search.hits.map((h) => [h.conversation.id, h.snippet])), [search.hits]);
-  const rowHeight = searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
+  const withBadges = !searching && rowTriage.size > 0;
+  const rowHeight = searching ? SEARCH_ROW_HEIGHT : withBadges ? TRIAGE_ROW_HEIGHT : ROW_HEIGHT;
   const more = searching ? search.cursor : browse.nextCursor;
   const loadingMore = searching ? search.loadingMore : browse.loadingMore;
   const loadMore = searching ? loadMoreSearch : loadMoreConversations;
@@ -144,12 +149,16 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
         {loadingMore && <span className="list-status">{t('list.loadingMore')}</span>}
         {searching && search.status === 'searching' && items.length > 0 && <span className="list-status">{t('search.searching')}</span>}
       </header>
+      <BulkBar />
       <div
         ref={listRef}
         className="message-list"
         data-testid="message-list"
         data-mode={searching ? 'search' : 'browse'}
+        data-total={items.length}
+        data-complete={more === null}
         role="listbox"
+        aria-multiselectable="true"
         tabIndex={0}
         aria-labelledby="message-list-title"
         aria-busy={searching && search.status === 'searching'}
@@ -170,6 +179,10 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
                   top={item.start}
                   height={rowHeight}
                   now={now}
+                  triage={searching ? null : (rowTriage.get(conversation.id) ?? null)}
+                  checked={checkedIds.has(conversation.id)}
+                  directory={directory}
+                  settings={settings}
                   onActivate={activate}
                 />
               );

@@ -1,13 +1,16 @@
 import { memo } from 'react';
-import type { ConversationSummary, Highlight } from '../../../src-preload/api.ts';
+import type { ConversationSummary, Highlight, TeamDirectory, TriageSettings, TriageState } from '../../../src-preload/api.ts';
 import { PaperclipIcon } from '../../app/ui/icons.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { displayName, formatFullDate, formatRelativeTime } from '../../i18n/format.ts';
 import { HighlightedText } from '../search/highlighted-text.tsx';
+import { AlertMark, RowBadges } from '../triage/row-badges.tsx';
 
 export const ROW_HEIGHT = 80;
 /** Search results show two lines of snippet, so the match is rarely cut off. */
 export const SEARCH_ROW_HEIGHT = 98;
+/** Drawer rows add a line of triage badges. */
+export const TRIAGE_ROW_HEIGHT = 102;
 
 export function conversationRowId(id: number): string {
   return `conversation-row-${id}`;
@@ -22,11 +25,21 @@ interface ConversationRowProps {
   top: number;
   height: number;
   now: number;
+  /** Drawer rows: the triage state for the badges. */
+  triage: TriageState | null;
+  /** Part of the multi-selection (x, Shift+j/k). */
+  checked: boolean;
+  directory: TeamDirectory | null;
+  settings: TriageSettings | null;
   onActivate(id: number): void;
 }
 
-export const ConversationRow = memo(function ConversationRow({ conversation, highlight, selected, open, top, height, now, onActivate }: ConversationRowProps) {
+export const ConversationRow = memo(function ConversationRow(props: ConversationRowProps) {
+  const { conversation, highlight, selected, open, top, height, now, triage, checked, directory, settings, onActivate } = props;
   const classes = ['conversation-row'];
+  if (triage) classes.push('has-triage');
+  if (checked) classes.push('is-checked');
+  if (triage?.alert) classes.push('is-alert');
   if (selected) classes.push('is-selected');
   if (open) classes.push('is-open');
   if (conversation.unread) classes.push('is-unread');
@@ -41,13 +54,17 @@ export const ConversationRow = memo(function ConversationRow({ conversation, hig
       data-conversation-id={conversation.id}
       data-ticket={conversation.ticket}
       data-unread={conversation.unread}
+      data-checked={checked}
+      data-status={triage?.status}
       className={classes.join(' ')}
       style={{ transform: `translateY(${top}px)`, height }}
       onMouseDown={(event) => event.preventDefault() /* keep focus on the list, not the row */}
       onClick={() => onActivate(conversation.id)}
     >
+      {checked && <span className="row-check" role="img" aria-label={t('list.checked')}>✓</span>}
       <span className="unread-dot" aria-label={conversation.unread ? t('list.unread') : undefined} role={conversation.unread ? 'img' : undefined} />
       <div className="row-line row-top">
+        {triage?.alert && <AlertMark alert={triage.alert} />}
         <span className="row-customer">{displayName(conversation.customer)}</span>
         {conversation.messageCount > 1 && (
           <span className="row-count" aria-label={t('list.messageCount', { count: conversation.messageCount })}>
@@ -68,6 +85,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, hig
         <span className="row-ticket" data-testid="row-ticket">#{conversation.ticket}</span>
         {highlight ? <HighlightedText segments={highlight} /> : conversation.snippet}
       </div>
+      {triage && <RowBadges triage={triage} directory={directory} settings={settings} now={now} />}
     </div>
   );
 });

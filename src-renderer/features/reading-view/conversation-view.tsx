@@ -1,12 +1,31 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ConversationDetail, ConversationMessage } from '../../../src-preload/api.ts';
+import type { ActivityItem, ConversationDetail, ConversationMessage } from '../../../src-preload/api.ts';
 import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { MergeConversationDialog } from './merge-conversation-dialog.tsx';
 import { MessageCard } from './message-card.tsx';
+import { ActivityCard } from '../activity/activity-card.tsx';
+import { LogCallDialog } from '../activity/log-call-dialog.tsx';
+import { NoteBox } from '../activity/note-box.tsx';
+import { TriageBar } from '../triage/triage-bar.tsx';
+// Replying (issue 6): toolbar buttons, the composer under the conversation, and 'replying' presence.
+import { ComposerSlot } from '../composer/composer-slot.tsx';
+import { ReplyButtons } from '../composer/reply-buttons.tsx';
+import { useConversationPresence } from '../composer/use-conversation-presence.ts';
+
+type TimelineEntry = { kind: 'message'; at: number; message: ConversationMessage; index: number } | { kind: 'activity'; at: number; item: ActivityItem };
+
+/** Messages and activity in one line of time; on equal times the message first (a note is usually about it). */
+function timeline(messages: ConversationMessage[], activity: ActivityItem[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...messages.map((message, index) => ({ kind: 'message' as const, at: message.date, message, index })),
+    ...activity.map((item) => ({ kind: 'activity' as const, at: item.at, item })),
+  ];
+  return entries.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === 'message' ? -1 : 1));
+}
 
 /** Up to this many messages, all start open; longer threads open only the newest and the unread. */
 const ALL_OPEN_UP_TO = 3;
@@ -37,6 +56,10 @@ function useExpanded(messages: ConversationMessage[]): [(id: number) => boolean,
 
 export function ConversationView({ detail }: { detail: ConversationDetail }) {
   const { summary, messages, contact } = detail;
+  const { openedTriage, applyTriage, openPicker, setCallFormOpen } = useDesk(
+    useShallow((s) => ({ openedTriage: s.openedTriage, applyTriage: s.applyTriage, openPicker: s.openPicker, setCallFormOpen: s.setCallFormOpen })),
+  );
+  const triageData = openedTriage?.id === summary.id ? openedTriage.data : null;
   const { moveConversation, splitFromMessage, setContactRemoteImages, showNotice, contactPanelOpen, setContactPanelOpen } = useDesk(
     useShallow((s) => ({
       moveConversation: s.moveConversation,
@@ -48,6 +71,7 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
     })),
   );
   const [isOpen, toggle, setAll] = useExpanded(messages);
+  useConversationPresence(summary.id, 'viewing');
   const [splitting, setSplitting] = useState<ConversationMessage | null>(null);
   const [splitBusy, setSplitBusy] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -85,7 +109,22 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
             </button>
           )}
         </div>
+        <TriageBar conversationId={summary.id} data={triageData} />
         <div className="conversation-toolbar" role="toolbar" aria-label={t('reading.actions')}>
+          {/* Reply, Reply all and Forward by email (the composer: r, R, f) go first in this toolbar. */}
+          <ReplyButtons />
+          <button type="button" className="button button-small" data-testid="done-conversation" title={t('reading.doneHint')} onClick={() => void applyTriage({ kind: 'status', status: 'done' }, [summary.id])}>
+            {t('triageBar.done')}
+          </button>
+          <button type="button" className="button button-small" data-testid="forward-colleague" onClick={() => openPicker('forward', [summary.id])}>
+            {t('reading.forwardColleague')}
+          </button>
+          <button type="button" className="button button-small" data-testid="share-conversation" onClick={() => openPicker('share', [summary.id])}>
+            {t('reading.share')}
+          </button>
+          <button type="button" className="button button-small" data-testid="log-call" onClick={() => setCallFormOpen(true)}>
+            {t('reading.logCall')}
+          </button>
           <button type="button" className="button button-small" data-testid="archive-conversation" title={t('reading.archiveHint')} onClick={() => void moveConversation(summary.id, 'archive')}>
             {t('reading.archive')}
           </button>
@@ -105,19 +144,26 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
         </div>
       </header>
       <div className="conversation-messages" tabIndex={-1}>
-        {messages.map((message, index) => (
-          <MessageCard
-            key={message.id}
-            message={message}
-            subject={subject}
-            expanded={isOpen(message.id)}
-            canSplit={index > 0}
-            onToggle={toggle}
-            onSplit={setSplitting}
-            onAlwaysAllowImages={contact && !contact.remoteImagesAllowed ? alwaysAllow : null}
-          />
-        ))}
+        {timeline(messages, triageData?.activity ?? []).map((entry) =>
+          entry.kind === 'message' ? (
+            <MessageCard
+              key={`m${entry.message.id}`}
+              message={entry.message}
+              subject={subject}
+              expanded={isOpen(entry.message.id)}
+              canSplit={entry.index > 0}
+              onToggle={toggle}
+              onSplit={setSplitting}
+              onAlwaysAllowImages={contact && !contact.remoteImagesAllowed ? alwaysAllow : null}
+            />
+          ) : (
+            <ActivityCard key={`a${entry.item.id}`} item={entry.item} />
+          ),
+        )}
+        <NoteBox conversationId={summary.id} />
       </div>
+      <ComposerSlot conversationId={summary.id} />
+      <LogCallDialog conversationId={summary.id} />
       <ConfirmDialog
         open={splitting !== null}
         title={t('reading.splitTitle')}

@@ -6,12 +6,17 @@ import { useDesk } from '../../store/store-context.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { AccountItem } from './account-item.tsx';
 import { FolderList } from './folder-list.tsx';
+import { DrawerList } from './drawer-list.tsx';
+import { AgentBanner } from '../team/agent-banner.tsx';
+import { NotificationBell } from '../notifications/notification-center.tsx';
+import { OutboxSidebarEntry } from '../outbox/outbox-sidebar-entry.tsx';
+import { TeamStatus } from '../team/team-status.tsx';
 import './sidebar.css';
 
 export function Sidebar() {
   const { accounts, scope, appInfo } = useDesk(useShallow((s) => ({ accounts: s.accounts, scope: s.scopeAccountId, appInfo: s.appInfo })));
-  const { setScope, removeDemo, setView, showNotice } = useDesk(
-    useShallow((s) => ({ setScope: s.setScope, removeDemo: s.removeDemo, setView: s.setView, showNotice: s.showNotice })),
+  const { setScope, removeDemo, setView, showNotice, setSettingsOpen } = useDesk(
+    useShallow((s) => ({ setScope: s.setScope, removeDemo: s.removeDemo, setView: s.setView, showNotice: s.showNotice, setSettingsOpen: s.setSettingsOpen })),
   );
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const [removing, setRemoving] = useState(false);
@@ -30,6 +35,10 @@ export function Sidebar() {
         <span className="brand-mark" aria-hidden="true" />
         {t('app.name')}
       </div>
+      <AgentBanner />
+      <DrawerList />
+      <OutboxSidebarEntry />
+      <h2 className="section-label">{t('sidebar.mailbox')}</h2>
       <FolderList />
       <h2 className="section-label">{t('sidebar.accounts')}</h2>
       <ul className="account-list">
@@ -54,6 +63,11 @@ export function Sidebar() {
       <button type="button" className="button button-quiet add-account" onClick={() => setView('connect')}>
         {t('sidebar.addAccount')}
       </button>
+      <TeamStatus />
+      <div className="sidebar-tools">
+        <NotificationBell />
+        <button type="button" className="link-button" data-testid="open-triage-settings" onClick={() => setSettingsOpen(true)}>{t('sidebar.triageSettings')}</button>
+      </div>
       <div className="sidebar-footer">
         {appInfo && t('sidebar.version', { version: appInfo.version })}
         <span className="sidebar-help">{t('sidebar.shortcutHint')}</span>

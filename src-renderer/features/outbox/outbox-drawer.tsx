@@ -1,0 +1,91 @@
+import { useEffect, useId, useState } from 'react';
+import type { OutboxItem } from '../../../src-preload/api.ts';
+import { ErrorNote } from '../../app/ui/error-note.tsx';
+import { Modal } from '../../app/ui/modal.tsx';
+import { t } from '../../i18n/i18n.ts';
+import { formatAddress } from '../../i18n/format.ts';
+import { useDesk } from '../../store/store-context.tsx';
+import { STATE_LABEL, STATE_ORDER, whenText } from './outbox-words.ts';
+import './outbox.css';
+
+function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
+  const cancel = useDesk((s) => s.cancelOutboxItem);
+  const [busy, setBusy] = useState(false);
+  const canAct = item.state !== 'sending';
+  async function act(edit: boolean): Promise<void> {
+    setBusy(true);
+    await cancel(item.id, edit);
+    setBusy(false);
+  }
+  return (
+    <li className={`outbox-item is-${item.state}`} data-testid="outbox-item" data-state={item.state} data-outbox-id={item.id}>
+      <div className="outbox-item-main">
+        <span className="outbox-subject">{item.subject.trim() || t('message.noSubject')}</span>
+        <span className="outbox-to muted">{t('outbox.to', { to: item.to.map(formatAddress).join(', ') })}</span>
+        <span className={`outbox-when${item.state === 'failed' ? ' is-problem' : ''}`} data-testid="outbox-when">
+          {whenText(item, now)}
+          {item.sentLate && ` · ${t('outbox.sentLate')}`}
+        </span>
+      </div>
+      <span className={`outbox-state state-${item.state}`}>{t(STATE_LABEL[item.state])}</span>
+      {canAct && (
+        <div className="outbox-actions">
+          <button type="button" className="button button-small" data-testid="outbox-edit" disabled={busy} onClick={() => void act(true)}>
+            {t('outbox.edit')}
+          </button>
+          <button type="button" className="button button-small button-quiet" data-testid="outbox-cancel" disabled={busy} onClick={() => void act(false)}>
+            {t('outbox.cancel')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The "To send" drawer: mail in its undo window, scheduled, being sent, or failed — with what to do about each. */
+export function OutboxDrawer() {
+  const titleId = useId();
+  const open = useDesk((s) => s.outboxOpen);
+  const items = useDesk((s) => s.outboxItems);
+  const error = useDesk((s) => s.outboxError);
+  const loaded = useDesk((s) => s.outboxLoaded);
+  const setOpen = useDesk((s) => s.setOutboxOpen);
+  const [now, setNow] = useState(() => Date.now());
+  const counting = open && items.some((i) => i.state === 'undo-window');
+
+  useEffect(() => {
+    if (!counting) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [counting]);
+
+  const shown = items.filter((i) => STATE_ORDER.includes(i.state));
+  return (
+    <Modal open={open} labelledBy={titleId} onClose={() => setOpen(false)} className="outbox-drawer">
+      <div className="outbox-drawer-inner" data-testid="outbox-drawer">
+        <header className="outbox-drawer-header">
+          <h2 id={titleId} className="modal-title">{t('outbox.title')}</h2>
+          <span className="toolbar-spacer" />
+          <button type="button" className="button button-small button-quiet" data-testid="outbox-close" onClick={() => setOpen(false)}>
+            {t('common.close')}
+          </button>
+        </header>
+        <p className="modal-text">{t('outbox.lead')}</p>
+        {error && <ErrorNote error={error} />}
+        {STATE_ORDER.map((state) => {
+          const group = shown.filter((i) => i.state === state).sort((a, b) => a.sendAt - b.sendAt);
+          if (group.length === 0) return null;
+          return (
+            <section key={state} className="outbox-group" aria-label={t(STATE_LABEL[state])}>
+              <h3 className="section-label">{t(STATE_LABEL[state])}</h3>
+              <ul className="outbox-list">
+                {group.map((item) => <OutboxRow key={item.id} item={item} now={now} />)}
+              </ul>
+            </section>
+          );
+        })}
+        {loaded && shown.length === 0 && <p className="outbox-empty muted" data-testid="outbox-empty">{t('outbox.empty')}</p>}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,39 @@
+import { t } from '../../i18n/i18n.ts';
+import { useDesk } from '../../store/store-context.tsx';
+import { pendingCount } from './outbox-words.ts';
+import './outbox.css';
+
+/** Sidebar entries of replying: "New conversation", "To send" with its count (red when something failed), and Settings. */
+export function OutboxSidebarEntry() {
+  const items = useDesk((s) => s.outboxItems);
+  const setOpen = useDesk((s) => s.setOutboxOpen);
+  const startCompose = useDesk((s) => s.startCompose);
+  const openSettings = useDesk((s) => s.openSettings);
+  const count = pendingCount(items);
+  const failed = items.some((i) => i.state === 'failed');
+  return (
+    <ul className="folder-list outbox-entries">
+      <li>
+        <button type="button" className="folder-button" data-testid="compose-new" onClick={() => void startCompose('new')}>
+          <span className="folder-name">{t('outbox.newConversation')}</span>
+          <kbd className="entry-key">c</kbd>
+        </button>
+      </li>
+      <li>
+        <button type="button" className="folder-button" data-testid="outbox-entry" onClick={() => setOpen(true)}>
+          <span className="folder-name">{t('outbox.title')}</span>
+          {count > 0 && (
+            <span className={`folder-unread${failed ? ' is-failed' : ''}`} data-testid="outbox-count" aria-label={t('outbox.count', { count })}>
+              {count}
+            </span>
+          )}
+        </button>
+      </li>
+      <li>
+        <button type="button" className="folder-button" data-testid="open-settings" onClick={() => openSettings('templates')}>
+          <span className="folder-name">{t('settings.title')}</span>
+        </button>
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Words for triage values: drawers, statuses (the team may rename them in
+ * the settings), priorities, SLA kinds. One place, so the sidebar, the list
+ * badges, the triage bar and the palette all say the same thing.
+ */
+import type { ConversationStatus, DrawerId, Priority, SlaKind, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
+import { t, type MessageKey } from '../../i18n/i18n.ts';
+import { memberOf } from '../../store/team.slice.ts';
+
+export const STATUS_LABEL: Record<ConversationStatus, MessageKey> = {
+  new: 'status.new',
+  pending: 'status.pending',
+  waiting: 'status.waiting',
+  on_hold: 'status.on_hold',
+  done: 'status.done',
+  closed: 'status.closed',
+  spam: 'status.spam',
+};
+
+export const PRIORITY_LABEL: Record<Priority, MessageKey> = {
+  low: 'priority.low',
+  normal: 'priority.normal',
+  high: 'priority.high',
+  urgent: 'priority.urgent',
+};
+
+/** Number keys 1-4 set these, most urgent first (as in most issue trackers). */
+export const PRIORITY_KEYS: readonly Priority[] = ['urgent', 'high', 'normal', 'low'];
+
+export const SLA_LABEL: Record<SlaKind, MessageKey> = {
+  'first-response': 'sla.firstResponse',
+  'next-response': 'sla.nextResponse',
+  resolution: 'sla.resolution',
+};
+
+/** The fixed drawers, in the order the sidebar lists them. */
+export const FIXED_DRAWERS = ['inbox', 'mine', 'unassigned', 'overdue', 'alerts', 'snoozed', 'open'] as const;
+
+const FIXED_LABEL: Record<(typeof FIXED_DRAWERS)[number], MessageKey> = {
+  inbox: 'drawer.inbox',
+  mine: 'drawer.mine',
+  unassigned: 'drawer.unassigned',
+  overdue: 'drawer.overdue',
+  alerts: 'drawer.alerts',
+  snoozed: 'drawer.snoozed',
+  open: 'drawer.open',
+};
+
+export function statusLabel(status: ConversationStatus, settings: TriageSettings | null): string {
+  const custom = settings?.statusLabels[status]?.trim();
+  return custom || t(STATUS_LABEL[status]);
+}
+
+export function drawerLabel(drawer: DrawerId, directory: TeamDirectory | null, settings: TriageSettings | null): string {
+  if (drawer in FIXED_LABEL) return t(FIXED_LABEL[drawer as keyof typeof FIXED_LABEL]);
+  const colon = drawer.indexOf(':');
+  const kind = drawer.slice(0, colon);
+  const value = drawer.slice(colon + 1);
+  if (kind === 'status' && value in STATUS_LABEL) return statusLabel(value as ConversationStatus, settings);
+  if (kind === 'assignee') return memberOf(directory, value).name;
+  if (kind === 'tag') return `#${value}`;
+  return drawer;
+}

@@ -1,0 +1,179 @@
+import { useEffect, useId, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ConversationStatus, Priority, SlaTargetsInput, TriageSettings } from '../../../src-preload/api.ts';
+import { Modal } from '../../app/ui/modal.tsx';
+import { ErrorNote } from '../../app/ui/error-note.tsx';
+import { t } from '../../i18n/i18n.ts';
+import { describeError } from '../../store/describe-error.ts';
+import { useDesk } from '../../store/store-context.tsx';
+import { ALL_STATUSES } from '../../store/triage-optimistic.ts';
+import { PRIORITY_KEYS, PRIORITY_LABEL, STATUS_LABEL } from './triage-labels.ts';
+
+const SLA_FIELDS: (keyof SlaTargetsInput)[] = ['firstResponse', 'nextResponse', 'resolution'];
+const SLA_FIELD_LABEL = { firstResponse: 'sla.firstResponse', nextResponse: 'sla.nextResponse', resolution: 'sla.resolution' } as const;
+const WEEKDAY_KEYS = ['weekday.sun', 'weekday.mon', 'weekday.tue', 'weekday.wed', 'weekday.thu', 'weekday.fri', 'weekday.sat'] as const;
+
+/** Whole numbers in a range, or null with the reason. */
+function wholeNumber(text: string, min: number, max: number): number | null {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): void }) {
+  const save = useDesk((s) => s.saveTriageSettings);
+  const [labels, setLabels] = useState(initial.statusLabels);
+  const [autoClose, setAutoClose] = useState(String(initial.autoCloseDays));
+  const [spamPurge, setSpamPurge] = useState(String(initial.spamPurgeDays));
+  const [hours, setHours] = useState(initial.businessHours);
+  const [fromHour, setFromHour] = useState(String(initial.businessHours.fromHour));
+  const [toHour, setToHour] = useState(String(initial.businessHours.toHour));
+  const [sla, setSla] = useState(() =>
+    Object.fromEntries(PRIORITY_KEYS.map((p) => [p, Object.fromEntries(SLA_FIELDS.map((f) => [f, initial.slaByPriority[p][f]?.toString() ?? '']))])) as Record<Priority, Record<keyof SlaTargetsInput, string>>,
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const autoCloseDays = wholeNumber(autoClose, 1, 3650);
+  const spamPurgeDays = wholeNumber(spamPurge, 1, 3650);
+  const from = wholeNumber(fromHour, 0, 23);
+  const to = wholeNumber(toHour, 1, 24);
+  const slaInvalid = PRIORITY_KEYS.some((p) => SLA_FIELDS.some((f) => sla[p][f].trim() !== '' && wholeNumber(sla[p][f], 1, 525_600) === null));
+  const invalid = autoCloseDays === null || spamPurgeDays === null || from === null || to === null || from >= to || slaInvalid;
+
+  async function submit(): Promise<void> {
+    if (invalid || autoCloseDays === null || spamPurgeDays === null || from === null || to === null) {
+      setError(t('triageSettings.invalid'));
+      return;
+    }
+    const minutes = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+    const targets = (p: Priority): SlaTargetsInput => ({
+      firstResponse: minutes(sla[p].firstResponse),
+      nextResponse: minutes(sla[p].nextResponse),
+      resolution: minutes(sla[p].resolution),
+    });
+    const slaByPriority: Record<Priority, SlaTargetsInput> = { low: targets('low'), normal: targets('normal'), high: targets('high'), urgent: targets('urgent') };
+    setBusy(true);
+    const result = await save({ statusLabels: labels, autoCloseDays, spamPurgeDays, businessHours: { ...hours, fromHour: from, toHour: to }, slaByPriority });
+    setBusy(false);
+    if (result.ok) onDone();
+    else setError(describeError(result.error));
+  }
+
+  return (
+    <form
+      className="settings-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <fieldset className="settings-section">
+        <legend>{t('triageSettings.statusLabels')}</legend>
+        <div className="settings-grid">
+          {ALL_STATUSES.map((status: ConversationStatus) => (
+            <label key={status} className="settings-field">
+              <span>{t(STATUS_LABEL[status])}</span>
+              <input value={labels[status]} data-testid={`settings-label-${status}`} onChange={(e) => setLabels({ ...labels, [status]: e.target.value })} />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="settings-section">
+        <legend>{t('triageSettings.periods')}</legend>
+        <div className="settings-grid">
+          <label className="settings-field">
+            <span>{t('triageSettings.autoCloseDays')}</span>
+            <input inputMode="numeric" value={autoClose} data-testid="settings-auto-close" aria-invalid={autoCloseDays === null} onChange={(e) => setAutoClose(e.target.value)} />
+          </label>
+          <label className="settings-field">
+            <span>{t('triageSettings.spamPurgeDays')}</span>
+            <input inputMode="numeric" value={spamPurge} aria-invalid={spamPurgeDays === null} onChange={(e) => setSpamPurge(e.target.value)} />
+          </label>
+        </div>
+      </fieldset>
+      <fieldset className="settings-section">
+        <legend>{t('triageSettings.businessHours')}</legend>
+        <div className="settings-grid">
+          <label className="settings-field">
+            <span>{t('triageSettings.timeZone')}</span>
+            <input value={hours.timeZone} onChange={(e) => setHours({ ...hours, timeZone: e.target.value })} />
+          </label>
+          <label className="settings-field">
+            <span>{t('triageSettings.hours')}</span>
+            <span className="settings-hours">
+              <input inputMode="numeric" aria-label={t('triageSettings.fromHour')} value={fromHour} aria-invalid={from === null} onChange={(e) => setFromHour(e.target.value)} />
+              –
+              <input inputMode="numeric" aria-label={t('triageSettings.toHour')} value={toHour} aria-invalid={to === null || (from !== null && to <= from)} onChange={(e) => setToHour(e.target.value)} />
+            </span>
+          </label>
+        </div>
+        <div className="settings-days">
+          {WEEKDAY_KEYS.map((key, day) => (
+            <label key={key}>
+              <input
+                type="checkbox"
+                checked={hours.days.includes(day)}
+                onChange={(e) => setHours({ ...hours, days: e.target.checked ? [...hours.days, day].sort() : hours.days.filter((d) => d !== day) })}
+              />
+              {t(key)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="settings-section">
+        <legend>{t('triageSettings.sla')}</legend>
+        <p className="field-hint">{t('triageSettings.slaHint')}</p>
+        <table className="settings-sla">
+          <thead>
+            <tr>
+              <th />
+              {SLA_FIELDS.map((f) => <th key={f} scope="col">{t(SLA_FIELD_LABEL[f])}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {PRIORITY_KEYS.map((p) => (
+              <tr key={p}>
+                <th scope="row">{t(PRIORITY_LABEL[p])}</th>
+                {SLA_FIELDS.map((f) => (
+                  <td key={f}>
+                    <input
+                      inputMode="numeric"
+                      aria-label={`${t(PRIORITY_LABEL[p])} · ${t(SLA_FIELD_LABEL[f])}`}
+                      value={sla[p][f]}
+                      onChange={(e) => setSla({ ...sla, [p]: { ...sla[p], [f]: e.target.value } })}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
+      {error && <p className="field-error" role="alert">{error}</p>}
+      <div className="modal-actions">
+        <button type="button" className="button" disabled={busy} onClick={onDone}>{t('common.cancel')}</button>
+        <button type="submit" className="button button-primary" data-testid="settings-save" disabled={busy}>{busy ? t('common.working') : t('triageSettings.save')}</button>
+      </div>
+    </form>
+  );
+}
+
+/** Triage settings: status labels, the 30-day periods, business hours and SLA targets. */
+export function TriageSettingsDialog() {
+  const { open, setOpen, settings, load } = useDesk(
+    useShallow((s) => ({ open: s.settingsOpen, setOpen: s.setSettingsOpen, settings: s.triageSettings, load: s.loadTriageSettings })),
+  );
+  const titleId = useId();
+  const [loadError, setLoadError] = useState<Awaited<ReturnType<typeof load>> | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    void load().then((result) => setLoadError(result.ok ? null : result));
+  }, [open, load]);
+  return (
+    <Modal open={open} labelledBy={titleId} onClose={() => setOpen(false)} className="settings-dialog">
+      <h2 id={titleId} className="modal-title">{t('triageSettings.title')}</h2>
+      {loadError && !loadError.ok && <ErrorNote error={loadError.error} />}
+      {settings ? <SettingsForm key={JSON.stringify(settings)} initial={settings} onDone={() => setOpen(false)} /> : !loadError && <p className="muted">{t('triageSettings.loading')}</p>}
+    </Modal>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Who is on the team and what the sidebar counts: the team directory
+ * (`team.directory`: this desktop's agent, colleagues, groups, tags), the
+ * live drawer counts (`triage.counts`) and the triage settings.
+ *
+ * Invariants: counts and the directory refresh through `coalesce`, so a burst
+ * of change events costs two queries; only the newest counts answer writes
+ * (an older one could undo a newer count).
+ */
+import type {
+  AgentIdentity,
+  AssigneeRef,
+  DeskApi,
+  DeskError,
+  DrawerCount,
+  Result,
+  TeamDirectory,
+  TeamHealth,
+  TeamMember,
+  TriageSettings,
+} from '../../src-preload/api.ts';
+import { coalesce } from './coalesce.ts';
+import type { DeskSlice } from './slice.ts';
+
+export interface TeamSlice {
+  directory: TeamDirectory | null;
+  directoryError: DeskError | null;
+  /** By drawer id. */
+  drawerCounts: ReadonlyMap<string, DrawerCount>;
+  triageSettings: TriageSettings | null;
+  /** Team sync of this desktop: state, when it last heard from the team, changes waiting to go. */
+  teamHealth: TeamHealth | null;
+  loadTeamHealth(): Promise<void>;
+  applyTeamHealth(health: TeamHealth): void;
+  configureTeam(accountId: number, folder: string, passphrase: string | null): Promise<Result<TeamHealth>>;
+  loadDirectory(): Promise<void>;
+  refreshCounts(): Promise<void>;
+  setAgentIdentity(name: string, address: string): Promise<Result<AgentIdentity>>;
+  loadTriageSettings(): Promise<Result<TriageSettings>>;
+  saveTriageSettings(settings: TriageSettings): Promise<Result<TriageSettings>>;
+}
+
+/** An agent or group by ref; a placeholder for refs the directory does not know yet (a colleague's op arrived first). */
+export function memberOf(directory: TeamDirectory | null, ref: AssigneeRef): TeamMember {
+  const known = directory?.agents.find((a) => a.ref === ref) ?? directory?.groups.find((g) => g.ref === ref);
+  if (known) return known;
+  if (directory?.me?.ref === ref) return { ref, name: directory.me.name, address: directory.me.address, colour: directory.me.colour, members: [] };
+  return { ref, name: ref.replace(/^(agent|group):/, ''), address: null, colour: '#8a94a2', members: [] };
+}
+
+/** Groups this desktop's agent belongs to. */
+export function myGroups(directory: TeamDirectory | null): AssigneeRef[] {
+  const me = directory?.me?.ref;
+  if (!me || !directory) return [];
+  return directory.groups.filter((g) => g.members.includes(me)).map((g) => g.ref);
+}
+
+export function createTeamSlice(api: DeskApi): DeskSlice<TeamSlice> {
+  let countsGeneration = 0;
+  return (set, get) => {
+    async function loadCounts(): Promise<void> {
+      const mine = ++countsGeneration;
+      const result = await api.call('triage.counts', { accountId: get().scopeAccountId });
+      if (mine !== countsGeneration || !result.ok) return; // A failed count keeps the last one shown.
+      set({ drawerCounts: new Map(result.value.map((c) => [c.drawer, c])) });
+    }
+
+    async function loadDirectoryOnce(): Promise<void> {
+      const result = await api.call('team.directory', {});
+      if (result.ok) set({ directory: result.value, directoryError: null });
+      else set({ directoryError: result.error });
+    }
+
+    return {
+      directory: null,
+      directoryError: null,
+      drawerCounts: new Map(),
+      triageSettings: null,
+      teamHealth: null,
+
+      async loadTeamHealth() {
+        const result = await api.call('team.health', {});
+        if (result.ok) set({ teamHealth: result.value });
+      },
+
+      applyTeamHealth(health) {
+        set({ teamHealth: health });
+      },
+
+      async configureTeam(accountId, folder, passphrase) {
+        const result = await api.call('team.configure', { accountId, folder, passphrase });
+        if (result.ok) set({ teamHealth: result.value });
+        return result;
+      },
+
+      loadDirectory: coalesce(loadDirectoryOnce),
+      refreshCounts: coalesce(loadCounts),
+
+      async setAgentIdentity(name, address) {
+        const result = await api.call('agent.set', { name, address });
+        if (result.ok) {
+          set((state) => ({ directory: state.directory ? { ...state.directory, me: result.value } : state.directory }));
+          void get().loadDirectory();
+          // "Mine" means something now.
+          void get().refreshCounts();
+        }
+        return result;
+      },
+
+      async loadTriageSettings() {
+        const result = await api.call('triage.settings', {});
+        if (result.ok) set({ triageSettings: result.value });
+        return result;
+      },
+
+      async saveTriageSettings(settings) {
+        const result = await api.call('triage.saveSettings', settings);
+        if (result.ok) set({ triageSettings: result.value });
+        return result;
+      },
+    };
+  };
+}

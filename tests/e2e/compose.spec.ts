@@ -1,0 +1,219 @@
+/**
+ * Replying against a real mailbox and a real SMTP sink: a template with
+ * placeholders made through the settings UI and inserted with `;;`, a reply
+ * sent after a short undo window (checked in the sink: rendered placeholders,
+ * the ticket token in the subject, In-Reply-To), one reply undone (nothing
+ * reaches the sink, the draft comes back), one scheduled with "Send later"
+ * (waits in "To send", then goes out), and all three in the outgoing audit.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { simpleParser } from 'mailparser';
+import { buildMail } from '../support/mail-fixtures.ts';
+import { startDovecotWorkspace } from './fixtures/dovecot-workspace.ts';
+import type { DovecotWorkspace } from './fixtures/dovecot-workspace.ts';
+import { screenshotPath } from './support/core-host.ts';
+
+const support = 'Acme Support <agent@example.test>';
+const minutesAgo = (m: number): Date => new Date(Date.now() - m * 60_000);
+const UNDO_SECONDS = 3;
+
+function seed(): Buffer[] {
+  return [
+    buildMail({ from: 'Alice Example <alice@shop.example>', to: support, subject: 'Broken flamingo lamp', messageId: 'lamp-1@shop.example', date: minutesAgo(90), text: 'The flamingo lamp arrived with a cracked shade. Can you send a replacement?' }),
+    buildMail({ from: 'Bob Builder <bob@builder.example>', to: support, subject: 'Quarterly invoice request', messageId: 'invoice-1@builder.example', date: minutesAgo(60), text: 'Please send the quarterly invoice. Bob' }),
+    buildMail({ from: 'Carol Jones <carol@jones.example>', to: support, subject: 'Where is my parcel?', messageId: 'parcel-1@jones.example', date: minutesAgo(30), text: 'My parcel has not arrived yet.' }),
+  ];
+}
+
+let workspace: DovecotWorkspace;
+
+test.beforeAll(async () => {
+  workspace = await startDovecotWorkspace();
+  await workspace.deliver(seed());
+});
+
+test.afterAll(async () => {
+  await workspace?.stop();
+});
+
+/** `<input type="datetime-local">` value for a moment, in the browser's (= this machine's) time zone. */
+function localInputValue(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+async function openConversation(page: Page, subject: string): Promise<string> {
+  await page.getByTestId('message-row').filter({ hasText: subject }).click();
+  await expect(page.getByTestId('reading-subject')).toHaveText(subject);
+  return (await page.getByTestId('reading-ticket').innerText()).trim().replace(/^#/, '');
+}
+
+/** Types where the composer put the caret when it opened (the top of a reply, above the quote). */
+async function typeInEditor(page: Page, text: string): Promise<void> {
+  await expect(page.getByTestId('composer').getByTestId('composer-body')).toBeFocused();
+  await page.keyboard.type(text);
+}
+
+test('reply with a template, undo one, schedule one, and see them in the outgoing audit', async ({ page }) => {
+  await workspace.connect(page, 3);
+
+  // --- Settings: a short undo window, and a template with placeholders, made through the UI.
+  await page.getByTestId('open-settings').click();
+  const settings = page.getByTestId('reply-settings');
+  await expect(settings).toBeVisible();
+  await page.getByTestId('reply-settings-sending').click();
+  await page.getByTestId('undo-seconds').fill(String(UNDO_SECONDS));
+  await page.getByTestId('sending-save').click();
+  await expect(settings.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  await page.getByTestId('reply-settings-templates').click();
+  await page.getByTestId('template-new').click();
+  await page.getByTestId('template-name').fill('Replacement on its way');
+  await page.getByTestId('template-shortcut').fill('lamp');
+  await page.getByTestId('template-body').click();
+  await page.keyboard.type('Hi {CLIENT_NAME}, a replacement for ticket {TICKET_ID} is on its way to {CLIENT_EMAIL}.');
+  await page.getByTestId('template-save').click();
+  await expect(page.getByTestId('template-saved')).toBeVisible();
+  // A second template with a placeholder core does not know: inserting it must block sending.
+  await page.getByTestId('template-new').click();
+  await page.getByTestId('template-name').fill('Order status');
+  await page.getByTestId('template-shortcut').fill('order');
+  await page.getByTestId('template-body').click();
+  await page.keyboard.type('Your order {ORDER_NUMBER} has shipped.');
+  await page.getByTestId('template-save').click();
+  await expect(page.getByTestId('template-item')).toHaveCount(2);
+  await page.screenshot({ path: screenshotPath('compose-template-manager') });
+  await page.getByTestId('reply-settings-close').click();
+  await expect(settings).toBeHidden();
+
+  // --- Reply to Alice with the template: `;;` opens the picker, search, Enter inserts.
+  const aliceTicket = await openConversation(page, 'Broken flamingo lamp');
+  await page.getByTestId('reply').click();
+  const composer = page.getByTestId('composer');
+  await expect(composer).toBeVisible();
+  await expect(composer.getByTestId('composer-to').getByTestId('recipient-chip')).toContainText('alice@shop.example');
+  await expect(composer.getByTestId('composer-subject')).toHaveValue(new RegExp(`#${aliceTicket}`));
+
+  // The unknown placeholder first: shown inline, sending blocked until the text is fixed.
+  await typeInEditor(page, ';;');
+  await expect(page.getByTestId('template-search')).toBeFocused();
+  await page.keyboard.type('order');
+  await expect(page.getByTestId('template-option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(composer.getByTestId('template-problems')).toContainText('ORDER_NUMBER');
+  await expect(composer.getByTestId('composer-send')).toBeDisabled();
+  await page.screenshot({ path: screenshotPath('compose-placeholder-problem') });
+  // Undoing the insertion removes the raw placeholder, and with it the problem.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(composer.getByTestId('template-problems')).toBeHidden();
+  await expect(composer.getByTestId('composer-send')).toBeEnabled();
+
+  await page.keyboard.type(';;');
+  await expect(page.getByTestId('template-search')).toBeFocused();
+  await page.keyboard.type('lamp');
+  await expect(page.getByTestId('template-option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  const body = composer.getByTestId('composer-body');
+  await expect(body).toContainText('Hi Alice, a replacement for ticket');
+  await expect(body).toContainText(aliceTicket);
+  await expect(body).toContainText('alice@shop.example');
+  await expect(composer.getByTestId('template-problems')).toBeHidden();
+  // Autosave: the draft is saved without any action.
+  await expect(composer.getByTestId('composer-save-state')).toHaveAttribute('data-dirty', 'false');
+  await page.screenshot({ path: screenshotPath('compose-reply-with-template') });
+
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(composer).toBeHidden();
+  const toast = page.getByTestId('send-undo-toast');
+  await expect(toast).toContainText(/Sending in \d s/);
+  await page.screenshot({ path: screenshotPath('compose-undo-toast') });
+  const sent = await workspace.smtp.waitForMail(1, 20_000);
+  const parsed = await simpleParser(sent.raw);
+  expect(parsed.subject).toContain(`[#${aliceTicket}]`);
+  expect(parsed.inReplyTo).toBe('<lamp-1@shop.example>');
+  expect(sent.envelope.to).toEqual(['alice@shop.example']);
+  expect(parsed.text).toContain(`Hi Alice, a replacement for ticket #${aliceTicket} is on its way to alice@shop.example.`);
+  expect(parsed.html || '').not.toMatch(/\{CLIENT_NAME\}|\{TICKET_ID\}/);
+
+  // --- Undo: reply to Bob, send, undo within the window: the composer comes back, nothing is sent.
+  await openConversation(page, 'Quarterly invoice request');
+  await page.getByTestId('message-list').focus();
+  await page.keyboard.press('r');
+  await expect(composer).toBeVisible();
+  await typeInEditor(page, 'The invoice is attached.');
+  await composer.getByTestId('composer-file-input').setInputFiles({ name: 'invoice-q3.txt', mimeType: 'text/plain', buffer: Buffer.from('Invoice Q3: 120 EUR') });
+  await expect(composer.getByTestId('composer-attachment')).toContainText('invoice-q3.txt');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(toast).toBeVisible();
+  await page.getByTestId('send-undo').click();
+  await expect(composer).toBeVisible();
+  await expect(composer.getByTestId('composer-body')).toContainText('The invoice is attached.');
+  await expect(composer.getByTestId('composer-attachment')).toContainText('invoice-q3.txt');
+  // Well past the undo window: still only Alice's reply in the sink.
+  await page.waitForTimeout((UNDO_SECONDS + 3) * 1000);
+  expect(workspace.smtp.messages).toHaveLength(1);
+  await composer.getByTestId('composer-close').click();
+  await expect(composer).toBeHidden();
+  // Reopening the conversation resumes the draft.
+  await openConversation(page, 'Where is my parcel?');
+  await openConversation(page, 'Quarterly invoice request');
+  await expect(composer).toBeVisible();
+  await expect(composer.getByTestId('composer-body')).toContainText('The invoice is attached.');
+  await composer.getByTestId('composer-close').click();
+
+  // --- Send later: reply to Carol, scheduled a few seconds ahead; it waits in "To send", then goes out.
+  await openConversation(page, 'Where is my parcel?');
+  await page.getByTestId('reply').click();
+  await expect(composer).toBeVisible();
+  await typeInEditor(page, 'Your parcel left our warehouse this morning.');
+  await composer.getByTestId('composer-send-later').click();
+  await expect(page.getByTestId('send-later-menu')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('compose-send-later') });
+  await page.getByTestId('send-later-input').fill(localInputValue(Date.now() + 12_000));
+  await page.getByTestId('send-later-confirm').click();
+  await expect(composer).toBeHidden();
+  await expect(toast).toContainText('Scheduled for');
+
+  await page.getByTestId('outbox-entry').click();
+  const drawer = page.getByTestId('outbox-drawer');
+  await expect(drawer).toBeVisible();
+  const scheduled = drawer.getByTestId('outbox-item').filter({ hasText: 'Where is my parcel?' });
+  await expect(scheduled).toHaveAttribute('data-state', 'scheduled');
+  await page.screenshot({ path: screenshotPath('compose-to-send-drawer') });
+  // It leaves the drawer when it goes out.
+  await expect(scheduled).toHaveCount(0, { timeout: 40_000 });
+  await page.getByTestId('outbox-close').click();
+  const later = await workspace.smtp.waitForMail(2, 20_000);
+  expect(later.envelope.to).toEqual(['carol@jones.example']);
+  expect((await simpleParser(later.raw)).text).toContain('Your parcel left our warehouse this morning.');
+  expect(workspace.smtp.messages).toHaveLength(2);
+
+  // --- A new conversation (c) opens in a dock of its own; Discard throws the draft away.
+  await page.getByTestId('message-list').focus();
+  await page.keyboard.press('c');
+  await expect(composer).toHaveAttribute('data-mode', 'new');
+  await expect(composer.getByTestId('composer-to-input')).toBeFocused();
+  await page.keyboard.type('not-an-address, dora@explorer.example');
+  await page.keyboard.press('Enter');
+  await expect(composer.getByTestId('composer-to')).toContainText('Not an email address: not-an-address');
+  await expect(composer.getByTestId('composer-to').getByTestId('recipient-chip')).toHaveText(/dora@explorer\.example/);
+  await expect(composer.getByTestId('composer-send')).toBeDisabled();
+  await page.screenshot({ path: screenshotPath('compose-new-conversation') });
+  await composer.getByTestId('composer-discard').click();
+  await expect(composer).toBeHidden();
+
+  // --- The outgoing audit shows all three: sent, cancelled (undone), sent (scheduled).
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('reply-settings-audit').click();
+  const audit = page.getByTestId('audit-outgoing');
+  const rows = audit.getByTestId('audit-outgoing-row');
+  await expect(rows.filter({ hasText: 'Broken flamingo lamp' }).and(page.locator('[data-outcome="sent"]'))).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Where is my parcel?' }).and(page.locator('[data-outcome="sent"]'))).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Quarterly invoice request' }).and(page.locator('[data-outcome="cancelled"]'))).toHaveCount(1);
+  await page.screenshot({ path: screenshotPath('compose-outgoing-audit') });
+  await page.getByTestId('audit-tab-incoming').click();
+  await expect(page.getByTestId('audit-incoming-row')).not.toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('compose-incoming-audit') });
+});

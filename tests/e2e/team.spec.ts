@@ -1,0 +1,96 @@
+/**
+ * Two desktops, one shared mailbox: two browser contexts on two core hosts,
+ * both connected to the same Dovecot account. Alice starts a reply and Bob
+ * sees "Alice is replying"; Alice's reply goes out first, and when Bob sends
+ * his, the app stops and shows him what Alice wrote before anything leaves.
+ */
+import { expect, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { startDovecot } from '../support/dovecot.ts';
+import type { DovecotServer } from '../support/dovecot.ts';
+import { buildMail } from '../support/mail-fixtures.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
+import { connectThroughForm } from './fixtures/dovecot-workspace.ts';
+import { screenshotPath, startCoreHost } from './support/core-host.ts';
+import type { CoreHost } from './support/core-host.ts';
+
+const mailbox = { user: 'desk@example.test', password: 'shared-secret' };
+const subject = 'Cracked flamingo lamp';
+let dovecot: DovecotServer;
+let smtp: SmtpSink;
+let hosts: CoreHost[] = [];
+
+test.beforeAll(async () => {
+  dovecot = await startDovecot({ users: [mailbox] });
+  smtp = await startSmtpSink({ users: [mailbox] });
+  hosts = [await startCoreHost(), await startCoreHost()];
+  await dovecot.append(
+    mailbox.user,
+    'INBOX',
+    buildMail({ from: 'Carla Ruiz <carla@shop.example>', to: mailbox.user, subject, messageId: 'lamp@shop.example', date: new Date(Date.now() - 3_600_000), text: 'The lamp arrived cracked.' }),
+  );
+});
+
+test.afterAll(async () => {
+  for (const host of hosts) await host.stop();
+  await smtp?.stop();
+  await dovecot?.stop();
+});
+
+async function desktop(browser: Browser, host: CoreHost, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await connectThroughForm(page, { url: host.url, imapPort: dovecot.port, smtpPort: smtp.port, user: mailbox.user, password: mailbox.password });
+  await expect(page.getByTestId('message-row')).toHaveCount(1, { timeout: 45_000 });
+  await page.getByTestId('agent-banner-open').click();
+  await page.getByTestId('agent-name').fill(name);
+  await page.getByTestId('agent-address').fill(`${name.toLowerCase()}@example.test`);
+  await page.getByTestId('agent-save').click();
+  await expect(page.getByTestId('agent-banner')).toHaveCount(0);
+  await expect(page.getByTestId('team-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  // The Inbox drawer: rows there carry the triage badges, presence among them.
+  await page.getByTestId('drawer-inbox').click();
+  await expect(page.getByTestId('message-row')).toHaveCount(1);
+  return page;
+}
+
+async function open(page: Page): Promise<void> {
+  await page.getByTestId('message-row').filter({ hasText: subject }).click();
+  await expect(page.getByTestId('reading-subject')).toHaveText(subject);
+}
+
+test('a colleague sees "replying", and is warned before sending after a reply that went out first', async ({ browser }) => {
+  const [hostA, hostB] = hosts as [CoreHost, CoreHost];
+  const alice = await desktop(browser, hostA, 'Alice');
+  const bob = await desktop(browser, hostB, 'Bob');
+
+  await open(alice);
+  await alice.getByTestId('reply').click();
+  await expect(alice.getByTestId('composer')).toBeVisible();
+
+  // Bob's list and reading view say who is at it, before he starts too.
+  const row = bob.getByTestId('message-row').filter({ hasText: subject });
+  await expect(row.getByTestId('badge-presence')).toHaveText('Alice is replying', { timeout: 15_000 });
+  await open(bob);
+  await expect(bob.getByTestId('triage-bar').getByTestId('presence-badge')).toHaveText('Alice is replying');
+  await bob.screenshot({ path: screenshotPath('team-presence-replying') });
+
+  await bob.getByTestId('reply').click();
+  await expect(bob.getByTestId('composer').getByTestId('composer-body')).toBeFocused();
+  await bob.keyboard.type('Hello Carla, a new lamp is on its way.');
+
+  await expect(alice.getByTestId('composer').getByTestId('composer-body')).toBeFocused();
+  await alice.keyboard.type('Hi Carla, sorry about that. We will replace it.');
+  await alice.getByTestId('composer-send').click();
+  const sent = await smtp.waitForMail(1, 40_000);
+  expect(sent.raw.toString()).toContain('We will replace it.');
+
+  // Bob sends: nothing leaves; he is shown Alice's reply first.
+  await bob.getByTestId('composer-send').click();
+  await expect(bob.getByTestId('collision-list')).toBeVisible({ timeout: 20_000 });
+  await expect(bob.getByTestId('collision-message')).toContainText('We will replace it');
+  await bob.screenshot({ path: screenshotPath('team-collision-warning') });
+  await bob.getByTestId('collision-review').click();
+  await expect(bob.getByTestId('composer')).toBeVisible();
+  expect(smtp.messages).toHaveLength(1);
+});
