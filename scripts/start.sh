@@ -21,5 +21,5 @@ say "No Electron runtime on this machine (its binary cannot be downloaded here),
 say "Building the renderer."
 npx vite build -c src-renderer/vite.config.ts --logLevel warn
 say "Starting core. Open the URL below (it carries this launch's access token); Ctrl+C stops Switchboard."
-# --max-semi-space-size and MALLOC_ARENA_MAX: the same memory bounds as the Electron core (src-main/app/core-process.ts).
-MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" exec node --disable-warning=ExperimentalWarning --max-semi-space-size=16 src-main/core/host.ts --demo --open "$@"
+# --max-semi-space-size, --heap-growing-percent and MALLOC_ARENA_MAX: the same memory bounds as the Electron core (src-main/app/core-process.ts).
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" exec node --disable-warning=ExperimentalWarning --max-semi-space-size=16 --heap-growing-percent=50 src-main/core/host.ts --demo --open "$@"

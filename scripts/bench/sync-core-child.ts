@@ -2,7 +2,9 @@
  * Core's side of `npm run bench:sync`, in its own process so its peak RSS is
  * its own: opens a fresh cache, syncs one account with the real engine and
  * the real pipeline (threading, contacts, full-text triggers), then measures
- * no-change resyncs. Prints one JSON line with the figures.
+ * no-change resyncs. Prints one JSON line with the figures, including a
+ * once-a-second memory timeline (RSS next to the V8 heap and Buffers, to
+ * tell garbage-sized heaps from native memory).
  *
  * Usage: node sync-core-child.ts <dataDir> <port> <user> <password>
  * With SB_BENCH_SYNC_ONLY=1 the after-store steps (threading, contacts,

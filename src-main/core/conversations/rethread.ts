@@ -153,7 +153,6 @@ function rethreadPart(ctx: Ctx, accountId: number, seeds: readonly number[]): vo
   const ownSet = ownAddressSet(options);
   const keys = sources.map((r) => keysOf(ctx, r, ownSet));
   const conversations = partitionKeys(keys, options, component.overrides);
-  if (process.env.SB_DBG) console.error('DBG part', seeds.length, sources.length, conversations.length, Math.max(0, ...conversations.map((c) => c.keys.length)));
 
   const rows = new Map(sources.map((r) => [r.id, r]));
   const threadIdOf = new Map(keys.map((k) => [k.key, k.id]));

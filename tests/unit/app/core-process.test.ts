@@ -38,8 +38,8 @@ describe('core process', () => {
     const proc = fake.utilityProcesses[0]!;
     expect(proc.modulePath).toBe('/app/out/main/core.js');
     expect(proc.options.serviceName).toBe('Switchboard core');
-    // A bounded young generation keeps core's memory in check during a large initial sync.
-    expect(proc.options.execArgv).toEqual(['--max-semi-space-size=16']);
+    // A bounded young generation and a slow-growing old one keep core's memory in check during a large initial sync.
+    expect(proc.options.execArgv).toEqual(['--max-semi-space-size=16', '--heap-growing-percent=50']);
     // Two malloc arenas: core's native memory stays compact (glibc; ignored elsewhere).
     expect(proc.options.env).toEqual({
       MALLOC_ARENA_MAX: '2',
