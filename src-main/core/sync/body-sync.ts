@@ -17,8 +17,10 @@
  *   meanwhile) is not retried until the next round, so a stuck message
  *   cannot make the loop spin.
  * - The next batch is requested from the server and parsed (in the parse
- *   worker, mail/parse-pool.ts) while the current one is stored: the parser,
- *   not the network or SQLite, sets the pace.
+ *   worker, mail/parse-pool.ts) while the current one is stored, and within
+ *   a batch each chunk of sources goes to the worker as soon as it has
+ *   arrived, so parsing overlaps the transfer: the parser, not the network
+ *   or SQLite, sets the pace.
  * - Each batch of bodies is indexed for search in its storing transaction,
  *   so "cached" also means "searchable" (search/index-step.ts).
  */
@@ -58,25 +60,40 @@ const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 /** Fetches the sources of the given locations (any folders), one UID FETCH per folder. */
 export async function fetchSources(ctx: BodyContext, locations: readonly FetchLocation[]): Promise<FetchedSource[]> {
+  const out: FetchedSource[] = [];
+  await streamSources(ctx, locations, (f) => out.push(f));
+  return out;
+}
+
+function byFolderPath(locations: readonly FetchLocation[]): Map<string, FetchLocation[]> {
   const byFolder = new Map<string, FetchLocation[]>();
   for (const l of locations) byFolder.set(l.path, [...(byFolder.get(l.path) ?? []), l]);
-  const out: FetchedSource[] = [];
-  for (const [path, group] of byFolder) {
+  return byFolder;
+}
+
+/**
+ * Hands each fetched source to `take` as it arrives. `take` must not run IMAP
+ * commands (the connection is busy with this FETCH until it ends).
+ */
+async function streamSources(ctx: BodyContext, locations: readonly FetchLocation[], take: (f: FetchedSource) => void): Promise<void> {
+  for (const [path, group] of byFolderPath(locations)) {
     const lock = await ctx.client.getMailboxLock(path);
     try {
       const box = ctx.client.mailbox;
       if (!box || Number(box.uidValidity) !== group[0]?.uidvalidity) continue;
       const byUid = new Map(group.map((l) => [l.uid, l]));
-      const rows = await ctx.client.fetchAll(uidSet([...byUid.keys()]), { uid: true, source: true }, { uid: true });
-      for (const r of rows) {
+      for await (const r of ctx.client.fetch(uidSet([...byUid.keys()]), { uid: true, source: true }, { uid: true })) {
         const location = byUid.get(r.uid);
-        if (location && r.source) out.push({ location, raw: r.source });
+        // Unsolicited FETCH responses can repeat a UID: one source per location.
+        if (location && r.source) {
+          byUid.delete(r.uid);
+          take({ location, raw: r.source });
+        }
       }
     } finally {
       lock.release();
     }
   }
-  return out;
 }
 
 interface PreparedSource {
@@ -91,6 +108,34 @@ async function prepareSources(ctx: BodyContext, fetched: readonly FetchedSource[
     fetched.map((f) => ({ raw: f.raw, fallbackDate: f.location.date })),
   );
   return fetched.map((f, i) => ({ messageId: f.location.messageId, body: bodies[i] as FetchedBody }));
+}
+
+// Small enough that the worker starts on a batch while most of it is still on the wire, large enough
+// that the per-request cost (a structured clone, a message each way) stays small.
+const PARSE_CHUNK = 25;
+const PARSE_CHUNK_BYTES = 1024 * 1024;
+
+/** Fetches and parses a batch, each chunk parsed while the rest is still arriving; in arrival order. */
+async function fetchAndPrepare(ctx: BodyContext, locations: readonly FetchLocation[]): Promise<PreparedSource[]> {
+  const parsing: Promise<PreparedSource[]>[] = [];
+  let chunk: FetchedSource[] = [];
+  let bytes = 0;
+  const flush = (): void => {
+    if (chunk.length === 0) return;
+    const p = prepareSources(ctx, chunk);
+    // Awaited below, after the FETCH ends; until then a failure must not count as unhandled.
+    p.catch(() => undefined);
+    parsing.push(p);
+    chunk = [];
+    bytes = 0;
+  };
+  await streamSources(ctx, locations, (f) => {
+    chunk.push(f);
+    bytes += f.raw.length;
+    if (chunk.length >= PARSE_CHUNK || bytes >= PARSE_CHUNK_BYTES) flush();
+  });
+  flush();
+  return (await Promise.all(parsing)).flat();
 }
 
 /**
@@ -224,7 +269,7 @@ export class BodyBackfill {
   /** Fetches the next batch and has it parsed, while the caller stores the current one. */
   private startFetch(ctx: BodyContext): Promise<PreparedSource[] | null> {
     const locations = this.nextLocations(ctx);
-    const p = locations.length === 0 ? Promise.resolve(null) : fetchSources(ctx, locations).then((fetched) => prepareSources(ctx, fetched));
+    const p = locations.length === 0 ? Promise.resolve(null) : fetchAndPrepare(ctx, locations);
     p.catch(() => undefined);
     return p;
   }
