@@ -23,7 +23,7 @@ import path from 'node:path';
 import '../../src-main/core/search/index-step.ts';
 import { insertAccount } from '../../src-main/core/db/accounts.repo.ts';
 import { openDatabase } from '../../src-main/core/db/connection.ts';
-import { threadSources } from '../../src-main/core/db/conversations.repo.ts';
+import { threadSources } from '../../src-main/core/db/thread-index.repo.ts';
 import { upsertFolder } from '../../src-main/core/db/folders.repo.ts';
 import { DEMO_MAILBOX_ADDRESS, generateDemoMailbox } from '../../src-main/core/demo/demo-mailbox.ts';
 import type { DemoMessage } from '../../src-main/core/demo/demo-mailbox.ts';

@@ -8,7 +8,7 @@
  */
 import '../conversations/thread-step.ts';
 import type { Database } from 'better-sqlite3';
-import { threadSources } from '../db/conversations.repo.ts';
+import { threadSources } from '../db/thread-index.repo.ts';
 import { getAddress, isAddressBlocked, updateMailName } from '../db/contacts.repo.ts';
 import { opsForEntity } from '../db/ops.repo.ts';
 import { registerAfterStoreStep } from '../pipeline/after-store.ts';

@@ -23,20 +23,9 @@
  * messages costs a few dozen statements, not several per message).
  */
 import type { Database } from 'better-sqlite3';
-import {
-  conversationIdsOfMessages,
-  hasAnyOverride,
-  membersOfConversations,
-  messagesFollowingAnyToken,
-  messagesMentioningAny,
-  nodesOfMessages,
-  nodesWithAnyToken,
-  overridesNamingAny,
-  subjectKeysOfMessages,
-  subjectPartnersOfMany,
-  tokensOfMessages,
-} from '../db/conversations.repo.ts';
-import type { SubjectProbe } from '../db/conversations.repo.ts';
+import { conversationIdsOfMessages, membersOfConversations } from '../db/conversations.repo.ts';
+import { hasAnyOverride, messagesFollowingAnyToken, messagesMentioningAny, nodesOfMessages, nodesWithAnyToken, overridesNamingAny, subjectKeysOfMessages, subjectPartnersOfMany, tokensOfMessages } from '../db/thread-index.repo.ts';
+import type { SubjectProbe } from '../db/thread-index.repo.ts';
 import type { Override } from '../threading/index.ts';
 import { DEFAULT_SUBJECT_WINDOW_DAYS } from '../threading/index.ts';
 

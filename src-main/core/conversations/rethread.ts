@@ -17,29 +17,10 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Address } from '../../../src-preload/api.ts';
-import type { ConversationAggregates, ConversationHeader, StaleKey, StoredConversationRow, ThreadSourceRow } from '../db/conversations.repo.ts';
-import {
-  clearStale,
-  clearStaleKeysUpTo,
-  messagesFollowingAnyToken,
-  messagesMentioningAny,
-  nodesWithAnyToken,
-  staleKeys,
-  subjectPartnersOfMany,
-  conversationIdsByRoots,
-  conversationMemberIds,
-  deleteConversation,
-  insertConversation,
-  messagesWithThreadKeys,
-  saveThreadKeys,
-  setConversationTokens,
-  setMessageConversation,
-  staleConversationIds,
-  storedConversations,
-  threadSources,
-  tokensOfConversations,
-  updateConversation,
-} from '../db/conversations.repo.ts';
+import type { ConversationAggregates, ConversationHeader, StoredConversationRow } from '../db/conversations.repo.ts';
+import type { StaleKey, ThreadSourceRow } from '../db/thread-index.repo.ts';
+import { clearStale, conversationIdsByRoots, conversationMemberIds, deleteConversation, insertConversation, setConversationTokens, setMessageConversation, staleConversationIds, storedConversations, tokensOfConversations, updateConversation } from '../db/conversations.repo.ts';
+import { clearStaleKeysUpTo, messagesFollowingAnyToken, messagesMentioningAny, nodesWithAnyToken, staleKeys, subjectPartnersOfMany, messagesWithThreadKeys, saveThreadKeys, threadSources } from '../db/thread-index.repo.ts';
 import type { Conversation, ThreadKeys } from '../threading/index.ts';
 import { ownAddressSet, partitionKeys, stripTokens, threadKeysOf, tokenForRoot } from '../threading/index.ts';
 import { collectComponent, mergeProbes, SUBJECT_WINDOW_MS } from './component.ts';

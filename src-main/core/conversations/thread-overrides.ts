@@ -16,7 +16,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { accountIds, insertOverride, messagesMentioning } from '../db/conversations.repo.ts';
+import { accountIds } from '../db/conversations.repo.ts';
+import { insertOverride, messagesMentioning } from '../db/thread-index.repo.ts';
 import type { JsonValue, Op } from '../team/ops.ts';
 import { messageEntity } from '../team/ops.ts';
 import type { Override } from '../threading/index.ts';

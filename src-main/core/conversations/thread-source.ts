@@ -9,7 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Address } from '../../../src-preload/api.ts';
-import type { ThreadSourceRow } from '../db/conversations.repo.ts';
+import type { ThreadSourceRow } from '../db/thread-index.repo.ts';
 import { accountEmail } from '../db/conversations.repo.ts';
 import type { ThreadInput } from '../threading/index.ts';
 import { customerAddress } from '../threading/index.ts';

@@ -6,7 +6,7 @@
  * it first, so threading always runs before the contact step.
  */
 import type { Database } from 'better-sqlite3';
-import { unthreadedMessageIds } from '../db/conversations.repo.ts';
+import { unthreadedMessageIds } from '../db/thread-index.repo.ts';
 import { afterMessagesStored, registerAfterStoreStep } from '../pipeline/after-store.ts';
 import { threadMessages } from './rethread.ts';
 

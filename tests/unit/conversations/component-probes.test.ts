@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeProbes } from '../../../src-main/core/conversations/component.ts';
-import type { SubjectProbe } from '../../../src-main/core/db/conversations.repo.ts';
+import type { SubjectProbe } from '../../../src-main/core/db/thread-index.repo.ts';
 
 const probe = fc.record({
   k: fc.constantFrom('a@x.test\ninvoice', 'b@x.test\ninvoice', 'a@x.test\nrefund'),

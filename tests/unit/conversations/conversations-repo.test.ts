@@ -2,12 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeConversations, splitConversation } from '../../../src-main/core/conversations/conversations.handlers.ts';
 import { repairStaleConversations, threadMessages } from '../../../src-main/core/conversations/rethread.ts';
 import { mergeChange, overrideOfOp, splitChange } from '../../../src-main/core/conversations/thread-overrides.ts';
-import {
-  conversationIdOfMessage,
-  explainListConversations,
-  getConversationSummary,
-  listConversations,
-} from '../../../src-main/core/db/conversations.repo.ts';
+import { conversationIdOfMessage, explainListConversations, getConversationSummary, listConversations } from '../../../src-main/core/db/conversations.repo.ts';
 import { setSeen } from '../../../src-main/core/db/messages.repo.ts';
 import { formatSubjectWithToken, tokenForRoot } from '../../../src-main/core/threading/index.ts';
 import { DESK, deleteRows, openTestCache, storedConversations, storeRow } from './support/cache.ts';
