@@ -18,8 +18,9 @@
  * - A message that lost its last location survives until a full pass that
  *   started after that completes without finding it again: a move made
  *   elsewhere is seen as "gone from INBOX" before "new in Archive".
- * - Every wait goes through the Clock; the retry delay grows exponentially
- *   with jitter and is the longest after a rejected password.
+ * - Every wait goes through the Clock. Connecting, noticing a lost
+ *   connection and reconnecting with backoff is sync-connection.ts's job;
+ *   this class reacts to "connected" and "lost".
  * - Health: `syncing` with progress while there is work, `connected` when
  *   idle, `offline`/`auth-failed`/`error` when the connection fails; the
  *   last error stays until a full pass completes. Nothing here throws at the
@@ -35,18 +36,17 @@ import { countPendingOps } from '../db/writeback.repo.ts';
 import type { Logger } from '../log.ts';
 import { HealthReporter } from './account-health.ts';
 import type { BackoffPolicy } from './backoff.ts';
-import { backoffDelay, defaultBackoff } from './backoff.ts';
 import type { BodyContext } from './body-sync.ts';
 import { BodyBackfill, fetchBodyNow, refetchAttachments } from './body-sync.ts';
-import { classifyConnectionError, healthStateFor } from './classify-error.ts';
 import { FetchRequests } from './fetch-requests.ts';
 import { finishFullPass, planFullPass } from './full-pass.ts';
 import type { FolderSyncContext } from './folder-sync.ts';
 import { syncFolder } from './folder-sync.ts';
 import { IdleWatcher } from './idle-watcher.ts';
 import type { ClientTimeouts } from './imap-client.ts';
-import { closeGracefully, createImapClient } from './imap-client.ts';
 import { PhaseProgress } from './progress.ts';
+import type { ConnectionLoss } from './sync-connection.ts';
+import { SyncConnection } from './sync-connection.ts';
 import { isRejection, replayWriteback } from './writeback-replay.ts';
 import { WorkQueue } from './work-queue.ts';
 
@@ -96,10 +96,7 @@ export class AccountSync {
   private readonly work: WorkQueue;
   private started = false;
   private stopped = false;
-  private client: ImapFlow | null = null;
-  private connecting: Promise<void> | null = null;
-  private failures = 0;
-  private cancelRetry: (() => void) | null = null;
+  private readonly conn: SyncConnection;
   private cancelPoll: (() => void) | null = null;
   private watcher: IdleWatcher | null = null;
   private loopDone: Promise<void> = Promise.resolve();
@@ -115,6 +112,17 @@ export class AccountSync {
     this.backfill = new BodyBackfill(o.bodyBatchSize);
     this.requests = new FetchRequests(this.clock);
     this.work = new WorkQueue(this.clock);
+    this.conn = new SyncConnection({
+      imap: o.imap,
+      clock: this.clock,
+      log: this.log,
+      ...(o.timeouts ? { timeouts: o.timeouts } : {}),
+      ...(o.backoff ? { backoff: o.backoff } : {}),
+      ...(o.random ? { random: o.random } : {}),
+      ...(o.extensions ? { extensions: o.extensions } : {}),
+      onConnected: (client) => this.connected(client),
+      onLost: (loss) => this.lost(loss),
+    });
   }
 
   get health(): AccountHealth {
@@ -125,14 +133,14 @@ export class AccountSync {
     if (this.started || this.stopped) return;
     this.started = true;
     this.reporter.set({ state: 'syncing', progress: null });
-    void this.connect();
+    void this.conn.connect();
   }
 
   /** A full pass now (or a reconnect at once when offline). Resolves when it is done or failed. */
   async syncNow(): Promise<void> {
     if (!this.started || this.stopped) return;
     const done = this.work.fullAndWait();
-    if (!this.client?.usable) void this.connect();
+    if (!this.client?.usable) void this.conn.connect();
     return done;
   }
 
@@ -159,15 +167,11 @@ export class AccountSync {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.cancelRetry?.();
     this.cancelPoll?.();
-    this.cancelRetry = this.cancelPoll = null;
-    const client = this.client;
-    this.client = null;
+    this.cancelPoll = null;
     this.work.signal();
-    await Promise.all([this.watcher?.stop(), client ? closeGracefully(client, this.clock) : undefined]);
+    await Promise.all([this.watcher?.stop(), this.conn.stop()]);
     this.watcher = null;
-    await this.connecting?.catch(() => {});
     await this.loopDone.catch(() => {});
     this.requests.failAll();
     this.work.settle();
@@ -176,46 +180,17 @@ export class AccountSync {
 
   /* ---------------------------------------------------------------- connection */
 
-  private connect(): Promise<void> {
-    if (this.stopped || this.client?.usable) return Promise.resolve();
-    if (this.connecting) return this.connecting;
-    this.cancelRetry?.();
-    this.cancelRetry = null;
-    const attempt = (async () => {
-      const useQresync = this.o.extensions?.qresync !== false && this.o.extensions?.condstore !== false;
-      const client = createImapClient(this.o.imap, this.o.timeouts, { disableAutoIdle: true, qresync: useQresync });
-      client.on('error', (err: Error) => this.lose(client, err));
-      try {
-        await client.connect();
-      } catch (err) {
-        this.client = client;
-        this.lose(client, err);
-        return;
-      }
-      if (this.stopped) {
-        await closeGracefully(client, this.clock);
-        return;
-      }
-      // imapflow enables CONDSTORE whenever offered; without it in `enabled` no modseq is ever asked for.
-      if (this.o.extensions?.condstore === false) client.enabled.delete('CONDSTORE');
-      this.client = client;
-      client.on('close', () => this.lose(client, null));
-      this.log.info('connected', { host: this.o.imap.host, port: this.o.imap.port });
-      this.work.reset(countPendingOps(this.o.db, this.o.accountId) > 0);
-      this.loopDone = this.runLoop(client);
-    })();
-    const tracked = attempt.finally(() => {
-      if (this.connecting === tracked) this.connecting = null;
-    });
-    this.connecting = tracked;
-    return tracked;
+  private get client(): ImapFlow | null {
+    return this.conn.client;
   }
 
-  /** The connection `client` is gone (err null: closed). Only the first report per client counts. */
-  private lose(client: ImapFlow, err: unknown): void {
-    if (client !== this.client) return;
-    this.client = null;
-    client.close();
+  private connected(client: ImapFlow): void {
+    this.work.reset(countPendingOps(this.o.db, this.o.accountId) > 0);
+    this.loopDone = this.runLoop(client);
+  }
+
+  /** The connection is gone (sync-connection.ts has scheduled the reconnect): stop what depended on it. */
+  private lost(loss: ConnectionLoss): void {
     this.cancelPoll?.();
     this.cancelPoll = null;
     void this.watcher?.stop();
@@ -224,34 +199,14 @@ export class AccountSync {
     this.work.signal();
     this.requests.failAll();
     this.work.settle();
-    if (this.stopped) return;
-    const { host, port } = this.o.imap;
-    const classified = err
-      ? classifyConnectionError(err, { protocol: 'imap', host, port })
-      : { problem: 'unknown' as const, message: `The connection to ${host} was lost.`, detail: null };
-    const state = err ? healthStateFor(err, classified.problem) : 'offline';
-    this.log.warn('connection failed', { state, problem: classified.problem, detail: classified.detail });
-    this.reporter.set({ state, progress: null, lastError: classified.message });
-    this.scheduleReconnect(state === 'auth-failed');
-  }
-
-  private scheduleReconnect(slow: boolean): void {
-    if (this.stopped || this.cancelRetry) return;
-    const policy = this.o.backoff ?? defaultBackoff;
-    const delay = slow ? policy.maxMs : backoffDelay(this.failures, policy, this.o.random);
-    this.failures++;
-    this.log.info('reconnecting later', { delayMs: delay });
-    this.cancelRetry = this.clock.schedule(delay, () => {
-      this.cancelRetry = null;
-      void this.connect();
-    });
+    this.reporter.set({ state: loss.state, progress: null, lastError: loss.message });
   }
 
   /* ---------------------------------------------------------------- the work loop */
 
   private request(kind: 'body' | 'attachments', messageId: number): Promise<boolean> {
     // While (re)connecting the request waits for the connection; offline it is answered at once.
-    if (this.stopped || (!this.client?.usable && !this.connecting)) return Promise.resolve(false);
+    if (this.stopped || (!this.client?.usable && !this.conn.pending)) return Promise.resolve(false);
     const answer = this.requests.add(kind, messageId);
     this.work.signal();
     return answer;
@@ -280,7 +235,7 @@ export class AccountSync {
         }
       }
     } catch (err) {
-      this.lose(client, err);
+      this.conn.lose(client, err);
     }
   }
 
@@ -366,7 +321,7 @@ export class AccountSync {
       }
     }
     this.announceCounts();
-    this.failures = 0;
+    this.conn.healthy();
     this.backfill.restart();
     this.progress = this.o.bodies !== false && this.backfill.hasWork(this.bodyContext(client)) ? this.bodiesProgress(client, bodies) : null;
     const now = this.clock.now();

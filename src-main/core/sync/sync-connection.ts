@@ -1,0 +1,149 @@
+/**
+ * The sync connection of one account: connects, notices when it is lost, and
+ * reconnects with exponential backoff and jitter (the longest delay after a
+ * rejected password, so a wrong password is not hammered at the server).
+ *
+ * Invariants:
+ * - At most one connection attempt runs at a time; `connect()` while one
+ *   runs returns that attempt.
+ * - Only the first loss reported for a client counts: `error` and `close`
+ *   often both fire, and a stale client's events are ignored.
+ * - Every wait goes through the Clock. After `stop()` nothing reconnects.
+ * - The failure count (which sets the next delay) is reset only by the
+ *   owner (`healthy()`), once real work succeeded, not merely on login: a
+ *   server that accepts the login and then drops the connection still backs off.
+ */
+import type { ImapFlow } from 'imapflow';
+import type { AccountHealth, ServerSettings } from '../../../src-preload/api.ts';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../log.ts';
+import type { BackoffPolicy } from './backoff.ts';
+import { backoffDelay, defaultBackoff } from './backoff.ts';
+import { classifyConnectionError, healthStateFor } from './classify-error.ts';
+import type { ClientTimeouts } from './imap-client.ts';
+import { closeGracefully, createImapClient } from './imap-client.ts';
+
+export interface ConnectionLoss {
+  state: AccountHealth['state'];
+  /** In plain words, for the UI. */
+  message: string;
+}
+
+export interface SyncConnectionOptions {
+  imap: ServerSettings;
+  clock: Clock;
+  log: Logger;
+  timeouts?: ClientTimeouts;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  extensions?: { condstore?: boolean; qresync?: boolean };
+  /** A new connection is up (logged in, extensions settled). */
+  onConnected(client: ImapFlow): void;
+  /** The connection failed or was lost; a reconnect is already scheduled. Not called after `stop()`. */
+  onLost(loss: ConnectionLoss): void;
+}
+
+export class SyncConnection {
+  private readonly o: SyncConnectionOptions;
+  private current: ImapFlow | null = null;
+  private connecting: Promise<void> | null = null;
+  private failures = 0;
+  private cancelRetry: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(o: SyncConnectionOptions) {
+    this.o = o;
+  }
+
+  /** The live connection, or null. */
+  get client(): ImapFlow | null {
+    return this.current;
+  }
+
+  /** A connection attempt is running. */
+  get pending(): boolean {
+    return this.connecting !== null;
+  }
+
+  /** Real work succeeded on this connection: the next failure starts the backoff from its shortest delay. */
+  healthy(): void {
+    this.failures = 0;
+  }
+
+  connect(): Promise<void> {
+    if (this.stopped || this.current?.usable) return Promise.resolve();
+    if (this.connecting) return this.connecting;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    const attempt = this.attempt();
+    const tracked = attempt.finally(() => {
+      if (this.connecting === tracked) this.connecting = null;
+    });
+    this.connecting = tracked;
+    return tracked;
+  }
+
+  private async attempt(): Promise<void> {
+    const { extensions } = this.o;
+    const useQresync = extensions?.qresync !== false && extensions?.condstore !== false;
+    const client = createImapClient(this.o.imap, this.o.timeouts, { disableAutoIdle: true, qresync: useQresync });
+    client.on('error', (err: Error) => this.lose(client, err));
+    try {
+      await client.connect();
+    } catch (err) {
+      this.current = client;
+      this.lose(client, err);
+      return;
+    }
+    if (this.stopped) {
+      await closeGracefully(client, this.o.clock);
+      return;
+    }
+    // imapflow enables CONDSTORE whenever offered; without it in `enabled` no modseq is ever asked for.
+    if (extensions?.condstore === false) client.enabled.delete('CONDSTORE');
+    this.current = client;
+    client.on('close', () => this.lose(client, null));
+    this.o.log.info('connected', { host: this.o.imap.host, port: this.o.imap.port });
+    this.o.onConnected(client);
+  }
+
+  /** The connection `client` is gone (err null: closed by the server or the network). */
+  lose(client: ImapFlow, err: unknown): void {
+    if (client !== this.current) return;
+    this.current = null;
+    client.close();
+    if (this.stopped) return;
+    const { host, port } = this.o.imap;
+    const classified = err
+      ? classifyConnectionError(err, { protocol: 'imap', host, port })
+      : { problem: 'unknown' as const, message: `The connection to ${host} was lost.`, detail: null };
+    const state = err ? healthStateFor(err, classified.problem) : 'offline';
+    this.o.log.warn('connection failed', { state, problem: classified.problem, detail: classified.detail });
+    this.scheduleReconnect(state === 'auth-failed');
+    this.o.onLost({ state, message: classified.message });
+  }
+
+  private scheduleReconnect(slow: boolean): void {
+    if (this.stopped || this.cancelRetry) return;
+    const policy = this.o.backoff ?? defaultBackoff;
+    const delay = slow ? policy.maxMs : backoffDelay(this.failures, policy, this.o.random);
+    this.failures++;
+    this.o.log.info('reconnecting later', { delayMs: delay });
+    this.cancelRetry = this.o.clock.schedule(delay, () => {
+      this.cancelRetry = null;
+      void this.connect();
+    });
+  }
+
+  /** Closes the connection and waits for a running attempt; nothing reconnects afterwards. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    const client = this.current;
+    this.current = null;
+    if (client) await closeGracefully(client, this.o.clock);
+    await this.connecting?.catch(() => {});
+  }
+}
