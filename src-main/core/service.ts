@@ -18,6 +18,7 @@ import type { Logger } from './log.ts';
 import { createMessageHandlers } from './messages/messages.handlers.ts';
 import { createFolderHandlers } from './folders/folders.handlers.ts';
 import { createAttachmentHandlers } from './attachments/attachments.handlers.ts';
+import { scheduleAttachmentGc } from './attachments/attachment-gc.ts';
 import { createConversationHandlers } from './conversations/conversations.handlers.ts';
 import { createContactHandlers } from './contacts/contacts.handlers.ts';
 import { createSearchHandlers } from './search/search.handlers.ts';
@@ -92,6 +93,7 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
     await workspace['workspace.openDemo']({});
   }
   for (const account of accountsOfKind(db, 'imap')) await syncs.start(account);
+  const stopAttachmentGc = scheduleAttachmentGc({ db, dataDir: options.dataDir, clock, log: log.child('attachments') });
   log.info('core started', { dataDir: options.dataDir, mode: options.mode, accounts: listAccounts(db).length });
 
   let closed = false;
@@ -103,6 +105,7 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
     async close() {
       if (closed) return;
       closed = true;
+      stopAttachmentGc();
       await team.close();
       await compose.close();
       triage.close();

@@ -13,8 +13,8 @@
  *
  * Files are written BEFORE the database transaction that references them, so
  * a committed row never points at a missing file. The opposite (a file no row
- * references, after a crash or once messages are deleted) is harmless and left
- * for a later garbage collection.
+ * references, after a crash or once messages are deleted) is harmless; such
+ * files are removed after a grace period by attachments/attachment-gc.ts.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
