@@ -20,30 +20,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TriageAction } from '../../src-preload/api.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
-import { threadMessages } from '../../src-main/core/conversations/rethread.ts';
-import { insertAccount } from '../../src-main/core/db/accounts.repo.ts';
-import { openDatabase } from '../../src-main/core/db/connection.ts';
-import { upsertFolder } from '../../src-main/core/db/folders.repo.ts';
-import { insertBody, insertLocation, insertMessage } from '../../src-main/core/db/messages.repo.ts';
 import { EventBus } from '../../src-main/core/events.ts';
 import { silentLogger } from '../../src-main/core/log.ts';
 import { createLocalActor } from '../../src-main/core/team/local-actor.ts';
-import { appendOps } from '../../src-main/core/db/ops.repo.ts';
-import { formatTimestamp } from '../../src-main/core/team/hlc.ts';
-import type { Op } from '../../src-main/core/team/ops.ts';
 import { messageEntity } from '../../src-main/core/team/ops.ts';
 import { startTriage } from '../../src-main/core/triage/triage.service.ts';
+import { AGENTS, DAY, NOW, build, conversationRoots, foldBacklog, seedBillingGroup, teamOps } from './support/triage-cache.ts';
 
 const TARGET = Number(process.env.SB_BENCH_CONVERSATIONS ?? 100_000);
 const RUNS = 30;
 const BULK_RUNS = 10;
 const PAGE = 50;
-const BATCH = 2_000;
-const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
-const DAY = 86_400_000;
-const DESK = 'support@bench.example';
-const AGENTS = ['a000000000000001', 'a000000000000002', 'a000000000000003', 'a000000000000004', 'a000000000000005'];
-const TAGS = ['refund', 'shipping', 'vip', 'bug', 'invoice'];
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -56,94 +43,12 @@ const stats = (times: number[]) => {
   return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), max: round(s[s.length - 1] ?? NaN) };
 };
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same cache. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function build(dir: string) {
-  const { db } = openDatabase(path.join(dir, 'cache.sqlite'));
-  const accountId = insertAccount(db, { kind: 'demo', name: 'Bench', email: DESK, imap: null, smtp: null, secret: null, createdAt: NOW });
-  const inbox = upsertFolder(db, accountId, 'INBOX', 'inbox').id;
-  const sent = upsertFolder(db, accountId, 'Sent', 'sent').id;
-  const random = rng(42);
-  let uid = 1;
-  const store = (id: string, from: string, to: string, at: number, inReplyTo: string | null, text: string, folderId: number): number => {
-    const row = insertMessage(db, {
-      accountId,
-      messageId: id,
-      dedupeKey: id,
-      subject: `Order ${id.slice(0, 8)}`,
-      from: { name: '', address: from },
-      to: [{ name: '', address: to }],
-      cc: [],
-      inReplyTo,
-      references: inReplyTo ? [inReplyTo] : [],
-      date: at,
-      snippet: text.slice(0, 200),
-      hasAttachments: false,
-      seen: random() < 0.7,
-      size: 1000,
-    });
-    insertBody(db, row, text, null, NOW);
-    insertLocation(db, row, { folderId, uidvalidity: 1, uid: uid++ }, []);
-    return row;
-  };
-  const started = performance.now();
-  for (let start = 0; start < TARGET; start += BATCH) {
-    db.transaction(() => {
-      const rows: number[] = [];
-      for (let i = start; i < Math.min(TARGET, start + BATCH); i++) {
-        const customer = `c${i % 20_000}@customer.example`;
-        const at = NOW - Math.floor(random() * 730 * DAY);
-        const angry = random() < 0.02;
-        const q = `q${i}@customer.example`;
-        rows.push(store(q, customer, DESK, at, null, angry ? 'This is unacceptable, I want a refund now or I will call my lawyer!!!' : 'Hello, where is my order?', inbox));
-        if (random() < 0.35) rows.push(store(`r${i}@bench.example`, DESK, customer, at + 3_600_000, q, 'We are on it.', sent));
-        if (random() < 0.1) rows.push(store(`f${i}@customer.example`, customer, DESK, at + 7_200_000, q, 'Any news?', inbox));
-      }
-      threadMessages(db, rows);
-    })();
-    if ((start / BATCH) % 5 === 0) process.stdout.write(`\r  stored ${Math.min(TARGET, start + BATCH)} / ${TARGET} conversations`);
-  }
-  process.stdout.write('\n');
-  return { db, accountId, buildSeconds: (performance.now() - started) / 1000 };
-}
-
-/** Team ops as if five agents had worked the desk, recorded from their own desktops. */
-function teamOps(db: ReturnType<typeof openDatabase>['db'], roots: readonly string[]): number {
-  const random = rng(7);
-  const ops: Op[] = [];
-  let counter = 0;
-  for (const root of roots) {
-    const actor = AGENTS[Math.floor(random() * AGENTS.length)] as string;
-    const at = NOW - Math.floor(random() * 30 * DAY);
-    const op = (field: string, value: Op['value']) => ops.push({ hlc: formatTimestamp(at, counter++ & 0xffff, actor), actor, entity: messageEntity(root), field, value });
-    const r = random();
-    if (r < 0.3) op('assignee', `agent:${AGENTS[Math.floor(random() * AGENTS.length)]}`);
-    else if (r < 0.4) op('assignee', 'group:billing');
-    if (random() < 0.2) op(`tag:${TAGS[Math.floor(random() * TAGS.length)]}`, true);
-    if (random() < 0.1) op('priority', random() < 0.5 ? 'high' : 'urgent');
-    if (random() < 0.3) op('status', 'done');
-    else if (random() < 0.05) op('snooze', { until: NOW + Math.floor(random() * 14 * DAY) });
-  }
-  for (let i = 0; i < ops.length; i += 10_000) appendOps(db, ops.slice(i, i + 10_000), NOW, false);
-  return ops.length;
-}
-
 async function main(): Promise<void> {
   const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, ramGb: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-triage-'));
   try {
-    const { db, buildSeconds } = build(dir);
+    const { db, buildSeconds } = build(dir, TARGET);
     const conversations = (db.prepare('SELECT count(*) AS n FROM conversations').get() as { n: number }).n;
     const messages = (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
     console.log(`built ${conversations} conversations (${messages} messages) in ${buildSeconds.toFixed(1)} s`);
@@ -152,15 +57,7 @@ async function main(): Promise<void> {
     const events = new EventBus();
     const actor = createLocalActor(db, clock);
     // The bench's own desktop is one of the agents, so "mine" has rows.
-    appendOps(
-      db,
-      [
-        { hlc: formatTimestamp(NOW - DAY, 0, AGENTS[0] as string), actor: AGENTS[0] as string, entity: 'group:billing', field: 'name', value: 'Billing' },
-        { hlc: formatTimestamp(NOW - DAY, 1, AGENTS[0] as string), actor: AGENTS[0] as string, entity: 'group:billing', field: 'members', value: [actor.node, AGENTS[1] as string] },
-      ],
-      NOW,
-      false,
-    );
+    seedBillingGroup(db, actor.node);
     const triage = startTriage({ db, events, actor, clock, log: silentLogger });
     const h = triage.handlers;
 
@@ -170,10 +67,10 @@ async function main(): Promise<void> {
     const firstFoldSeconds = (performance.now() - t0) / 1000;
     console.log(`first fold of every conversation: ${firstFoldSeconds.toFixed(1)} s (${Math.round(conversations / firstFoldSeconds)} conversations/s)`);
 
-    const roots = (db.prepare('SELECT root_message_id AS r FROM conversations ORDER BY id').all() as Array<{ r: string }>).map((r) => r.r);
+    const roots = conversationRoots(db);
     const opCount = teamOps(db, roots);
     t0 = performance.now();
-    while ((db.prepare('SELECT count(*) AS n FROM triage_dirty UNION ALL SELECT count(*) FROM triage_dirty_ids').all() as Array<{ n: number }>).some((r) => r.n > 0)) await h['triage.counts']({ accountId: null });
+    while (foldBacklog(db) > 0) await h['triage.counts']({ accountId: null });
     const opsFoldSeconds = (performance.now() - t0) / 1000;
     console.log(`${opCount} team ops received and folded in ${opsFoldSeconds.toFixed(1)} s`);
 

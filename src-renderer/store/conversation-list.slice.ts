@@ -10,6 +10,7 @@
  */
 import type { ConversationSummary, DeskApi, DeskError, MessageListParams, Result, TriageState } from '../../src-preload/api.ts';
 import { t } from '../i18n/i18n.ts';
+import { AppendOnlyMap, appendUnique, withEntries } from './append-only.ts';
 import { describeError } from './describe-error.ts';
 import { coalesce } from './coalesce.ts';
 import type { DeskSlice } from './slice.ts';
@@ -37,11 +38,6 @@ export interface ConversationListSlice {
   selectConversation(id: number | null): void;
   moveSelection(delta: number): void;
   openSelected(): void;
-}
-
-export function uniqueById<T extends { id: number }>(items: T[]): T[] {
-  const seen = new Set<number>();
-  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
 }
 
 interface ListPage {
@@ -78,7 +74,7 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
       const mine = generation;
       const want = Math.max(PAGE_SIZE, get().conversations.length);
       const collected: ConversationSummary[] = [];
-      const triage = new Map<number, TriageState>();
+      const triage: [number, TriageState][] = [];
       let cursor: string | null = null;
       do {
         const result: Result<ListPage> = await fetchPage(cursor, Math.min(MAX_LIMIT, want - collected.length));
@@ -89,13 +85,13 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
           return;
         }
         collected.push(...result.value.items);
-        for (const [id, state] of result.value.triage) triage.set(id, state);
+        triage.push(...result.value.triage);
         cursor = result.value.nextCursor;
       } while (cursor !== null && collected.length < want);
 
-      const items = uniqueById(collected);
+      const items = appendUnique([], collected);
       const before = get();
-      set({ conversations: items, rowTriage: triage, nextCursor: cursor, listStatus: 'ready', listError: null });
+      set({ conversations: items, rowTriage: AppendOnlyMap.from(triage), nextCursor: cursor, listStatus: 'ready', listError: null });
       const selected = before.selectedConversationId;
       if (selected !== null && !visibleConversations(get()).some((c) => c.id === selected)) {
         // The selected row went away: stay at the same place in the list.
@@ -114,7 +110,7 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
       listError: null,
       loadingMore: false,
       selectedConversationId: null,
-      rowTriage: new Map(),
+      rowTriage: AppendOnlyMap.from([]),
 
       async loadConversations() {
         const mine = ++generation;
@@ -125,8 +121,8 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
           set({ listStatus: 'error', listError: result.error, conversations: [], rowTriage: new Map(), nextCursor: null });
           return;
         }
-        const items = uniqueById(result.value.items);
-        set({ conversations: items, rowTriage: new Map(result.value.triage), nextCursor: result.value.nextCursor, listStatus: 'ready' });
+        const items = appendUnique([], result.value.items);
+        set({ conversations: items, rowTriage: AppendOnlyMap.from(result.value.triage), nextCursor: result.value.nextCursor, listStatus: 'ready' });
         const visible = visibleConversations(get());
         const selected = get().selectedConversationId;
         if (!visible.some((c) => c.id === selected)) set({ selectedConversationId: visible[0]?.id ?? null });
@@ -146,11 +142,12 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
           get().showNotice(t('list.loadMoreFailed', { reason: describeError(result.error) }));
           return;
         }
-        set((state) => {
-          const triage = new Map(state.rowTriage);
-          for (const [id, row] of result.value.triage) triage.set(id, row);
-          return { conversations: uniqueById([...state.conversations, ...result.value.items]), rowTriage: triage, nextCursor: result.value.nextCursor };
-        });
+        // O(page), not O(list): at 100k rows a page arrives every few screens of scrolling.
+        set((state) => ({
+          conversations: appendUnique(state.conversations, result.value.items),
+          rowTriage: withEntries(state.rowTriage, result.value.triage),
+          nextCursor: result.value.nextCursor,
+        }));
       },
 
       refreshConversations() {

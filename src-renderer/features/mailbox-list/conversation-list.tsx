@@ -75,12 +75,15 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
   const loadingMore = searching ? search.loadingMore : browse.loadingMore;
   const loadMore = searching ? loadMoreSearch : loadMoreConversations;
 
+  // Stable between renders: the virtualizer re-measures every row (O(rows)) whenever getItemKey changes,
+  // and it re-renders on every scroll event.
+  const getItemKey = useCallback((index: number) => items[index]?.id ?? index, [items]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => listRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
-    getItemKey: (index) => items[index]?.id ?? index,
+    getItemKey,
   });
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const virtualItems = virtualizer.getVirtualItems();

@@ -1,0 +1,125 @@
+/**
+ * Appending a page to a long list in O(page), not O(list).
+ *
+ * Why: scrolling a drawer of 100,000 conversations loads a page every few
+ * screens. Dropping duplicates by building a Set of every loaded id, and
+ * copying the id → triage Map, for each page cost 20-30 ms at 50,000 rows:
+ * main-thread work that grows with the list and ends in long tasks.
+ *
+ * Invariants: both helpers return exactly what the plain versions would
+ * (`uniqueById([...list, ...page])`; a copy of the map with the entries
+ * set), and nothing handed out ever changes as seen through its own API:
+ * an older `AppendOnlyMap` view keeps its size and entries after newer views
+ * grew from it. Only appending from the newest view is O(page); anything
+ * else (appending to an old view, overwriting a key) copies once, O(list).
+ */
+
+/** The ids of a list, kept only for the newest list built by `appendUnique` (moved, never shared). */
+const idsOfList = new WeakMap<readonly { id: number }[], Set<number>>();
+
+/**
+ * `list` (already free of duplicates) followed by the items of `page` whose id
+ * it does not hold yet (the first of a repeated id wins): `uniqueById([...list,
+ * ...page])`, in O(page) when `list` is the newest list made here.
+ */
+export function appendUnique<T extends { id: number }>(list: readonly T[], page: readonly T[]): T[] {
+  let ids = idsOfList.get(list);
+  if (ids) idsOfList.delete(list);
+  else ids = new Set(list.map((item) => item.id));
+  const fresh: T[] = [];
+  for (const item of page) {
+    if (ids.has(item.id)) continue;
+    ids.add(item.id);
+    fresh.push(item);
+  }
+  const next = list.concat(fresh);
+  idsOfList.set(next, ids);
+  return next;
+}
+
+interface Slot<V> {
+  value: V;
+  /** Insertion order; a view sees the slots below its size. */
+  seq: number;
+}
+
+/**
+ * An immutable map that grows cheaply: `with(entries)` returns a new view
+ * sharing storage with this one. Views see only the entries that existed when
+ * they were made (storage is append-only and ordered by insertion).
+ */
+export class AppendOnlyMap<K, V> implements ReadonlyMap<K, V> {
+  readonly #slots: Map<K, Slot<V>>;
+  readonly #size: number;
+
+  private constructor(slots: Map<K, Slot<V>>, size: number) {
+    this.#slots = slots;
+    this.#size = size;
+  }
+
+  /** Like `new Map(entries)`: later entries win. */
+  static from<K, V>(entries: Iterable<readonly [K, V]>): AppendOnlyMap<K, V> {
+    const values = new Map<K, V>();
+    for (const [key, value] of entries) values.set(key, value);
+    const slots = new Map<K, Slot<V>>();
+    let seq = 0;
+    for (const [key, value] of values) slots.set(key, { value, seq: seq++ });
+    return new AppendOnlyMap(slots, seq);
+  }
+
+  /** A view with `entries` set (later ones win), as `new Map(this)` then `set` each would give. */
+  with(entries: Iterable<readonly [K, V]>): AppendOnlyMap<K, V> {
+    const list = [...entries];
+    const newest = this.#size === this.#slots.size;
+    if (!newest || list.some(([key]) => this.#slots.has(key))) return AppendOnlyMap.from([...this.entries(), ...list]);
+    let seq = this.#size;
+    for (const [key, value] of list) {
+      const slot = this.#slots.get(key);
+      if (slot && slot.seq >= this.#size) slot.value = value; // a repeat within `entries`: still ours alone
+      else this.#slots.set(key, { value, seq: seq++ });
+    }
+    return new AppendOnlyMap(this.#slots, seq);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  get(key: K): V | undefined {
+    const slot = this.#slots.get(key);
+    return slot && slot.seq < this.#size ? slot.value : undefined;
+  }
+
+  has(key: K): boolean {
+    const slot = this.#slots.get(key);
+    return slot !== undefined && slot.seq < this.#size;
+  }
+
+  *entries(): MapIterator<[K, V]> {
+    for (const [key, slot] of this.#slots) {
+      if (slot.seq >= this.#size) return;
+      yield [key, slot.value];
+    }
+  }
+
+  *keys(): MapIterator<K> {
+    for (const [key] of this.entries()) yield key;
+  }
+
+  *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
+}
+
+/** `map` with `entries` set: O(entries) when `map` is the newest view of an `AppendOnlyMap`. */
+export function withEntries<K, V>(map: ReadonlyMap<K, V>, entries: Iterable<readonly [K, V]>): AppendOnlyMap<K, V> {
+  return map instanceof AppendOnlyMap ? map.with(entries) : AppendOnlyMap.from([...map, ...entries]);
+}
