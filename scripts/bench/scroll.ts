@@ -16,10 +16,11 @@
  *    reports/screenshots/bench-scroll-{start,end}.png. Nothing is asserted.
  *
  * Coverage: by default a step scrolls 0.8 of the list's height, so every row
- * passes through view; at 100k conversations (about 70,000 open rows, 6 rows
- * a step, 2 frames a step) the scroll alone takes about 10 minutes.
- * `--step-screens 5` scrolls five screens a step (every page still loads,
- * only a fifth of the rows are painted) in about 2 minutes.
+ * passes through view; at 100k conversations (48,139 open rows, 6 rows a
+ * step, 2 frames a step: 8,049 steps) the scroll takes about 5 minutes, and
+ * building and folding the cache 2 more (`--cache` skips that).
+ * `--step-screens 4` scrolls four screens a step (every page still loads,
+ * only about a fifth of the rows are painted) in about a minute.
  *
  * Options: --drawer ID (default open), --step-screens N (default 0.8),
  * --timeout-min N (default 45), --cache DIR (keep the folded cache in DIR:
