@@ -8,7 +8,8 @@
  *   materialized team state: a cache of the fold of `contact:<address>` ops.
  *   Only contact-groups.ts writes them; everything else reads.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { preparedStatements } from './prepared.ts';
 
 export interface AddressRow {
   address: string;
@@ -56,19 +57,7 @@ const sql = {
   hasTag: `SELECT 1 AS x FROM contact_addresses a JOIN contact_tags t ON t.contact_id = a.contact_id WHERE a.address = ? AND t.tag = ?`,
 } satisfies Record<string, string>;
 
-type Statements = { [K in keyof typeof sql]: Statement<unknown[], unknown> };
-const cache = new WeakMap<Database, Statements>();
-
-function stmts(db: Database): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    const prepared: Partial<Statements> = {};
-    for (const key of Object.keys(sql) as Array<keyof typeof sql>) prepared[key] = db.prepare(sql[key]);
-    s = prepared as Statements;
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = preparedStatements(sql);
 
 /* ------------------------------------------------------------------ addresses */
 

@@ -8,7 +8,8 @@
  * - A conversation's contact is looked up through its customer's address at
  *   read time, so merging or unmerging contacts never leaves a stale id here.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { preparedStatements } from './prepared.ts';
 import type { Address, ConversationSummary, MessageFolderRole, MessageListParams, Page } from '../../../src-preload/api.ts';
 import { folderListPage, MAX_KEY } from './messages.repo.ts';
 
@@ -91,19 +92,7 @@ const sql = {
       WHERE t.token = ? AND (? IS NULL OR c.account_id = ?) ORDER BY c.last_message_at DESC, c.id DESC LIMIT 20`,
 } satisfies Record<string, string>;
 
-type Statements = { [K in keyof typeof sql]: Statement<unknown[], unknown> };
-const cache = new WeakMap<Database, Statements>();
-
-function stmts(db: Database): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    const prepared: Partial<Statements> = {};
-    for (const key of Object.keys(sql) as Array<keyof typeof sql>) prepared[key] = db.prepare(sql[key]);
-    s = prepared as Statements;
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = preparedStatements(sql);
 
 const column = <T>(rows: unknown[], name: string): T[] => rows.map((r) => (r as Record<string, T>)[name] as T);
 

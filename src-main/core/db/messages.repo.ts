@@ -18,6 +18,7 @@
  *   messages_account_date / messages_date indexes; never OFFSET.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { preparedStatements } from './prepared.ts';
 import type { Address, AttachmentInfo, MessageDetail, MessageListParams, MessageSummary, Page } from '../../../src-preload/api.ts';
 
 /* ------------------------------------------------------------------ row types */
@@ -147,19 +148,7 @@ const sql = {
   deleteIfUnlocated: 'DELETE FROM messages WHERE id = ? AND unlocated = 1',
 } satisfies Sql;
 
-type Statements = { [K in keyof typeof sql]: Statement<unknown[], unknown> };
-const cache = new WeakMap<Database, Statements>();
-
-function stmts(db: Database): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    const prepared: Partial<Statements> = {};
-    for (const key of Object.keys(sql) as Array<keyof typeof sql>) prepared[key] = db.prepare(sql[key]);
-    s = prepared as Statements;
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = preparedStatements(sql);
 
 /* ------------------------------------------------------------------ cursor */
 

@@ -8,7 +8,8 @@
  *   so `matchingDocs` is a rowid-descending FTS5 scan that stops after one
  *   chunk (no sort, no full result set).
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { preparedStatements } from './prepared.ts';
 
 const recipients = (column: string): string =>
   `coalesce((SELECT group_concat(coalesce(json_extract(j.value, '$.name'), '') || ' ' || coalesce(json_extract(j.value, '$.address'), ''), ' ')
@@ -44,19 +45,7 @@ const sql = {
       FROM messages m LEFT JOIN message_bodies b ON b.message_id = m.id WHERE m.id IN (SELECT value FROM json_each(?))`,
 } satisfies Record<string, string>;
 
-type Statements = { [K in keyof typeof sql]: Statement<unknown[], unknown> };
-const cache = new WeakMap<Database, Statements>();
-
-function stmts(db: Database): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    const prepared: Partial<Statements> = {};
-    for (const key of Object.keys(sql) as Array<keyof typeof sql>) prepared[key] = db.prepare(sql[key]);
-    s = prepared as Statements;
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = preparedStatements(sql);
 
 /**
  * Indexes every queued message (new, or its body stored or changed since) in

@@ -10,7 +10,8 @@
  * - Every lookup that serves the component walk takes a set (a JSON array)
  *   and is one statement, however many messages or nodes it names.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { preparedStatements } from './prepared.ts';
 import type { Override, ThreadKeys } from '../threading/index.ts';
 
 const ids = 'SELECT value FROM json_each(?)';
@@ -46,19 +47,7 @@ const sql = {
   clearStaleKeys: 'DELETE FROM thread_stale_keys WHERE rowid <= ?',
 } satisfies Record<string, string>;
 
-type Statements = { [K in keyof typeof sql]: Statement<unknown[], unknown> };
-const cache = new WeakMap<Database, Statements>();
-
-function stmts(db: Database): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    const prepared: Partial<Statements> = {};
-    for (const key of Object.keys(sql) as Array<keyof typeof sql>) prepared[key] = db.prepare(sql[key]);
-    s = prepared as Statements;
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = preparedStatements(sql);
 
 const column = <T>(rows: unknown[], name: string): T[] => rows.map((r) => (r as Record<string, T>)[name] as T);
 const many = (list: Iterable<unknown>): string => JSON.stringify([...list]);
