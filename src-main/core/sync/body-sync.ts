@@ -67,7 +67,11 @@ export async function fetchSources(ctx: BodyContext, locations: readonly FetchLo
 
 function byFolderPath(locations: readonly FetchLocation[]): Map<string, FetchLocation[]> {
   const byFolder = new Map<string, FetchLocation[]>();
-  for (const l of locations) byFolder.set(l.path, [...(byFolder.get(l.path) ?? []), l]);
+  for (const l of locations) {
+    const group = byFolder.get(l.path);
+    if (group) group.push(l);
+    else byFolder.set(l.path, [l]);
+  }
   return byFolder;
 }
 
