@@ -25,7 +25,10 @@
  * Options: --drawer ID (default open), --step-screens N (default 0.8),
  * --timeout-min N (default 45), --cache DIR (keep the folded cache in DIR:
  * built there once, copied from there on later runs; for iterating on the
- * renderer). SB_BENCH_CONVERSATIONS overrides 100,000.
+ * renderer), --trace FILE (record a Chromium performance trace of the scroll
+ * to FILE: tasks, script, style, layout, paint and GC, as DevTools' Performance
+ * panel shows them; load it there to see what a long task was; about 1 MB per
+ * second of scrolling). SB_BENCH_CONVERSATIONS overrides 100,000.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -57,13 +60,20 @@ function options() {
       'step-screens': { type: 'string', default: '0.8' },
       'timeout-min': { type: 'string', default: '45' },
       cache: { type: 'string' },
+      trace: { type: 'string' },
     },
   });
   const stepScreens = Number(values['step-screens']);
   const timeoutMin = Number(values['timeout-min']);
   if (!(stepScreens > 0)) throw new Error(`--step-screens must be a number above 0, got ${values['step-screens']}`);
   if (!(timeoutMin > 0)) throw new Error(`--timeout-min must be a number above 0, got ${values['timeout-min']}`);
-  return { drawer: values.drawer, stepScreens, timeoutMs: timeoutMin * 60_000, cache: values.cache ? path.resolve(values.cache) : null };
+  return {
+    drawer: values.drawer,
+    stepScreens,
+    timeoutMs: timeoutMin * 60_000,
+    cache: values.cache ? path.resolve(values.cache) : null,
+    trace: values.trace ? path.resolve(values.trace) : null,
+  };
 }
 
 /** Builds and folds the desk in `dir`, as bench:triage does, and closes it; returns what it built. */
@@ -160,7 +170,13 @@ async function main(): Promise<number> {
     console.log(`host started in ${hostStartMs} ms; first row ${firstRowMs} ms after navigation, drawer counts ${countsMs} ms; drawer "${opts.drawer}" (${expectedRows} rows) showed its first row ${drawerFirstRowMs} ms after the click`);
     console.log(`scrolling ${opts.stepScreens} screens a step${opts.stepScreens < 1 ? ' (every row passes through view)' : ' (rows are skipped; every page still loads)'}…`);
 
+    // The categories DevTools' Performance panel records, without screenshots and JS samples.
+    if (opts.trace) await browser.startTracing(page, { path: opts.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.gc', 'disabled-by-default-v8.gc', 'blink.user_timing'] });
     const measured = await scrollWholeList(list, { stepScreens: opts.stepScreens, timeoutMs: opts.timeoutMs });
+    if (opts.trace) {
+      await browser.stopTracing();
+      console.log(`Chromium performance trace written to ${opts.trace}`);
+    }
     await page.screenshot({ path: screenshot('end') });
     const heapMb = await page.evaluate(() => {
       // Chromium-only and not in the Node typings this script is checked with.
