@@ -37,23 +37,20 @@ export function appendUnique<T extends { id: number }>(list: readonly T[], page:
   return next;
 }
 
-interface Slot<V> {
-  value: V;
-  /** Insertion order; a view sees the slots below its size. */
-  seq: number;
-}
-
-/**
- * An immutable map that grows cheaply: `with(entries)` returns a new view
- * sharing storage with this one. Views see only the entries that existed when
- * they were made (storage is append-only and ordered by insertion).
- */
 export class AppendOnlyMap<K, V> implements ReadonlyMap<K, V> {
-  readonly #slots: Map<K, Slot<V>>;
+  /**
+   * Shared by every view grown from the same `from`: values, and each key's
+   * insertion index (a view sees the keys below its size). Two maps of plain
+   * values rather than one map of {value, index} records: at 100,000 rows
+   * that is 100,000 fewer heap objects for every major GC to mark and move.
+   */
+  readonly #values: Map<K, V>;
+  readonly #index: Map<K, number>;
   readonly #size: number;
 
-  private constructor(slots: Map<K, Slot<V>>, size: number) {
-    this.#slots = slots;
+  private constructor(values: Map<K, V>, index: Map<K, number>, size: number) {
+    this.#values = values;
+    this.#index = index;
     this.#size = size;
   }
 
@@ -61,24 +58,24 @@ export class AppendOnlyMap<K, V> implements ReadonlyMap<K, V> {
   static from<K, V>(entries: Iterable<readonly [K, V]>): AppendOnlyMap<K, V> {
     const values = new Map<K, V>();
     for (const [key, value] of entries) values.set(key, value);
-    const slots = new Map<K, Slot<V>>();
-    let seq = 0;
-    for (const [key, value] of values) slots.set(key, { value, seq: seq++ });
-    return new AppendOnlyMap(slots, seq);
+    const index = new Map<K, number>();
+    let next = 0;
+    for (const key of values.keys()) index.set(key, next++);
+    return new AppendOnlyMap(values, index, next);
   }
 
   /** A view with `entries` set (later ones win), as `new Map(this)` then `set` each would give. */
   with(entries: Iterable<readonly [K, V]>): AppendOnlyMap<K, V> {
     const list = [...entries];
-    const newest = this.#size === this.#slots.size;
-    if (!newest || list.some(([key]) => this.#slots.has(key))) return AppendOnlyMap.from([...this.entries(), ...list]);
-    let seq = this.#size;
+    const newest = this.#size === this.#values.size;
+    if (!newest || list.some(([key]) => this.#values.has(key))) return AppendOnlyMap.from([...this.entries(), ...list]);
+    let next = this.#size;
     for (const [key, value] of list) {
-      const slot = this.#slots.get(key);
-      if (slot && slot.seq >= this.#size) slot.value = value; // a repeat within `entries`: still ours alone
-      else this.#slots.set(key, { value, seq: seq++ });
+      // A repeat within `entries` (index >= size) is still ours alone to overwrite.
+      if (!this.#index.has(key)) this.#index.set(key, next++);
+      this.#values.set(key, value);
     }
-    return new AppendOnlyMap(this.#slots, seq);
+    return new AppendOnlyMap(this.#values, this.#index, next);
   }
 
   get size(): number {
@@ -86,19 +83,20 @@ export class AppendOnlyMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   get(key: K): V | undefined {
-    const slot = this.#slots.get(key);
-    return slot && slot.seq < this.#size ? slot.value : undefined;
+    return this.has(key) ? this.#values.get(key) : undefined;
   }
 
   has(key: K): boolean {
-    const slot = this.#slots.get(key);
-    return slot !== undefined && slot.seq < this.#size;
+    const at = this.#index.get(key);
+    return at !== undefined && at < this.#size;
   }
 
   *entries(): MapIterator<[K, V]> {
-    for (const [key, slot] of this.#slots) {
-      if (slot.seq >= this.#size) return;
-      yield [key, slot.value];
+    // Both maps are in insertion order, so the first `size` values are this view's.
+    let seen = 0;
+    for (const entry of this.#values) {
+      if (seen++ >= this.#size) return;
+      yield entry;
     }
   }
 

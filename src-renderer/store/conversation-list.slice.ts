@@ -40,6 +40,20 @@ export interface ConversationListSlice {
   openSelected(): void;
 }
 
+/**
+ * Drawer rows share one empty tags and presence array instead of two fresh ones
+ * each: at 100,000 rows that is 200,000 fewer heap objects for every major GC
+ * (the pauses that made the only long tasks left while scrolling). Frozen, so
+ * a mutation would throw rather than leak into every row.
+ */
+const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
+const NO_PRESENCE: TriageState['presence'] = Object.freeze([]) as unknown as TriageState['presence'];
+
+function compactTriage(triage: TriageState): TriageState {
+  if (triage.tags.length > 0 && triage.presence.length > 0) return triage;
+  return { ...triage, tags: triage.tags.length > 0 ? triage.tags : NO_STRINGS, presence: triage.presence.length > 0 ? triage.presence : NO_PRESENCE };
+}
+
 interface ListPage {
   items: ConversationSummary[];
   triage: [number, TriageState][];
@@ -58,7 +72,7 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
         const rows = result.value.items;
         return {
           ok: true,
-          value: { items: rows.map((r) => r.conversation), triage: rows.map((r) => [r.conversation.id, r.triage]), nextCursor: result.value.nextCursor },
+          value: { items: rows.map((r) => r.conversation), triage: rows.map((r) => [r.conversation.id, compactTriage(r.triage)]), nextCursor: result.value.nextCursor },
         };
       }
       const base = { accountId: scopeAccountId, cursor, limit };
