@@ -20,7 +20,9 @@ const idsOfList = new WeakMap<readonly { id: number }[], Set<number>>();
 /**
  * `list` (already free of duplicates) followed by the items of `page` whose id
  * it does not hold yet (the first of a repeated id wins): `uniqueById([...list,
- * ...page])`, in O(page) when `list` is the newest list made here.
+ * ...page])`. The dedupe is O(page) when `list` is the newest list made here;
+ * the new array is still a copy of `list` (React needs a new reference), but a
+ * flat copy of pointers, well under a millisecond at 100,000 rows.
  */
 export function appendUnique<T extends { id: number }>(list: readonly T[], page: readonly T[]): T[] {
   let ids = idsOfList.get(list);
