@@ -22,7 +22,7 @@ const idsOfList = new WeakMap<readonly { id: number }[], Set<number>>();
  * it does not hold yet (the first of a repeated id wins): `uniqueById([...list,
  * ...page])`. The dedupe is O(page) when `list` is the newest list made here;
  * the new array is still a copy of `list` (React needs a new reference), but a
- * flat copy of pointers, well under a millisecond at 100,000 rows.
+ * flat copy of pointers with no per-item work.
  */
 export function appendUnique<T extends { id: number }>(list: readonly T[], page: readonly T[]): T[] {
   let ids = idsOfList.get(list);
