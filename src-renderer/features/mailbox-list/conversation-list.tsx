@@ -1,7 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Highlight } from '../../../src-preload/api.ts';
+import type { ConversationSummary, Highlight } from '../../../src-preload/api.ts';
 import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { t } from '../../i18n/i18n.ts';
@@ -9,10 +8,14 @@ import { SearchBox } from '../search/search-box.tsx';
 import { ConversationRow, ROW_HEIGHT, SEARCH_ROW_HEIGHT, TRIAGE_ROW_HEIGHT, conversationRowId } from './conversation-row.tsx';
 import { BulkBar } from './bulk-bar.tsx';
 import { useListTitle } from './list-title.ts';
+import { useFixedRowWindow } from './row-window.ts';
+import { useRowSlots } from './row-slots.ts';
 import './mailbox-list.css';
 
 /** Rows from the end at which the next page is fetched. */
 const PREFETCH_ROWS = 20;
+/** Rows rendered beyond each edge of the viewport, so a fast scroll does not show blank space. */
+const OVERSCAN = 12;
 
 /** Re-renders once a minute so "10 min ago" keeps telling the truth. */
 function useMinuteClock(): number {
@@ -22,6 +25,15 @@ function useMinuteClock(): number {
     return () => clearInterval(timer);
   }, []);
   return now;
+}
+
+function windowRows(items: readonly ConversationSummary[], first: number, last: number): { index: number; conversation: ConversationSummary }[] {
+  const out: { index: number; conversation: ConversationSummary }[] = [];
+  for (let index = first; index <= last; index++) {
+    const conversation = items[index];
+    if (conversation) out.push({ index, conversation });
+  }
+  return out;
 }
 
 interface ConversationListProps {
@@ -75,32 +87,23 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
   const loadingMore = searching ? search.loadingMore : browse.loadingMore;
   const loadMore = searching ? loadMoreSearch : loadMoreConversations;
 
-  // Stable between renders: the virtualizer re-measures every row (O(rows)) whenever getItemKey changes,
-  // and it re-renders on every scroll event.
-  const getItemKey = useCallback((index: number) => items[index]?.id ?? index, [items]);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => listRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    getItemKey,
-  });
-  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
-  const virtualItems = virtualizer.getVirtualItems();
-  const lastVisible = virtualItems[virtualItems.length - 1]?.index ?? -1;
+  const rows = useFixedRowWindow(listRef, items.length, rowHeight, OVERSCAN);
+  const lastVisible = rows.last;
+  const shown = windowRows(items, rows.first, rows.last);
+  const slots = useRowSlots(shown.map((row) => row.conversation.id));
 
   useEffect(() => {
     if (more && !loadingMore && lastVisible >= items.length - PREFETCH_ROWS) void loadMore();
   }, [lastVisible, items.length, more, loadingMore, loadMore]);
 
-  const selectedIndex = items.findIndex((c) => c.id === selectedId);
+  const selectedIndex = useMemo(() => items.findIndex((c) => c.id === selectedId), [items, selectedId]);
   const lastScrolledTo = useRef<number | null>(null);
   useEffect(() => {
     // Follow the keyboard selection; leave the scroll alone when a refresh re-renders the same row.
     if (selectedIndex < 0 || lastScrolledTo.current === selectedId) return;
     lastScrolledTo.current = selectedId;
-    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, selectedId, virtualizer]);
+    rows.scrollToIndex(selectedIndex);
+  }, [selectedIndex, selectedId, rows.scrollToIndex]);
 
   useEffect(() => {
     // Another folder, account or query starts at the top, not at the old scroll offset.
@@ -168,18 +171,15 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
         aria-activedescendant={selectedIndex >= 0 && selectedId !== null ? conversationRowId(selectedId) : undefined}
       >
         {body ?? (
-          <div className="message-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualItems.map((item) => {
-              const conversation = items[item.index];
-              if (!conversation) return null;
-              return (
+          <div className="message-list-inner" style={{ height: items.length * rowHeight }}>
+            {shown.map(({ index, conversation }) => (
                 <ConversationRow
-                  key={item.key}
+                  key={slots.get(conversation.id)}
                   conversation={conversation}
                   highlight={searching ? (highlights.get(conversation.id) ?? null) : null}
                   selected={conversation.id === selectedId}
                   open={conversation.id === openedId}
-                  top={item.start}
+                  top={index * rowHeight}
                   height={rowHeight}
                   now={now}
                   triage={searching ? null : (rowTriage.get(conversation.id) ?? null)}
@@ -188,8 +188,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
                   settings={settings}
                   onActivate={activate}
                 />
-              );
-            })}
+            ))}
           </div>
         )}
       </div>
