@@ -44,7 +44,7 @@ async function selectRow(page: Page, subject: string): Promise<void> {
   const targetId = await target.getAttribute('id');
   for (let i = 0; i < 20; i++) {
     if ((await list.getAttribute('aria-activedescendant')) === targetId) return;
-    const rows = await page.getByTestId('message-row').evaluateAll((els) => els.map((e) => e.id));
+    const rows = await page.getByTestId('message-row').evaluateAll((els) => els.map((e) => (e as unknown as { id: string }).id));
     const at = rows.indexOf((await list.getAttribute('aria-activedescendant')) ?? '');
     await page.keyboard.press(at >= 0 && at > rows.indexOf(targetId ?? '') ? 'k' : 'j');
   }

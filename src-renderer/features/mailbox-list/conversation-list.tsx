@@ -8,7 +8,7 @@ import { SearchBox } from '../search/search-box.tsx';
 import { ConversationRow, ROW_HEIGHT, SEARCH_ROW_HEIGHT, TRIAGE_ROW_HEIGHT, conversationRowId } from './conversation-row.tsx';
 import { BulkBar } from './bulk-bar.tsx';
 import { useListTitle } from './list-title.ts';
-import { useFixedRowWindow } from './row-window.ts';
+import { useFixedRowWindow } from './use-row-window.ts';
 import { useRowSlots } from './row-slots.ts';
 import './mailbox-list.css';
 

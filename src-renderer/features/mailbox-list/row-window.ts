@@ -9,13 +9,12 @@
  * was arrays of 100,000 entries and more allocated per page, and collecting
  * them made the major GC pauses of the long tasks while scrolling 100,000
  * conversations. Here scrolling and loading a page cost O(rows in view).
+ * The hook that applies it to the list element is use-row-window.ts.
  *
  * Invariants: the window is a contiguous index range inside [0, count) that
  * holds every row intersecting the viewport plus `overscan` rows either side,
  * and its length is bounded by the viewport height, not by the count.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-
 export interface Viewport {
   scrollTop: number;
   height: number;
@@ -48,58 +47,4 @@ export function scrollTopToShow(index: number, rowHeight: number, viewport: View
   if (top < viewport.scrollTop) return top;
   if (bottom > viewport.scrollTop + viewport.height) return Math.max(0, bottom - viewport.height);
   return null;
-}
-
-export interface FixedRowWindow extends RowWindow {
-  scrollToIndex(index: number): void;
-}
-
-/**
- * The window of `scrollRef`'s list. Re-renders only when the window itself
- * changes, not on every scroll event: rows are positioned absolutely, so a
- * scroll inside the same window needs no React work at all.
- */
-export function useFixedRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan: number): FixedRowWindow {
-  const [viewport, setViewport] = useState<Viewport>({ scrollTop: 0, height: 0 });
-  const shown = useRef({ viewport, rowHeight });
-  shown.current = { viewport, rowHeight };
-
-  const read = useCallback(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const next = { scrollTop: el.scrollTop, height: el.clientHeight };
-    const { viewport: before, rowHeight: size } = shown.current;
-    // The window depends only on the top row and the height (and the count, read at render).
-    if (before.height === next.height && Math.floor(before.scrollTop / size) === Math.floor(next.scrollTop / size)) return;
-    setViewport(next);
-  }, [scrollRef]);
-
-  useLayoutEffect(() => {
-    read();
-    const el = scrollRef.current;
-    if (!el) return;
-    el.addEventListener('scroll', read, { passive: true });
-    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(read);
-    resize?.observe(el);
-    return () => {
-      el.removeEventListener('scroll', read);
-      resize?.disconnect();
-    };
-  }, [scrollRef, read]);
-
-  // The list can be cut short (a refresh) under a scrolled viewport; the browser clamps scrollTop without a scroll event on every engine.
-  useEffect(() => read(), [count, rowHeight, read]);
-
-  const scrollToIndex = useCallback(
-    (index: number) => {
-      const el = scrollRef.current;
-      if (!el) return;
-      const target = scrollTopToShow(index, shown.current.rowHeight, { scrollTop: el.scrollTop, height: el.clientHeight });
-      if (target !== null) el.scrollTop = target;
-      read();
-    },
-    [scrollRef, read],
-  );
-
-  return { ...rowWindow(viewport, rowHeight, count, overscan), scrollToIndex };
 }
