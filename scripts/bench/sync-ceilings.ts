@@ -40,6 +40,30 @@ export async function bareEnvelopes(s: Server): Promise<{ ms: number; messages: 
   return { ms, messages };
 }
 
+/**
+ * imapflow fetching what core's header phase asks for (UID, flags, size,
+ * INTERNALDATE and the whole header block), nothing else: not a goal, the
+ * floor under core's "all headers listed" as long as it fetches header blocks
+ * rather than envelopes.
+ */
+export async function bareHeaderBlocks(s: Server): Promise<{ ms: number; messages: number }> {
+  const c = client(s);
+  const t = performance.now();
+  await c.connect();
+  let messages = 0;
+  for (const folder of s.folders) {
+    const lock = await c.getMailboxLock(folder);
+    try {
+      for await (const m of c.fetch('1:*', { uid: true, flags: true, size: true, internalDate: true, headers: true })) if (m.headers) messages++;
+    } finally {
+      lock.release();
+    }
+  }
+  const ms = performance.now() - t;
+  await c.logout();
+  return { ms, messages };
+}
+
 /** imapflow fetching every source, mailparser, and a plain SQLite + FTS5 insert, 500 rows per transaction. */
 export async function bareFullPipeline(s: Server, dir: string): Promise<{ ms: number; messages: number }> {
   const db = new Database(path.join(dir, 'bare.sqlite'));

@@ -9,7 +9,9 @@
  * 2. Warm-up: every folder is read once (index built, Dovecot's cache filled)
  *    so that no measurement pays for the server's first look.
  * 3. Ceilings (sync-ceilings.ts): imapflow fetching envelopes only; imapflow
- *    fetching sources + mailparser + a plain SQLite/FTS5 insert; mbsync.
+ *    fetching sources + mailparser + a plain SQLite/FTS5 insert; mbsync. And
+ *    one floor, not a goal: imapflow fetching the header blocks core's header
+ *    phase asks for, with nothing done with them.
  * 4. Core (sync-core-child.ts) in a child process: time to the first stored
  *    page, to all headers listed (first full pass done), to all bodies cached
  *    and indexed; no-change resyncs; the child's peak RSS.
@@ -31,7 +33,7 @@ import { generateDemoMailbox } from '../../src-main/core/demo/demo-mailbox.ts';
 import type { DemoMessage } from '../../src-main/core/demo/demo-mailbox.ts';
 import { startDovecot } from '../../tests/support/dovecot.ts';
 import type { Server } from './sync-ceilings.ts';
-import { bareEnvelopes, bareFullPipeline, mbsyncFull } from './sync-ceilings.ts';
+import { bareEnvelopes, bareFullPipeline, bareHeaderBlocks, mbsyncFull } from './sync-ceilings.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -146,6 +148,8 @@ async function main(): Promise<void> {
 
     const envelopes = await bareEnvelopes(server);
     console.log(`ceiling, imapflow envelopes only:            ${s1(envelopes.ms)} (${envelopes.messages})`);
+    const headerBlocks = await bareHeaderBlocks(server);
+    console.log(`floor, imapflow header blocks only:          ${s1(headerBlocks.ms)} (${headerBlocks.messages}; ${(headerBlocks.ms / envelopes.ms).toFixed(2)}× envelopes: core's fetch alone)`);
     const full = await bareFullPipeline(server, dir);
     console.log(`ceiling, imapflow + mailparser + SQLite/FTS5: ${s1(full.ms)} (${full.messages})`);
     const mbsync = mbsyncFull(server, dir);
@@ -183,7 +187,7 @@ async function main(): Promise<void> {
       messages: mail.length,
       seeding: 'Maildir files written directly before the first login (not APPEND)',
       machine,
-      ceilings: { envelopesMs: envelopes.ms, fullPipelineMs: full.ms, mbsyncMs: mbsync?.ms ?? null },
+      ceilings: { envelopesMs: envelopes.ms, headerBlocksMs: headerBlocks.ms, fullPipelineMs: full.ms, mbsyncMs: mbsync?.ms ?? null },
       coreNodeFlags: nodeFlags,
       core: { ...core, resyncMedianMs: resync, messagesPerSecond: core.messages / (core.bodiesMs / 1000) },
       coreWithoutThreadingAndContacts: syncOnly,
