@@ -43,7 +43,7 @@ export function useFixedRowWindow(scrollRef: RefObject<HTMLElement | null>, coun
     };
   }, [scrollRef, read]);
 
-  // The list can be cut short (a refresh) under a scrolled viewport; the browser clamps scrollTop without a scroll event on every engine.
+  // A refresh can shorten the list under a scrolled viewport; not every engine fires a scroll event when it clamps scrollTop.
   useEffect(() => read(), [count, rowHeight, read]);
 
   const scrollToIndex = useCallback(
