@@ -173,21 +173,21 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
         {body ?? (
           <div className="message-list-inner" style={{ height: items.length * rowHeight }}>
             {shown.map(({ index, conversation }) => (
-                <ConversationRow
-                  key={slots.get(conversation.id)}
-                  conversation={conversation}
-                  highlight={searching ? (highlights.get(conversation.id) ?? null) : null}
-                  selected={conversation.id === selectedId}
-                  open={conversation.id === openedId}
-                  top={index * rowHeight}
-                  height={rowHeight}
-                  now={now}
-                  triage={searching ? null : (rowTriage.get(conversation.id) ?? null)}
-                  checked={checkedIds.has(conversation.id)}
-                  directory={directory}
-                  settings={settings}
-                  onActivate={activate}
-                />
+              <ConversationRow
+                key={slots.get(conversation.id)}
+                conversation={conversation}
+                highlight={searching ? (highlights.get(conversation.id) ?? null) : null}
+                selected={conversation.id === selectedId}
+                open={conversation.id === openedId}
+                top={index * rowHeight}
+                height={rowHeight}
+                now={now}
+                triage={searching ? null : (rowTriage.get(conversation.id) ?? null)}
+                checked={checkedIds.has(conversation.id)}
+                directory={directory}
+                settings={settings}
+                onActivate={activate}
+              />
             ))}
           </div>
         )}
