@@ -66,7 +66,10 @@ export function plausibleDate(header: string | null, fallbackDate: number): numb
 export function messageIdsIn(value: string | string[] | undefined | null): string[] {
   if (!value) return [];
   const joined = Array.isArray(value) ? value.join(' ') : value;
-  const bracketed = [...joined.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1] ?? '').filter(Boolean);
+  const bracketed: string[] = [];
+  // A loop rather than matchAll: this runs several times per stored header block.
+  const re = /<([^<>\s]+)>/g;
+  for (let m = re.exec(joined); m !== null; m = re.exec(joined)) if (m[1]) bracketed.push(m[1]);
   if (bracketed.length > 0) return bracketed;
   return joined
     .split(/[\s,]+/)

@@ -12,7 +12,8 @@
  * runs on the root part) does — same libmime instance, same address parser
  * (`parseAddressHeader`), same first-non-empty rule for single headers — but
  * only for these nine headers and without building the HTML/text forms it
- * never needs. Unit tests compare both on generated mail and the parser
+ * never needs. Plain address headers (`Name <a@b>, c@d`) are read by
+ * plain-address-list.ts, which yields exactly what the address parser would. Unit tests compare both on generated mail and the parser
  * corpora.
  *
  * Why not simpleParser on the header block: it sets up a stream pipeline per
@@ -22,6 +23,7 @@ import { MailParser, parseAddressHeader } from 'mailparser';
 import type { EmailAddress } from 'mailparser';
 import type { Address } from '../../../src-preload/api.ts';
 import { lastIdIn, messageIdsIn, NO_SUBJECT, parseByHand, plausibleDate } from '../mail/parse.ts';
+import { plainAddressList } from './plain-address-list.ts';
 
 export interface HeaderFields {
   messageId: string | null;
@@ -61,6 +63,8 @@ function headerDecoder(): HeaderDecoder {
   decoder ??= new MailParser({}) as unknown as HeaderDecoder;
   return decoder;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 const isFolding = (c: string): boolean => c === ' ' || c === '\t';
 
@@ -124,7 +128,9 @@ function attempt(fn: (v: string) => string, value: string): string {
 function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
   const d = headerDecoder();
   const lm = d.libmime;
-  const words = (v: string): string => lm.decodeWords(v);
+  // Without an encoded word decodeWords returns its input: every one of its patterns starts with "=?".
+  const words = (v: string): string => (v.includes('=?') ? lm.decodeWords(v) : v);
+  const addresses = (v: string): Address[] => plainAddressList(v, (name) => attempt(words, name)) ?? flatten(parseAddressHeader(v).value);
   let subject: string | null = null;
   let messageId: string | null = null;
   let inReplyTo: string | null = null;
@@ -136,8 +142,9 @@ function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
   const references: string[] = [];
   for (const line of headerLines(block)) {
     if (!WANTED.has(line.key)) continue;
-    // processHeaders: decode the raw (binary) line, then read the bytes as UTF-8.
-    const value = Buffer.from(((lm.decodeHeader(line.line) ?? { value: '' }).value || '').toString().trim(), 'binary').toString();
+    // processHeaders: decode the raw (binary) line, then read the bytes as UTF-8 (a no-op for ASCII, most lines).
+    const decoded = ((lm.decodeHeader(line.line) ?? { value: '' }).value || '').toString().trim();
+    const value = NON_ASCII.test(decoded) ? Buffer.from(decoded, 'binary').toString() : decoded;
     switch (line.key) {
       case 'subject': {
         const v = attempt(words, value);
@@ -159,13 +166,13 @@ function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
         }
         break;
       case 'from':
-        from ??= flatten(parseAddressHeader(value).value);
+        from ??= addresses(value);
         break;
       case 'to':
-        to.push(...flatten(parseAddressHeader(value).value));
+        to.push(...addresses(value));
         break;
       case 'cc':
-        cc.push(...flatten(parseAddressHeader(value).value));
+        cc.push(...addresses(value));
         break;
       case 'content-type': {
         const v = value ? lm.parseHeaderValue(value, { stripComments: true }).value : '';
