@@ -23,4 +23,11 @@ describe('parse worker', () => {
     expect(viaWorker?.text.trim()).toBe('See attached.');
     expect(broken?.subject).toBe('(no subject)');
   });
+
+  it('answers a request split between the worker and this thread in request order', async () => {
+    const items = Array.from({ length: 7 }, (_, i) => ({ raw: buildMail({ subject: `Order ${i}`, text: `body ${i}` }), fallbackDate: NOW }));
+    const parsed = await mailParsing().messages(items);
+    expect(parsed.map((m) => m.subject)).toEqual(items.map((_, i) => `Order ${i}`));
+    expect(parsed).toEqual(await inProcessParsing.messages(items));
+  });
 });
