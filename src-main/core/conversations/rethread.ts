@@ -19,7 +19,7 @@ import type { Database } from 'better-sqlite3';
 import type { Address } from '../../../src-preload/api.ts';
 import type { ConversationAggregates, ConversationHeader, StoredConversationRow } from '../db/conversations.repo.ts';
 import type { StaleKey, ThreadSourceRow } from '../db/thread-index.repo.ts';
-import { clearStale, conversationIdsByRoots, conversationMemberIds, deleteConversation, insertConversation, setConversationTokens, setMessageConversation, staleConversationIds, storedConversations, tokensOfConversations, updateConversation } from '../db/conversations.repo.ts';
+import { clearStale, conversationIdsByRoots, conversationMemberIds, deleteConversation, insertConversation, setConversationTokens, setMessageConversations, staleConversationIds, storedConversations, tokensOfConversations, updateConversation } from '../db/conversations.repo.ts';
 import { clearStaleKeysUpTo, messagesFollowingAnyToken, messagesMentioningAny, nodesWithAnyToken, staleKeys, subjectPartnersOfMany, messagesWithThreadKeys, saveThreadKeys, threadSources } from '../db/thread-index.repo.ts';
 import type { Conversation, ThreadKeys } from '../threading/index.ts';
 import { ownAddressSet, partitionKeys, stripTokens, threadKeysOf, tokenForRoot } from '../threading/index.ts';
@@ -165,14 +165,17 @@ function rethreadPart(ctx: Ctx, accountId: number, seeds: readonly number[]): vo
     claimed.add(id);
     rowOf.set(c, id);
   }
+  const moves: Array<[number, number]> = [];
   for (const [c, id] of rowOf) {
     if (!fresh.has(c)) {
       const header = headerOf(c, rows, threadIdOf, own);
       const aggregates = aggregatesOf(c, rows);
       if (!sameRow(stored.get(id), header, aggregates)) updateConversation(db, id, header, aggregates);
     }
-    for (const key of c.keys) if (rows.get(key)?.conversation_id !== id) setMessageConversation(db, key, id);
+    for (const key of c.keys) if (rows.get(key)?.conversation_id !== id) moves.push([key, id]);
   }
+  // Before the deletes below: a message still pointing at a deleted conversation would lose it (SET NULL).
+  setMessageConversations(db, moves);
   for (const id of oldIds) if (!claimed.has(id)) deleteConversation(db, id);
   for (const [c, id] of rowOf) {
     const tokens = [...new Set([c.token, ...c.aliases])].sort();
@@ -216,10 +219,8 @@ function indexAndThread(db: Database, messageIds: readonly number[]): void {
     // The same own-address set partitioning uses, so stored keys and the keys threaded with are one thing.
     const own = ownAddressSet({ ownAddresses: [...ctx.own.of(accountId)] });
     const known = messagesWithThreadKeys(db, rows.map((r) => r.id));
-    for (const row of rows) {
-      if (known.has(row.id)) continue;
-      saveThreadKeys(db, accountId, row.id, keysOf(ctx, row, own), ctx.tokenOf);
-    }
+    const unsaved = rows.filter((row) => !known.has(row.id));
+    saveThreadKeys(db, accountId, unsaved.map((row) => ({ messageId: row.id, keys: keysOf(ctx, row, own) })), ctx.tokenOf);
     rethreadPart(ctx, accountId, rows.map((r) => r.id));
   }
 }

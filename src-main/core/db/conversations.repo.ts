@@ -69,7 +69,9 @@ const sql = {
       customer_address = @customerAddress, customer_name = @customerName, last_message_at = @last, message_count = @count,
       unread_count = @unread, attachment_count = @attached, snippet = @snippet
       WHERE id = @id`,
-  setMessageConversation: 'UPDATE messages SET conversation_id = ? WHERE id = ? AND conversation_id IS NOT ?',
+  // [[messageId, conversationId], ...] in one statement.
+  setMessageConversations: `UPDATE messages SET conversation_id = j.value ->> 1 FROM json_each(?) j
+      WHERE messages.id = j.value ->> 0 AND messages.conversation_id IS NOT j.value ->> 1`,
   deleteConversation: 'DELETE FROM conversations WHERE id = ?',
   deleteTokens: 'DELETE FROM conversation_tokens WHERE conversation_id = ?',
   insertToken2: 'INSERT OR IGNORE INTO conversation_tokens (token, conversation_id) VALUES (?, ?)',
@@ -197,8 +199,9 @@ export function updateConversation(db: Database, conversationId: number, h: Conv
   stmts(db).updateConversation.run({ id: conversationId, ...conversationValues(h, a) });
 }
 
-export function setMessageConversation(db: Database, messageId: number, conversationId: number): void {
-  stmts(db).setMessageConversation.run(conversationId, messageId, conversationId);
+/** Moves messages to conversations: pairs of [message id, conversation id]. */
+export function setMessageConversations(db: Database, moves: ReadonlyArray<readonly [number, number]>): void {
+  if (moves.length > 0) stmts(db).setMessageConversations.run(JSON.stringify(moves));
 }
 
 export function deleteConversation(db: Database, conversationId: number): void {

@@ -20,10 +20,12 @@ const sql = {
   threadSources: `SELECT id, account_id, message_id, in_reply_to, references_json, subject, from_name, from_address, to_json, date,
       dedupe_key, conversation_id, seen, has_attachments, snippet FROM messages WHERE id IN (${ids})`,
   unthreaded: 'SELECT id FROM messages WHERE conversation_id IS NULL AND id > ? ORDER BY id LIMIT ?',
-  insertThreadMessage: `INSERT OR REPLACE INTO thread_messages (message_id, account_id, thread_id, subject_key, subject_fallback, date)
-      VALUES (?, ?, ?, ?, ?, ?)`,
-  insertNode: 'INSERT OR IGNORE INTO thread_nodes (message_id, account_id, node, node_token) VALUES (?, ?, ?, ?)',
-  insertToken: 'INSERT OR IGNORE INTO thread_tokens (message_id, account_id, token) VALUES (?, ?, ?)',
+  // Writes take a batch as one JSON array of rows: one statement per table per batch, not one per row.
+  insertThreadMessages: `INSERT OR REPLACE INTO thread_messages (message_id, account_id, thread_id, subject_key, subject_fallback, date)
+      SELECT j.value ->> 0, ?, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4 FROM json_each(?) j`,
+  insertNodes: `INSERT OR IGNORE INTO thread_nodes (message_id, account_id, node, node_token)
+      SELECT j.value ->> 0, ?, j.value ->> 1, j.value ->> 2 FROM json_each(?) j`,
+  insertTokens: `INSERT OR IGNORE INTO thread_tokens (message_id, account_id, token) SELECT j.value ->> 0, ?, j.value ->> 1 FROM json_each(?) j`,
   threadMessage: 'SELECT thread_id, subject_key, subject_fallback, date FROM thread_messages WHERE message_id = ?',
   byNode: 'SELECT message_id FROM thread_nodes WHERE account_id = ? AND node = ?',
   // Set lookups: one statement per step of the component walk (conversations/component.ts), not one per message or node.
@@ -120,11 +122,26 @@ export function unthreadedMessageIds(db: Database, afterId: number, limit: numbe
   return column<number>(stmts(db).unthreaded.all(afterId, limit), 'id');
 }
 
-export function saveThreadKeys(db: Database, accountId: number, messageId: number, keys: ThreadKeys, tokenOf: (id: string) => string): void {
+export interface MessageThreadKeys {
+  messageId: number;
+  keys: ThreadKeys;
+}
+
+/** Stores the thread keys of several messages of one account (three statements, whatever their number). */
+export function saveThreadKeys(db: Database, accountId: number, entries: readonly MessageThreadKeys[], tokenOf: (id: string) => string): void {
+  if (entries.length === 0) return;
+  const messages: unknown[] = [];
+  const nodes: unknown[] = [];
+  const tokens: unknown[] = [];
+  for (const { messageId, keys } of entries) {
+    messages.push([messageId, keys.id, keys.subjectKey, keys.subjectFallback ? 1 : 0, keys.date]);
+    for (const node of new Set([keys.id, ...keys.links])) nodes.push([messageId, node, tokenOf(node)]);
+    for (const token of keys.tokens) tokens.push([messageId, token]);
+  }
   const s = stmts(db);
-  s.insertThreadMessage.run(messageId, accountId, keys.id, keys.subjectKey, keys.subjectFallback ? 1 : 0, keys.date);
-  for (const node of new Set([keys.id, ...keys.links])) s.insertNode.run(messageId, accountId, node, tokenOf(node));
-  for (const token of keys.tokens) s.insertToken.run(messageId, accountId, token);
+  s.insertThreadMessages.run(accountId, JSON.stringify(messages));
+  if (nodes.length > 0) s.insertNodes.run(accountId, JSON.stringify(nodes));
+  if (tokens.length > 0) s.insertTokens.run(accountId, JSON.stringify(tokens));
 }
 
 export function threadMessage(db: Database, messageId: number): ThreadMessageRow | null {
