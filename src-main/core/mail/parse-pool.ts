@@ -6,8 +6,8 @@
  * and store, while the second core sits idle. Parsing a whole source is pure
  * CPU work on bytes, so one worker thread does it while the main thread
  * fetches the next batch and stores the previous one; the main thread parses
- * a share of each request itself, as it would otherwise wait on the worker. (Header blocks are
- * parsed in-process: see docs/decisions.md.)
+ * a share of each request itself, as it would otherwise wait on the worker.
+ * (Header blocks are parsed in-process: see docs/decisions.md.)
  *
  * Invariants:
  * - The worker and the in-process path run the same functions

@@ -13,8 +13,8 @@
  * (`parseAddressHeader`), same first-non-empty rule for single headers — but
  * only for these nine headers and without building the HTML/text forms it
  * never needs. Plain address headers (`Name <a@b>, c@d`) are read by
- * plain-address-list.ts, which yields exactly what the address parser would. Unit tests compare both on generated mail and the parser
- * corpora.
+ * plain-address-list.ts, which yields exactly what the address parser
+ * would. Unit tests compare both on generated mail and the parser corpora.
  *
  * Why not simpleParser on the header block: it sets up a stream pipeline per
  * message (~0.35 ms); this is a few hundredths of that.
