@@ -18,13 +18,49 @@ export interface Server {
   folders: string[];
 }
 
+/**
+ * CPU time (ms) of the server's `imap` processes, by pid, from /proc (Linux;
+ * empty elsewhere). Dovecot runs one per connection, so the difference over a
+ * fetch is what serving it cost the server, the other half of a 2-core budget.
+ */
+export function serverImapCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'imap') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+      out.set(Number(pid), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return out;
+}
+
+export function serverCpuSince(before: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, cpu] of serverImapCpu()) ms += cpu - (before.get(pid) ?? 0);
+  return ms;
+}
+
 function client(s: Server): ImapFlow {
   return new ImapFlow({ host: '127.0.0.1', port: s.port, secure: false, doSTARTTLS: false, auth: { user: s.user, pass: s.password }, logger: false });
 }
 
-/** Times imapflow fetching `query` for every message of every folder, counting those where `got` holds. */
-async function timeFetch(s: Server, query: FetchQueryObject, got: (m: FetchMessageObject) => boolean): Promise<{ ms: number; messages: number }> {
+/** Times imapflow fetching `query` for every message of every folder, counting those where `got` holds; cpuMs is this process's CPU time meanwhile (the client's share). */
+async function timeFetch(s: Server, query: FetchQueryObject, got: (m: FetchMessageObject) => boolean): Promise<{ ms: number; messages: number; cpuMs: number; serverCpuMs: number }> {
   const c = client(s);
+  const server = serverImapCpu();
+  const cpu = process.cpuUsage();
   const t = performance.now();
   await c.connect();
   let messages = 0;
@@ -37,12 +73,14 @@ async function timeFetch(s: Server, query: FetchQueryObject, got: (m: FetchMessa
     }
   }
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const serverCpuMs = serverCpuSince(server);
   await c.logout();
-  return { ms, messages };
+  return { ms, messages, cpuMs: (used.user + used.system) / 1000, serverCpuMs };
 }
 
 /** imapflow fetching every folder's envelopes (with UID and flags), nothing else. */
-export function bareEnvelopes(s: Server): Promise<{ ms: number; messages: number }> {
+export function bareEnvelopes(s: Server): Promise<{ ms: number; messages: number; cpuMs: number; serverCpuMs: number }> {
   return timeFetch(s, { uid: true, flags: true, envelope: true }, (m) => m.envelope !== undefined);
 }
 
@@ -52,8 +90,65 @@ export function bareEnvelopes(s: Server): Promise<{ ms: number; messages: number
  * floor under core's "all headers listed" as long as it fetches header blocks
  * rather than envelopes.
  */
-export function bareHeaderBlocks(s: Server): Promise<{ ms: number; messages: number }> {
+export function bareHeaderBlocks(s: Server): Promise<{ ms: number; messages: number; cpuMs: number; serverCpuMs: number }> {
   return timeFetch(s, { uid: true, flags: true, size: true, internalDate: true, headers: true }, (m) => m.headers !== undefined);
+}
+
+/**
+ * The least any headers-first listing can do, with no Switchboard logic:
+ * imapflow fetching the header blocks core asks for, mailparser reading each
+ * block (subject, addresses, date, Message-ID, references), and a plain
+ * SQLite insert under a UNIQUE dedupe key (the issue requires one), 2,000
+ * rows per transaction as core commits. No threading, no contacts, no
+ * triggers. Not a goal: it shows how much of the header goal's budget is
+ * spent before any of core's own work.
+ */
+export async function bareListing(s: Server, dir: string): Promise<{ ms: number; messages: number; cpuMs: number; serverCpuMs: number }> {
+  const db = new Database(path.join(dir, 'bare-listing.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE m (id INTEGER PRIMARY KEY, folder TEXT, uid INTEGER, flags TEXT, size INTEGER, subject TEXT, sender TEXT,
+    recipients TEXT, date INTEGER, message_id TEXT, refs TEXT, dedupe TEXT NOT NULL UNIQUE);`);
+  const insert = db.prepare('INSERT OR IGNORE INTO m (folder, uid, flags, size, subject, sender, recipients, date, message_id, refs, dedupe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  type Row = [string, number, string, number, string, string, string, number, string, string, string];
+  const flush = db.transaction((rows: Row[]) => {
+    for (const r of rows) insert.run(...r);
+  });
+  const c = client(s);
+  const server = serverImapCpu();
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  await c.connect();
+  let messages = 0;
+  for (const folder of s.folders) {
+    const lock = await c.getMailboxLock(folder);
+    try {
+      let rows: Row[] = [];
+      for await (const m of c.fetch('1:*', { uid: true, flags: true, size: true, internalDate: true, headers: true })) {
+        if (!m.headers) continue;
+        const p = await simpleParser(m.headers, { skipTextToHtml: true, skipImageLinks: true });
+        const messageId = p.messageId ?? '';
+        const refs = Array.isArray(p.references) ? p.references.join(' ') : (p.references ?? '');
+        rows.push([folder, m.uid, [...(m.flags ?? [])].join(' '), m.size ?? 0, p.subject ?? '', p.from?.text ?? '',
+          JSON.stringify([p.to, p.cc].flat().filter(Boolean).map((a) => (a && 'text' in a ? a.text : ''))), p.date?.getTime() ?? 0, messageId, `${p.inReplyTo ?? ''} ${refs}`,
+          messageId || `${folder}:${m.uid}`]);
+        messages++;
+        if (rows.length >= 2000) {
+          flush(rows);
+          rows = [];
+        }
+      }
+      flush(rows);
+    } finally {
+      lock.release();
+    }
+  }
+  const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const serverCpuMs = serverCpuSince(server);
+  await c.logout();
+  db.close();
+  return { ms, messages, cpuMs: (used.user + used.system) / 1000, serverCpuMs };
 }
 
 /** imapflow fetching every source, mailparser, and a plain SQLite + FTS5 insert, 500 rows per transaction. */

@@ -18,6 +18,7 @@ import { countMessages } from '../../src-main/core/db/messages.repo.ts';
 import { countQueuedForIndex } from '../../src-main/core/db/search.repo.ts';
 import { silentLogger } from '../../src-main/core/log.ts';
 import { AccountSync } from '../../src-main/core/sync/account-sync.ts';
+import { serverCpuSince, serverImapCpu } from './sync-ceilings.ts';
 
 const [dataDir, port, user, password] = process.argv.slice(2);
 if (!dataDir || !port || !user || !password) throw new Error('usage: sync-core-child.ts <dataDir> <port> <user> <password>');
@@ -28,7 +29,12 @@ const { db } = openDatabase(path.join(dataDir, 'cache.sqlite'));
 const accountId = insertAccount(db, { kind: 'imap', name: 'Bench', email: user, imap: null, smtp: null, secret: null, createdAt: Date.now() });
 let firstPageMs: number | null = null;
 let headersMs: number | null = null;
+// CPU spent by core (all its threads) and by the server's imap processes until all headers were listed.
+let headersCpuMs: number | null = null;
+let headersServerCpuMs: number | null = null;
 let t0 = 0;
+let cpu0 = process.cpuUsage();
+let server0 = serverImapCpu();
 const sync = new AccountSync({
   db,
   dataDir,
@@ -38,7 +44,12 @@ const sync = new AccountSync({
   idle: false,
   pollIntervalMs: 3_600_000,
   onHealth: (h) => {
-    if (headersMs === null && h.lastSyncAt !== null) headersMs = performance.now() - t0;
+    if (headersMs === null && h.lastSyncAt !== null) {
+      headersMs = performance.now() - t0;
+      const used = process.cpuUsage(cpu0);
+      headersCpuMs = (used.user + used.system) / 1000;
+      headersServerCpuMs = serverCpuSince(server0);
+    }
   },
   onMessagesChanged: () => {
     firstPageMs ??= performance.now() - t0;
@@ -52,6 +63,8 @@ const sampler = setInterval(() => {
   const m = process.memoryUsage();
   memoryTimeline.push({ s: Math.round((performance.now() - t0) / 100) / 10, rss: mb(m.rss), heap: mb(m.heapUsed), external: mb(m.external), buffers: mb(m.arrayBuffers) });
 }, 1000);
+server0 = serverImapCpu();
+cpu0 = process.cpuUsage();
 t0 = performance.now();
 sync.start();
 await sync.whenIdle();
@@ -73,6 +86,8 @@ process.stdout.write(
   JSON.stringify({
     firstPageMs,
     headersMs,
+    headersCpuMs,
+    headersServerCpuMs,
     bodiesMs,
     resyncMs,
     messages,

@@ -10,8 +10,9 @@
  *    so that no measurement pays for the server's first look.
  * 3. Ceilings (sync-ceilings.ts): imapflow fetching envelopes only; imapflow
  *    fetching sources + mailparser + a plain SQLite/FTS5 insert; mbsync. And
- *    one floor, not a goal: imapflow fetching the header blocks core's header
- *    phase asks for, with nothing done with them.
+ *    two floors, not goals: imapflow fetching the header blocks core's header
+ *    phase asks for, with nothing done with them; and a bare listing (those
+ *    blocks + mailparser + a plain insert under a UNIQUE dedupe key).
  * 4. Core (sync-core-child.ts) in a child process: time to the first stored
  *    page, to all headers listed (first full pass done), to all bodies cached
  *    and indexed; no-change resyncs; the child's peak RSS.
@@ -33,7 +34,7 @@ import { generateDemoMailbox } from '../../src-main/core/demo/demo-mailbox.ts';
 import type { DemoMessage } from '../../src-main/core/demo/demo-mailbox.ts';
 import { startDovecot } from '../../tests/support/dovecot.ts';
 import type { Server } from './sync-ceilings.ts';
-import { bareEnvelopes, bareFullPipeline, bareHeaderBlocks, mbsyncFull } from './sync-ceilings.ts';
+import { bareEnvelopes, bareFullPipeline, bareHeaderBlocks, bareListing, mbsyncFull } from './sync-ceilings.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -93,6 +94,8 @@ async function warmUp(s: Server): Promise<void> {
 interface CoreFigures {
   firstPageMs: number;
   headersMs: number;
+  headersCpuMs: number;
+  headersServerCpuMs: number;
   bodiesMs: number;
   resyncMs: number[];
   messages: number;
@@ -147,9 +150,11 @@ async function main(): Promise<void> {
     console.log(`warm-up read of every folder: ${s1(performance.now() - t)}`);
 
     const envelopes = await bareEnvelopes(server);
-    console.log(`ceiling, imapflow envelopes only:            ${s1(envelopes.ms)} (${envelopes.messages})`);
+    console.log(`ceiling, imapflow envelopes only:            ${s1(envelopes.ms)} (${envelopes.messages}; client CPU ${s1(envelopes.cpuMs)}, server CPU ${s1(envelopes.serverCpuMs)})`);
     const headerBlocks = await bareHeaderBlocks(server);
-    console.log(`floor, imapflow header blocks only:          ${s1(headerBlocks.ms)} (${headerBlocks.messages}; ${(headerBlocks.ms / envelopes.ms).toFixed(2)}× envelopes: core's fetch alone)`);
+    console.log(`floor, imapflow header blocks only:          ${s1(headerBlocks.ms)} (${headerBlocks.messages}; ${(headerBlocks.ms / envelopes.ms).toFixed(2)}× envelopes: core's fetch alone; client CPU ${s1(headerBlocks.cpuMs)}, server CPU ${s1(headerBlocks.serverCpuMs)})`);
+    const listing = await bareListing(server, dir);
+    console.log(`floor, header blocks + mailparser + insert:  ${s1(listing.ms)} (${listing.messages}; ${(listing.ms / envelopes.ms).toFixed(2)}× envelopes: a bare listing, no threading; client CPU ${s1(listing.cpuMs)}, server CPU ${s1(listing.serverCpuMs)})`);
     const full = await bareFullPipeline(server, dir);
     console.log(`ceiling, imapflow + mailparser + SQLite/FTS5: ${s1(full.ms)} (${full.messages})`);
     const mbsync = mbsyncFull(server, dir);
@@ -157,6 +162,7 @@ async function main(): Promise<void> {
     const core = await runCore(dir, dovecot.port, { syncOnly: false, nodeFlags });
     const resync = median(core.resyncMs);
     console.log(`core: first page stored after ${s1(core.firstPageMs)}; all headers listed ${s1(core.headersMs)}; bodies cached and indexed ${s1(core.bodiesMs)}`);
+    console.log(`core: CPU until all headers listed: core ${s1(core.headersCpuMs)} (all threads), server ${s1(core.headersServerCpuMs)}`);
     console.log(`core: no-change resync median ${resync.toFixed(1)} ms (${core.resyncMs.map((x) => x.toFixed(1)).join(', ')}); peak RSS ${core.maxRssMb.toFixed(0)} MB; ${core.messages} messages, ${core.backlog} without body, ${core.unindexed} not yet in the search index`);
 
     const ratios = {
@@ -187,7 +193,7 @@ async function main(): Promise<void> {
       messages: mail.length,
       seeding: 'Maildir files written directly before the first login (not APPEND)',
       machine,
-      ceilings: { envelopesMs: envelopes.ms, headerBlocksMs: headerBlocks.ms, fullPipelineMs: full.ms, mbsyncMs: mbsync?.ms ?? null },
+      ceilings: { envelopesMs: envelopes.ms, envelopesCpuMs: envelopes.cpuMs, envelopesServerCpuMs: envelopes.serverCpuMs, headerBlocksMs: headerBlocks.ms, headerBlocksCpuMs: headerBlocks.cpuMs, headerBlocksServerCpuMs: headerBlocks.serverCpuMs, bareListingMs: listing.ms, bareListingCpuMs: listing.cpuMs, bareListingServerCpuMs: listing.serverCpuMs, fullPipelineMs: full.ms, mbsyncMs: mbsync?.ms ?? null },
       coreNodeFlags: nodeFlags,
       core: { ...core, resyncMedianMs: resync, messagesPerSecond: core.messages / (core.bodiesMs / 1000) },
       coreWithoutThreadingAndContacts: syncOnly,
