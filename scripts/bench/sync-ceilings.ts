@@ -152,7 +152,7 @@ export async function bareListing(s: Server, dir: string): Promise<{ ms: number;
 }
 
 /** imapflow fetching every source, mailparser, and a plain SQLite + FTS5 insert, 500 rows per transaction. */
-export async function bareFullPipeline(s: Server, dir: string): Promise<{ ms: number; messages: number }> {
+export async function bareFullPipeline(s: Server, dir: string): Promise<{ ms: number; messages: number; cpuMs: number; serverCpuMs: number }> {
   const db = new Database(path.join(dir, 'bare.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -168,6 +168,8 @@ export async function bareFullPipeline(s: Server, dir: string): Promise<{ ms: nu
     }
   });
   const c = client(s);
+  const server = serverImapCpu();
+  const cpu = process.cpuUsage();
   const t = performance.now();
   await c.connect();
   let messages = 0;
@@ -191,9 +193,11 @@ export async function bareFullPipeline(s: Server, dir: string): Promise<{ ms: nu
     }
   }
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const serverCpuMs = serverCpuSince(server);
   await c.logout();
   db.close();
-  return { ms, messages };
+  return { ms, messages, cpuMs: (used.user + used.system) / 1000, serverCpuMs };
 }
 
 /** mbsync pulling every folder into a fresh Maildir; null when isync is not installed. */

@@ -29,7 +29,7 @@ const { db } = openDatabase(path.join(dataDir, 'cache.sqlite'));
 const accountId = insertAccount(db, { kind: 'imap', name: 'Bench', email: user, imap: null, smtp: null, secret: null, createdAt: Date.now() });
 let firstPageMs: number | null = null;
 let headersMs: number | null = null;
-// CPU spent by core (all its threads) and by the server's imap processes until all headers were listed.
+// CPU spent by core (all its threads) and by the server's imap processes until all headers were listed, and until all bodies were.
 let headersCpuMs: number | null = null;
 let headersServerCpuMs: number | null = null;
 let t0 = 0;
@@ -69,6 +69,9 @@ t0 = performance.now();
 sync.start();
 await sync.whenIdle();
 const bodiesMs = performance.now() - t0;
+const bodiesUsed = process.cpuUsage(cpu0);
+const bodiesCpuMs = (bodiesUsed.user + bodiesUsed.system) / 1000;
+const bodiesServerCpuMs = serverCpuSince(server0);
 const messages = countMessages(db, accountId);
 const backlog = countBodyBacklog(db, accountId);
 // "Indexed" must be true: nothing may be left for the first search to index.
@@ -89,6 +92,8 @@ process.stdout.write(
     headersCpuMs,
     headersServerCpuMs,
     bodiesMs,
+    bodiesCpuMs,
+    bodiesServerCpuMs,
     resyncMs,
     messages,
     backlog,

@@ -97,6 +97,8 @@ interface CoreFigures {
   headersCpuMs: number;
   headersServerCpuMs: number;
   bodiesMs: number;
+  bodiesCpuMs: number;
+  bodiesServerCpuMs: number;
   resyncMs: number[];
   messages: number;
   backlog: number;
@@ -156,13 +158,13 @@ async function main(): Promise<void> {
     const listing = await bareListing(server, dir);
     console.log(`floor, header blocks + mailparser + insert:  ${s1(listing.ms)} (${listing.messages}; ${(listing.ms / envelopes.ms).toFixed(2)}× envelopes: a bare listing, no threading; client CPU ${s1(listing.cpuMs)}, server CPU ${s1(listing.serverCpuMs)})`);
     const full = await bareFullPipeline(server, dir);
-    console.log(`ceiling, imapflow + mailparser + SQLite/FTS5: ${s1(full.ms)} (${full.messages})`);
+    console.log(`ceiling, imapflow + mailparser + SQLite/FTS5: ${s1(full.ms)} (${full.messages}; client CPU ${s1(full.cpuMs)}, server CPU ${s1(full.serverCpuMs)})`);
     const mbsync = mbsyncFull(server, dir);
     console.log(mbsync ? `mbsync full sync:                             ${s1(mbsync.ms)} (${mbsync.messages})` : 'mbsync: not installed');
     const core = await runCore(dir, dovecot.port, { syncOnly: false, nodeFlags });
     const resync = median(core.resyncMs);
     console.log(`core: first page stored after ${s1(core.firstPageMs)}; all headers listed ${s1(core.headersMs)}; bodies cached and indexed ${s1(core.bodiesMs)}`);
-    console.log(`core: CPU until all headers listed: core ${s1(core.headersCpuMs)} (all threads), server ${s1(core.headersServerCpuMs)}`);
+    console.log(`core: CPU until all headers listed: core ${s1(core.headersCpuMs)} (all threads), server ${s1(core.headersServerCpuMs)}; until bodies cached and indexed: core ${s1(core.bodiesCpuMs)}, server ${s1(core.bodiesServerCpuMs)}`);
     console.log(`core: no-change resync median ${resync.toFixed(1)} ms (${core.resyncMs.map((x) => x.toFixed(1)).join(', ')}); peak RSS ${core.maxRssMb.toFixed(0)} MB; ${core.messages} messages, ${core.backlog} without body, ${core.unindexed} not yet in the search index`);
 
     const ratios = {
@@ -193,7 +195,7 @@ async function main(): Promise<void> {
       messages: mail.length,
       seeding: 'Maildir files written directly before the first login (not APPEND)',
       machine,
-      ceilings: { envelopesMs: envelopes.ms, envelopesCpuMs: envelopes.cpuMs, envelopesServerCpuMs: envelopes.serverCpuMs, headerBlocksMs: headerBlocks.ms, headerBlocksCpuMs: headerBlocks.cpuMs, headerBlocksServerCpuMs: headerBlocks.serverCpuMs, bareListingMs: listing.ms, bareListingCpuMs: listing.cpuMs, bareListingServerCpuMs: listing.serverCpuMs, fullPipelineMs: full.ms, mbsyncMs: mbsync?.ms ?? null },
+      ceilings: { envelopesMs: envelopes.ms, envelopesCpuMs: envelopes.cpuMs, envelopesServerCpuMs: envelopes.serverCpuMs, headerBlocksMs: headerBlocks.ms, headerBlocksCpuMs: headerBlocks.cpuMs, headerBlocksServerCpuMs: headerBlocks.serverCpuMs, bareListingMs: listing.ms, bareListingCpuMs: listing.cpuMs, bareListingServerCpuMs: listing.serverCpuMs, fullPipelineMs: full.ms, fullPipelineCpuMs: full.cpuMs, fullPipelineServerCpuMs: full.serverCpuMs, mbsyncMs: mbsync?.ms ?? null },
       coreNodeFlags: nodeFlags,
       core: { ...core, resyncMedianMs: resync, messagesPerSecond: core.messages / (core.bodiesMs / 1000) },
       coreWithoutThreadingAndContacts: syncOnly,
