@@ -107,6 +107,9 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'health.withEta': '{what} – noch {eta}',
   'health.lastSync': 'Zuletzt synchronisiert {when}',
   'health.retryFailed': 'Die Synchronisierung konnte nicht gestartet werden. {reason}',
+  'syncStatus.title': '{account}: {state}',
+  'syncStatus.others': { one: 'und {count} weiteres Postfach', other: 'und {count} weitere Postfächer' },
+  'syncStatus.showDetails': 'Dieses Postfach in der Kontoliste zeigen',
 
   'eta.seconds': { one: 'etwa {count} s', other: 'etwa {count} s' },
   'eta.minutes': { one: 'etwa {count} Min.', other: 'etwa {count} Min.' },

@@ -106,6 +106,9 @@ export const en = {
   'health.withEta': '{what} — {eta} left',
   'health.lastSync': 'Last synced {when}',
   'health.retryFailed': 'Could not start a sync. {reason}',
+  'syncStatus.title': '{account}: {state}',
+  'syncStatus.others': { one: 'and {count} other mailbox', other: 'and {count} other mailboxes' },
+  'syncStatus.showDetails': 'Show this mailbox in the account list',
 
   'eta.seconds': { one: 'about {count} s', other: 'about {count} s' },
   'eta.minutes': { one: 'about {count} min', other: 'about {count} min' },

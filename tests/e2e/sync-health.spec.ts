@@ -58,18 +58,30 @@ test('sync progress while the mailbox comes down, offline when the server stops,
   const progress = page.getByTestId('sync-progress');
   await expect(progress).toBeVisible({ timeout: 30_000 });
   await expect(progress).toHaveText(/\d[\d,.]* of [\d,.]+/);
+  // The account's details sit below the folder list; the pinned status line keeps the sync in sight.
+  const status = page.getByTestId('sync-status');
+  await expect(status).toBeInViewport();
+  await expect(status).toHaveAttribute('data-state', 'syncing');
+  await expect(status).toContainText(/Acme Support: Syncing/);
+  await expect(status).toContainText(/\d[\d,.]* of [\d,.]+/);
   await page.screenshot({ path: screenshotPath('sync-progress') });
   // The inbox is usable while the rest is still coming down.
   await expect(page.getByTestId('message-row').first()).toBeVisible({ timeout: 30_000 });
 
   const health = page.getByTestId('account-health').first();
   await expect(health).toHaveAttribute('data-state', 'connected', { timeout: 120_000 });
+  // Connected and idle: nothing to report, the line takes no room.
+  await expect(status).toHaveCount(0);
 
   await ws.dovecot.halt();
   await expect(health).toHaveAttribute('data-state', 'offline', { timeout: 60_000 });
   await expect(health).toContainText(/offline/i);
+  await expect(status).toBeInViewport();
+  await expect(status).toHaveAttribute('data-state', 'offline');
+  await expect(status).toContainText(/Acme Support: Offline/);
   await page.screenshot({ path: screenshotPath('sync-offline') });
 
   await ws.dovecot.resume();
   await expect(health).toHaveAttribute('data-state', 'connected', { timeout: 90_000 });
+  await expect(status).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import type { AccountHealth, SyncProgress } from '../../../src-preload/api.ts';
+import type { AccountHealth, AccountSummary, HealthState, SyncProgress } from '../../../src-preload/api.ts';
 import { t } from '../../i18n/i18n.ts';
 import { formatEta } from '../../i18n/format.ts';
 
@@ -28,4 +28,25 @@ export function progressText(progress: SyncProgress): string {
 /** States in which the agent can usefully ask for another try. */
 export function canRetry(health: AccountHealth): boolean {
   return health.state === 'offline' || health.state === 'error' || health.state === 'auth-failed';
+}
+
+const urgency: Record<HealthState, number> = { 'auth-failed': 4, error: 3, offline: 2, syncing: 1, connected: 0 };
+
+// A routine resync (a poll, an IDLE wake-up) is 'syncing' with nothing to count: not worth a line that blinks.
+function needsAttention(health: AccountHealth): boolean {
+  if (health.state === 'syncing') return health.progress !== null && health.progress.total > 0;
+  return urgency[health.state] > 0;
+}
+
+/**
+ * The account whose state the agent most needs to see: a mailbox that cannot
+ * sync at all beats one that is offline, which beats one downloading mail;
+ * among equals, the first in the list. Null when every mailbox is connected
+ * or only checking for news.
+ */
+export function accountNeedingAttention(accounts: readonly AccountSummary[]): { account: AccountSummary; others: number } | null {
+  const waiting = accounts.filter((a) => needsAttention(a.health));
+  if (waiting.length === 0) return null;
+  const account = waiting.reduce((best, a) => (urgency[a.health.state] > urgency[best.health.state] ? a : best));
+  return { account, others: waiting.length - 1 };
 }

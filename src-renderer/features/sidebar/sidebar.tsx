@@ -10,6 +10,7 @@ import { DrawerList } from './drawer-list.tsx';
 import { AgentBanner } from '../team/agent-banner.tsx';
 import { NotificationBell } from '../notifications/notification-center.tsx';
 import { OutboxSidebarEntry } from '../outbox/outbox-sidebar-entry.tsx';
+import { SyncStatus } from './sync-status.tsx';
 import { TeamStatus } from '../team/team-status.tsx';
 import './sidebar.css';
 
@@ -72,6 +73,7 @@ export function Sidebar() {
         {appInfo && t('sidebar.version', { version: appInfo.version })}
         <span className="sidebar-help">{t('sidebar.shortcutHint')}</span>
       </div>
+      <SyncStatus accounts={accounts} />
       <ConfirmDialog
         open={confirmingRemoval}
         title={t('sidebar.removeDemoTitle')}

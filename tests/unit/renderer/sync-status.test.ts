@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountHealth, AccountSummary } from '../../../src-preload/api.ts';
+import { accountNeedingAttention } from '../../../src-renderer/features/sidebar/health-text.ts';
+
+let nextId = 1;
+function account(name: string, health: Partial<AccountHealth>): AccountSummary {
+  return {
+    id: nextId++,
+    kind: 'imap',
+    name,
+    email: `${name.toLowerCase()}@example.test`,
+    health: { state: 'connected', progress: null, lastError: null, lastSyncAt: null, ...health },
+  };
+}
+const downloading = { state: 'syncing' as const, progress: { phase: 'headers' as const, done: 10, total: 400, etaSeconds: 12 } };
+
+describe('accountNeedingAttention (the pinned sync line)', () => {
+  it('says nothing while every mailbox is connected, or only checking for news', () => {
+    expect(accountNeedingAttention([])).toBeNull();
+    expect(accountNeedingAttention([account('A', {}), account('B', {})])).toBeNull();
+    expect(accountNeedingAttention([account('A', { state: 'syncing' })])).toBeNull();
+    expect(accountNeedingAttention([account('A', { state: 'syncing', progress: { phase: 'bodies', done: 0, total: 0, etaSeconds: null } })])).toBeNull();
+  });
+
+  it('shows a mailbox downloading mail', () => {
+    const a = account('A', downloading);
+    expect(accountNeedingAttention([account('B', {}), a])).toEqual({ account: a, others: 0 });
+  });
+
+  it('puts a mailbox that cannot sync before one that is offline, and that before one downloading; counts the rest', () => {
+    const syncing = account('Sync', downloading);
+    const offline = account('Off', { state: 'offline', lastError: 'The mail server cannot be reached.' });
+    const auth = account('Auth', { state: 'auth-failed', lastError: 'The password was refused.' });
+    expect(accountNeedingAttention([syncing, offline, account('Ok', {})])).toEqual({ account: offline, others: 1 });
+    expect(accountNeedingAttention([syncing, offline, auth])).toEqual({ account: auth, others: 2 });
+  });
+
+  it('among equals, names the first in the list', () => {
+    const first = account('First', { state: 'offline' });
+    expect(accountNeedingAttention([first, account('Second', { state: 'offline' })])).toEqual({ account: first, others: 1 });
+  });
+});
