@@ -5,6 +5,13 @@
  * previous conversation below (or above) the new words; a preview that shows
  * "> On Monday you wrote" tells the agent nothing. Attribution lines that
  * introduce a quote ("On Mon, Jan 1, Alice wrote:") go with it.
+ *
+ * Why bracketed targets go: the text of HTML-only mail is derived from its
+ * HTML, where every link and image leaves its target in brackets ("Track
+ * your order [https://…/track?id=…]", "[https://tracker…/pixel.gif]",
+ * "[cid:logo]", a mailto's "[help@shop]"). In a preview those are tracking
+ * noise in place of the customer's words. A URL the sender typed in the text
+ * itself has no brackets and stays.
  */
 
 export const SNIPPET_LENGTH = 200;
@@ -12,6 +19,7 @@ export const SNIPPET_LENGTH = 200;
 const quoteLine = /^\s*>/;
 // "On <date>, <name> wrote:" in the forms common mail programs use, when the next line is a quote.
 const attribution = /^\s*(on\b.*\bwrote|.*\bschrieb|le\b.*\ba écrit)\s*:\s*$/i;
+const bracketedTarget = /\s*\[(?:(?:https?|cid|mailto):[^\]\s]*|[^\]\s@]+@[^\]\s]+)\](?=([.,;:!?])?)/gi;
 
 export function makeSnippet(text: string, maxLength: number = SNIPPET_LENGTH): string {
   const lines = text.split(/\r?\n/);
@@ -27,6 +35,8 @@ export function makeSnippet(text: string, maxLength: number = SNIPPET_LENGTH): s
   const collapsed = kept
     .join(' ')
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    // Gone without a trace before punctuation ("mail us [a@b]." → "mail us."), else a word gap.
+    .replace(bracketedTarget, (_target: string, punctuation: string | undefined) => (punctuation ? '' : ' '))
     .replace(/\s+/g, ' ')
     .trim();
   if (collapsed.length <= maxLength) return collapsed;

@@ -27,6 +27,17 @@ describe('makeSnippet', () => {
     expect(s).toBe('x'.repeat(SNIPPET_LENGTH - 1) + '…');
   });
 
+  it('leaves out the link and image targets that HTML-only mail leaves in brackets, not URLs the sender typed', () => {
+    // What mailparser derives from <a href>, <img src>, a cid image and a mailto link.
+    const text =
+      'Hi Track your order [https://shop.example/track?id=1] or mail us\n[help@shop.example].\n\n[https://tracker.example/p.gif]Logo [cid:logo@x]\n\nVisit https://shop.example/faq today';
+    expect(makeSnippet(text)).toBe('Hi Track your order or mail us. Logo Visit https://shop.example/faq today');
+    expect(makeSnippet('Order [#1234] is late [again]')).toBe('Order [#1234] is late [again]');
+    expect(makeSnippet('[https://tracker.example/only.gif]')).toBe('');
+    // Spacing the sender chose is kept (French puts a space before "!" and "?").
+    expect(makeSnippet('Bonjour ! Où est ma commande ?')).toBe('Bonjour ! Où est ma commande ?');
+  });
+
   it('is empty for empty or quote-only text', () => {
     expect(makeSnippet('')).toBe('');
     expect(makeSnippet('> only a quote\n> and more')).toBe('');
