@@ -36,7 +36,7 @@ function DrawerButton({ drawer, colour }: { drawer: DrawerId; colour?: string })
       >
         <span className="folder-name" title={label}>
           {colour && <span className="member-dot" style={{ background: colour }} aria-hidden="true" />}
-          {label}
+          <span className="drawer-label">{label}</span>
         </span>
         {count && total > 0 && (
           <span
