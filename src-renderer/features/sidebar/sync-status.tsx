@@ -6,7 +6,9 @@ import { accountNeedingAttention, healthText, progressText } from './health-text
  * Pinned to the bottom of the sidebar, so sync progress and "offline" stay in
  * sight however long the folder list is: the per-account details further up
  * scroll out of view on a laptop screen. Renders nothing while every mailbox
- * is connected and has nothing to download. Clicking it brings the account's details into view.
+ * is connected and has nothing to download. Clicking it brings the account's
+ * details into view. Not a live region: the account's own health
+ * (role=status) already announces each change; twice would be noise.
  */
 export function SyncStatus({ accounts }: { accounts: readonly AccountSummary[] }) {
   const attention = accountNeedingAttention(accounts);
@@ -23,7 +25,6 @@ export function SyncStatus({ accounts }: { accounts: readonly AccountSummary[] }
       className={`sync-status health-${health.state}`}
       data-testid="sync-status"
       data-state={health.state}
-      aria-live="polite"
       title={t('syncStatus.showDetails')}
       onClick={showDetails}
     >
