@@ -56,8 +56,21 @@ function client(s: Server): ImapFlow {
   return new ImapFlow({ host: '127.0.0.1', port: s.port, secure: false, doSTARTTLS: false, auth: { user: s.user, pass: s.password }, logger: false });
 }
 
-/** Times imapflow fetching `query` for every message of every folder, counting those where `got` holds; cpuMs is this process's CPU time meanwhile (the client's share). */
-async function timeFetch(s: Server, query: FetchQueryObject, got: (m: FetchMessageObject) => boolean): Promise<{ ms: number; messages: number; cpuMs: number; serverCpuMs: number }> {
+export interface Measured {
+  ms: number;
+  messages: number;
+  /** This process's CPU time meanwhile: the client's share. */
+  cpuMs: number;
+  /** The server's imap processes' CPU time meanwhile. */
+  serverCpuMs: number;
+}
+
+/**
+ * One connection through every folder: `onFolder` fetches and handles that
+ * folder's messages and returns how many it counted. Timed from before the
+ * login to the end of the last folder, with the CPU of both sides.
+ */
+async function measure(s: Server, onFolder: (c: ImapFlow, folder: string) => Promise<number>): Promise<Measured> {
   const c = client(s);
   const server = serverImapCpu();
   const cpu = process.cpuUsage();
@@ -67,7 +80,7 @@ async function timeFetch(s: Server, query: FetchQueryObject, got: (m: FetchMessa
   for (const folder of s.folders) {
     const lock = await c.getMailboxLock(folder);
     try {
-      for await (const m of c.fetch('1:*', query)) if (got(m)) messages++;
+      messages += await onFolder(c, folder);
     } finally {
       lock.release();
     }
@@ -79,8 +92,26 @@ async function timeFetch(s: Server, query: FetchQueryObject, got: (m: FetchMessa
   return { ms, messages, cpuMs: (used.user + used.system) / 1000, serverCpuMs };
 }
 
+/** Opens a throwaway SQLite file the way core opens its cache (WAL, synchronous NORMAL). */
+function bareDatabase(file: string, schema: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(schema);
+  return db;
+}
+
+/** Times imapflow fetching `query` for every message of every folder, counting those where `got` holds. */
+function timeFetch(s: Server, query: FetchQueryObject, got: (m: FetchMessageObject) => boolean): Promise<Measured> {
+  return measure(s, async (c) => {
+    let n = 0;
+    for await (const m of c.fetch('1:*', query)) if (got(m)) n++;
+    return n;
+  });
+}
+
 /** imapflow fetching every folder's envelopes (with UID and flags), nothing else. */
-export function bareEnvelopes(s: Server): Promise<{ ms: number; messages: number; cpuMs: number; serverCpuMs: number }> {
+export function bareEnvelopes(s: Server): Promise<Measured> {
   return timeFetch(s, { uid: true, flags: true, envelope: true }, (m) => m.envelope !== undefined);
 }
 
@@ -90,7 +121,7 @@ export function bareEnvelopes(s: Server): Promise<{ ms: number; messages: number
  * floor under core's "all headers listed" as long as it fetches header blocks
  * rather than envelopes.
  */
-export function bareHeaderBlocks(s: Server): Promise<{ ms: number; messages: number; cpuMs: number; serverCpuMs: number }> {
+export function bareHeaderBlocks(s: Server): Promise<Measured> {
   return timeFetch(s, { uid: true, flags: true, size: true, internalDate: true, headers: true }, (m) => m.headers !== undefined);
 }
 
@@ -103,61 +134,50 @@ export function bareHeaderBlocks(s: Server): Promise<{ ms: number; messages: num
  * triggers. Not a goal: it shows how much of the header goal's budget is
  * spent before any of core's own work.
  */
-export async function bareListing(s: Server, dir: string): Promise<{ ms: number; messages: number; cpuMs: number; serverCpuMs: number }> {
-  const db = new Database(path.join(dir, 'bare-listing.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec(`CREATE TABLE m (id INTEGER PRIMARY KEY, folder TEXT, uid INTEGER, flags TEXT, size INTEGER, subject TEXT, sender TEXT,
-    recipients TEXT, date INTEGER, message_id TEXT, refs TEXT, dedupe TEXT NOT NULL UNIQUE);`);
+export async function bareListing(s: Server, dir: string): Promise<Measured> {
+  const db = bareDatabase(
+    path.join(dir, 'bare-listing.sqlite'),
+    `CREATE TABLE m (id INTEGER PRIMARY KEY, folder TEXT, uid INTEGER, flags TEXT, size INTEGER, subject TEXT, sender TEXT,
+      recipients TEXT, date INTEGER, message_id TEXT, refs TEXT, dedupe TEXT NOT NULL UNIQUE);`,
+  );
   const insert = db.prepare('INSERT OR IGNORE INTO m (folder, uid, flags, size, subject, sender, recipients, date, message_id, refs, dedupe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   type Row = [string, number, string, number, string, string, string, number, string, string, string];
   const flush = db.transaction((rows: Row[]) => {
     for (const r of rows) insert.run(...r);
   });
-  const c = client(s);
-  const server = serverImapCpu();
-  const cpu = process.cpuUsage();
-  const t = performance.now();
-  await c.connect();
-  let messages = 0;
-  for (const folder of s.folders) {
-    const lock = await c.getMailboxLock(folder);
-    try {
+  try {
+    return await measure(s, async (c, folder) => {
+      let n = 0;
       let rows: Row[] = [];
       for await (const m of c.fetch('1:*', { uid: true, flags: true, size: true, internalDate: true, headers: true })) {
         if (!m.headers) continue;
         const p = await simpleParser(m.headers, { skipTextToHtml: true, skipImageLinks: true });
         const messageId = p.messageId ?? '';
         const refs = Array.isArray(p.references) ? p.references.join(' ') : (p.references ?? '');
-        rows.push([folder, m.uid, [...(m.flags ?? [])].join(' '), m.size ?? 0, p.subject ?? '', p.from?.text ?? '',
-          JSON.stringify([p.to, p.cc].flat().filter(Boolean).map((a) => (a && 'text' in a ? a.text : ''))), p.date?.getTime() ?? 0, messageId, `${p.inReplyTo ?? ''} ${refs}`,
-          messageId || `${folder}:${m.uid}`]);
-        messages++;
+        const recipients = [p.to, p.cc].flat().map((a) => (a && 'text' in a ? a.text : ''));
+        rows.push([folder, m.uid, [...(m.flags ?? [])].join(' '), m.size ?? 0, p.subject ?? '', p.from?.text ?? '', JSON.stringify(recipients), p.date?.getTime() ?? 0,
+          messageId, `${p.inReplyTo ?? ''} ${refs}`, messageId || `${folder}:${m.uid}`]);
+        n++;
         if (rows.length >= 2000) {
           flush(rows);
           rows = [];
         }
       }
       flush(rows);
-    } finally {
-      lock.release();
-    }
+      return n;
+    });
+  } finally {
+    db.close();
   }
-  const ms = performance.now() - t;
-  const used = process.cpuUsage(cpu);
-  const serverCpuMs = serverCpuSince(server);
-  await c.logout();
-  db.close();
-  return { ms, messages, cpuMs: (used.user + used.system) / 1000, serverCpuMs };
 }
 
 /** imapflow fetching every source, mailparser, and a plain SQLite + FTS5 insert, 500 rows per transaction. */
-export async function bareFullPipeline(s: Server, dir: string): Promise<{ ms: number; messages: number; cpuMs: number; serverCpuMs: number }> {
-  const db = new Database(path.join(dir, 'bare.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec(`CREATE TABLE m (id INTEGER PRIMARY KEY, folder TEXT, uid INTEGER, subject TEXT, sender TEXT, date INTEGER, body TEXT, html TEXT);
-    CREATE VIRTUAL TABLE f USING fts5(subject, sender, body, content = '', tokenize = 'unicode61 remove_diacritics 2');`);
+export async function bareFullPipeline(s: Server, dir: string): Promise<Measured> {
+  const db = bareDatabase(
+    path.join(dir, 'bare.sqlite'),
+    `CREATE TABLE m (id INTEGER PRIMARY KEY, folder TEXT, uid INTEGER, subject TEXT, sender TEXT, date INTEGER, body TEXT, html TEXT);
+      CREATE VIRTUAL TABLE f USING fts5(subject, sender, body, content = '', tokenize = 'unicode61 remove_diacritics 2');`,
+  );
   const insert = db.prepare('INSERT INTO m (folder, uid, subject, sender, date, body, html) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const index = db.prepare('INSERT INTO f (rowid, subject, sender, body) VALUES (?, ?, ?, ?)');
   type Row = [string, number, string, string, number, string, string | null];
@@ -167,37 +187,26 @@ export async function bareFullPipeline(s: Server, dir: string): Promise<{ ms: nu
       index.run(id, r[2], r[3], r[5]);
     }
   });
-  const c = client(s);
-  const server = serverImapCpu();
-  const cpu = process.cpuUsage();
-  const t = performance.now();
-  await c.connect();
-  let messages = 0;
-  for (const folder of s.folders) {
-    const lock = await c.getMailboxLock(folder);
-    try {
+  try {
+    return await measure(s, async (c, folder) => {
+      let n = 0;
       let rows: Row[] = [];
       for await (const m of c.fetch('1:*', { uid: true, source: true })) {
         if (!m.source) continue;
         const p = await simpleParser(m.source, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
         rows.push([folder, m.uid, p.subject ?? '', p.from?.text ?? '', p.date?.getTime() ?? 0, p.text ?? '', typeof p.html === 'string' ? p.html : null]);
-        messages++;
+        n++;
         if (rows.length >= 500) {
           flush(rows);
           rows = [];
         }
       }
       flush(rows);
-    } finally {
-      lock.release();
-    }
+      return n;
+    });
+  } finally {
+    db.close();
   }
-  const ms = performance.now() - t;
-  const used = process.cpuUsage(cpu);
-  const serverCpuMs = serverCpuSince(server);
-  await c.logout();
-  db.close();
-  return { ms, messages, cpuMs: (used.user + used.system) / 1000, serverCpuMs };
 }
 
 /** mbsync pulling every folder into a fresh Maildir; null when isync is not installed. */
