@@ -101,6 +101,27 @@ function bareDatabase(file: string, schema: string): Database.Database {
   return db;
 }
 
+/**
+ * Turns each fetched message into a row and hands the rows to `flush` (one
+ * transaction) `every` at a time, the rest at the end; returns how many rows.
+ */
+async function storeInBatches<Row>(fetched: AsyncIterable<FetchMessageObject>, toRow: (m: FetchMessageObject) => Promise<Row | null>, flush: (rows: Row[]) => void, every: number): Promise<number> {
+  let n = 0;
+  let rows: Row[] = [];
+  for await (const m of fetched) {
+    const row = await toRow(m);
+    if (row === null) continue;
+    rows.push(row);
+    n++;
+    if (rows.length >= every) {
+      flush(rows);
+      rows = [];
+    }
+  }
+  flush(rows);
+  return n;
+}
+
 /** Times imapflow fetching `query` for every message of every folder, counting those where `got` holds. */
 function timeFetch(s: Server, query: FetchQueryObject, got: (m: FetchMessageObject) => boolean): Promise<Measured> {
   return measure(s, async (c) => {
@@ -146,26 +167,22 @@ export async function bareListing(s: Server, dir: string): Promise<Measured> {
     for (const r of rows) insert.run(...r);
   });
   try {
-    return await measure(s, async (c, folder) => {
-      let n = 0;
-      let rows: Row[] = [];
-      for await (const m of c.fetch('1:*', { uid: true, flags: true, size: true, internalDate: true, headers: true })) {
-        if (!m.headers) continue;
-        const p = await simpleParser(m.headers, { skipTextToHtml: true, skipImageLinks: true });
-        const messageId = p.messageId ?? '';
-        const refs = Array.isArray(p.references) ? p.references.join(' ') : (p.references ?? '');
-        const recipients = [p.to, p.cc].flat().map((a) => (a && 'text' in a ? a.text : ''));
-        rows.push([folder, m.uid, [...(m.flags ?? [])].join(' '), m.size ?? 0, p.subject ?? '', p.from?.text ?? '', JSON.stringify(recipients), p.date?.getTime() ?? 0,
-          messageId, `${p.inReplyTo ?? ''} ${refs}`, messageId || `${folder}:${m.uid}`]);
-        n++;
-        if (rows.length >= 2000) {
-          flush(rows);
-          rows = [];
-        }
-      }
-      flush(rows);
-      return n;
-    });
+    return await measure(s, (c, folder) =>
+      storeInBatches<Row>(
+        c.fetch('1:*', { uid: true, flags: true, size: true, internalDate: true, headers: true }),
+        async (m) => {
+          if (!m.headers) return null;
+          const p = await simpleParser(m.headers, { skipTextToHtml: true, skipImageLinks: true });
+          const messageId = p.messageId ?? '';
+          const refs = Array.isArray(p.references) ? p.references.join(' ') : (p.references ?? '');
+          const recipients = [p.to, p.cc].flat().map((a) => (a && 'text' in a ? a.text : ''));
+          return [folder, m.uid, [...(m.flags ?? [])].join(' '), m.size ?? 0, p.subject ?? '', p.from?.text ?? '', JSON.stringify(recipients), p.date?.getTime() ?? 0,
+            messageId, `${p.inReplyTo ?? ''} ${refs}`, messageId || `${folder}:${m.uid}`];
+        },
+        flush,
+        2000,
+      ),
+    );
   } finally {
     db.close();
   }
@@ -188,22 +205,18 @@ export async function bareFullPipeline(s: Server, dir: string): Promise<Measured
     }
   });
   try {
-    return await measure(s, async (c, folder) => {
-      let n = 0;
-      let rows: Row[] = [];
-      for await (const m of c.fetch('1:*', { uid: true, source: true })) {
-        if (!m.source) continue;
-        const p = await simpleParser(m.source, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
-        rows.push([folder, m.uid, p.subject ?? '', p.from?.text ?? '', p.date?.getTime() ?? 0, p.text ?? '', typeof p.html === 'string' ? p.html : null]);
-        n++;
-        if (rows.length >= 500) {
-          flush(rows);
-          rows = [];
-        }
-      }
-      flush(rows);
-      return n;
-    });
+    return await measure(s, (c, folder) =>
+      storeInBatches<Row>(
+        c.fetch('1:*', { uid: true, source: true }),
+        async (m) => {
+          if (!m.source) return null;
+          const p = await simpleParser(m.source, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
+          return [folder, m.uid, p.subject ?? '', p.from?.text ?? '', p.date?.getTime() ?? 0, p.text ?? '', typeof p.html === 'string' ? p.html : null];
+        },
+        flush,
+        500,
+      ),
+    );
   } finally {
     db.close();
   }
