@@ -36,8 +36,12 @@ import { countStoredInFolder, updateFolderSyncState } from '../db/folders.repo.t
 import type { LocationKey } from '../db/messages.repo.ts';
 import { deleteLocation, deleteLocationsOfOtherUidvalidity, getLocation, listLocations, setSeen, updateLocationFlags } from '../db/messages.repo.ts';
 import type { Logger } from '../log.ts';
-import type { HeaderInput, IngestInput, PreparedHeaderRow } from '../mail/ingest.ts';
-import { hasSeenFlag, prepareHeaderRow, prepareMessages, storeBatch } from '../mail/ingest.ts';
+import type { IngestInput, PreparedMessage } from '../mail/ingest.ts';
+import { hasSeenFlag, prepareMessages, storeBatch } from '../mail/ingest.ts';
+import type { BatchPlace } from './header-batch.ts';
+import { flagList, HEADER_FETCH_QUERY, internalDateOf, prepareHeaderBatch, uidSet } from './header-batch.ts';
+
+export { flagList, uidSet } from './header-batch.ts';
 
 export interface UrgentWork {
   pending(): boolean;
@@ -79,26 +83,8 @@ export const DEFAULT_HEADER_BATCH = 2000;
 // every commit rewrites the index pages the batch touched (fewer, larger transactions write less).
 export const FIRST_HEADER_BATCH = 250;
 
-// \Recent belongs to one session (RFC 3501); storing it would make every new session look like a flag change.
-export function flagList(flags: Iterable<string> | undefined): string[] {
-  return [...(flags ?? [])].filter((f) => f.toLowerCase() !== '\\recent').sort();
-}
-
 function sameFlags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((f, i) => f === b[i]);
-}
-
-/** "7,5,4,3" → "7,3:5": shorter commands for long UID lists. */
-export function uidSet(uids: readonly number[]): string {
-  const sorted = [...uids].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && (sorted[j + 1] ?? 0) === (sorted[j] ?? 0) + 1) j++;
-    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}:${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join(',');
 }
 
 /**
@@ -124,12 +110,6 @@ async function listServer(client: ImapFlow, range: string, options: { uid: boole
   const byUid = new Map<number, ServerEntry>();
   for (const r of rows) if (typeof r.uid === 'number') byUid.set(r.uid, { uid: r.uid, flags: flagList(r.flags) });
   return [...byUid.values()];
-}
-
-function internalDateOf(m: FetchMessageObject): number | undefined {
-  if (!m.internalDate) return undefined;
-  const t = new Date(m.internalDate).getTime();
-  return Number.isFinite(t) ? t : undefined;
 }
 
 class FolderPass {
@@ -281,10 +261,14 @@ class FolderPass {
   }
 
   private fetchHeaders(uids: readonly number[]): Promise<FetchMessageObject[]> {
-    const p = this.client.fetchAll(uidSet(uids), { uid: true, flags: true, size: true, internalDate: true, headers: true }, { uid: true });
+    const p = this.client.fetchAll(uidSet(uids), HEADER_FETCH_QUERY, { uid: true });
     // Awaited later; until then a failure must not count as unhandled.
     p.catch(() => undefined);
     return p;
+  }
+
+  private place(): BatchPlace {
+    return { accountId: this.ctx.accountId, folderId: this.folder.id, uidvalidity: this.uidvalidity };
   }
 
   /** Urgent work runs with the folder released; afterwards the folder must still be the same one. */
@@ -326,7 +310,10 @@ class FolderPass {
       if (this.ctx.stopped?.() || !(await this.yieldToUrgent())) return { count, syncedUid: advance(), complete: false };
       const next = batches[i + 1];
       if (next) inflight = this.fetchHeaders(next);
-      const { headerRows, whole } = await this.prepare(uids, rows);
+      // In-process: a header block parses in a fraction of what storing and threading it costs, and sending
+      // batches to the parse worker measured slower and made core's peak memory 100 MB larger.
+      const { headerRows, needWhole } = prepareHeaderBatch(this.place(), uids, rows, clock.now());
+      const whole = await this.fetchWhole(needWhole);
       const results = db.transaction(() => {
         const r = storeBatch(db, headerRows, whole, { clock });
         for (const uid of uids) handled.add(uid);
@@ -341,51 +328,25 @@ class FolderPass {
     return { count, syncedUid: advance(), complete: true };
   }
 
-  /** Header rows for mail with a Message-ID; mail without one is fetched whole. UIDs that came back empty were expunged meanwhile. */
-  private async prepare(uids: readonly number[], rows: FetchMessageObject[]): Promise<{ headerRows: PreparedHeaderRow[]; whole: Awaited<ReturnType<typeof prepareMessages>> }> {
+  /** Mail without a Message-ID, fetched and prepared whole. UIDs that came back empty were expunged meanwhile. */
+  private async fetchWhole(uids: readonly number[]): Promise<PreparedMessage[]> {
+    if (uids.length === 0) return [];
+    const full = await this.client.fetchAll(uidSet(uids), { uid: true, flags: true, internalDate: true, source: true }, { uid: true });
     const wanted = new Set(uids);
-    const headerRows: PreparedHeaderRow[] = [];
-    const needWhole: number[] = [];
-    const inputs: HeaderInput[] = [];
-    for (const m of rows) {
-      if (!wanted.has(m.uid) || !m.headers) continue;
+    const inputs: IngestInput[] = [];
+    for (const m of full) {
+      if (!m.source || !wanted.has(m.uid)) continue;
       wanted.delete(m.uid);
       const internalDate = internalDateOf(m);
       inputs.push({
-        accountId: this.ctx.accountId,
-        folderId: this.folder.id,
-        uidvalidity: this.uidvalidity,
-        uid: m.uid,
-        flags: flagList(m.flags),
-        size: m.size ?? 0,
-        headers: m.headers,
-        ...(internalDate !== undefined ? { internalDate } : {}),
-      });
-    }
-    // In-process: a header block parses in a fraction of what storing and threading it costs, and sending
-    // batches to the parse worker measured slower and made core's peak memory 100 MB larger.
-    for (const input of inputs) {
-      const row = prepareHeaderRow(input, { clock: this.ctx.clock });
-      if (row) headerRows.push(row);
-      else needWhole.push(input.uid);
-    }
-    if (needWhole.length === 0) return { headerRows, whole: [] };
-    const full = await this.client.fetchAll(uidSet(needWhole), { uid: true, flags: true, internalDate: true, source: true }, { uid: true });
-    const wholeInputs: IngestInput[] = [];
-    for (const m of full) {
-      if (!m.source || !needWhole.includes(m.uid)) continue;
-      const internalDate = internalDateOf(m);
-      wholeInputs.push({
-        accountId: this.ctx.accountId,
-        folderId: this.folder.id,
-        uidvalidity: this.uidvalidity,
+        ...this.place(),
         uid: m.uid,
         flags: flagList(m.flags),
         raw: m.source,
         ...(internalDate !== undefined ? { internalDate } : {}),
       });
     }
-    return { headerRows, whole: await prepareMessages(this.ctx.dataDir, wholeInputs, { clock: this.ctx.clock }) };
+    return prepareMessages(this.ctx.dataDir, inputs, { clock: this.ctx.clock });
   }
 }
 
