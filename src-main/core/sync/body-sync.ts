@@ -36,7 +36,7 @@ import { attachmentPath, storeAttachment } from '../mail/attachment-store.ts';
 import { prepareBodies } from '../mail/ingest.ts';
 import { indexCompleteMessages } from '../db/search.repo.ts';
 import { parseMessage } from '../mail/parse.ts';
-import { uidSet } from './folder-sync.ts';
+import { uidSet } from './header-batch.ts';
 
 export interface BodyContext {
   db: Database;

@@ -41,8 +41,6 @@ import { hasSeenFlag, prepareMessages, storeBatch } from '../mail/ingest.ts';
 import type { BatchPlace } from './header-batch.ts';
 import { flagList, HEADER_FETCH_QUERY, internalDateOf, prepareHeaderBatch, uidSet } from './header-batch.ts';
 
-export { flagList, uidSet } from './header-batch.ts';
-
 export interface UrgentWork {
   pending(): boolean;
   run(): Promise<void>;

@@ -36,7 +36,7 @@ import {
   settlePlaceholder,
 } from '../db/writeback.repo.ts';
 import type { Logger } from '../log.ts';
-import { uidSet } from './folder-sync.ts';
+import { uidSet } from './header-batch.ts';
 
 export interface ReplayContext {
   db: Database;
