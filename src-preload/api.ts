@@ -83,6 +83,30 @@ export interface AccountSettingsInput {
   smtp: ServerSettings;
 }
 
+/** An account's saved settings, as the edit form starts from them: never a password. */
+export interface SavedAccountSettings {
+  accountId: number;
+  name: string;
+  email: string;
+  imap: Omit<ServerSettings, 'password'>;
+  smtp: Omit<ServerSettings, 'password'>;
+  /** Whether one password serves both servers, so the form can keep them together as the connect form does. */
+  samePassword: boolean;
+}
+
+/**
+ * New settings for a connected account. The IMAP server and user name are
+ * the mailbox itself and cannot change (another mailbox is another account);
+ * an empty password keeps the saved one.
+ */
+export interface AccountUpdateInput {
+  accountId: number;
+  name: string;
+  email: string;
+  imap: Pick<ServerSettings, 'port' | 'security' | 'password'>;
+  smtp: ServerSettings;
+}
+
 /** What went wrong, in categories the UI explains in plain words. */
 export type ConnectionProblem =
   | 'auth-failed'
@@ -314,6 +338,12 @@ export interface DeskMethods extends TriageMethods, ComposeMethods, TeamMethods 
   'accounts.test': { params: AccountSettingsInput; result: ConnectionTestResult };
   /** Tests the settings; when both servers answer, saves the account (password encrypted) and starts syncing. */
   'accounts.connect': { params: AccountSettingsInput; result: ConnectResult };
+  /** The settings the edit form starts from (no passwords). */
+  'accounts.settings': { params: { accountId: number }; result: SavedAccountSettings };
+  /** Tests changed settings (saved passwords fill in empty ones) without saving anything. */
+  'accounts.testUpdate': { params: AccountUpdateInput; result: ConnectionTestResult };
+  /** Tests the changed settings; when both servers answer, saves them and reconnects. The cache and team state stay. */
+  'accounts.update': { params: AccountUpdateInput; result: ConnectResult };
   'accounts.remove': { params: { accountId: number }; result: null };
   'accounts.syncNow': { params: { accountId: number }; result: null };
   'messages.list': { params: MessageListParams; result: Page<MessageSummary> };

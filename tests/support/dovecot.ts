@@ -49,6 +49,12 @@ export interface DovecotServer {
   halt(): Promise<void>;
   /** Starts a halted server again on the same port(s). */
   resume(): Promise<void>;
+  /**
+   * Changes a user's password, as a provider's password reset does: new
+   * logins need it (Dovecot re-reads its user file when it changes); open
+   * sessions stay until they end.
+   */
+  setPassword(user: string, password: string): void;
   /** Dovecot's own log, for failure messages. */
   log(): string;
 }
@@ -163,11 +169,12 @@ protocol imap {
 export async function startDovecot(options: DovecotOptions = {}): Promise<DovecotServer> {
   ensureDovecotInstalled();
   if (process.getuid?.() !== 0) throw new Error('The Dovecot test server must be started as root (it switches to the dovecot users).');
-  const users = options.users ?? defaultDovecotUsers;
+  const users = (options.users ?? defaultDovecotUsers).map((u) => ({ ...u }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-dovecot-'));
   fs.chmodSync(dir, 0o755);
   for (const sub of ['run', 'state', 'mail']) fs.mkdirSync(path.join(dir, sub));
-  fs.writeFileSync(path.join(dir, 'users'), users.map((u) => `${u.user}:{PLAIN}${u.password}`).join('\n') + '\n');
+  const writeUsers = (): void => fs.writeFileSync(path.join(dir, 'users'), users.map((u) => `${u.user}:{PLAIN}${u.password}`).join('\n') + '\n');
+  writeUsers();
   execFileSync('chown', ['-R', 'dovecot:dovecot', path.join(dir, 'mail')]);
   const port = await freePort();
   const imapsPort = options.tls ? await freePort() : null;
@@ -282,6 +289,12 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
     },
     halt,
     resume: launch,
+    setPassword(user, password) {
+      const found = users.find((u) => u.user === user);
+      if (!found) throw new Error(`Dovecot: no test user ${user}`);
+      found.password = password;
+      writeUsers();
+    },
     log: readLog,
   };
 }

@@ -28,6 +28,8 @@ export interface SmtpSink {
   messages: ReceivedMail[];
   /** Resolves with the n-th received mail (1-based count), waiting up to `timeoutMs`. */
   waitForMail(count?: number, timeoutMs?: number): Promise<ReceivedMail>;
+  /** Changes a user's password, as a provider's password reset does. */
+  setPassword(user: string, password: string): void;
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export interface SmtpSinkOptions {
 }
 
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
-  const users = options.users;
+  const users = options.users?.map((u) => ({ ...u }));
   const messages: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
   const server = new SMTPServer({
@@ -118,6 +120,11 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     port,
     messages,
     waitForMail,
+    setPassword(user, password) {
+      const found = users?.find((u) => u.user === user);
+      if (!found) throw new Error(`SMTP sink: no user ${user}`);
+      found.password = password;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

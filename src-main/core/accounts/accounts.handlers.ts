@@ -1,7 +1,7 @@
 /**
- * accounts.*: list, test, connect, remove, sync now. Connecting tests both
- * servers first and saves nothing unless both answer, so a typo never leaves
- * a half-made account behind.
+ * accounts.*: list, test, connect, edit, remove, sync now. Connecting and
+ * saving changed settings test both servers first and save nothing unless
+ * both answer, so a typo never leaves a half-made or broken account behind.
  */
 import type { Database } from 'better-sqlite3';
 import type { AccountSummary } from '../../../src-preload/api.ts';
@@ -11,13 +11,17 @@ import type { Logger } from '../log.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
-import { deleteAccount, getAccount, insertAccount, listAccounts } from '../db/accounts.repo.ts';
+import { deleteAccount, getAccount, insertAccount, listAccounts, updateAccountSettings } from '../db/accounts.repo.ts';
 import { testConnection } from '../sync/connection-test.ts';
 import { encodeAccountSecret } from './account-secret.ts';
+import { editableAccount, mergedSettings, savedSettingsOf } from './account-update.ts';
 import { demoHealth, toAccountSummary } from './account-summary.ts';
 import type { SyncManager } from './sync-manager.ts';
 
-export type AccountHandlers = Pick<Handlers, 'accounts.list' | 'accounts.test' | 'accounts.connect' | 'accounts.remove' | 'accounts.syncNow'>;
+export type AccountHandlers = Pick<
+  Handlers,
+  'accounts.list' | 'accounts.test' | 'accounts.connect' | 'accounts.settings' | 'accounts.testUpdate' | 'accounts.update' | 'accounts.remove' | 'accounts.syncNow'
+>;
 
 export interface AccountDeps {
   db: Database;
@@ -59,6 +63,30 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
       await deps.syncs.start(row);
       deps.events.emit({ type: 'changed', table: 'accounts', ids: [id] });
       return { ok: true, account: toAccountSummary(row, deps.syncs.health(id)) };
+    },
+    'accounts.settings': ({ accountId }) => savedSettingsOf(deps.secrets, editableAccount(getAccount(deps.db, accountId))),
+    'accounts.testUpdate': async (input) => test(await mergedSettings(deps.secrets, editableAccount(getAccount(deps.db, input.accountId)), input)),
+    'accounts.update': async (input) => {
+      const settings = await mergedSettings(deps.secrets, editableAccount(getAccount(deps.db, input.accountId)), input);
+      const result = await test(settings);
+      if (!result.imap.ok || !result.smtp.ok) return { ok: false, test: result };
+      const secret = await encodeAccountSecret(deps.secrets, { imapPassword: settings.imap.password, smtpPassword: settings.smtp.password });
+      const { host, port, security, user } = settings.smtp;
+      const saved = updateAccountSettings(deps.db, input.accountId, {
+        name: settings.name,
+        email: settings.email,
+        imap: { port: settings.imap.port, security: settings.imap.security },
+        smtp: { host, port, security, user },
+        secret,
+      });
+      const row = getAccount(deps.db, input.accountId);
+      // Removed while its servers were being tested.
+      if (!saved || !row) throw new DeskFailure('not-found', 'That account no longer exists.');
+      deps.log.info('account settings changed', { accountId: row.id, host: settings.imap.host, smtpHost: host });
+      // The running sync holds the old password: start it again with the new settings.
+      await deps.syncs.restart(row);
+      deps.events.emit({ type: 'changed', table: 'accounts', ids: [row.id] });
+      return { ok: true, account: toAccountSummary(row, deps.syncs.health(row.id)) };
     },
     'accounts.remove': async ({ accountId }) => {
       await deps.syncs.stop(accountId);

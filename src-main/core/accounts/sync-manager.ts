@@ -113,6 +113,12 @@ export class SyncManager {
     await sync?.stop();
   }
 
+  /** Stops the account's sync and starts it with the account as saved now (new settings or password). */
+  async restart(account: AccountRow): Promise<void> {
+    await this.stop(account.id);
+    await this.start(account);
+  }
+
   async stopAll(): Promise<void> {
     await Promise.all([...this.syncs.keys()].map((id) => this.stop(id)));
   }

@@ -38,6 +38,7 @@ interface Statements {
   byId: Statement<[number], AccountRow>;
   byKind: Statement<[string], AccountRow>;
   remove: Statement<[number]>;
+  update: Statement;
 }
 
 const cache = new WeakMap<Database, Statements>();
@@ -53,6 +54,9 @@ function statements(db: Database): Statements {
       byId: db.prepare<[number], AccountRow>('SELECT * FROM accounts WHERE id = ?'),
       byKind: db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE kind = ? ORDER BY id'),
       remove: db.prepare<[number]>('DELETE FROM accounts WHERE id = ?'),
+      update: db.prepare(`UPDATE accounts SET name = @name, email = @email, imap_port = @imapPort, imap_security = @imapSecurity,
+        smtp_host = @smtpHost, smtp_port = @smtpPort, smtp_security = @smtpSecurity, smtp_user = @smtpUser, secret = @secret
+        WHERE id = @id AND kind = 'imap'`),
     };
     cache.set(db, s);
   }
@@ -93,4 +97,34 @@ export function accountsOfKind(db: Database, kind: AccountKind): AccountRow[] {
 /** Cascades to folders, messages, locations, bodies and attachment rows. */
 export function deleteAccount(db: Database, id: number): boolean {
   return statements(db).remove.run(id).changes > 0;
+}
+
+export interface AccountChanges {
+  name: string;
+  email: string;
+  imap: { port: number; security: Security };
+  smtp: { host: string; port: number; security: Security; user: string };
+  secret: Buffer;
+}
+
+/**
+ * Saves changed settings of an IMAP account. The IMAP host and user are not
+ * among them: they say which mailbox the cache mirrors. False when there is
+ * no such IMAP account.
+ */
+export function updateAccountSettings(db: Database, id: number, c: AccountChanges): boolean {
+  return (
+    statements(db).update.run({
+      id,
+      name: c.name,
+      email: c.email,
+      imapPort: c.imap.port,
+      imapSecurity: c.imap.security,
+      smtpHost: c.smtp.host,
+      smtpPort: c.smtp.port,
+      smtpSecurity: c.smtp.security,
+      smtpUser: c.smtp.user,
+      secret: c.secret,
+    }).changes > 0
+  );
 }

@@ -28,6 +28,16 @@ const accountSettings = z.strictObject({
 const noParams = z.strictObject({});
 const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+// An empty password keeps the saved one (AccountUpdateInput).
+const keptPassword = z.string().max(1024);
+const accountUpdate = z.strictObject({
+  accountId: rowId,
+  name: accountSettings.shape.name,
+  email: accountSettings.shape.email,
+  imap: z.strictObject({ port: serverSettings.shape.port, security: serverSettings.shape.security, password: keptPassword }),
+  smtp: serverSettings.extend({ password: keptPassword }),
+});
+
 type Schemas = { [M in DeskMethodName]: z.ZodType<DeskParams<M>> };
 
 export const paramSchemas: Schemas = {
@@ -40,6 +50,9 @@ export const paramSchemas: Schemas = {
   'accounts.list': noParams,
   'accounts.test': accountSettings,
   'accounts.connect': accountSettings,
+  'accounts.settings': z.strictObject({ accountId: rowId }),
+  'accounts.testUpdate': accountUpdate,
+  'accounts.update': accountUpdate,
   'accounts.remove': z.strictObject({ accountId: rowId }),
   'accounts.syncNow': z.strictObject({ accountId: rowId }),
   'messages.list': z.strictObject({

@@ -160,11 +160,13 @@ export function startTeam(deps: TeamDeps): TeamService {
   const restart = (): Promise<void> => (chain = chain.then(startTransport, startTransport));
 
   void restart();
-  // A mailbox connected or removed may change which one carries the team.
+  // A mailbox connected or removed may change which one carries the team; the one that carries it
+  // may have new settings (a changed password), which the running transport does not have.
   const unsubscribe = events.subscribe((event) => {
     if (event.type !== 'changed' || event.table !== 'accounts' || closed) return;
     const next = readTeamConfig(db);
-    if (next?.accountId !== config?.accountId) void restart();
+    const carrierChanged = next !== null && (event.ids ?? []).includes(next.accountId);
+    if (next?.accountId !== config?.accountId || carrierChanged) void restart();
   });
 
   const handlers: Pick<Handlers, keyof TeamMethods> = {
