@@ -1,4 +1,5 @@
 import { ConnectAccount } from '../features/connect-account/connect-account.tsx';
+import { EditAccount } from '../features/connect-account/edit-account.tsx';
 import { FirstRun } from '../features/first-run/first-run.tsx';
 import { t } from '../i18n/i18n.ts';
 import { useDesk } from '../store/store-context.tsx';
@@ -7,7 +8,7 @@ import { NoticeToast } from './notice-toast.tsx';
 import { ErrorNote } from './ui/error-note.tsx';
 import { Workspace } from './workspace.tsx';
 
-/** Chooses the screen: waiting for core, first run, connect a mailbox, or the workspace. */
+/** Chooses the screen: waiting for core, first run, connect a mailbox, an account's settings, or the workspace. */
 function Screen() {
   const appInfo = useDesk((s) => s.appInfo);
   const appInfoError = useDesk((s) => s.appInfoError);
@@ -36,6 +37,9 @@ function Screen() {
   }
   if (view === 'connect') {
     return <ConnectAccount secretStorage={appInfo.secretStorage} onCancel={() => setView('home')} />;
+  }
+  if (typeof view === 'object') {
+    return <EditAccount key={view.accountId} accountId={view.accountId} secretStorage={appInfo.secretStorage} onCancel={() => setView('home')} />;
   }
   if (!appInfo.hasWorkspace) return <FirstRun appInfo={appInfo} />;
   return <Workspace />;

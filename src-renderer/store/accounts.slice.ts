@@ -6,11 +6,13 @@ import type {
   AccountHealth,
   AccountSettingsInput,
   AccountSummary,
+  AccountUpdateInput,
   ConnectionTestResult,
   ConnectResult,
   DeskApi,
   DeskError,
   Result,
+  SavedAccountSettings,
 } from '../../src-preload/api.ts';
 import type { DeskSlice } from './slice.ts';
 
@@ -28,6 +30,11 @@ export interface AccountsSlice {
   removeDemo(): Promise<Result<null>>;
   testAccount(input: AccountSettingsInput): Promise<Result<ConnectionTestResult>>;
   connectAccount(input: AccountSettingsInput): Promise<Result<ConnectResult>>;
+  /** Opens the account's settings (the way out of "Authentication failed"). */
+  editAccount(accountId: number): void;
+  loadAccountSettings(accountId: number): Promise<Result<SavedAccountSettings>>;
+  testAccountUpdate(input: AccountUpdateInput): Promise<Result<ConnectionTestResult>>;
+  updateAccount(input: AccountUpdateInput): Promise<Result<ConnectResult>>;
 }
 
 export function createAccountsSlice(api: DeskApi): DeskSlice<AccountsSlice> {
@@ -113,6 +120,29 @@ export function createAccountsSlice(api: DeskApi): DeskSlice<AccountsSlice> {
           set((state) => ({ accounts: [...state.accounts.filter((a) => a.id !== added.id), added] }));
           get().setView('home');
           await afterWorkspaceChange();
+        }
+        return result;
+      },
+
+      editAccount(accountId) {
+        get().setView({ kind: 'edit-account', accountId });
+      },
+
+      loadAccountSettings(accountId) {
+        return api.call('accounts.settings', { accountId });
+      },
+
+      testAccountUpdate(input) {
+        return api.call('accounts.testUpdate', input);
+      },
+
+      async updateAccount(input) {
+        const result = await api.call('accounts.update', input);
+        if (result.ok && result.value.ok) {
+          const changed = result.value.account;
+          set((state) => ({ accounts: state.accounts.map((a) => (a.id === changed.id ? changed : a)) }));
+          get().setView('home');
+          await get().loadAccounts();
         }
         return result;
       },

@@ -7,7 +7,7 @@ import type { ConnectionStatus } from '../api/connection-status.ts';
 import type { DeskSlice } from './slice.ts';
 
 /** `home` is first run or the workspace, whichever `hasWorkspace` says. */
-export type AppView = 'home' | 'connect';
+export type AppView = 'home' | 'connect' | { kind: 'edit-account'; accountId: number };
 
 export interface Notice {
   id: number;

@@ -80,6 +80,9 @@ test('sync progress while the mailbox comes down, offline when the server stops,
   await expect(status).toHaveAttribute('data-state', 'offline');
   await expect(status).toContainText(/Acme Support: Offline/);
   await page.screenshot({ path: screenshotPath('sync-offline') });
+  await expect(health.getByTestId('sync-retry')).toBeVisible();
+  await expect(health.getByTestId('edit-account')).toHaveText('Settings');
+  await page.getByTestId('account-item').first().screenshot({ path: screenshotPath('sync-offline-account') });
 
   await ws.dovecot.resume();
   await expect(health).toHaveAttribute('data-state', 'connected', { timeout: 90_000 });

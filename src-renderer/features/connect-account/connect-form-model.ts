@@ -1,9 +1,10 @@
 /**
  * The connect form as data: defaults, the rules that fill fields in for the
- * agent, and validation before anything is sent to core. Pure, so the rules
- * are easy to read and to test.
+ * agent, and validation before anything is sent to core. The same form edits
+ * a connected account, starting from its saved settings with the passwords
+ * empty ("keep the saved one"). Pure, so the rules are easy to read and to test.
  */
-import type { AccountSettingsInput, Security } from '../../../src-preload/api.ts';
+import type { AccountSettingsInput, AccountUpdateInput, SavedAccountSettings, Security } from '../../../src-preload/api.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 
 export type ServerKind = 'imap' | 'smtp';
@@ -93,7 +94,29 @@ function parsePort(port: string): number | null {
   return value >= 1 && value <= 65535 ? value : null;
 }
 
-export function validateForm(form: ConnectForm): FieldErrors {
+/**
+ * An account's saved settings as the form. Every SMTP field counts as edited
+ * by hand, so nothing typed for IMAP overwrites it, except the password when
+ * one password served both: a provider's reset changes both at once.
+ */
+export function formFromSaved(saved: SavedAccountSettings): ConnectForm {
+  const server = (s: SavedAccountSettings['imap']): ServerFields => ({ host: s.host, port: String(s.port), security: s.security, user: s.user, password: '' });
+  return {
+    name: saved.name,
+    email: saved.email,
+    imap: server(saved.imap),
+    smtp: server(saved.smtp),
+    smtpEdited: { host: true, user: true, password: !saved.samePassword },
+    imapUserEdited: true,
+  };
+}
+
+export interface ValidateOptions {
+  /** Editing a connected account: an empty password keeps the saved one. */
+  passwordsOptional?: boolean;
+}
+
+export function validateForm(form: ConnectForm, options: ValidateOptions = {}): FieldErrors {
   const errors: FieldErrors = {};
   if (!form.name.trim()) errors.name = 'connect.error.nameRequired';
   if (!form.email.trim()) errors.email = 'connect.error.emailRequired';
@@ -104,20 +127,29 @@ export function validateForm(form: ConnectForm): FieldErrors {
     else if (!HOST.test(server.host.trim())) errors[`${kind}.host`] = 'connect.error.hostInvalid';
     if (parsePort(server.port) === null) errors[`${kind}.port`] = 'connect.error.portInvalid';
     if (!server.user.trim()) errors[`${kind}.user`] = 'connect.error.userRequired';
-    if (!server.password) errors[`${kind}.password`] = 'connect.error.passwordRequired';
+    if (!server.password && !options.passwordsOptional) errors[`${kind}.password`] = 'connect.error.passwordRequired';
   }
   return errors;
 }
 
-/** Only call after `validateForm` found nothing. */
-export function toSettingsInput(form: ConnectForm): AccountSettingsInput {
-  const server = (fields: ServerFields) => ({
+function serverInput(fields: ServerFields) {
+  return {
     host: fields.host.trim(),
     port: parsePort(fields.port) ?? 0,
     security: fields.security,
     user: fields.user.trim(),
     // Passwords may legitimately start or end with spaces.
     password: fields.password,
-  });
-  return { name: form.name.trim(), email: form.email.trim(), imap: server(form.imap), smtp: server(form.smtp) };
+  };
+}
+
+/** Only call after `validateForm` found nothing. */
+export function toSettingsInput(form: ConnectForm): AccountSettingsInput {
+  return { name: form.name.trim(), email: form.email.trim(), imap: serverInput(form.imap), smtp: serverInput(form.smtp) };
+}
+
+/** Only call after `validateForm(form, { passwordsOptional: true })` found nothing. The IMAP host and user are the mailbox's and stay. */
+export function toUpdateInput(accountId: number, form: ConnectForm): AccountUpdateInput {
+  const { port, security, password } = serverInput(form.imap);
+  return { accountId, name: form.name.trim(), email: form.email.trim(), imap: { port, security, password }, smtp: serverInput(form.smtp) };
 }

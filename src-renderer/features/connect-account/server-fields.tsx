@@ -11,11 +11,15 @@ interface ServerFieldsProps {
   errors: FieldErrors;
   check: ServerCheck | null;
   onChange(field: keyof ServerFieldValues, value: string): void;
+  /** Editing a connected account: its IMAP host and user name the mailbox and cannot change. */
+  lockedIdentity?: boolean;
+  /** Editing: an empty password keeps the saved one, and the field says so. */
+  keepsSavedPassword?: boolean;
 }
 
 const SECURITY_OPTIONS: Security[] = ['tls', 'starttls', 'none'];
 
-export function ServerFieldset({ kind, values, errors, check, onChange }: ServerFieldsProps) {
+export function ServerFieldset({ kind, values, errors, check, onChange, lockedIdentity = false, keepsSavedPassword = false }: ServerFieldsProps) {
   const error = (field: 'host' | 'port' | 'user' | 'password'): string | null => {
     const key = errors[`${kind}.${field}`];
     return key ? t(key) : null;
@@ -26,7 +30,7 @@ export function ServerFieldset({ kind, values, errors, check, onChange }: Server
       <legend>{title}</legend>
       <p className="fieldset-hint">{kind === 'imap' ? t('connect.imapHint') : t('connect.smtpHint')}</p>
       <div className="field-row">
-        <Field label={t('connect.host')} error={error('host')} className="grow">
+        <Field label={t('connect.host')} error={error('host')} hint={lockedIdentity ? t('editAccount.identityHint') : null} className="grow">
           {(control) => (
             <input
               {...control}
@@ -35,6 +39,7 @@ export function ServerFieldset({ kind, values, errors, check, onChange }: Server
               inputMode="url"
               autoComplete="off"
               spellCheck={false}
+              readOnly={lockedIdentity}
               placeholder={kind === 'imap' ? 'imap.example.com' : 'smtp.example.com'}
               value={values.host}
               onChange={(e) => onChange('host', e.target.value)}
@@ -64,12 +69,20 @@ export function ServerFieldset({ kind, values, errors, check, onChange }: Server
       )}
       <Field label={t('connect.user')} error={error('user')}>
         {(control) => (
-          <input {...control} data-testid={`${kind}-user`} type="text" autoComplete="off" spellCheck={false} value={values.user} onChange={(e) => onChange('user', e.target.value)} />
+          <input {...control} data-testid={`${kind}-user`} type="text" autoComplete="off" spellCheck={false} readOnly={lockedIdentity} value={values.user} onChange={(e) => onChange('user', e.target.value)} />
         )}
       </Field>
       <Field label={t('connect.password')} error={error('password')}>
         {(control) => (
-          <input {...control} data-testid={`${kind}-password`} type="password" autoComplete="new-password" value={values.password} onChange={(e) => onChange('password', e.target.value)} />
+          <input
+            {...control}
+            data-testid={`${kind}-password`}
+            type="password"
+            autoComplete="new-password"
+            placeholder={keepsSavedPassword ? t('editAccount.passwordKept') : undefined}
+            value={values.password}
+            onChange={(e) => onChange('password', e.target.value)}
+          />
         )}
       </Field>
       {check && <ServerCheckBox check={check} label={title} testId={`${kind}-check`} />}

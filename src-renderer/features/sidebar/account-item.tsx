@@ -16,6 +16,7 @@ interface AccountItemProps {
 export function AccountItem({ account, active, onSelect, onRemoveDemo }: AccountItemProps) {
   const syncNow = useDesk((s) => s.syncNow);
   const showNotice = useDesk((s) => s.showNotice);
+  const editAccount = useDesk((s) => s.editAccount);
   const [retrying, setRetrying] = useState(false);
   const { health } = account;
   const isDemo = account.kind === 'demo';
@@ -54,10 +55,26 @@ export function AccountItem({ account, active, onSelect, onRemoveDemo }: Account
         {health.state === 'offline' && health.lastSyncAt !== null && (
           <span className="account-last-sync">{t('health.lastSync', { when: formatRelativeTime(health.lastSyncAt) })}</span>
         )}
-        {canRetry(health) && !isDemo && (
-          <button type="button" className="link-button sync-retry" data-testid="sync-retry" disabled={retrying} onClick={() => void retry()}>
-            {retrying ? t('common.working') : t('common.retry')}
-          </button>
+        {!isDemo && (
+          <span className="account-actions">
+            {/* A password the server rejects will not work on a retry: the way out is a new one. */}
+            {health.state === 'auth-failed' ? (
+              <button type="button" className="link-button account-edit is-urgent" data-testid="edit-account" onClick={() => editAccount(account.id)}>
+                {t('editAccount.updatePassword')}
+              </button>
+            ) : (
+              canRetry(health) && (
+                <button type="button" className="link-button sync-retry" data-testid="sync-retry" disabled={retrying} onClick={() => void retry()}>
+                  {retrying ? t('common.working') : t('common.retry')}
+                </button>
+              )
+            )}
+            {health.state !== 'auth-failed' && (
+              <button type="button" className="link-button account-edit" data-testid="edit-account" onClick={() => editAccount(account.id)}>
+                {t('editAccount.open')}
+              </button>
+            )}
+          </span>
         )}
       </div>
       {isDemo && (

@@ -17,7 +17,8 @@ export function SyncStatus({ accounts }: { accounts: readonly AccountSummary[] }
   const { health } = account;
   const progress = health.state === 'syncing' && health.progress && health.progress.total > 0 ? health.progress : null;
   const showDetails = (): void => {
-    document.querySelector(`[data-testid="account-item"][data-account-id="${account.id}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    // 'center', not 'nearest': scrolled only to the sidebar's bottom edge, the details would sit under this pinned line.
+    document.querySelector(`[data-testid="account-item"][data-account-id="${account.id}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
   return (
     <button
