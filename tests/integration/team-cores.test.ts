@@ -157,4 +157,26 @@ describe('team sync between two cores', () => {
     await expect.poll(async () => (there?.contactId ? (await bob.call('contacts.get', { id: there.contactId })).tags : []), { timeout: 15_000 }).toEqual(['sealed', 'vip']);
     expect((await bob.call('team.health', {})).state).toBe('connected');
   });
+
+  it('carries team state again once each desktop has the mailbox\'s new password', async () => {
+    dovecot.setPassword(user.user, 'team-pw-2');
+    smtp.setPassword(user.user, 'team-pw-2');
+    // An outage ends the open sessions, so every next login meets the new password.
+    await dovecot.halt();
+    await dovecot.resume();
+    for (const desk of [alice, bob]) {
+      await expect.poll(async () => (await desk.call('accounts.list', {}))[0]?.health.state, { timeout: 60_000 }).toBe('auth-failed');
+      const accountId = (await desk.call('accounts.list', {}))[0]?.id ?? 0;
+      const server = { security: 'none' as const, password: 'team-pw-2' };
+      const updated = await desk.call('accounts.update', { accountId, name: 'Team', email: user.user, imap: { ...server, port: dovecot.port }, smtp: { ...server, host: '127.0.0.1', user: user.user, port: smtp.port } });
+      expect(updated.ok).toBe(true);
+    }
+    // The team travels on the account's IMAP login: its transport must have restarted with the new password.
+    const conversation = (await inbox(alice)).find((c) => c.customer.address === 'dmitri@shop.example');
+    if (!conversation?.contactId) throw new Error('Dmitri has a contact');
+    await alice.call('contacts.setTags', { id: conversation.contactId, tags: ['after-reset'] });
+    const there = (await inbox(bob)).find((c) => c.customer.address === 'dmitri@shop.example');
+    await expect.poll(async () => (there?.contactId ? (await bob.call('contacts.get', { id: there.contactId })).tags : []), { timeout: 30_000 }).toEqual(['after-reset']);
+    expect((await alice.call('team.health', {})).state).toBe('connected');
+  }, 120_000);
 });
