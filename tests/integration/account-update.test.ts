@@ -130,6 +130,21 @@ describe('changing a connected account\'s password', () => {
     expect(await inboxSize()).toBe(4);
   }, 60_000);
 
+  it('asks for both passwords again when the saved ones cannot be read', async () => {
+    // What a keychain that changed under the app looks like to core: a secret it cannot decrypt.
+    desk.core.db.prepare('UPDATE accounts SET secret = ? WHERE id = ?').run(Buffer.from('not a sealed secret'), accountId);
+    await desk.core.close();
+    desk = await startTestDesk(dir);
+    await expect.poll(async () => (await account()).health.state, { timeout: 10_000 }).toBe('error');
+    expect((await account()).health.lastError).toMatch(/saved password could not be read.*Settings/);
+    expect((await desk.call('accounts.settings', { accountId })).samePassword).toBe(false);
+    await expect(desk.call('accounts.update', update({ imap: 'new-secret', smtp: '' }, 'Acme Help'))).rejects.toThrow(/conflict: The saved password could not be read/);
+    const result = await desk.call('accounts.update', update({ imap: 'new-secret', smtp: 'new-secret' }, 'Acme Help'));
+    expect(result.ok).toBe(true);
+    await expect.poll(async () => (await account()).health.state, { timeout: 30_000 }).toBe('connected');
+    expect(await inboxSize()).toBe(4);
+  }, 60_000);
+
   it('refuses what it cannot change, in plain words', async () => {
     await expect(desk.call('accounts.update', { ...update({ imap: '', smtp: '' }), accountId: accountId + 100 })).rejects.toThrow(/not-found: That account no longer exists/);
     const withHost = { ...update({ imap: '', smtp: '' }), imap: { host: 'elsewhere.example', port: dovecot.port, security: 'none', password: '' } };

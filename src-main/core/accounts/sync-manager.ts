@@ -56,7 +56,7 @@ export class SyncManager {
       imap = { host: account.imap_host, port: account.imap_port, security: account.imap_security, user: account.imap_user, password: secret.imapPassword };
     } catch (err) {
       log.error('cannot read saved password', { err });
-      const health: AccountHealth = { state: 'error', progress: null, lastError: `The saved password could not be read (${(err as Error).message}). Remove and reconnect the account.`, lastSyncAt: null };
+      const health: AccountHealth = { state: 'error', progress: null, lastError: `The saved password could not be read (${(err as Error).message}). Enter it again in the account's Settings (in the sidebar).`, lastSyncAt: null };
       this.failures.set(account.id, health);
       this.o.events.emit({ type: 'accountHealth', accountId: account.id, health });
       return;

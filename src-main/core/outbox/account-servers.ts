@@ -38,7 +38,7 @@ export async function accountServers(db: Database, secrets: SecretStore, account
   try {
     secret = await decodeAccountSecret(secrets, a.secret);
   } catch {
-    throw new AccountUnusableError('The saved password could not be read. Remove and reconnect the mailbox.');
+    throw new AccountUnusableError("The saved password could not be read. Enter it again in the mailbox's Settings (in the sidebar).");
   }
   return {
     accountId,
