@@ -164,6 +164,8 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'palette.logCall': 'Anruf erfassen…',
   'palette.openFirst': 'Öffnen Sie zuerst eine Konversation.',
   'palette.settings': 'Triage-Einstellungen…',
+  'palette.accountSettings': 'Postfach-Einstellungen: {account}…',
+  'palette.updatePassword': 'Passwort aktualisieren: {account}…',
   'palette.identity': 'Namen und Adresse festlegen (Agenten-Identität)…',
   'palette.notifications': 'Benachrichtigungen anzeigen',
   'palette.desktopNotifications': 'Desktop-Benachrichtigungen erlauben',

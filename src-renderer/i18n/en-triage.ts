@@ -163,6 +163,8 @@ export const enTriage = {
   'palette.logCall': 'Log a call…',
   'palette.openFirst': 'Open a conversation first.',
   'palette.settings': 'Triage settings…',
+  'palette.accountSettings': 'Mailbox settings: {account}…',
+  'palette.updatePassword': 'Update password: {account}…',
   'palette.identity': 'Set your name and address (agent identity)…',
   'palette.notifications': 'Show notifications',
   'palette.desktopNotifications': 'Allow desktop notifications',

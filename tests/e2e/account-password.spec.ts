@@ -100,4 +100,14 @@ test('a reset password is explained, and a new one reconnects the same account',
   await expect(rows.first()).toContainText('Arrived after the reset', { timeout: 30_000 });
   await expect(rows).toHaveCount(4);
   await page.screenshot({ path: screenshotPath('account-reconnected') });
+
+  // Keyboard first: the palette reaches the settings of every mailbox; Back returns to the list unchanged.
+  await page.keyboard.press('ControlOrMeta+k');
+  await expect(page.getByTestId('palette-input')).toBeFocused();
+  await page.keyboard.type('mailbox settings acme');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Settings of Acme Support' })).toBeVisible();
+  await expect(page.getByTestId('edit-account-problem')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(rows).toHaveCount(4);
 });

@@ -2,7 +2,7 @@
  * Everything the command palette offers: every shortcut (with its keys, so
  * the palette teaches them), and the commands that have no key of their own:
  * going to a drawer or folder, the other statuses, forward, share, calls,
- * settings, identity, notifications.
+ * settings (each mailbox's too), identity, notifications.
  */
 import type { ConversationStatus, DrawerId } from '../../../src-preload/api.ts';
 import { SHORTCUTS } from '../../app/shortcuts.ts';
@@ -62,6 +62,11 @@ export function paletteCommands(state: DeskState): PaletteCommand[] {
       keys: [],
       run: (s) => s.setFolderChoice({ kind: 'drawer', drawer }),
     });
+  }
+  for (const account of state.accounts) {
+    if (account.kind !== 'imap') continue;
+    const title = account.health.state === 'auth-failed' ? t('palette.updatePassword', { account: account.name }) : t('palette.accountSettings', { account: account.name });
+    commands.push({ id: `account-${account.id}`, title, keys: [], run: (s) => s.editAccount(account.id) });
   }
   for (const role of ROLE_FOLDERS) {
     commands.push({ id: `folder-${role}`, title: t('palette.goToFolder', { folder: t(ROLE_LABEL[role]) }), keys: [], run: (s) => s.setFolderChoice({ kind: 'role', role }) });
