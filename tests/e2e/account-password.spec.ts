@@ -80,6 +80,7 @@ test('a reset password is explained, and a new one reconnects the same account',
   await expect(page.getByTestId('imap-user')).not.toBeEditable();
   await expect(page.getByTestId('imap-password')).toBeFocused();
   await expect(page.getByTestId('imap-password')).toHaveAttribute('placeholder', 'Unchanged (saved)');
+  await page.screenshot({ path: screenshotPath('account-edit-open') });
 
   await page.getByTestId('imap-password').fill('old-typo');
   await page.getByTestId('save-account').click();

@@ -13,7 +13,7 @@ import type { AccountSecret } from './account-secret.ts';
 import { decodeAccountSecret } from './account-secret.ts';
 
 /** The account's IMAP row, or a plain-words failure for a demo or a removed account. */
-export function editableAccount(row: AccountRow | undefined): AccountRow & { imap_host: string; imap_user: string } {
+function editableAccount(row: AccountRow | undefined): AccountRow & { imap_host: string; imap_user: string } {
   if (!row) throw new DeskFailure('not-found', 'That account no longer exists.');
   if (row.kind !== 'imap' || !row.imap_host || !row.imap_user) throw new DeskFailure('conflict', 'The demo workspace has no server settings to change.');
   return { ...row, imap_host: row.imap_host, imap_user: row.imap_user };
@@ -28,7 +28,7 @@ async function savedSecret(store: SecretStore, row: AccountRow): Promise<Account
   }
 }
 
-export async function savedSettingsOf(store: SecretStore, row: AccountRow): Promise<SavedAccountSettings> {
+export async function savedSettingsOf(store: SecretStore, row: AccountRow | undefined): Promise<SavedAccountSettings> {
   const account = editableAccount(row);
   const secret = await savedSecret(store, account);
   return {
@@ -46,7 +46,7 @@ export async function savedSettingsOf(store: SecretStore, row: AccountRow): Prom
  * password wherever the agent left one empty. A saved password that cannot
  * be read must be typed again, and the failure says so.
  */
-export async function mergedSettings(store: SecretStore, row: AccountRow, input: AccountUpdateInput): Promise<AccountSettingsInput> {
+export async function mergedSettings(store: SecretStore, row: AccountRow | undefined, input: AccountUpdateInput): Promise<AccountSettingsInput> {
   const account = editableAccount(row);
   const typed = { imap: input.imap.password, smtp: input.smtp.password };
   const saved = typed.imap === '' || typed.smtp === '' ? await savedSecret(store, account) : null;

@@ -14,7 +14,7 @@ import type { SecretStore } from '../secrets/secret-store.ts';
 import { deleteAccount, getAccount, insertAccount, listAccounts, updateAccountSettings } from '../db/accounts.repo.ts';
 import { testConnection } from '../sync/connection-test.ts';
 import { encodeAccountSecret } from './account-secret.ts';
-import { editableAccount, mergedSettings, savedSettingsOf } from './account-update.ts';
+import { mergedSettings, savedSettingsOf } from './account-update.ts';
 import { demoHealth, toAccountSummary } from './account-summary.ts';
 import type { SyncManager } from './sync-manager.ts';
 
@@ -64,10 +64,10 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
       deps.events.emit({ type: 'changed', table: 'accounts', ids: [id] });
       return { ok: true, account: toAccountSummary(row, deps.syncs.health(id)) };
     },
-    'accounts.settings': ({ accountId }) => savedSettingsOf(deps.secrets, editableAccount(getAccount(deps.db, accountId))),
-    'accounts.testUpdate': async (input) => test(await mergedSettings(deps.secrets, editableAccount(getAccount(deps.db, input.accountId)), input)),
+    'accounts.settings': ({ accountId }) => savedSettingsOf(deps.secrets, getAccount(deps.db, accountId)),
+    'accounts.testUpdate': async (input) => test(await mergedSettings(deps.secrets, getAccount(deps.db, input.accountId), input)),
     'accounts.update': async (input) => {
-      const settings = await mergedSettings(deps.secrets, editableAccount(getAccount(deps.db, input.accountId)), input);
+      const settings = await mergedSettings(deps.secrets, getAccount(deps.db, input.accountId), input);
       const result = await test(settings);
       if (!result.imap.ok || !result.smtp.ok) return { ok: false, test: result };
       const secret = await encodeAccountSecret(deps.secrets, { imapPassword: settings.imap.password, smtpPassword: settings.smtp.password });
