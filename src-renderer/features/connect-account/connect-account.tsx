@@ -102,7 +102,7 @@ export function ConnectAccount({ secretStorage, mode = { kind: 'connect' }, onCa
           <h1 id="connect-title" className="screen-title">{editing ? t('editAccount.title', { name: editing.saved.name }) : t('connect.title')}</h1>
           <p className="muted">{editing ? t('editAccount.intro') : t('connect.intro')}</p>
           {editing?.problem && (
-            <p className="edit-account-problem" role="alert" data-testid="edit-account-problem">
+            <p className="form-warning edit-account-problem" role="alert" data-testid="edit-account-problem">
               <strong>{t('editAccount.problem')}</strong> {editing.problem}
             </p>
           )}

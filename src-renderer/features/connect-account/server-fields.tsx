@@ -62,7 +62,7 @@ export function ServerFieldset({ kind, values, errors, check, onChange, lockedId
         )}
       </Field>
       {values.security === 'none' && (
-        <p className="security-warning" role="alert" data-testid={`${kind}-security-warning`}>
+        <p className="form-warning security-warning" role="alert" data-testid={`${kind}-security-warning`}>
           <WarningIcon />
           {t('connect.securityNoneWarning')}
         </p>
