@@ -1,7 +1,8 @@
 /**
- * The sync connection of one account: connects, notices when it is lost, and
+ * One IMAP connection kept up: connects, notices when it is lost, and
  * reconnects with exponential backoff and jitter (the longest delay after a
  * rejected password, so a wrong password is not hammered at the server).
+ * An account's sync (account-sync.ts) and the team transport each own one.
  *
  * Invariants:
  * - At most one connection attempt runs at a time; `connect()` while one
@@ -13,8 +14,8 @@
  *   owner (`healthy()`), once real work succeeded, not merely on login: a
  *   server that accepts the login and then drops the connection still backs off.
  */
-import type { ImapFlow } from 'imapflow';
-import type { AccountHealth, ServerSettings } from '../../../src-preload/api.ts';
+import type { ImapFlow, ImapFlowOptions } from 'imapflow';
+import type { HealthState, ServerSettings } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { BackoffPolicy } from './backoff.ts';
@@ -24,7 +25,7 @@ import type { ClientTimeouts } from './imap-client.ts';
 import { closeGracefully, createImapClient } from './imap-client.ts';
 
 export interface ConnectionLoss {
-  state: AccountHealth['state'];
+  state: Exclude<HealthState, 'connected' | 'syncing'>;
   /** In plain words, for the UI. */
   message: string;
 }
@@ -37,6 +38,11 @@ export interface SyncConnectionOptions {
   backoff?: BackoffPolicy;
   random?: () => number;
   extensions?: { condstore?: boolean; qresync?: boolean };
+  /**
+   * Client options over the sync's own (no auto-IDLE: the sync IDLEs on a
+   * connection of its own). The team transport, which IDLEs here, sets its own.
+   */
+  client?: Partial<ImapFlowOptions>;
   /** A new connection is up (logged in, extensions settled). */
   onConnected(client: ImapFlow): void;
   /** The connection failed or was lost; a reconnect is already scheduled. Not called after `stop()`. */
@@ -86,7 +92,7 @@ export class SyncConnection {
   private async attempt(): Promise<void> {
     const { extensions } = this.o;
     const useQresync = extensions?.qresync !== false && extensions?.condstore !== false;
-    const client = createImapClient(this.o.imap, this.o.timeouts, { disableAutoIdle: true, qresync: useQresync });
+    const client = createImapClient(this.o.imap, this.o.timeouts, { disableAutoIdle: true, qresync: useQresync, ...this.o.client });
     client.on('error', (err: Error) => this.lose(client, err));
     try {
       await client.connect();

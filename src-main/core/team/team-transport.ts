@@ -24,10 +24,8 @@ import { systemClock } from '../clock.ts';
 import { unsentOpCount } from '../db/team.repo.ts';
 import type { Logger } from '../log.ts';
 import type { BackoffPolicy } from '../sync/backoff.ts';
-import { backoffDelay, defaultBackoff } from '../sync/backoff.ts';
-import { classifyConnectionError, healthStateFor } from '../sync/classify-error.ts';
 import type { ClientTimeouts } from '../sync/imap-client.ts';
-import { createImapClient } from '../sync/imap-client.ts';
+import { SyncConnection } from '../sync/sync-connection.ts';
 import type { TeamMessageProblem } from './batch-codec.ts';
 import { describeProblem } from './batch-codec.ts';
 import type { CompactionResult } from './compaction.ts';
@@ -78,7 +76,6 @@ export interface TeamTransportOptions {
 
 // Servers drop IDLE after 30 min (RFC 2177: re-issue before); NAT boxes sooner.
 const MAX_IDLE_MS = 4 * 60_000;
-const LOGOUT_GRACE_MS = 2_000;
 // Worst first: the one the agent can fix comes before the ones they can only report.
 const PROBLEM_ORDER: TeamMessageProblem[] = ['sealed-no-passphrase', 'sealed-other-passphrase', 'tampered', 'unsealed-refused', 'unsupported-version', 'malformed', 'foreign'];
 
@@ -98,11 +95,11 @@ export class TeamTransport {
   private healthNow: TeamHealth;
   private started = false;
   private stopped = false;
-  private client: ImapFlow | null = null;
+  /** Connecting, losing and backing off are the sync's own (sync-connection.ts); opening the folder is ours. */
+  private readonly connection: SyncConnection;
   private folder: ImapTeamFolder | null = null;
-  private connecting: Promise<void> | null = null;
-  private failures = 0;
-  private cancelRetry: (() => void) | null = null;
+  /** Opening the team folder on the newest connection (then pushing and pulling). */
+  private opening: Promise<void> | null = null;
   private cancelDebounce: (() => void) | null = null;
   private cancelCompaction: (() => void) | null = null;
   private readonly wanted: Wanted = { push: false, pull: false, compact: false, repair: false };
@@ -128,6 +125,23 @@ export class TeamTransport {
       key: o.key,
       ...(o.maxOpsPerMessage ? { maxOpsPerMessage: o.maxOpsPerMessage } : {}),
     });
+    this.connection = new SyncConnection({
+      imap: o.imap,
+      clock: this.clock,
+      log: o.log,
+      ...(o.timeouts ? { timeouts: o.timeouts } : {}),
+      ...(o.backoff ? { backoff: o.backoff } : {}),
+      ...(o.random ? { random: o.random } : {}),
+      // The team IDLEs on this connection itself (no second one), re-issued before servers or NAT boxes drop it.
+      client: { disableAutoIdle: false, qresync: false, maxIdleTime: MAX_IDLE_MS },
+      onConnected: (client) => {
+        this.opening = this.open(client);
+      },
+      onLost: (loss) => {
+        this.folder = null;
+        this.setHealth({ state: loss.state, lastError: loss.message });
+      },
+    });
     const status = this.replica.status();
     this.healthNow = { state: 'offline', lastHeardAt: status.lastHeardAt, lastError: null, unsentOps: status.unsentOps, problem: null, problemKind: null };
   }
@@ -148,13 +162,11 @@ export class TeamTransport {
     if (this.stopped) return;
     this.stopped = true;
     this.unsubscribe?.();
-    for (const cancel of [this.cancelRetry, this.cancelDebounce, this.cancelCompaction]) cancel?.();
-    this.cancelRetry = this.cancelDebounce = this.cancelCompaction = null;
-    const client = this.client;
-    this.client = null;
+    for (const cancel of [this.cancelDebounce, this.cancelCompaction]) cancel?.();
+    this.cancelDebounce = this.cancelCompaction = null;
     this.folder = null;
-    if (client) await this.closeClient(client);
-    await this.connecting?.catch(() => {});
+    await this.connection.stop();
+    await this.opening?.catch(() => {});
     await this.worker?.catch(() => {});
     this.setHealth({ state: 'offline' });
   }
@@ -173,6 +185,7 @@ export class TeamTransport {
   async syncNow(): Promise<void> {
     if (!this.started || this.stopped) return;
     if (!this.client?.usable) return this.connect();
+    await this.opening;
     await this.request({ push: true, pull: true });
   }
 
@@ -196,95 +209,34 @@ export class TeamTransport {
 
   /* ---------------------------------------------------------------- connection */
 
-  private connect(): Promise<void> {
-    if (this.stopped || this.client?.usable) return Promise.resolve();
-    if (this.connecting) return this.connecting;
-    this.cancelRetry?.();
-    this.cancelRetry = null;
-    const attempt = (async () => {
-      const client = createImapClient(this.o.imap, this.o.timeouts, { maxIdleTime: MAX_IDLE_MS });
-      client.on('error', (err: Error) => this.lose(client, err));
-      try {
-        await client.connect();
-      } catch (err) {
-        this.client = client;
-        this.lose(client, err);
-        return;
-      }
-      if (this.stopped) {
-        await this.closeClient(client);
-        return;
-      }
-      this.client = client;
-      client.on('close', () => this.lose(client, null));
-      const folder = new ImapTeamFolder(client, this.folderName);
-      try {
-        const { changed } = await this.replica.open(folder);
-        this.folder = folder;
-        // A folder that was rebuilt or recreated may have lost messages: restore it from what we know.
-        if (changed) this.wanted.repair = true;
-      } catch (err) {
-        this.lose(client, err);
-        return;
-      }
-      client.on('exists', (e: { path: string }) => {
-        if (e.path === folder.mailboxPath) void this.request({ pull: true });
-      });
-      this.log.info('team folder open', { folder: folder.mailboxPath });
-      await this.request({ push: true, pull: true });
-    })();
-    const tracked: Promise<void> = attempt.finally(() => {
-      if (this.connecting === tracked) this.connecting = null;
-    });
-    this.connecting = tracked;
-    return tracked;
+  private get client(): ImapFlow | null {
+    return this.connection.client;
   }
 
-  private lose(client: ImapFlow, err: unknown): void {
-    if (client !== this.client) return;
-    this.client = null;
-    this.folder = null;
-    client.close();
+  /** Connects (at once, whatever the backoff) and waits until the folder is open and synced, or the attempt failed. */
+  private async connect(): Promise<void> {
     if (this.stopped) return;
-    const { host, port } = this.o.imap;
-    const classified = err
-      ? classifyConnectionError(err, { protocol: 'imap', host, port })
-      : { problem: 'unknown' as const, message: `The connection to ${host} was lost.`, detail: null };
-    const state = err ? healthStateFor(err, classified.problem) : 'offline';
-    this.log.warn('team connection failed', { state, problem: classified.problem, detail: classified.detail });
-    this.setHealth({ state, lastError: classified.message });
-    this.scheduleReconnect(state === 'auth-failed');
+    await this.connection.connect();
+    await this.opening;
   }
 
-  private scheduleReconnect(slow: boolean): void {
-    if (this.stopped || this.cancelRetry) return;
-    const policy = this.o.backoff ?? defaultBackoff;
-    const delay = slow ? policy.maxMs : backoffDelay(this.failures, policy, this.o.random);
-    this.failures++;
-    this.cancelRetry = this.clock.schedule(delay, () => {
-      this.cancelRetry = null;
-      void this.connect();
+  private async open(client: ImapFlow): Promise<void> {
+    const folder = new ImapTeamFolder(client, this.folderName);
+    try {
+      const { changed } = await this.replica.open(folder);
+      if (client !== this.client || this.stopped) return;
+      this.folder = folder;
+      // A folder that was rebuilt or recreated may have lost messages: restore it from what we know.
+      if (changed) this.wanted.repair = true;
+    } catch (err) {
+      this.connection.lose(client, err);
+      return;
+    }
+    client.on('exists', (e: { path: string }) => {
+      if (e.path === folder.mailboxPath) void this.request({ pull: true });
     });
-  }
-
-  private async closeClient(client: ImapFlow): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const cancel = this.clock.schedule(LOGOUT_GRACE_MS, () => {
-        client.close();
-        resolve();
-      });
-      client.logout().then(
-        () => {
-          cancel();
-          resolve();
-        },
-        () => {
-          cancel();
-          client.close();
-          resolve();
-        },
-      );
-    });
+    this.log.info('team folder open', { folder: folder.mailboxPath });
+    await this.request({ push: true, pull: true });
   }
 
   /* ---------------------------------------------------------------- work */
@@ -294,7 +246,8 @@ export class TeamTransport {
     for (const k of Object.keys(more) as Array<keyof Wanted>) if (more[k]) this.wanted[k] = true;
     const ticket = ++this.requested;
     while (this.completed < ticket) {
-      if (!this.client?.usable || this.stopped) return;
+      // Until the folder is open there is nothing to work on (open() asks for push and pull itself).
+      if (!this.client?.usable || !this.folder || this.stopped) return;
       if (!this.worker) {
         const run: Promise<void> = this.work().finally(() => {
           if (this.worker === run) this.worker = null;
@@ -321,7 +274,7 @@ export class TeamTransport {
         if (w.push) await this.replica.push(folder);
         if (w.pull) {
           const pulled = await this.replica.pull(folder);
-          this.failures = 0;
+          this.connection.healthy();
           if (pulled.entities.size > 0) this.o.onRemoteChanges([...pulled.entities]);
           this.maybeScheduleCompaction();
         }
@@ -334,7 +287,7 @@ export class TeamTransport {
       } catch (err) {
         // Unsent ops stay queued; the reconnect pushes them.
         this.wanted.push = true;
-        this.lose(client, err);
+        this.connection.lose(client, err);
         return;
       }
       this.completed = upTo;
