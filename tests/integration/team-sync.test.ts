@@ -2,7 +2,8 @@
  * Team sync between desktops through a real Dovecot: each "desktop" has its
  * own cache file, local actor (HLC) and team transport on its own IMAP
  * connection, all on one shared mailbox. Covers: a change appearing on the
- * other desktop through IDLE, editing while one desktop is offline, two
+ * other desktop through IDLE, a change made while the team folder is still
+ * opening, editing while one desktop is offline, two
  * desktops compacting at once, and a team passphrase that a desktop without
  * it can neither read nor forge.
  * One Dovecot for the file; each scenario has its own mailbox.
@@ -16,6 +17,7 @@ import { systemClock } from '../../src-main/core/clock.ts';
 import { openDatabase } from '../../src-main/core/db/connection.ts';
 import { opsForEntity } from '../../src-main/core/db/ops.repo.ts';
 import { opsWithEntityPrefix, unsentOpCount } from '../../src-main/core/db/team.repo.ts';
+import type { Logger } from '../../src-main/core/log.ts';
 import { silentLogger } from '../../src-main/core/log.ts';
 import { encodeTeamMessage } from '../../src-main/core/team/batch-codec.ts';
 import { ExactlyOnce } from '../../src-main/core/team/claims.ts';
@@ -32,7 +34,7 @@ import { startDovecot } from '../support/dovecot.ts';
 import type { DovecotServer } from '../support/dovecot.ts';
 import { seedAccount } from '../support/mail-fixtures.ts';
 
-const users = ['idle', 'offline', 'compact', 'sealed', 'outage', 'claims'].map((name) => ({ user: `${name}@example.test`, password: `pw-${name}` }));
+const users = ['idle', 'offline', 'compact', 'sealed', 'outage', 'claims', 'opening'].map((name) => ({ user: `${name}@example.test`, password: `pw-${name}` }));
 const FOLDER = 'Switchboard Team';
 let dovecot: DovecotServer;
 let dataDir: string;
@@ -123,6 +125,25 @@ describe('team sync through Dovecot', () => {
     expect(b.changed).toContain(conv);
     expect(unsentOpCount(a.db)).toBe(0);
     expect(b.transport.health.lastHeardAt).toBeGreaterThanOrEqual(started);
+  });
+
+  it('a change made while the team folder is still opening goes out once it is open', async () => {
+    // Made the moment the connection is up, with no debounce: the send fires between LOGIN and the folder
+    // being open. It must wait for the folder; it used to re-run an empty worker forever and starve the process.
+    const conv = messageEntity('<order-9@shop.example>');
+    // Called only once the connection is up, long after `a` below exists.
+    const log: Logger = {
+      ...silentLogger,
+      info: (msg) => {
+        if (msg === 'connected') a.actor.record([{ entity: conv, field: 'assignee', value: a.actor.node }]);
+      },
+      child: () => log,
+    };
+    const a = desktop('opening-a', 'opening@example.test', null, { log, debounceMs: 0 });
+    const b = desktop('opening-b', 'opening@example.test', null);
+    await waitFor('B to see the assignment', () => field(b.db, conv, 'assignee') === a.actor.node, 8_000);
+    expect(unsentOpCount(a.db)).toBe(0);
+    expect(a.transport.health.state).toBe('connected');
   });
 
   it('both edit while one is offline; after reconnecting they converge without losing a change', async () => {
