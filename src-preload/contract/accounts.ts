@@ -79,8 +79,12 @@ export type AccountKind = 'imap' | 'demo';
 export type HealthState = 'connected' | 'syncing' | 'offline' | 'auth-failed' | 'error';
 
 export interface SyncProgress {
-  /** `headers`: listing what is on the server (the inbox is usable as it goes); `bodies`: caching bodies for offline reading. */
-  phase: 'headers' | 'bodies';
+  /**
+   * `headers`: listing what is on the server (the inbox is usable as it goes); `threading`: grouping what a
+   * large listing stored into conversations (until then related mail may show as separate rows);
+   * `bodies`: caching bodies for offline reading.
+   */
+  phase: 'headers' | 'threading' | 'bodies';
   done: number;
   total: number;
   /** Estimated seconds left in this phase, once there is enough to estimate from. */

@@ -114,6 +114,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'folders.other': 'Ordner',
 
   'health.headersProgress': 'Kopfzeilen werden geladen: {done} von {total}',
+  'health.threadingProgress': 'Nachrichten werden zu Konversationen gruppiert: {done} von {total}',
   'health.bodiesProgress': 'Nachrichten werden offline gespeichert: {done} von {total}',
   'health.withEta': '{what} – noch {eta}',
   'health.lastSync': 'Zuletzt synchronisiert {when}',

@@ -113,6 +113,7 @@ export const en = {
   'folders.other': 'Folder',
 
   'health.headersProgress': 'Downloading headers {done} of {total}',
+  'health.threadingProgress': 'Grouping messages into conversations {done} of {total}',
   'health.bodiesProgress': 'Caching messages for offline use {done} of {total}',
   'health.withEta': '{what} — {eta} left',
   'health.lastSync': 'Last synced {when}',

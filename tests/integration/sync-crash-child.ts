@@ -13,6 +13,8 @@ import { accountsOfKind, insertAccount } from '../../src-main/core/db/accounts.r
 import { openDatabase } from '../../src-main/core/db/connection.ts';
 import { silentLogger } from '../../src-main/core/log.ts';
 import { AccountSync } from '../../src-main/core/sync/account-sync.ts';
+// The pipeline as core loads it (threading, contacts, full-text): a large first pass defers threading to its queue.
+import '../../src-main/core/search/index-step.ts';
 
 const [dataDir, port, user, password] = process.argv.slice(2);
 if (!dataDir || !port || !user || !password) {

@@ -2,7 +2,7 @@
  * Crash safety and outages against a real Dovecot:
  * - a core process killed with SIGKILL at random points of its initial sync
  *   resumes on restart and ends with exactly the server's messages (no
- *   duplicates, none missing, every body cached);
+ *   duplicates, none missing, every body cached, every message threaded);
  * - a server that stops in the middle of a sync is reconnected to and the
  *   sync completes.
  */
@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/connection.ts';
 import { getFolderByRole } from '../../src-main/core/db/folders.repo.ts';
 import { countBodyBacklog } from '../../src-main/core/db/bodies.repo.ts';
+import { countQueuedForThreading } from '../../src-main/core/db/thread-queue.repo.ts';
 import { listLocations } from '../../src-main/core/db/messages.repo.ts';
 import { startDovecot } from '../support/dovecot.ts';
 import type { DovecotServer } from '../support/dovecot.ts';
@@ -40,7 +41,10 @@ beforeAll(async () => {
       for (let i = 1; i <= COUNT; i++) {
         // Every 25th mail has no Message-ID: those are stored whole, keyed by their bytes.
         const messageId = i % 25 === 0 ? null : `m${i}@${user}`;
-        await client.append('INBOX', buildMail({ subject: `Mail ${i}`, messageId, text: `Body of mail ${i}. `.repeat(20) }), i % 3 === 0 ? ['\\Seen'] : []);
+        // Every 10th answers the one before: 60 two-message conversations, 480 single ones.
+        const inReplyTo = i % 10 === 0 ? `m${i - 1}@${user}` : undefined;
+        const mail = buildMail({ subject: `Mail ${i}`, messageId, ...(inReplyTo ? { inReplyTo } : {}), text: `Body of mail ${i}. `.repeat(20) });
+        await client.append('INBOX', mail, i % 3 === 0 ? ['\\Seen'] : []);
       }
     });
   }
@@ -90,6 +94,16 @@ function expectExactlyTheServer(db: Database, accountId: number, server: Awaited
   expect(countBodyBacklog(db, accountId)).toBe(0);
 }
 
+/** Every message threaded (a kill may land while threading is queued): each reply with the mail it answers, the rest alone. */
+function expectThreaded(db: Database, accountId: number): void {
+  expect(countQueuedForThreading(db, accountId)).toBe(0);
+  const sizes = db.prepare('SELECT c.message_count AS n, count(m.id) AS members FROM conversations c JOIN messages m ON m.conversation_id = c.id GROUP BY c.id').all() as Array<{ n: number; members: number }>;
+  expect(sizes.every((s) => s.n === s.members)).toBe(true);
+  expect(sizes.filter((s) => s.n === 2)).toHaveLength(COUNT / 10);
+  expect(sizes.filter((s) => s.n === 1)).toHaveLength(COUNT - (2 * COUNT) / 10);
+  expect((db.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id IS NULL').get() as { n: number }).n).toBe(0);
+}
+
 describe('a core process killed during its initial sync', () => {
   it('resumes after each SIGKILL and ends with exactly the server’s messages', async () => {
     const dataDir = path.join(dir, 'crash');
@@ -111,6 +125,7 @@ describe('a core process killed during its initial sync', () => {
     const server = await serverFolder(dovecot, crashUser, 'INBOX');
     expect(server).toHaveLength(COUNT);
     expectExactlyTheServer(db, accountId, server);
+    expectThreaded(db, accountId);
     db.close();
   });
 });

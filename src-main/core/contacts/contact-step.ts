@@ -52,7 +52,7 @@ export function recordContactsOf(db: Database, messageIds: readonly number[]): v
   }
 }
 
-registerAfterStoreStep((db, stored) => recordContactsOf(db, stored.created));
+registerAfterStoreStep((db, stored) => recordContactsOf(db, stored.created), { threading: true });
 
 /** For the workflow (mail from a blocked contact goes to spam). */
 export function isBlocked(db: Database, address: string): boolean {

@@ -8,6 +8,12 @@
  * and that part is threaded again with the pure batch code. Ticket tokens and
  * roots therefore match on every desktop; only row ids are local.
  *
+ * Messages waiting in the threading queue (a large sync batch's, in
+ * provisional conversations: provisional.ts) count as not yet stored: their
+ * keys are not saved, so no walk reaches them through links. A component that
+ * takes in their conversation threads them along, and the invariant holds
+ * again once the queue is empty (tests/unit/conversations/rethread.test.ts).
+ *
  * Row ids are kept where possible, so the agent's selection survives: a
  * conversation keeps its row while its root is unchanged, and a conversation
  * whose root changed (a merge, an ancestor arriving late) takes over the row
@@ -16,71 +22,15 @@
  * Synchronous, database only: runs inside the storing transaction (pipeline/after-store.ts).
  */
 import type { Database } from 'better-sqlite3';
-import type { Address } from '../../../src-preload/api.ts';
 import type { ConversationAggregates, ConversationHeader, StoredConversationRow } from '../db/conversations.repo.ts';
 import type { StaleKey, ThreadSourceRow } from '../db/thread-index.repo.ts';
-import { clearStale, conversationIdsByRoots, conversationMemberIds, deleteConversation, insertConversation, setConversationTokens, setMessageConversations, staleConversationIds, storedConversations, tokensOfConversations, updateConversation } from '../db/conversations.repo.ts';
+import { clearStale, conversationIdsByRoots, conversationMemberIds, deleteConversation, insertConversation, membersOfConversations, setConversationTokens, setMessageConversations, staleConversationIds, storedConversations, tokensOfConversations, updateConversation } from '../db/conversations.repo.ts';
 import { clearStaleKeysUpTo, messagesFollowingAnyToken, messagesMentioningAny, nodesWithAnyToken, staleKeys, subjectPartnersOfMany, messagesWithThreadKeys, saveThreadKeys, threadSources } from '../db/thread-index.repo.ts';
 import type { Conversation, ThreadKeys } from '../threading/index.ts';
-import { ownAddressSet, partitionKeys, stripTokens, threadKeysOf, tokenForRoot } from '../threading/index.ts';
+import { ownAddressSet, partitionKeys, threadKeysOf } from '../threading/index.ts';
 import { collectComponent, mergeProbes, SUBJECT_WINDOW_MS } from './component.ts';
-import { customerOf, OwnAddresses, threadInputOf } from './thread-source.ts';
-
-function tokenMemo(): (id: string) => string {
-  const cache = new Map<string, string>();
-  return (id) => {
-    let token = cache.get(id);
-    if (token === undefined) {
-      token = tokenForRoot(id);
-      cache.set(id, token);
-    }
-    return token;
-  };
-}
-
-function byAccount(rows: readonly ThreadSourceRow[]): Map<number, ThreadSourceRow[]> {
-  const out = new Map<number, ThreadSourceRow[]>();
-  for (const row of rows) {
-    const list = out.get(row.account_id);
-    if (list) list.push(row);
-    else out.set(row.account_id, [row]);
-  }
-  return out;
-}
-
-/** Subject, customer and root of a conversation, from its root message (or its earliest one when the root never arrived). */
-function headerOf(c: Conversation, rows: ReadonlyMap<number, ThreadSourceRow>, threadIdOf: ReadonlyMap<number, string>, own: ReadonlySet<string>) {
-  const members = c.keys.map((k) => rows.get(k)).filter((r): r is ThreadSourceRow => r !== undefined);
-  const root = members.find((r) => threadIdOf.get(r.id) === c.rootId) ?? members[0];
-  let customer: Address | null = root ? customerOf(root, own) : null;
-  for (const m of members) {
-    if (customer) break;
-    customer = customerOf(m, own);
-  }
-  if (customer && customer.name === '') {
-    // Agent-first mail often addresses the customer without a name; their own mail has it.
-    const address = customer.address;
-    const named = members.find((m) => m.from_name !== '' && m.from_address.trim().toLowerCase() === address);
-    if (named) customer = { name: named.from_name, address };
-  }
-  const subject = root ? stripTokens(root.subject) || root.subject : '';
-  return { rootMessageId: c.rootId, ticket: c.token, subject, customer: customer ?? { name: '', address: '' } };
-}
-
-/** Counts, newest date and snippet, from the member rows (loaded in this transaction, so current). */
-function aggregatesOf(c: Conversation, rows: ReadonlyMap<number, ThreadSourceRow>): ConversationAggregates {
-  let newest: ThreadSourceRow | undefined;
-  let unread = 0;
-  let attached = 0;
-  for (const key of c.keys) {
-    const r = rows.get(key);
-    if (!r) continue;
-    if (r.seen === 0) unread++;
-    if (r.has_attachments !== 0) attached++;
-    if (!newest || r.date > newest.date || (r.date === newest.date && r.id > newest.id)) newest = r;
-  }
-  return { lastMessageAt: newest?.date ?? 0, messageCount: c.keys.length, unreadCount: unread, attachmentCount: attached, snippet: newest?.snippet ?? '' };
-}
+import { aggregatesOf, byAccount, headerOf, tokenMemo } from './conversation-fields.ts';
+import { OwnAddresses, threadInputOf } from './thread-source.ts';
 
 interface Ctx {
   db: Database;
@@ -139,6 +89,14 @@ function rethreadPart(ctx: Ctx, accountId: number, seeds: readonly number[]): vo
   const threadIdOf = new Map(keys.map((k) => [k.key, k.id]));
   const oldIds = new Set(sources.map((r) => r.conversation_id).filter((id): id is number => id !== null));
   const byRoot = conversationIdsByRoots(db, accountId, conversations.map((c) => c.rootId));
+  // A row with one of these roots but none of these messages holds mail still queued for threading (a provisional
+  // conversation, whose members the walk cannot reach through keys not yet saved): thread its members too, or
+  // they would stay in a row rewritten for others. Threaded mail alone never gets here: it links to its root.
+  const outside = [...byRoot.values()].filter((id) => !oldIds.has(id));
+  if (outside.length > 0) {
+    rethreadPart(ctx, accountId, [...component.messageIds, ...membersOfConversations(db, outside)]);
+    return;
+  }
   const stored = storedConversations(db, [...oldIds]);
   const storedTokens = tokensOfConversations(db, [...oldIds]);
   const claimed = new Set<number>();

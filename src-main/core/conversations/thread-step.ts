@@ -1,16 +1,22 @@
 /**
  * The pipeline's thread step (ARCHITECTURE §3: store → thread → contact → …),
- * and catching up on mail stored without it.
+ * its deferral for large sync batches, and catching up on mail stored
+ * without it.
  *
  * Importing this module registers the step; contacts/contact-step.ts imports
  * it first, so threading always runs before the contact step.
  */
 import type { Database } from 'better-sqlite3';
 import { unthreadedMessageIds } from '../db/thread-index.repo.ts';
-import { afterMessagesStored, registerAfterStoreStep } from '../pipeline/after-store.ts';
+import { enqueueThreading } from '../db/thread-queue.repo.ts';
+import { afterMessagesStored, registerAfterStoreStep, registerDeferral } from '../pipeline/after-store.ts';
+import { provisionalConversations } from './provisional.ts';
 import { threadMessages } from './rethread.ts';
 
-registerAfterStoreStep((db, stored) => threadMessages(db, stored.created));
+registerAfterStoreStep((db, stored) => threadMessages(db, stored.created), { threading: true });
+registerDeferral((db, stored) => {
+  for (const [accountId, ids] of provisionalConversations(db, stored.created)) enqueueThreading(db, accountId, ids);
+});
 
 const CATCH_UP_BATCH = 500;
 

@@ -39,6 +39,7 @@ import { storeAttachment } from './attachment-store.ts';
 import { dedupeKey } from './dedupe-key.ts';
 import type { ParsedMessage } from './parse.ts';
 import { parseMessage } from './parse.ts';
+import type { AfterStoreOptions } from '../pipeline/after-store.ts';
 import { afterMessagesStored } from '../pipeline/after-store.ts';
 import type { FetchedBody } from '../db/bodies.repo.ts';
 import type { HeaderFields } from '../sync/header-fields.ts';
@@ -242,12 +243,17 @@ function storeHeaderRow(db: Database, p: PreparedHeaderRow): IngestResult {
  * Stores a sync batch — header rows and whole messages — in one transaction
  * (a savepoint inside the caller's, so the folder cursor commits with it).
  * Results are in input order: header rows first, then whole messages.
+ * `deferThreading`: see pipeline/after-store.ts.
  */
-export function storeBatch(db: Database, headerRows: readonly PreparedHeaderRow[], whole: readonly PreparedMessage[], options: IngestOptions = {}): IngestResult[] {
+export function storeBatch(db: Database, headerRows: readonly PreparedHeaderRow[], whole: readonly PreparedMessage[], options: IngestOptions & AfterStoreOptions = {}): IngestResult[] {
   const now = (options.clock ?? systemClock).now();
   return db.transaction(() => {
     const results = [...headerRows.map((p) => storeHeaderRow(db, p)), ...whole.map((p) => storeOne(db, p, now))];
-    afterMessagesStored(db, { created: results.filter((r) => r.created).map((r) => r.messageRowId) });
+    afterMessagesStored(
+      db,
+      { created: results.filter((r) => r.created).map((r) => r.messageRowId) },
+      options.deferThreading === true ? { deferThreading: true } : {},
+    );
     return results;
   })();
 }

@@ -6,6 +6,14 @@
  * crash can never leave a stored message without its conversation or contact:
  * either all of it is committed or none. Steps must therefore be synchronous
  * (no await) and only touch the database.
+ *
+ * Threading steps (thread, contact) may be deferred: a large sync batch
+ * (`deferThreading`) gets provisional conversations and a place in the
+ * durable `thread_queue` instead, in the same transaction, and
+ * `runThreadingSteps` runs them later for what the queue hands out. The
+ * other steps always run at once. Why: threading reaches into the whole
+ * mailbox and costs several times the storing; deferring it lets an initial
+ * sync list everything first (docs/decisions.md, "eighth pass").
  */
 import type { Database } from 'better-sqlite3';
 
@@ -14,16 +22,45 @@ export interface StoredMessages {
   created: number[];
 }
 
-type Step = (db: Database, stored: StoredMessages) => void;
-
-const steps: Step[] = [];
-
-/** Domain modules register their step once at import time, in pipeline order. */
-export function registerAfterStoreStep(step: Step): void {
-  steps.push(step);
+export interface AfterStoreOptions {
+  /** Leave threading and contacts to the account's threading pass; the messages get provisional conversations now. */
+  deferThreading?: boolean;
 }
 
-export function afterMessagesStored(db: Database, stored: StoredMessages): void {
+type Step = (db: Database, stored: StoredMessages) => void;
+
+interface Registered {
+  step: Step;
+  threading: boolean;
+}
+
+const steps: Registered[] = [];
+let deferral: Step | null = null;
+
+/**
+ * Domain modules register their step once at import time, in pipeline order.
+ * `threading`: the step needs the messages threaded (or is threading), so it
+ * waits with threading when that is deferred.
+ */
+export function registerAfterStoreStep(step: Step, options: { threading?: boolean } = {}): void {
+  steps.push({ step, threading: options.threading === true });
+}
+
+/** What deferred messages get instead of the threading steps (the thread step registers it: provisional conversations and the queue). */
+export function registerDeferral(step: Step): void {
+  deferral = step;
+}
+
+export function afterMessagesStored(db: Database, stored: StoredMessages, options: AfterStoreOptions = {}): void {
   if (stored.created.length === 0) return;
-  for (const step of steps) step(db, stored);
+  // Without a thread step loaded there is nothing to defer to: the steps that are loaded run as always.
+  const defer = options.deferThreading === true && deferral !== null;
+  if (defer) deferral?.(db, stored);
+  for (const { step, threading } of steps) if (!(defer && threading)) step(db, stored);
+}
+
+/** The deferred steps, for messages the threading queue hands out. */
+export function runThreadingSteps(db: Database, stored: StoredMessages): void {
+  if (stored.created.length === 0) return;
+  for (const { step, threading } of steps) if (threading) step(db, stored);
 }

@@ -1,11 +1,13 @@
 /**
- * Keeps one account mirrored: all its folders, headers first, then bodies;
+ * Keeps one account mirrored: all its folders, headers first, then threading, then bodies;
  * the agent's queued changes written back; reconnects with backoff.
  *
  * Two connections per account:
  * - the sync connection does all the work, one thing at a time, in this
  *   priority: write-back replay → bodies the agent asked for → folder passes
- *   → one batch of the body backfill → wait. Long passes let the first two
+ *   → one batch of the threading queue (what a large pass listed with
+ *   provisional conversations, pipeline/thread-queue.ts) → one batch of the
+ *   body backfill → wait. Long passes let the first two
  *   run between their batches, so opening a message never waits for a 50,000
  *   message initial sync;
  * - the idle connection (idle-watcher.ts) IDLEs on INBOX and asks for an
@@ -28,12 +30,14 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
-import type { AccountHealth, ServerSettings } from '../../../src-preload/api.ts';
+import type { AccountHealth, ServerSettings, SyncProgress } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import { getFolder, getFolderByPath } from '../db/folders.repo.ts';
+import { countQueuedForThreading, hasQueuedForThreading } from '../db/thread-queue.repo.ts';
 import { countPendingOps } from '../db/writeback.repo.ts';
 import type { Logger } from '../log.ts';
+import { threadQueued } from '../pipeline/thread-queue.ts';
 import { HealthReporter } from './account-health.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import type { BodyContext } from './body-sync.ts';
@@ -85,6 +89,8 @@ export interface AccountSyncOptions {
 }
 
 const WRITEBACK_RETRY_MS = 15_000;
+// Queued messages threaded per transaction: a few hundred milliseconds, so the agent's requests wait no longer.
+const THREAD_BATCH = 1000;
 
 export class AccountSync {
   private readonly o: AccountSyncOptions;
@@ -227,6 +233,7 @@ export class AccountSync {
         if (this.urgentPending()) await this.runUrgent(client);
         else if (this.work.wantsFull()) await this.fullPass(client);
         else if (this.work.wantsFolders()) await this.folderPasses(client);
+        else if (hasQueuedForThreading(this.o.db, this.o.accountId)) await this.threadStep();
         else if (this.o.bodies !== false && this.backfill.hasWork(this.bodyContext(client))) await this.bodyStep(client);
         else {
           this.progress = null;
@@ -262,7 +269,7 @@ export class AccountSync {
     };
   }
 
-  private advance(phase: 'headers' | 'bodies', count: number): void {
+  private advance(phase: SyncProgress['phase'], count: number): void {
     if (this.progress?.phase !== phase) return;
     this.progress.add(count);
     this.reporter.set({ state: 'syncing', progress: this.progress.snapshot(this.clock.now()) });
@@ -323,7 +330,11 @@ export class AccountSync {
     this.announceCounts();
     this.conn.healthy();
     this.backfill.restart();
-    this.progress = this.o.bodies !== false && this.backfill.hasWork(this.bodyContext(client)) ? this.bodiesProgress(client, bodies) : null;
+    this.progress = hasQueuedForThreading(this.o.db, this.o.accountId)
+      ? this.threadingProgress()
+      : this.o.bodies !== false && this.backfill.hasWork(this.bodyContext(client))
+        ? this.bodiesProgress(client, bodies)
+        : null;
     const now = this.clock.now();
     this.reporter.set({ state: this.progress ? 'syncing' : 'connected', progress: this.progress?.snapshot(now) ?? null, lastError: null, lastSyncAt: now });
     for (const w of waiters) w();
@@ -360,6 +371,25 @@ export class AccountSync {
     if (!this.countsChanged) return;
     this.countsChanged = false;
     this.o.onFoldersChanged?.();
+  }
+
+  /**
+   * One batch of the threading queue (what a large pass listed with provisional conversations).
+   * Database only: between batches the event loop runs, so the agent's requests are answered meanwhile.
+   */
+  private async threadStep(): Promise<void> {
+    if (this.progress?.phase !== 'threading') {
+      this.progress = this.threadingProgress();
+      this.reporter.set({ state: 'syncing', progress: this.progress.snapshot(this.clock.now()) });
+    }
+    const threaded = threadQueued(this.o.db, this.o.accountId, THREAD_BATCH);
+    if (threaded.length > 0) this.o.onMessagesChanged(threaded);
+    this.advance('threading', threaded.length);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  private threadingProgress(): PhaseProgress {
+    return new PhaseProgress('threading', countQueuedForThreading(this.o.db, this.o.accountId), this.clock.now());
   }
 
   private async bodyStep(client: ImapFlow): Promise<void> {

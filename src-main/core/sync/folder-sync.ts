@@ -80,6 +80,10 @@ export const DEFAULT_HEADER_BATCH = 2000;
 // The first batch is small so the newest mail is listed within a second; later ones are large because
 // every commit rewrites the index pages the batch touched (fewer, larger transactions write less).
 export const FIRST_HEADER_BATCH = 250;
+// From this many new messages in one pass on (an initial sync, a desktop back after days), threading waits for
+// the account's threading pass: listing everything first is worth a few minutes of provisional conversations.
+// Below it, new mail joins its conversation in the same transaction, as an agent watching the inbox expects.
+export const DEFER_THREADING_AT = 500;
 
 function sameFlags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((f, i) => f === b[i]);
@@ -299,6 +303,8 @@ class FolderPass {
       while (cursor < ascending.length && handled.has(ascending[cursor] ?? -1)) syncedUid = Math.max(syncedUid, ascending[cursor++] ?? 0);
       return syncedUid;
     };
+    // A catch-up this large is listed first and threaded by the account's threading pass; a few new mails thread at once.
+    const deferThreading = missing.length >= DEFER_THREADING_AT;
     let count = 0;
     let inflight = batches[0] ? this.fetchHeaders(batches[0]) : null;
     for (let i = 0; i < batches.length; i++) {
@@ -313,7 +319,7 @@ class FolderPass {
       const { headerRows, needWhole } = prepareHeaderBatch(this.place(), uids, rows, clock.now());
       const whole = await this.fetchWhole(needWhole);
       const results = db.transaction(() => {
-        const r = storeBatch(db, headerRows, whole, { clock });
+        const r = storeBatch(db, headerRows, whole, { clock, deferThreading });
         for (const uid of uids) handled.add(uid);
         updateFolderSyncState(db, this.folder.id, { syncedUid: advance() });
         return r;

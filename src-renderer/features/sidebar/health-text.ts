@@ -18,10 +18,16 @@ export function healthText(health: AccountHealth): string {
   }
 }
 
+const PHASE_TEXT = {
+  headers: 'health.headersProgress',
+  threading: 'health.threadingProgress',
+  bodies: 'health.bodiesProgress',
+} as const satisfies Record<SyncProgress['phase'], string>;
+
 /** "Downloading headers 1,200 of 5,000 — about 40 s left" / "Caching messages for offline use 30 of 800". */
 export function progressText(progress: SyncProgress): string {
   const counts = { done: progress.done, total: progress.total };
-  const what = progress.phase === 'headers' ? t('health.headersProgress', counts) : t('health.bodiesProgress', counts);
+  const what = t(PHASE_TEXT[progress.phase], counts);
   return progress.etaSeconds !== null && progress.etaSeconds > 0 ? t('health.withEta', { what, eta: formatEta(progress.etaSeconds) }) : what;
 }
 

@@ -6,7 +6,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../../../src-main/core/conversations/thread-step.ts';
 import { repairStaleConversations, threadMessages } from '../../../src-main/core/conversations/rethread.ts';
+import { countQueuedForThreading } from '../../../src-main/core/db/thread-queue.repo.ts';
+import { afterMessagesStored } from '../../../src-main/core/pipeline/after-store.ts';
+import { threadQueued } from '../../../src-main/core/pipeline/thread-queue.ts';
 import { applyThreadOps } from '../../../src-main/core/conversations/thread-overrides.ts';
 import type { Op } from '../../../src-main/core/team/ops.ts';
 import { partition } from '../../../src-main/core/threading/index.ts';
@@ -76,7 +80,80 @@ function desktop(box: Mailbox, order: readonly number[], batch: number, override
   return { cache, labelOf, idOf };
 }
 
+/** Conversation rows whose message count is not their number of members, or that have none. */
+function miscounted(cache: TestCache): number {
+  const row = cache.db
+    .prepare(
+      `SELECT count(*) AS n FROM conversations c
+       WHERE c.message_count <> (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id)
+          OR c.unread_count <> (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.seen = 0)`,
+    )
+    .get() as { n: number };
+  return row.n;
+}
+
+/**
+ * Stores the mailbox in `order` as a sync does: each batch either threaded at
+ * once or listed with provisional conversations and queued (`deferred`), with
+ * `drains[i]` queued messages threaded after batch i. Checks after every step
+ * that no message is without a conversation and every row counts its members.
+ */
+function deferringDesktop(box: Mailbox, order: readonly number[], batch: number, deferred: readonly boolean[], drains: readonly number[]) {
+  const cache = openTestCache();
+  const labelOf = new Map<number, number>();
+  let pending: number[] = [];
+  let batchNo = 0;
+  const flush = (): void => {
+    const ids = pending;
+    pending = [];
+    if (ids.length === 0) return;
+    const defer = deferred[batchNo % deferred.length] ?? false;
+    cache.db.transaction(() => afterMessagesStored(cache.db, { created: ids }, { deferThreading: defer }))();
+    expect(unthreadedCount(cache.db)).toBe(0);
+    expect(miscounted(cache)).toBe(0);
+    threadQueued(cache.db, cache.accountId, drains[batchNo % drains.length] ?? 0);
+    expect(unthreadedCount(cache.db)).toBe(0);
+    expect(miscounted(cache)).toBe(0);
+    batchNo++;
+  };
+  for (const index of order) {
+    const m = box.messages[index];
+    if (!m) throw new Error(`bad index ${index}`);
+    const id = storeRow(cache, { input: m.input, dedupeKey: `gen-${m.label}` });
+    labelOf.set(id, m.label);
+    pending.push(id);
+    if (pending.length >= batch) flush();
+  }
+  flush();
+  return { cache, labelOf };
+}
+
 describe('stored threading', () => {
+  it('listing large batches first and threading them later ends as batch threading, and never hides a message', () => {
+    fc.assert(
+      fc.property(
+        mailbox(18).chain((box) =>
+          fc.record({
+            box: fc.constant(box),
+            order: permutationOf(box.messages.length),
+            batch: fc.integer({ min: 1, max: 6 }),
+            deferred: fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }),
+            drains: fc.array(fc.nat({ max: 5 }), { minLength: 1, maxLength: 6 }),
+          }),
+        ),
+        ({ box, order, batch, deferred, drains }) => {
+          const { cache, labelOf } = deferringDesktop(box, order, batch, deferred, drains);
+          while (threadQueued(cache.db, cache.accountId, 4).length > 0);
+          expect(countQueuedForThreading(cache.db, cache.accountId)).toBe(0);
+          expect(stored(cache, labelOf)).toEqual(expected(box, new Set(box.messages.map((m) => m.label)), []));
+          expect(miscounted(cache)).toBe(0);
+          cache.db.close();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('equals batch threading for any arrival order, batch size and override timing', () => {
     fc.assert(
       fc.property(

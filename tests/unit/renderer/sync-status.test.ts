@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountHealth, AccountSummary } from '../../../src-preload/api.ts';
-import { accountNeedingAttention } from '../../../src-renderer/features/sidebar/health-text.ts';
+import { accountNeedingAttention, progressText } from '../../../src-renderer/features/sidebar/health-text.ts';
 
 let nextId = 1;
 function account(name: string, health: Partial<AccountHealth>): AccountSummary {
@@ -38,5 +38,14 @@ describe('accountNeedingAttention (the pinned sync line)', () => {
   it('among equals, names the first in the list', () => {
     const first = account('First', { state: 'offline' });
     expect(accountNeedingAttention([first, account('Second', { state: 'offline' })])).toEqual({ account: first, others: 1 });
+  });
+});
+
+describe('progressText (what the sync is doing)', () => {
+  it('names each phase, so a long initial sync says why related mail is not yet one conversation', () => {
+    const of = (phase: 'headers' | 'threading' | 'bodies') => progressText({ phase, done: 1200, total: 5000, etaSeconds: null });
+    expect(of('headers')).toMatch(/^Downloading headers 1,200 of 5,000$/);
+    expect(of('threading')).toMatch(/^Grouping messages into conversations 1,200 of 5,000$/);
+    expect(of('bodies')).toMatch(/^Caching messages for offline use 1,200 of 5,000$/);
   });
 });

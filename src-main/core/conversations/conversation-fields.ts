@@ -1,0 +1,69 @@
+/**
+ * What a conversation row says about its members (header and aggregates),
+ * computed from the member rows: shared by threading (rethread.ts) and the
+ * provisional conversations of a deferred sync batch (provisional.ts), so a
+ * provisional row shows exactly what the threaded one will when the groups agree.
+ */
+import type { Address } from '../../../src-preload/api.ts';
+import type { ConversationAggregates } from '../db/conversations.repo.ts';
+import type { ThreadSourceRow } from '../db/thread-index.repo.ts';
+import type { Conversation } from '../threading/index.ts';
+import { stripTokens, tokenForRoot } from '../threading/index.ts';
+import { customerOf } from './thread-source.ts';
+
+export function tokenMemo(): (id: string) => string {
+  const cache = new Map<string, string>();
+  return (id) => {
+    let token = cache.get(id);
+    if (token === undefined) {
+      token = tokenForRoot(id);
+      cache.set(id, token);
+    }
+    return token;
+  };
+}
+
+export function byAccount(rows: readonly ThreadSourceRow[]): Map<number, ThreadSourceRow[]> {
+  const out = new Map<number, ThreadSourceRow[]>();
+  for (const row of rows) {
+    const list = out.get(row.account_id);
+    if (list) list.push(row);
+    else out.set(row.account_id, [row]);
+  }
+  return out;
+}
+
+/** Subject, customer and root of a conversation, from its root message (or its earliest one when the root never arrived). */
+export function headerOf(c: Conversation, rows: ReadonlyMap<number, ThreadSourceRow>, threadIdOf: ReadonlyMap<number, string>, own: ReadonlySet<string>) {
+  const members = c.keys.map((k) => rows.get(k)).filter((r): r is ThreadSourceRow => r !== undefined);
+  const root = members.find((r) => threadIdOf.get(r.id) === c.rootId) ?? members[0];
+  let customer: Address | null = root ? customerOf(root, own) : null;
+  for (const m of members) {
+    if (customer) break;
+    customer = customerOf(m, own);
+  }
+  if (customer && customer.name === '') {
+    // Agent-first mail often addresses the customer without a name; their own mail has it.
+    const address = customer.address;
+    const named = members.find((m) => m.from_name !== '' && m.from_address.trim().toLowerCase() === address);
+    if (named) customer = { name: named.from_name, address };
+  }
+  const subject = root ? stripTokens(root.subject) || root.subject : '';
+  return { rootMessageId: c.rootId, ticket: c.token, subject, customer: customer ?? { name: '', address: '' } };
+}
+
+/** Counts, newest date and snippet, from the member rows (loaded in this transaction, so current). */
+export function aggregatesOf(c: Conversation, rows: ReadonlyMap<number, ThreadSourceRow>): ConversationAggregates {
+  let newest: ThreadSourceRow | undefined;
+  let unread = 0;
+  let attached = 0;
+  for (const key of c.keys) {
+    const r = rows.get(key);
+    if (!r) continue;
+    if (r.seen === 0) unread++;
+    if (r.has_attachments !== 0) attached++;
+    if (!newest || r.date > newest.date || (r.date === newest.date && r.id > newest.id)) newest = r;
+  }
+  return { lastMessageAt: newest?.date ?? 0, messageCount: c.keys.length, unreadCount: unread, attachmentCount: attached, snippet: newest?.snippet ?? '' };
+}
+
