@@ -29,6 +29,9 @@ const { db } = openDatabase(path.join(dataDir, 'cache.sqlite'));
 const accountId = insertAccount(db, { kind: 'imap', name: 'Bench', email: user, imap: null, smtp: null, secret: null, createdAt: Date.now() });
 let firstPageMs: number | null = null;
 let headersMs: number | null = null;
+// A large listing leaves a threading queue: when the sync moved past its phase, everything was threaded.
+let threadingSeen = false;
+let threadedMs: number | null = null;
 // CPU spent by core (all its threads) and by the server's imap processes until all headers were listed, and until all bodies were.
 let headersCpuMs: number | null = null;
 let headersServerCpuMs: number | null = null;
@@ -44,6 +47,8 @@ const sync = new AccountSync({
   idle: false,
   pollIntervalMs: 3_600_000,
   onHealth: (h) => {
+    if (h.progress?.phase === 'threading') threadingSeen = true;
+    else if (threadingSeen && threadedMs === null) threadedMs = performance.now() - t0;
     if (headersMs === null && h.lastSyncAt !== null) {
       headersMs = performance.now() - t0;
       const used = process.cpuUsage(cpu0);
@@ -89,6 +94,7 @@ process.stdout.write(
   JSON.stringify({
     firstPageMs,
     headersMs,
+    threadedMs,
     headersCpuMs,
     headersServerCpuMs,
     bodiesMs,
