@@ -8,20 +8,8 @@ import type { Address } from '../../../src-preload/api.ts';
 import type { ConversationAggregates } from '../db/conversations.repo.ts';
 import type { ThreadSourceRow } from '../db/thread-index.repo.ts';
 import type { Conversation } from '../threading/index.ts';
-import { stripTokens, tokenForRoot } from '../threading/index.ts';
+import { stripTokens } from '../threading/index.ts';
 import { customerOf } from './thread-source.ts';
-
-export function tokenMemo(): (id: string) => string {
-  const cache = new Map<string, string>();
-  return (id) => {
-    let token = cache.get(id);
-    if (token === undefined) {
-      token = tokenForRoot(id);
-      cache.set(id, token);
-    }
-    return token;
-  };
-}
 
 export function byAccount(rows: readonly ThreadSourceRow[]): Map<number, ThreadSourceRow[]> {
   const out = new Map<number, ThreadSourceRow[]>();

@@ -27,9 +27,9 @@ import type { StaleKey, ThreadSourceRow } from '../db/thread-index.repo.ts';
 import { clearStale, conversationIdsByRoots, conversationMemberIds, deleteConversation, insertConversation, membersOfConversations, setConversationTokens, setMessageConversations, staleConversationIds, storedConversations, tokensOfConversations, updateConversation } from '../db/conversations.repo.ts';
 import { clearStaleKeysUpTo, messagesFollowingAnyToken, messagesMentioningAny, nodesWithAnyToken, staleKeys, subjectPartnersOfMany, messagesWithThreadKeys, saveThreadKeys, threadSources } from '../db/thread-index.repo.ts';
 import type { Conversation, ThreadKeys } from '../threading/index.ts';
-import { ownAddressSet, partitionKeys, threadKeysOf } from '../threading/index.ts';
+import { ownAddressSet, partitionKeys, threadKeysOf, tokenMemo } from '../threading/index.ts';
 import { collectComponent, mergeProbes, SUBJECT_WINDOW_MS } from './component.ts';
-import { aggregatesOf, byAccount, headerOf, tokenMemo } from './conversation-fields.ts';
+import { aggregatesOf, byAccount, headerOf } from './conversation-fields.ts';
 import { OwnAddresses, threadInputOf } from './thread-source.ts';
 
 interface Ctx {

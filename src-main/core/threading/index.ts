@@ -2,7 +2,7 @@
  * The threading core's public surface: pure functions and one incremental
  * index, no database, no I/O. See partition.ts for the rules and their order.
  */
-export { keysOfMessages, partition, partitionKeys } from './partition.ts';
+export { keysOfMessages, partition, partitionKeys, tokenMemo } from './partition.ts';
 export { ThreadIndex } from './thread-index.ts';
 export { canonicalToken, extractTokens, formatSubjectWithToken, stripTokens, tokenForRoot } from './ticket-token.ts';
 export { normalizeSubject, REPLY_PREFIXES } from './subject.ts';
