@@ -11,7 +11,6 @@ const sql = {
   dequeue: 'DELETE FROM thread_queue WHERE message_id IN (SELECT value FROM json_each(?))',
   count: 'SELECT count(*) AS n FROM thread_queue WHERE account_id = ?',
   any: 'SELECT EXISTS (SELECT 1 FROM thread_queue WHERE account_id = ?) AS x',
-  queuedAmong: 'SELECT message_id FROM thread_queue WHERE message_id IN (SELECT value FROM json_each(?))',
 } satisfies Record<string, string>;
 
 const stmts = preparedStatements(sql);
@@ -35,10 +34,4 @@ export function countQueuedForThreading(db: Database, accountId: number): number
 
 export function hasQueuedForThreading(db: Database, accountId: number): boolean {
   return (stmts(db).any.get(accountId) as { x: number }).x === 1;
-}
-
-/** Which of these messages still wait for threading. */
-export function queuedForThreading(db: Database, messageIds: readonly number[]): Set<number> {
-  if (messageIds.length === 0) return new Set();
-  return new Set((stmts(db).queuedAmong.all(JSON.stringify(messageIds)) as Array<{ message_id: number }>).map((r) => r.message_id));
 }

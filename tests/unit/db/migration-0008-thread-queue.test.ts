@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/core/db/connection.ts';
 import { insertMessage } from '../../../src-main/core/db/messages.repo.ts';
-import { countQueuedForThreading, dequeueThreading, enqueueThreading, hasQueuedForThreading, nextQueuedForThreading, queuedForThreading } from '../../../src-main/core/db/thread-queue.repo.ts';
+import { countQueuedForThreading, dequeueThreading, enqueueThreading, hasQueuedForThreading, nextQueuedForThreading } from '../../../src-main/core/db/thread-queue.repo.ts';
 import { seedAccount } from '../../support/mail-fixtures.ts';
 
 function messageRow(db: Database, accountId: number, n: number): number {
@@ -41,7 +41,7 @@ describe('migration 0008 (thread queue)', () => {
     db.prepare('DELETE FROM messages WHERE id = ?').run(ids[1]);
     expect(nextQueuedForThreading(db, a, 10)).toEqual([ids[0], ids[2], ids[3]]);
     dequeueThreading(db, [ids[0] as number, ids[2] as number]);
-    expect(queuedForThreading(db, ids)).toEqual(new Set([ids[3]]));
+    expect(nextQueuedForThreading(db, a, 10)).toEqual([ids[3]]);
     expect(hasQueuedForThreading(db, b)).toBe(true);
     dequeueThreading(db, [other, ids[3] as number]);
     expect(hasQueuedForThreading(db, a) || hasQueuedForThreading(db, b)).toBe(false);
