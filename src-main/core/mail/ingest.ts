@@ -42,8 +42,7 @@ import { parseMessage } from './parse.ts';
 import type { AfterStoreOptions } from '../pipeline/after-store.ts';
 import { afterMessagesStored } from '../pipeline/after-store.ts';
 import type { FetchedBody } from '../db/bodies.repo.ts';
-import type { HeaderFields } from '../sync/header-fields.ts';
-import { parseHeaderFields } from '../sync/header-fields.ts';
+import type { PreparedHeaderRow } from './header-row.ts';
 import type { MailParsing } from './parse-pool.ts';
 import { mailParsing } from './parse-pool.ts';
 
@@ -175,43 +174,6 @@ export async function ingestMessage(db: Database, dataDir: string, input: Ingest
 }
 
 /* ------------------------------------------------------------------ headers first (sync) */
-
-/** A message known by its header block, as headers-first sync fetches it. */
-export interface HeaderInput {
-  accountId: number;
-  folderId: number;
-  uidvalidity: number;
-  uid: number;
-  flags: string[];
-  /** RFC822.SIZE: the whole message's size, part of the dedupe key. */
-  size: number;
-  headers: Buffer;
-  internalDate?: number;
-}
-
-export interface PreparedHeaderRow {
-  input: Omit<HeaderInput, 'headers'>;
-  fields: HeaderFields;
-  dedupeKey: string;
-}
-
-/**
- * The row a header block makes, or null when the mail has no Message-ID: its
- * identity is then its bytes, so it must be fetched and stored whole.
- */
-export function prepareHeaderRow(input: HeaderInput, options: IngestOptions = {}): PreparedHeaderRow | null {
-  const fields = parseHeaderFields(input.headers, input.internalDate ?? (options.clock ?? systemClock).now());
-  if (!fields.messageId) return null;
-  const { headers: _headers, ...rest } = input;
-  const key = dedupeKey({
-    messageId: fields.messageId,
-    dateHeader: fields.dateHeader,
-    fromAddress: fields.from.address,
-    subject: fields.subject,
-    size: input.size,
-  });
-  return { input: rest, fields, dedupeKey: key };
-}
 
 function storeHeaderRow(db: Database, p: PreparedHeaderRow): IngestResult {
   const { input, fields } = p;

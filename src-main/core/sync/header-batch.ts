@@ -5,8 +5,8 @@
 import type { FetchMessageObject } from 'imapflow';
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
-import type { HeaderInput, PreparedHeaderRow } from '../mail/ingest.ts';
-import { prepareHeaderRow } from '../mail/ingest.ts';
+import type { HeaderInput, PreparedHeaderRow } from '../mail/header-row.ts';
+import { prepareHeaderRow } from '../mail/header-row.ts';
 
 /** Where a batch's messages live on the server. */
 export interface BatchPlace {
