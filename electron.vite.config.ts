@@ -36,6 +36,8 @@ export default defineConfig(async (env): Promise<ElectronViteConfig> => ({
           core: at('src-main/core/utility-entry.ts'),
           // Body parsing runs in a worker thread (mail/parse-pool.ts finds this file next to core.js).
           'parse-worker': at('src-main/core/mail/parse-worker.ts'),
+          // A large sync pass lists header batches on a second connection in a worker (sync/header-lister.ts).
+          'listing-worker': at('src-main/core/sync/listing-worker.ts'),
         },
         output: {
           entryFileNames: '[name].js',

@@ -15,6 +15,11 @@
  *   another folder). Every other folder is polled by a full pass every
  *   `pollIntervalMs`; a full pass costs one LIST-STATUS when nothing changed.
  *
+ * During a large pass (an initial sync, a desktop back after days) a third,
+ * read-only connection lives in the listing worker (header-lister.ts): it
+ * lists header batches while the sync connection's thread stores them, and
+ * it is closed when the pass ends.
+ *
  * Invariants:
  * - Passes never overlap (one loop per connection, one connection doing work).
  * - A message that lost its last location survives until a full pass that
@@ -45,7 +50,9 @@ import { BodyBackfill, fetchBodyNow, refetchAttachments } from './body-sync.ts';
 import { FetchRequests } from './fetch-requests.ts';
 import { finishFullPass, planFullPass } from './full-pass.ts';
 import type { FolderSyncContext } from './folder-sync.ts';
-import { syncFolder } from './folder-sync.ts';
+import { DEFER_THREADING_AT, syncFolder } from './folder-sync.ts';
+import type { HeaderLister } from './header-lister.ts';
+import { startHeaderLister } from './header-lister.ts';
 import { IdleWatcher } from './idle-watcher.ts';
 import type { ClientTimeouts } from './imap-client.ts';
 import { PhaseProgress } from './progress.ts';
@@ -86,6 +93,8 @@ export interface AccountSyncOptions {
    * CONDSTORE/QRESYNC is known to be broken, and for tests of those paths.
    */
   extensions?: { condstore?: boolean; qresync?: boolean };
+  /** List a large pass's header batches on a second connection in a worker (default on; header-lister.ts). */
+  listingWorker?: boolean;
 }
 
 const WRITEBACK_RETRY_MS = 15_000;
@@ -107,6 +116,10 @@ export class AccountSync {
   private watcher: IdleWatcher | null = null;
   private loopDone: Promise<void> = Promise.resolve();
   private progress: PhaseProgress | null = null;
+  /** The current pass's listing worker, started by its first large folder and closed with the pass. */
+  private lister: HeaderLister | null = null;
+  /** Started once per pass at most: a second connection that failed is not tried again until the next pass. */
+  private listerTried = false;
   /** Some message changed since the folder counts were last announced. */
   private countsChanged = false;
 
@@ -231,8 +244,8 @@ export class AccountSync {
     try {
       while (!this.stopped && client === this.client) {
         if (this.urgentPending()) await this.runUrgent(client);
-        else if (this.work.wantsFull()) await this.fullPass(client);
-        else if (this.work.wantsFolders()) await this.folderPasses(client);
+        else if (this.work.wantsFull()) await this.withLister(() => this.fullPass(client));
+        else if (this.work.wantsFolders()) await this.withLister(() => this.folderPasses(client));
         else if (hasQueuedForThreading(this.o.db, this.o.accountId)) await this.threadStep();
         else if (this.o.bodies !== false && this.backfill.hasWork(this.bodyContext(client))) await this.bodyStep(client);
         else {
@@ -244,6 +257,26 @@ export class AccountSync {
     } catch (err) {
       this.conn.lose(client, err);
     }
+  }
+
+  /** A pass's listing worker lives as long as the pass: its connection and memory are not held afterwards. */
+  private async withLister(pass: () => Promise<void>): Promise<void> {
+    try {
+      await pass();
+    } finally {
+      this.lister?.close();
+      this.lister = null;
+      this.listerTried = false;
+    }
+  }
+
+  private listerForPass(): HeaderLister | null {
+    if (this.o.listingWorker === false || this.stopped) return null;
+    if (!this.listerTried) {
+      this.listerTried = true;
+      this.lister = startHeaderLister(this.o.imap, this.o.timeouts ?? {}, this.clock, this.log);
+    }
+    return this.lister?.usable ? this.lister : null;
   }
 
   private bodyContext(client: ImapFlow): BodyContext {
@@ -260,6 +293,7 @@ export class AccountSync {
       log: this.log,
       ...(this.o.batchSize ? { headerBatchSize: this.o.batchSize } : {}),
       urgent: { pending: () => this.urgentPending(), run: () => this.runUrgent(client) },
+      lister: () => this.listerForPass(),
       stopped: () => this.stopped || client !== this.client,
       onStored: (n) => this.advance('headers', n),
       onChanged: (ids) => {
@@ -310,6 +344,8 @@ export class AccountSync {
     const bodies = this.progress?.phase === 'bodies' ? this.progress : null;
     const plan = await planFullPass(this.o.db, this.o.accountId, client, this.o.skipFolder);
     if (plan.foldersChanged) this.o.onFoldersChanged?.();
+    // Starting the listing worker costs about a second (its modules, LOGIN): it is done while the first folder is planned.
+    if (plan.estimate >= DEFER_THREADING_AT) this.listerForPass();
     if (plan.estimate > 0) {
       this.progress = new PhaseProgress('headers', plan.estimate, this.clock.now());
       this.reporter.set({ state: 'syncing', progress: this.progress.snapshot(this.clock.now()) });

@@ -12,7 +12,11 @@
  *    first, in batches; each batch is stored (rows, locations, the pipeline's
  *    threading) in ONE transaction together with the advance of `synced_uid`.
  *    Mail without a Message-ID is fetched whole (its bytes are its identity).
- *    The next batch is requested before the current one is stored.
+ *    The next batch is requested before the current one is stored. In a pass
+ *    large enough to defer threading, batches after the first are listed by
+ *    the listing worker on its own connection (header-lister.ts) once it is
+ *    ready, two ahead, while this thread stores; a batch it cannot list is
+ *    listed here.
  * 3. Record UIDNEXT and — only when the pass completed — the HIGHESTMODSEQ
  *    the folder had when the pass started, so the next pass asks for changes
  *    since then. A crash before that replays the pass; nothing is skipped.
@@ -38,8 +42,9 @@ import { deleteLocation, deleteLocationsOfOtherUidvalidity, getLocation, listLoc
 import type { Logger } from '../log.ts';
 import type { IngestInput, PreparedMessage } from '../mail/ingest.ts';
 import { hasSeenFlag, prepareMessages, storeBatch } from '../mail/ingest.ts';
-import type { BatchPlace } from './header-batch.ts';
+import type { BatchPlace, PreparedHeaders } from './header-batch.ts';
 import { flagList, HEADER_FETCH_QUERY, internalDateOf, prepareHeaderBatch, uidSet } from './header-batch.ts';
+import type { HeaderLister } from './header-lister.ts';
 
 export interface UrgentWork {
   pending(): boolean;
@@ -60,6 +65,12 @@ export interface FolderSyncContext {
   onStored(count: number): void;
   /** After each commit that changed what the agent sees. */
   onChanged(messageRowIds: number[]): void;
+  /**
+   * For a pass large enough to defer threading: a lister of header batches on a
+   * second connection (header-lister.ts), or null when none can run. Its batches
+   * are listed there while this thread stores; any it cannot list are listed here.
+   */
+  lister?: () => HeaderLister | null;
 }
 
 export interface PassResult {
@@ -305,18 +316,38 @@ class FolderPass {
     };
     // A catch-up this large is listed first and threaded by the account's threading pass; a few new mails thread at once.
     const deferThreading = missing.length >= DEFER_THREADING_AT;
+    // Once the lister's worker is ready, batches are listed on its connection while this thread stores; until
+    // then (and for the first batch, wanted at once) on this one, as waiting for the worker would cost more.
+    const lister = deferThreading && batches.length > 1 ? (this.ctx.lister?.() ?? null) : null;
+    const listed = new Map<number, Promise<PreparedHeaders | null>>();
+    const askLister = (i: number): void => {
+      const uids = batches[i];
+      if (!uids || listed.has(i)) return;
+      listed.set(i, lister?.list({ path: this.folder.path, uidvalidity: this.uidvalidity, place: this.place(), uids, now: clock.now() }) ?? Promise.resolve(null));
+    };
     let count = 0;
     let inflight = batches[0] ? this.fetchHeaders(batches[0]) : null;
     for (let i = 0; i < batches.length; i++) {
       const uids = batches[i] ?? [];
-      const rows = await (inflight ?? this.fetchHeaders(uids));
+      const fromLister = listed.get(i);
+      listed.delete(i);
+      let prepared = fromLister ? await fromLister : null;
+      // Fetched here only with the folder locked and no urgent work running, as every fetch on this connection.
+      const rows = prepared ? null : await (inflight ?? this.fetchHeaders(uids));
       inflight = null;
       if (this.ctx.stopped?.() || !(await this.yieldToUrgent())) return { count, syncedUid: advance(), complete: false };
-      const next = batches[i + 1];
-      if (next) inflight = this.fetchHeaders(next);
-      // In-process: a header block parses in a fraction of what storing and threading it costs, and sending
-      // batches to the parse worker measured slower and made core's peak memory 100 MB larger.
-      const { headerRows, needWhole } = prepareHeaderBatch(this.place(), uids, rows, clock.now());
+      if (lister?.ready) {
+        // Two batches ahead: one being listed while this thread stores, the next queued behind it.
+        askLister(i + 1);
+        askLister(i + 2);
+      } else {
+        const next = batches[i + 1];
+        if (next && !listed.has(i + 1)) inflight = this.fetchHeaders(next);
+      }
+      // In-process when listed here: sending header blocks to the parse worker measured slower and made core's
+      // peak memory 100 MB larger; the lister's worker fetches and parses them on its own connection instead.
+      prepared ??= prepareHeaderBatch(this.place(), uids, rows ?? [], clock.now());
+      const { headerRows, needWhole } = prepared;
       const whole = await this.fetchWhole(needWhole);
       const results = db.transaction(() => {
         const r = storeBatch(db, headerRows, whole, { clock, deferThreading });
