@@ -345,7 +345,7 @@ export class AccountSync {
     const plan = await planFullPass(this.o.db, this.o.accountId, client, this.o.skipFolder);
     if (plan.foldersChanged) this.o.onFoldersChanged?.();
     // Starting the listing worker costs about a second (its modules, LOGIN): it is done while the first folder is planned.
-    if (plan.estimate >= DEFER_THREADING_AT) this.listerForPass();
+    if (plan.largest >= DEFER_THREADING_AT) this.listerForPass();
     if (plan.estimate > 0) {
       this.progress = new PhaseProgress('headers', plan.estimate, this.clock.now());
       this.reporter.set({ state: 'syncing', progress: this.progress.snapshot(this.clock.now()) });

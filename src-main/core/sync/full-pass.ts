@@ -23,6 +23,8 @@ export interface FullPassPlan {
   todo: SyncTarget[];
   /** Messages on the server not yet stored, by the STATUS counts. */
   estimate: number;
+  /** Of those, the most in one folder: a folder pass from DEFER_THREADING_AT on is a large one. */
+  largest: number;
   foldersChanged: boolean;
   unlocatedBefore: number[];
 }
@@ -32,11 +34,12 @@ export async function planFullPass(db: Database, accountId: number, client: Imap
   const { targets, changed } = reconcileFolders(db, accountId, await listServerFolders(client, skipFolder));
   const stored = (t: SyncTarget): number => (t.folder.uidvalidity === null ? 0 : countStoredInFolder(db, t.folder.id, t.folder.uidvalidity));
   const todo = targets.filter((t) => !unchangedSinceLastPass(t.folder, t.status, () => stored(t)));
-  const estimate = todo.reduce((sum, t) => {
+  const missing = todo.map((t) => {
     const known = t.status?.uidValidity === t.folder.uidvalidity ? stored(t) : 0;
-    return sum + Math.max(0, (t.status?.messages ?? 0) - known);
-  }, 0);
-  return { todo, estimate, foldersChanged: changed, unlocatedBefore };
+    return Math.max(0, (t.status?.messages ?? 0) - known);
+  });
+  const estimate = missing.reduce((sum, n) => sum + n, 0);
+  return { todo, estimate, largest: Math.max(0, ...missing), foldersChanged: changed, unlocatedBefore };
 }
 
 /** After a complete pass: deletes what stayed in no folder through all of it; returns their ids. */
