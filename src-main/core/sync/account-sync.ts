@@ -51,8 +51,7 @@ import { FetchRequests } from './fetch-requests.ts';
 import { finishFullPass, planFullPass } from './full-pass.ts';
 import type { FolderSyncContext } from './folder-sync.ts';
 import { DEFER_THREADING_AT, syncFolder } from './folder-sync.ts';
-import type { HeaderLister } from './header-lister.ts';
-import { startHeaderLister } from './header-lister.ts';
+import { PassLister, startHeaderLister } from './header-lister.ts';
 import { IdleWatcher } from './idle-watcher.ts';
 import type { ClientTimeouts } from './imap-client.ts';
 import { PhaseProgress } from './progress.ts';
@@ -93,8 +92,6 @@ export interface AccountSyncOptions {
    * CONDSTORE/QRESYNC is known to be broken, and for tests of those paths.
    */
   extensions?: { condstore?: boolean; qresync?: boolean };
-  /** List a large pass's header batches on a second connection in a worker (default on; header-lister.ts). */
-  listingWorker?: boolean;
 }
 
 const WRITEBACK_RETRY_MS = 15_000;
@@ -116,10 +113,7 @@ export class AccountSync {
   private watcher: IdleWatcher | null = null;
   private loopDone: Promise<void> = Promise.resolve();
   private progress: PhaseProgress | null = null;
-  /** The current pass's listing worker, started by its first large folder and closed with the pass. */
-  private lister: HeaderLister | null = null;
-  /** Started once per pass at most: a second connection that failed is not tried again until the next pass. */
-  private listerTried = false;
+  private readonly lister: PassLister;
   /** Some message changed since the folder counts were last announced. */
   private countsChanged = false;
 
@@ -131,6 +125,7 @@ export class AccountSync {
     this.backfill = new BodyBackfill(o.bodyBatchSize);
     this.requests = new FetchRequests(this.clock);
     this.work = new WorkQueue(this.clock);
+    this.lister = new PassLister(() => startHeaderLister(o.imap, o.timeouts ?? {}, this.clock, this.log));
     this.conn = new SyncConnection({
       imap: o.imap,
       clock: this.clock,
@@ -264,19 +259,8 @@ export class AccountSync {
     try {
       await pass();
     } finally {
-      this.lister?.close();
-      this.lister = null;
-      this.listerTried = false;
+      this.lister.end();
     }
-  }
-
-  private listerForPass(): HeaderLister | null {
-    if (this.o.listingWorker === false || this.stopped) return null;
-    if (!this.listerTried) {
-      this.listerTried = true;
-      this.lister = startHeaderLister(this.o.imap, this.o.timeouts ?? {}, this.clock, this.log);
-    }
-    return this.lister?.usable ? this.lister : null;
   }
 
   private bodyContext(client: ImapFlow): BodyContext {
@@ -293,7 +277,7 @@ export class AccountSync {
       log: this.log,
       ...(this.o.batchSize ? { headerBatchSize: this.o.batchSize } : {}),
       urgent: { pending: () => this.urgentPending(), run: () => this.runUrgent(client) },
-      lister: () => this.listerForPass(),
+      lister: () => (this.stopped ? null : this.lister.get()),
       stopped: () => this.stopped || client !== this.client,
       onStored: (n) => this.advance('headers', n),
       onChanged: (ids) => {
@@ -344,8 +328,8 @@ export class AccountSync {
     const bodies = this.progress?.phase === 'bodies' ? this.progress : null;
     const plan = await planFullPass(this.o.db, this.o.accountId, client, this.o.skipFolder);
     if (plan.foldersChanged) this.o.onFoldersChanged?.();
-    // Starting the listing worker costs about a second (its modules, LOGIN): it is done while the first folder is planned.
-    if (plan.largest >= DEFER_THREADING_AT) this.listerForPass();
+    // Starting the listing worker takes a second or two (its modules, LOGIN): it starts while the first folder is planned.
+    if (plan.largest >= DEFER_THREADING_AT && !this.stopped) this.lister.get();
     if (plan.estimate > 0) {
       this.progress = new PhaseProgress('headers', plan.estimate, this.clock.now());
       this.reporter.set({ state: 'syncing', progress: this.progress.snapshot(this.clock.now()) });

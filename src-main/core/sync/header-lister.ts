@@ -172,3 +172,32 @@ export function startHeaderLister(imap: ServerSettings, timeouts: ClientTimeouts
     return null;
   }
 }
+
+/**
+ * The lister of one pass: started when first wanted, at most once a pass (a
+ * second connection that failed is not tried again until the next pass), and
+ * closed when the pass ends.
+ */
+export class PassLister {
+  private readonly start: () => HeaderLister | null;
+  private lister: HeaderLister | null = null;
+  private tried = false;
+
+  constructor(start: () => HeaderLister | null) {
+    this.start = start;
+  }
+
+  get(): HeaderLister | null {
+    if (!this.tried) {
+      this.tried = true;
+      this.lister = this.start();
+    }
+    return this.lister?.usable ? this.lister : null;
+  }
+
+  end(): void {
+    this.lister?.close();
+    this.lister = null;
+    this.tried = false;
+  }
+}
