@@ -18,10 +18,8 @@
  * - The worker keeps the process alive only while it has requests pending.
  * - Results come back in request order, whichever thread parsed them.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry.ts';
 import type { ParsedMessage } from './parse.ts';
 import { parseMessage } from './parse.ts';
 
@@ -78,14 +76,6 @@ interface Pending {
   reject(err: unknown): void;
 }
 
-/** The worker's entry: next to this module in the sources, or next to the bundle's entry. */
-function workerFile(): string | null {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const main = process.argv[1] ? path.dirname(process.argv[1]) : here;
-  const candidates = [path.join(here, 'parse-worker.ts'), path.join(here, 'parse-worker.js'), path.join(main, 'parse-worker.js')];
-  return candidates.find((f) => fs.existsSync(f)) ?? null;
-}
-
 class WorkerParsing implements MailParsing {
   private worker: Worker | null = null;
   private failed = false;
@@ -121,7 +111,7 @@ class WorkerParsing implements MailParsing {
 
   private ensureWorker(): Worker | null {
     if (this.worker || this.failed) return this.worker;
-    const file = process.env[NO_WORKER_ENV] === '1' ? null : workerFile();
+    const file = process.env[NO_WORKER_ENV] === '1' ? null : workerEntry(import.meta.url, 'parse-worker');
     if (!file) {
       this.failed = true;
       return null;

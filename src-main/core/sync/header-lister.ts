@@ -21,10 +21,8 @@
  *   from DEFER_THREADING_AT new messages on) and is closed with the pass, so
  *   its memory and its connection are not held for the rest of the sync.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry.ts';
 import type { ServerSettings } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
@@ -56,14 +54,6 @@ export const LIST_DEADLINE_MS = 30_000;
 
 // The worker holds at most a few batches of header rows; a small young generation keeps its share of core's memory low.
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
-
-/** The worker's entry: next to this module in the sources, or next to the bundle's entry. */
-function workerFile(): string | null {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const main = process.argv[1] ? path.dirname(process.argv[1]) : here;
-  const candidates = [path.join(here, 'listing-worker.ts'), path.join(here, 'listing-worker.js'), path.join(main, 'listing-worker.js')];
-  return candidates.find((f) => fs.existsSync(f)) ?? null;
-}
 
 interface Pending {
   resolve(prepared: PreparedHeaders | null): void;
@@ -133,23 +123,23 @@ class WorkerLister implements HeaderLister {
     if (!worker) return;
     this.worker = null;
     this.log.warn(`${what}; listing on the sync connection`, { detail: detail instanceof Error ? detail.message : detail });
+    this.answerPendingNull();
+    void worker.terminate();
+  }
+
+  private answerPendingNull(): void {
     for (const p of this.pending.values()) {
       p.cancelDeadline();
       p.resolve(null);
     }
     this.pending.clear();
-    void worker.terminate();
   }
 
   close(): void {
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;
-    for (const p of this.pending.values()) {
-      p.cancelDeadline();
-      p.resolve(null);
-    }
-    this.pending.clear();
+    this.answerPendingNull();
     // LOGOUT first; a worker that cannot say goodbye within the grace period is ended anyway.
     worker.removeAllListeners('exit');
     worker.on('error', () => undefined);
@@ -162,7 +152,7 @@ class WorkerLister implements HeaderLister {
 
 /** A lister for one large pass (it starts logging in at once), or null when no worker can run here (the pass then lists on its own connection). */
 export function startHeaderLister(imap: ServerSettings, timeouts: ClientTimeouts, clock: Clock, log: Logger): HeaderLister | null {
-  const file = process.env[NO_LISTING_WORKER_ENV] === '1' ? null : workerFile();
+  const file = process.env[NO_LISTING_WORKER_ENV] === '1' ? null : workerEntry(import.meta.url, 'listing-worker');
   if (!file) return null;
   try {
     const worker = new Worker(file, { workerData: { imap, timeouts } satisfies ListingStart, resourceLimits: WORKER_LIMITS });
