@@ -1,8 +1,9 @@
 /**
  * The listing worker (sync/header-lister.ts) against the real Dovecot: what it
  * lists on its own connection is exactly what the sync connection lists, a
- * large folder pass stores the server's messages exactly whether the worker
- * serves every batch, fails halfway or cannot log in, and every failure
+ * large folder pass stores the server's messages exactly, in the same
+ * provisional conversations, whether the worker serves every batch, fails
+ * halfway or cannot log in, and every failure
  * retires the worker instead of losing a batch.
  */
 import fs from 'node:fs';
@@ -16,6 +17,8 @@ import { openDatabase } from '../../src-main/core/db/connection.ts';
 import { upsertFolder } from '../../src-main/core/db/folders.repo.ts';
 import type { Logger } from '../../src-main/core/log.ts';
 import { silentLogger } from '../../src-main/core/log.ts';
+import { provisionalGroups } from '../../src-main/core/conversations/provisional-groups.ts';
+import { newMessageOf } from '../../src-main/core/mail/header-row.ts';
 import type { PreparedHeaders } from '../../src-main/core/sync/header-batch.ts';
 import { HEADER_FETCH_QUERY, prepareHeaderBatch } from '../../src-main/core/sync/header-batch.ts';
 import type { HeaderLister, ListingAsk } from '../../src-main/core/sync/header-lister.ts';
@@ -64,7 +67,7 @@ beforeAll(async () => {
     for (let i = 1; i <= COUNT; i++) {
       // Every 50th mail has no Message-ID: the lister names it for a whole fetch on the sync connection.
       const messageId = i % 50 === 0 ? null : `l${i}@shop.example`;
-      await client.append('INBOX', buildMail({ subject: `Question ${i}`, messageId, from: `Customer ${i} <c${i}@shop.example>` }), i % 4 === 0 ? ['\\Seen'] : []);
+      await client.append('INBOX', buildMail(mailSpec(i, messageId)), i % 4 === 0 ? ['\\Seen'] : []);
     }
   });
 }, 120_000);
@@ -74,12 +77,27 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * Every third mail answers the one before it, every sixth from the team, and
+ * every seventh is the team writing first (so the customer is a recipient):
+ * provisional conversations group them, also across batches, and name their
+ * customers by the account's own address.
+ */
+function mailSpec(i: number, messageId: string | null) {
+  if (i % 7 === 0) return { subject: `Following up ${i}`, messageId, from: `Team <${USER}>`, to: `Customer ${i} <c${i}@shop.example>` };
+  if (i % 3 !== 0 || (i - 1) % 50 === 0) return { subject: `Question ${i}`, messageId, from: `Customer ${i} <c${i}@shop.example>` };
+  const parent = `l${i - 1}@shop.example`;
+  const from = i % 6 === 0 ? `Team <${USER}>` : `Customer ${i - 1} <c${i - 1}@shop.example>`;
+  const to = i % 6 === 0 ? `c${i - 1}@shop.example` : `Team <${USER}>`;
+  return { subject: `Re: Question ${i - 1}`, messageId, from, to, inReplyTo: parent, references: [parent] };
+}
+
 async function inboxValidity(): Promise<number> {
   return withSyncClient(async (client) => Number((await client.mailboxOpen('INBOX', { readOnly: true })).uidValidity));
 }
 
 function ask(uidvalidity: number, uids: number[]): ListingAsk {
-  return { path: 'INBOX', uidvalidity, place: { accountId: 1, folderId: 1, uidvalidity }, uids, now: 1_700_000_000_000 };
+  return { path: 'INBOX', uidvalidity, place: { accountId: 1, folderId: 1, uidvalidity }, uids, now: 1_700_000_000_000, ownAddresses: [USER] };
 }
 
 describe('the listing worker', () => {
@@ -94,7 +112,9 @@ describe('the listing worker', () => {
     expect(lister).not.toBeNull();
     try {
       const listed = await lister?.list(ask(uidvalidity, uids));
-      expect(listed).toEqual(own);
+      // With the batch's provisional conversations, as storing would compute them here.
+      expect(listed).toEqual({ ...own, groups: provisionalGroups(own.headerRows.map(newMessageOf), new Set([USER])) });
+      expect(listed?.groups?.length).toBeLessThan(100);
       expect(listed?.headerRows).toHaveLength(118);
       expect(listed?.needWhole).toEqual([50, 100]);
       expect(lister?.usable).toBe(true);
@@ -172,6 +192,32 @@ describe('a large folder pass with the listing worker', () => {
     for (const m of server.filter((s) => s.messageId !== '')) expect(byId.get(m.messageId)?.seen, m.messageId).toBe(m.seen ? 1 : 0);
     expect(rows.filter((r) => r.conversation_id === null)).toEqual([]);
     expect(db.prepare('SELECT count(*) AS n FROM thread_queue').get()).toEqual({ n: COUNT });
+    // The conversation list shows what a pass without the worker shows: same rows, same members.
+    expect(conversationList(db)).toEqual(await baseline());
+  }
+
+  /** Every conversation row as the agent sees it, with its members' Message-IDs; row ids left out. */
+  function conversationList(db: Database): unknown[] {
+    return db
+      .prepare(
+        `SELECT c.root_message_id, c.ticket, c.subject, c.customer_address, c.customer_name, c.last_message_at, c.message_count,
+           c.unread_count, c.snippet, (SELECT group_concat(message_id, ' ') FROM (SELECT message_id FROM messages m
+             WHERE m.conversation_id = c.id ORDER BY message_id)) AS members
+         FROM conversations c ORDER BY c.root_message_id`,
+      )
+      .all();
+  }
+
+  let listedHere: unknown[] | null = null;
+  /** The conversations of a pass that lists every batch on the sync connection. */
+  async function baseline(): Promise<unknown[]> {
+    if (!listedHere) {
+      const list = conversationList((await pass(null)).db);
+      // Replies joined their questions, across batches too: far fewer conversations than messages.
+      expect(list.length).toBeLessThan(COUNT * 0.75);
+      listedHere = list;
+    }
+    return listedHere;
   }
 
   it('stores exactly the server’s messages from the rows the worker listed', async () => {

@@ -13,7 +13,8 @@ import { getAddress, isAddressBlocked, updateMailName } from '../db/contacts.rep
 import { opsForEntity } from '../db/ops.repo.ts';
 import { registerAfterStoreStep } from '../pipeline/after-store.ts';
 import { contactEntity } from '../team/ops.ts';
-import { customerOf, OwnAddresses } from '../conversations/thread-source.ts';
+import { OwnAddresses } from '../conversations/own-addresses.ts';
+import { customerOf } from '../conversations/thread-source.ts';
 import { ensureAddress, normalizeAddress, refreshContacts } from './contact-groups.ts';
 
 interface Seen {

@@ -13,7 +13,8 @@ import { conversationMemberIds, getConversationSummary } from '../db/conversatio
 import { remoteImagesAllowedFor } from '../db/contacts.repo.ts';
 import { getMessage } from '../db/messages.repo.ts';
 import { contactCard } from '../contacts/contact-commands.ts';
-import { isOutgoing, OwnAddresses } from './thread-source.ts';
+import { OwnAddresses } from './own-addresses.ts';
+import { isOutgoing } from './thread-source.ts';
 import { splitTextParts } from './text-parts.ts';
 
 export function conversationDetail(db: Database, conversationId: number): ConversationDetail | null {

@@ -1,26 +1,32 @@
 /**
  * Provisional conversations: what the messages of a deferred sync batch show
  * in the conversation list until the threading pass threads them
- * (docs/decisions.md, "eighth pass").
+ * (docs/decisions.md, "eighth pass"; groups: provisional-groups.ts).
  *
- * The batch is threaded alone, in memory, with the same pure code as
- * everything else (its own reply headers, ticket tokens and subjects): a
- * group whose root already has a row joins it, any other group gets a row of
- * its own. No index walk and no thread keys: reaching the rest of the mailbox
- * is what makes threading cost several times the storing, and the threading
- * pass does it later and rewrites whatever the batch alone got wrong. Roots
- * and tickets come from reply headers, so most provisional rows already are
- * the conversation they will stay.
+ * The batch is threaded alone, in memory: a group whose root already has a
+ * row joins it, any other group gets a row of its own. No index walk and no
+ * thread keys: reaching the rest of the mailbox is what makes threading cost
+ * several times the storing, and the threading pass does it later and
+ * rewrites whatever the batch alone got wrong. Roots and tickets come from
+ * reply headers, so most provisional rows already are the conversation they
+ * will stay.
+ *
+ * A header batch is placed before its rows are inserted (`placeProvisional`),
+ * so each message is inserted with its conversation instead of updated into
+ * it afterwards (decisions.md, "tenth pass"); messages stored without one
+ * (mail stored whole) are placed after (`provisionalConversations`).
  *
  * Synchronous, database only: runs inside the storing transaction.
  */
 import type { Database } from 'better-sqlite3';
 import type { ConversationAggregates, ConversationHeader, StoredConversationRow } from '../db/conversations.repo.ts';
 import { conversationIdsByRoots, insertConversation, setConversationTokens, setMessageConversations, storedConversations, updateConversation } from '../db/conversations.repo.ts';
-import { threadSources } from '../db/thread-index.repo.ts';
-import { ownAddressSet, partitionKeys, threadKeysOf } from '../threading/index.ts';
-import { aggregatesOf, byAccount, headerOf } from './conversation-fields.ts';
-import { OwnAddresses, threadInputOf } from './thread-source.ts';
+import type { NewMessage } from '../db/messages.repo.ts';
+import { messagePlacements, threadSources } from '../db/thread-index.repo.ts';
+import { byAccount } from './conversation-fields.ts';
+import { OwnAddresses } from './own-addresses.ts';
+import type { ProvisionalGroup } from './provisional-groups.ts';
+import { coversExactly, groupsOfRows, provisionalGroups } from './provisional-groups.ts';
 
 function headerOfRow(r: StoredConversationRow): ConversationHeader {
   return { rootMessageId: r.root_message_id, ticket: r.ticket, subject: r.subject, customer: { name: r.customer_name, address: r.customer_address } };
@@ -38,37 +44,54 @@ function joined(r: StoredConversationRow, added: ConversationAggregates): Conver
   };
 }
 
+/** Gives each group a row (its root's, or a new one); returns the row id per member key. */
+function placeGroups(db: Database, accountId: number, groups: readonly ProvisionalGroup[]): Map<number, number> {
+  const byRoot = conversationIdsByRoots(db, accountId, groups.map((g) => g.header.rootMessageId));
+  const stored = storedConversations(db, [...byRoot.values()]);
+  const out = new Map<number, number>();
+  for (const g of groups) {
+    const existing = stored.get(byRoot.get(g.header.rootMessageId) ?? -1);
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      updateConversation(db, id, headerOfRow(existing), joined(existing, g.aggregates));
+    } else {
+      id = insertConversation(db, accountId, g.header, g.aggregates);
+      setConversationTokens(db, id, g.tokens);
+    }
+    for (const key of g.members) out.set(key, id);
+  }
+  return out;
+}
+
 /**
- * Gives every message of the batch a conversation, without threading it
- * against the stored mailbox. Returns the messages per account.
+ * The provisional conversation of each message of one account that is about
+ * to be stored, in `messages` order. `computed`: the groups the listing
+ * worker computed for exactly these messages, used when they cover them.
+ */
+export function placeProvisional(db: Database, accountId: number, messages: readonly NewMessage[], computed: readonly unknown[] | null): number[] {
+  const groups = computed !== null && coversExactly(computed, messages.length) ? computed : provisionalGroups(messages, new OwnAddresses(db).of(accountId));
+  const placed = placeGroups(db, accountId, groups);
+  return messages.map((_, i) => placed.get(i) ?? -1);
+}
+
+/**
+ * Places the stored messages among `messageIds` that have no conversation
+ * yet. Returns every message per account, for the threading queue.
  */
 export function provisionalConversations(db: Database, messageIds: readonly number[]): Map<number, number[]> {
-  const own = new OwnAddresses(db);
-  const accounts = byAccount(threadSources(db, messageIds));
-  for (const [accountId, sources] of accounts) {
-    const ownAddresses = own.of(accountId);
-    const ownSet = ownAddressSet({ ownAddresses: [...ownAddresses] });
-    const keys = sources.map((r) => threadKeysOf(threadInputOf(r), ownSet));
-    const conversations = partitionKeys(keys, { ownAddresses: [...ownAddresses] });
-    const rows = new Map(sources.map((r) => [r.id, r]));
-    const threadIdOf = new Map(keys.map((k) => [k.key, k.id]));
-    const byRoot = conversationIdsByRoots(db, accountId, conversations.map((c) => c.rootId));
-    const stored = storedConversations(db, [...byRoot.values()]);
-    const moves: Array<[number, number]> = [];
-    for (const c of conversations) {
-      const aggregates = aggregatesOf(c, rows);
-      const existing = stored.get(byRoot.get(c.rootId) ?? -1);
-      let id: number;
-      if (existing) {
-        id = existing.id;
-        updateConversation(db, id, headerOfRow(existing), joined(existing, aggregates));
-      } else {
-        id = insertConversation(db, accountId, headerOf(c, rows, threadIdOf, ownAddresses), aggregates);
-        setConversationTokens(db, id, [...new Set([c.token, ...c.aliases])].sort());
-      }
-      for (const key of c.keys) moves.push([key, id]);
-    }
-    setMessageConversations(db, moves);
+  const out = new Map<number, number[]>();
+  const unplaced: number[] = [];
+  for (const m of messagePlacements(db, messageIds)) {
+    const list = out.get(m.account_id);
+    if (list) list.push(m.id);
+    else out.set(m.account_id, [m.id]);
+    if (m.conversation_id === null) unplaced.push(m.id);
   }
-  return new Map([...accounts].map(([accountId, sources]) => [accountId, sources.map((r) => r.id)]));
+  const own = new OwnAddresses(db);
+  for (const [accountId, sources] of byAccount(threadSources(db, unplaced))) {
+    const placed = placeGroups(db, accountId, groupsOfRows(sources, own.of(accountId)));
+    setMessageConversations(db, [...placed]);
+  }
+  return out;
 }

@@ -30,7 +30,8 @@ import type { Conversation, ThreadKeys } from '../threading/index.ts';
 import { ownAddressSet, partitionKeys, threadKeysOf, tokenMemo } from '../threading/index.ts';
 import { collectComponent, mergeProbes, SUBJECT_WINDOW_MS } from './component.ts';
 import { aggregatesOf, byAccount, headerOf } from './conversation-fields.ts';
-import { OwnAddresses, threadInputOf } from './thread-source.ts';
+import { OwnAddresses } from './own-addresses.ts';
+import { threadInputOf } from './thread-source.ts';
 
 interface Ctx {
   db: Database;

@@ -7,10 +7,8 @@
  * Message-ID: it is a hash of the raw message's envelope (mail/dedupe-key.ts),
  * so every desktop derives the same synthetic id for it.
  */
-import type { Database } from 'better-sqlite3';
 import type { Address } from '../../../src-preload/api.ts';
 import type { ThreadSourceRow } from '../db/thread-index.repo.ts';
-import { accountEmail } from '../db/conversations.repo.ts';
 import type { ThreadInput } from '../threading/index.ts';
 import { customerAddress } from '../threading/index.ts';
 
@@ -56,24 +54,4 @@ export function customerOf(row: ThreadSourceRow, own: ReadonlySet<string>): Addr
 
 export function isOutgoing(fromAddress: string, own: ReadonlySet<string>): boolean {
   return own.has(fromAddress.trim().toLowerCase());
-}
-
-/** The mailbox's own addresses per account, looked up once per batch. */
-export class OwnAddresses {
-  private readonly db: Database;
-  private readonly byAccount = new Map<number, Set<string>>();
-
-  constructor(db: Database) {
-    this.db = db;
-  }
-
-  of(accountId: number): Set<string> {
-    let own = this.byAccount.get(accountId);
-    if (!own) {
-      const email = accountEmail(this.db, accountId);
-      own = new Set(email ? [email.trim().toLowerCase()] : []);
-      this.byAccount.set(accountId, own);
-    }
-    return own;
-  }
 }

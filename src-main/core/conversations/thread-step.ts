@@ -10,13 +10,13 @@ import type { Database } from 'better-sqlite3';
 import { unthreadedMessageIds } from '../db/thread-index.repo.ts';
 import { enqueueThreading } from '../db/thread-queue.repo.ts';
 import { afterMessagesStored, registerAfterStoreStep, registerDeferral } from '../pipeline/after-store.ts';
-import { provisionalConversations } from './provisional.ts';
+import { placeProvisional, provisionalConversations } from './provisional.ts';
 import { threadMessages } from './rethread.ts';
 
 registerAfterStoreStep((db, stored) => threadMessages(db, stored.created), { threading: true });
 registerDeferral((db, stored) => {
   for (const [accountId, ids] of provisionalConversations(db, stored.created)) enqueueThreading(db, accountId, ids);
-});
+}, placeProvisional);
 
 const CATCH_UP_BATCH = 500;
 

@@ -73,6 +73,8 @@ export interface NewMessage {
   size: number;
   /** False for a row stored from its headers only (headers-first sync); the body follows. */
   hasBody?: boolean;
+  /** A provisional conversation given before the insert (conversations/provisional.ts); threading gives the rest theirs after. */
+  conversationId?: number | null;
 }
 
 export interface NewAttachment {
@@ -127,9 +129,9 @@ const sql = {
   countAll: 'SELECT count(*) AS n FROM messages',
   findByKey: 'SELECT id FROM messages WHERE account_id = ? AND dedupe_key = ?',
   insert: `INSERT INTO messages (account_id, message_id, dedupe_key, subject, from_name, from_address, to_json, cc_json,
-      in_reply_to, references_json, date, snippet, has_attachments, seen, size, has_body)
+      in_reply_to, references_json, date, snippet, has_attachments, seen, size, has_body, conversation_id)
     VALUES (@accountId, @messageId, @dedupeKey, @subject, @fromName, @fromAddress, @toJson, @ccJson,
-      @inReplyTo, @referencesJson, @date, @snippet, @hasAttachments, @seen, @size, @hasBody)`,
+      @inReplyTo, @referencesJson, @date, @snippet, @hasAttachments, @seen, @size, @hasBody, @conversationId)`,
   insertBody: 'INSERT OR IGNORE INTO message_bodies (message_id, text, html, fetched_at) VALUES (?, ?, ?, ?)',
   insertAttachment: `INSERT INTO attachments (message_id, filename, content_type, size, sha256, content_id, inline)
     VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -330,6 +332,7 @@ export function insertMessage(db: Database, m: NewMessage): number {
     seen: m.seen ? 1 : 0,
     size: m.size,
     hasBody: m.hasBody === false ? 0 : 1,
+    conversationId: m.conversationId ?? null,
   });
   return Number(result.lastInsertRowid);
 }

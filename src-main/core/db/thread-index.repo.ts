@@ -19,6 +19,7 @@ const ids = 'SELECT value FROM json_each(?)';
 const sql = {
   threadSources: `SELECT id, account_id, message_id, in_reply_to, references_json, subject, from_name, from_address, to_json, date,
       dedupe_key, conversation_id, seen, has_attachments, snippet FROM messages WHERE id IN (${ids})`,
+  placements: `SELECT id, account_id, conversation_id FROM messages WHERE id IN (${ids})`,
   unthreaded: 'SELECT id FROM messages WHERE conversation_id IS NULL AND id > ? ORDER BY id LIMIT ?',
   // Writes take a batch as one JSON array of rows: one statement per table per batch, not one per row.
   insertThreadMessages: `INSERT OR REPLACE INTO thread_messages (message_id, account_id, thread_id, subject_key, subject_fallback, date)
@@ -115,6 +116,18 @@ function toOverride(r: OverrideDbRow): Override {
 export function threadSources(db: Database, messageIds: readonly number[]): ThreadSourceRow[] {
   if (messageIds.length === 0) return [];
   return stmts(db).threadSources.all(JSON.stringify(messageIds)) as ThreadSourceRow[];
+}
+
+export interface MessagePlacement {
+  id: number;
+  account_id: number;
+  conversation_id: number | null;
+}
+
+/** Account and conversation of each message: what the threading queue needs of rows placed when stored. */
+export function messagePlacements(db: Database, messageIds: readonly number[]): MessagePlacement[] {
+  if (messageIds.length === 0) return [];
+  return stmts(db).placements.all(JSON.stringify(messageIds)) as MessagePlacement[];
 }
 
 /** Messages stored without threading (before migration 0004, or by a path without the pipeline step). */

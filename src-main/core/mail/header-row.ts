@@ -4,6 +4,7 @@
  * thread and ingest.ts stores what it returns.
  */
 import type { Clock } from '../clock.ts';
+import type { NewMessage } from '../db/messages.repo.ts';
 import { systemClock } from '../clock.ts';
 import type { HeaderFields } from '../sync/header-fields.ts';
 import { parseHeaderFields } from '../sync/header-fields.ts';
@@ -44,4 +45,31 @@ export function prepareHeaderRow(input: HeaderInput, options: { clock?: Clock } 
     size: input.size,
   });
   return { input: rest, fields, dedupeKey: key };
+}
+
+export function hasSeenFlag(flags: readonly string[]): boolean {
+  return flags.some((f) => f.toLowerCase() === '\\seen');
+}
+
+/** The message row a header row makes: no body yet, so no snippet. */
+export function newMessageOf(p: PreparedHeaderRow): NewMessage {
+  const { input, fields } = p;
+  return {
+    accountId: input.accountId,
+    messageId: fields.messageId,
+    dedupeKey: p.dedupeKey,
+    subject: fields.subject,
+    from: fields.from,
+    to: fields.to,
+    cc: fields.cc,
+    inReplyTo: fields.inReplyTo,
+    references: fields.references,
+    date: fields.date,
+    snippet: '',
+    // A hint until the body says: mixed multiparts are how attachments travel.
+    hasAttachments: fields.contentType === 'multipart/mixed',
+    seen: hasSeenFlag(input.flags),
+    size: input.size,
+    hasBody: false,
+  };
 }

@@ -14,8 +14,13 @@
  * other steps always run at once. Why: threading reaches into the whole
  * mailbox and costs several times the storing; deferring it lets an initial
  * sync list everything first (docs/decisions.md, "eighth pass").
+ *
+ * A deferred header batch is placed before it is inserted (`placeDeferred`),
+ * so each row is inserted with its provisional conversation; the deferral
+ * then queues the rows and places any stored without one ("tenth pass").
  */
 import type { Database } from 'better-sqlite3';
+import type { NewMessage } from '../db/messages.repo.ts';
 
 export interface StoredMessages {
   /** Rows created by this batch (new messages, not new locations of known ones). */
@@ -37,6 +42,10 @@ interface Registered {
 const steps: Registered[] = [];
 let deferral: Step | null = null;
 
+/** The provisional conversation id of each of an account's messages about to be stored, in order. */
+export type Placement = (db: Database, accountId: number, messages: readonly NewMessage[], computed: readonly unknown[] | null) => number[];
+let placement: Placement | null = null;
+
 /**
  * Domain modules register their step once at import time, in pipeline order.
  * `threading`: the step needs the messages threaded (or is threading), so it
@@ -46,9 +55,24 @@ export function registerAfterStoreStep(step: Step, options: { threading?: boolea
   steps.push({ step, threading: options.threading === true });
 }
 
-/** What deferred messages get instead of the threading steps (the thread step registers it: provisional conversations and the queue). */
-export function registerDeferral(step: Step): void {
+/**
+ * What deferred messages get instead of the threading steps (the thread step
+ * registers it): `step` queues them, placing any stored without a provisional
+ * conversation; `place` places rows before they are inserted.
+ */
+export function registerDeferral(step: Step, place: Placement): void {
   deferral = step;
+  placement = place;
+}
+
+/**
+ * Provisional conversations for rows about to be stored with threading
+ * deferred, or null when no thread step is loaded (they are then inserted
+ * without one, and nothing is deferred). `computed`: groups the listing
+ * worker computed for exactly these messages (conversations/provisional-groups.ts).
+ */
+export function placeDeferred(db: Database, accountId: number, messages: readonly NewMessage[], computed: readonly unknown[] | null): number[] | null {
+  return placement === null ? null : placement(db, accountId, messages, computed);
 }
 
 export function afterMessagesStored(db: Database, stored: StoredMessages, options: AfterStoreOptions = {}): void {

@@ -35,13 +35,15 @@
 import type { Database } from 'better-sqlite3';
 import type { ExpungeEvent, FetchMessageObject, ImapFlow, MailboxLockObject, MailboxObject } from 'imapflow';
 import type { Clock } from '../clock.ts';
+import { OwnAddresses } from '../conversations/own-addresses.ts';
 import type { FolderRow } from '../db/folders.repo.ts';
 import { countStoredInFolder, updateFolderSyncState } from '../db/folders.repo.ts';
 import type { LocationKey } from '../db/messages.repo.ts';
 import { deleteLocation, deleteLocationsOfOtherUidvalidity, getLocation, listLocations, setSeen, updateLocationFlags } from '../db/messages.repo.ts';
 import type { Logger } from '../log.ts';
 import type { IngestInput, PreparedMessage } from '../mail/ingest.ts';
-import { hasSeenFlag, prepareMessages, storeBatch } from '../mail/ingest.ts';
+import { hasSeenFlag } from '../mail/header-row.ts';
+import { prepareMessages, storeBatch } from '../mail/ingest.ts';
 import type { BatchPlace, PreparedHeaders } from './header-batch.ts';
 import { flagList, HEADER_FETCH_QUERY, internalDateOf, prepareHeaderBatch, uidSet } from './header-batch.ts';
 import type { HeaderLister } from './header-lister.ts';
@@ -320,10 +322,12 @@ class FolderPass {
     // then (and for the first batch, wanted at once) on this one, as waiting for the worker would cost more.
     const lister = deferThreading && batches.length > 1 ? (this.ctx.lister?.() ?? null) : null;
     const listed = new Map<number, Promise<PreparedHeaders | null>>();
+    const ownAddresses = lister ? [...new OwnAddresses(db).of(this.ctx.accountId)] : [];
     const askLister = (i: number): void => {
       const uids = batches[i];
       if (!uids || listed.has(i)) return;
-      listed.set(i, lister?.list({ path: this.folder.path, uidvalidity: this.uidvalidity, place: this.place(), uids, now: clock.now() }) ?? Promise.resolve(null));
+      const ask = { path: this.folder.path, uidvalidity: this.uidvalidity, place: this.place(), uids, now: clock.now(), ownAddresses };
+      listed.set(i, lister?.list(ask) ?? Promise.resolve(null));
     };
     let count = 0;
     let inflight = batches[0] ? this.fetchHeaders(batches[0]) : null;
@@ -347,10 +351,10 @@ class FolderPass {
       // In-process when listed here: sending header blocks to the parse worker measured slower and made core's
       // peak memory 100 MB larger; the lister's worker fetches and parses them on its own connection instead.
       prepared ??= prepareHeaderBatch(this.place(), uids, rows ?? [], clock.now());
-      const { headerRows, needWhole } = prepared;
+      const { headerRows, needWhole, groups } = prepared;
       const whole = await this.fetchWhole(needWhole);
       const results = db.transaction(() => {
-        const r = storeBatch(db, headerRows, whole, { clock, deferThreading });
+        const r = storeBatch(db, headerRows, whole, { clock, deferThreading, ...(groups ? { groups } : {}) });
         for (const uid of uids) handled.add(uid);
         updateFolderSyncState(db, this.folder.id, { syncedUid: advance() });
         return r;

@@ -19,6 +19,11 @@ export interface PreparedHeaders {
   headerRows: PreparedHeaderRow[];
   /** Mail without a Message-ID: its bytes are its identity, so it is fetched and stored whole. */
   needWhole: number[];
+  /**
+   * The provisional conversations of `headerRows` (conversations/provisional-groups.ts), when
+   * the listing worker computed them; storing computes them itself otherwise.
+   */
+  groups?: unknown[];
 }
 
 /** The FETCH items of a header batch. */

@@ -4,7 +4,9 @@
  *
  * A request names the folder, the UIDVALIDITY the main thread is storing
  * under and the UIDs of one header batch; the reply carries the batch's
- * prepared rows (header-batch.ts). The worker answers every request, in the
+ * prepared rows (header-batch.ts) and their provisional conversations
+ * (conversations/provisional-groups.ts), both pure work done off the main
+ * thread, which then only stores them. The worker answers every request, in the
  * order asked, with rows or with an error; the main thread then lists the
  * batch itself, so a failing worker costs speed, never mail.
  */
@@ -13,6 +15,8 @@ import type { ServerSettings } from '../../../src-preload/api.ts';
 import type { ClientTimeouts } from './imap-client.ts';
 import type { BatchPlace, PreparedHeaders } from './header-batch.ts';
 import { HEADER_FETCH_QUERY, prepareHeaderBatch, uidSet } from './header-batch.ts';
+import { provisionalGroups } from '../conversations/provisional-groups.ts';
+import { newMessageOf } from '../mail/header-row.ts';
 
 /** The worker's `workerData`: how to reach the account's server. */
 export interface ListingStart {
@@ -28,6 +32,8 @@ export interface ListingRequest {
   uids: number[];
   /** Dates mail whose server gave no INTERNALDATE and no Date (the main thread's clock). */
   now: number;
+  /** The account's own addresses, which decide who the customer of a conversation is. */
+  ownAddresses: string[];
 }
 
 export type ListingReply = { id: number; ok: true; prepared: PreparedHeaders } | { id: number; ok: false; error: string };
@@ -40,7 +46,8 @@ export function isListingReply(value: unknown): value is ListingReply {
   if (v.ok === false) return typeof v.error === 'string';
   if (v.ok !== true || typeof v.prepared !== 'object' || v.prepared === null) return false;
   const p = v.prepared as Record<string, unknown>;
-  return Array.isArray(p.headerRows) && Array.isArray(p.needWhole);
+  // The groups are checked in full where they are used (provisional-groups.ts: `coversExactly`).
+  return Array.isArray(p.headerRows) && Array.isArray(p.needWhole) && (p.groups === undefined || Array.isArray(p.groups));
 }
 
 export class UidValidityChanged extends Error {
@@ -61,5 +68,6 @@ export async function serveListingRequest(client: ImapFlow, request: ListingRequ
   const box = client.mailbox;
   if (box === false || Number(box.uidValidity) !== request.uidvalidity) throw new UidValidityChanged(request.path);
   const rows = await client.fetchAll(uidSet(request.uids), HEADER_FETCH_QUERY, { uid: true });
-  return prepareHeaderBatch(request.place, request.uids, rows, request.now);
+  const prepared = prepareHeaderBatch(request.place, request.uids, rows, request.now);
+  return { ...prepared, groups: provisionalGroups(prepared.headerRows.map(newMessageOf), new Set(request.ownAddresses)) };
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import '../../../src-main/core/conversations/thread-step.ts';
 import { repairStaleConversations, threadMessages } from '../../../src-main/core/conversations/rethread.ts';
 import { countQueuedForThreading } from '../../../src-main/core/db/thread-queue.repo.ts';
-import { afterMessagesStored } from '../../../src-main/core/pipeline/after-store.ts';
+import { afterMessagesStored, placeDeferred } from '../../../src-main/core/pipeline/after-store.ts';
 import { threadQueued } from '../../../src-main/core/pipeline/thread-queue.ts';
 import { applyThreadOps } from '../../../src-main/core/conversations/thread-overrides.ts';
 import type { Op } from '../../../src-main/core/team/ops.ts';
@@ -17,8 +17,8 @@ import { partition } from '../../../src-main/core/threading/index.ts';
 import type { Override, ThreadInput } from '../../../src-main/core/threading/index.ts';
 import { mailbox, overridesFor, permutationOf } from '../threading/support/generated-mail.ts';
 import type { Mailbox } from '../threading/support/generated-mail.ts';
-import { DESK, deleteRows, openTestCache, storedConversations, storeRow, unthreadedCount } from './support/cache.ts';
-import type { TestCache } from './support/cache.ts';
+import { DESK, deleteRows, newMessageOfSpec, openTestCache, storedConversations, storeRow, unthreadedCount } from './support/cache.ts';
+import type { StoredSpec, TestCache } from './support/cache.ts';
 
 const OPTIONS = { ownAddresses: [DESK] };
 
@@ -95,20 +95,31 @@ function miscounted(cache: TestCache): number {
 /**
  * Stores the mailbox in `order` as a sync does: each batch either threaded at
  * once or listed with provisional conversations and queued (`deferred`), with
- * `drains[i]` queued messages threaded after batch i. Checks after every step
- * that no message is without a conversation and every row counts its members.
+ * `drains[i]` queued messages threaded after batch i. A deferred batch is
+ * placed in its conversations before its rows are inserted (`placedFirst`), as
+ * a header batch is, or after, as mail stored whole is. Checks after every
+ * step that no message is without a conversation and every row counts its members.
  */
-function deferringDesktop(box: Mailbox, order: readonly number[], batch: number, deferred: readonly boolean[], drains: readonly number[]) {
+function deferringDesktop(box: Mailbox, order: readonly number[], batch: number, deferred: readonly boolean[], drains: readonly number[], placedFirst: readonly boolean[] = [false]) {
   const cache = openTestCache();
   const labelOf = new Map<number, number>();
-  let pending: number[] = [];
+  let pending: Array<{ label: number; spec: StoredSpec }> = [];
   let batchNo = 0;
   const flush = (): void => {
-    const ids = pending;
+    const specs = pending;
     pending = [];
-    if (ids.length === 0) return;
+    if (specs.length === 0) return;
     const defer = deferred[batchNo % deferred.length] ?? false;
-    cache.db.transaction(() => afterMessagesStored(cache.db, { created: ids }, { deferThreading: defer }))();
+    const placing = defer && (placedFirst[batchNo % placedFirst.length] ?? false);
+    cache.db.transaction(() => {
+      const placed = placing ? placeDeferred(cache.db, cache.accountId, specs.map((s) => newMessageOfSpec(cache, s.spec)), null) : null;
+      const ids = specs.map(({ label, spec }, i) => {
+        const id = storeRow(cache, spec, placed?.[i] ?? null);
+        labelOf.set(id, label);
+        return id;
+      });
+      afterMessagesStored(cache.db, { created: ids }, { deferThreading: defer });
+    })();
     expect(unthreadedCount(cache.db)).toBe(0);
     expect(miscounted(cache)).toBe(0);
     threadQueued(cache.db, cache.accountId, drains[batchNo % drains.length] ?? 0);
@@ -119,9 +130,7 @@ function deferringDesktop(box: Mailbox, order: readonly number[], batch: number,
   for (const index of order) {
     const m = box.messages[index];
     if (!m) throw new Error(`bad index ${index}`);
-    const id = storeRow(cache, { input: m.input, dedupeKey: `gen-${m.label}` });
-    labelOf.set(id, m.label);
-    pending.push(id);
+    pending.push({ label: m.label, spec: { input: m.input, dedupeKey: `gen-${m.label}` } });
     if (pending.length >= batch) flush();
   }
   flush();
@@ -139,10 +148,11 @@ describe('stored threading', () => {
             batch: fc.integer({ min: 1, max: 6 }),
             deferred: fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }),
             drains: fc.array(fc.nat({ max: 5 }), { minLength: 1, maxLength: 6 }),
+            placedFirst: fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }),
           }),
         ),
-        ({ box, order, batch, deferred, drains }) => {
-          const { cache, labelOf } = deferringDesktop(box, order, batch, deferred, drains);
+        ({ box, order, batch, deferred, drains, placedFirst }) => {
+          const { cache, labelOf } = deferringDesktop(box, order, batch, deferred, drains, placedFirst);
           while (threadQueued(cache.db, cache.accountId, 4).length > 0);
           expect(countQueuedForThreading(cache.db, cache.accountId)).toBe(0);
           expect(stored(cache, labelOf)).toEqual(expected(box, new Set(box.messages.map((m) => m.label)), []));

@@ -9,7 +9,7 @@ import { ManualClock } from '../../../../src-main/core/clock.ts';
 import { openDatabase } from '../../../../src-main/core/db/connection.ts';
 import { upsertFolder } from '../../../../src-main/core/db/folders.repo.ts';
 import { deleteLocation, deleteOrphanMessages, insertBody, insertLocation, insertMessage } from '../../../../src-main/core/db/messages.repo.ts';
-import type { LocationKey } from '../../../../src-main/core/db/messages.repo.ts';
+import type { LocationKey, NewMessage } from '../../../../src-main/core/db/messages.repo.ts';
 import { createLocalActor } from '../../../../src-main/core/team/local-actor.ts';
 import type { LocalActor } from '../../../../src-main/core/team/local-actor.ts';
 import { addressOf } from '../../../../src-main/core/threading/thread-keys.ts';
@@ -61,11 +61,10 @@ export interface StoredSpec {
   folder?: 'inbox' | 'sent' | 'junk';
 }
 
-/** Stores one message row (no pipeline steps run); returns its row id. */
-export function storeRow(cache: TestCache, spec: StoredSpec): number {
+/** The message row a spec makes, as ingest would build it. */
+export function newMessageOfSpec(cache: TestCache, spec: StoredSpec): NewMessage {
   const from = addressOf(spec.input.from) || spec.input.from;
-  const own = from === DESK;
-  const id = insertMessage(cache.db, {
+  return {
     accountId: cache.accountId,
     messageId: spec.input.messageId,
     dedupeKey: spec.dedupeKey,
@@ -81,8 +80,18 @@ export function storeRow(cache: TestCache, spec: StoredSpec): number {
     seen: spec.seen ?? true,
     size: 100,
     hasBody: spec.withBody !== false,
-  });
+  };
+}
+
+/**
+ * Stores one message row (no pipeline steps run); returns its row id.
+ * `conversationId`: a provisional conversation given before the insert, as a deferred sync batch does.
+ */
+export function storeRow(cache: TestCache, spec: StoredSpec, conversationId: number | null = null): number {
+  const message = newMessageOfSpec(cache, spec);
+  const id = insertMessage(cache.db, { ...message, conversationId });
   if (spec.withBody !== false) insertBody(cache.db, id, spec.text ?? '', null, cache.clock.now());
+  const own = message.from.address === DESK;
   const folder = spec.folder ?? (own ? 'sent' : 'inbox');
   const folderId = folder === 'sent' ? cache.sent : folder === 'junk' ? cache.junk : cache.inbox;
   const location = { folderId, uidvalidity: 1, uid: cache.nextUid++ };
