@@ -9,7 +9,8 @@
  *   provisional conversations, pipeline/thread-queue.ts) → one batch of the
  *   body backfill → wait. Long passes let the first two
  *   run between their batches, so opening a message never waits for a 50,000
- *   message initial sync;
+ *   message initial sync. Without a connection, the threading queue is
+ *   drained all the same (`threadWhileOffline`);
  * - the idle connection (idle-watcher.ts) IDLEs on INBOX and asks for an
  *   INBOX pass (new mail, flags) or a full pass (an expunge may be a move to
  *   another folder). Every other folder is polled by a full pass every
@@ -42,7 +43,7 @@ import { getFolder, getFolderByPath } from '../db/folders.repo.ts';
 import { countQueuedForThreading, hasQueuedForThreading } from '../db/thread-queue.repo.ts';
 import { countPendingOps } from '../db/writeback.repo.ts';
 import type { Logger } from '../log.ts';
-import { threadQueued } from '../pipeline/thread-queue.ts';
+import { drainThreadQueue, threadQueued } from '../pipeline/thread-queue.ts';
 import { HealthReporter } from './account-health.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import type { BodyContext } from './body-sync.ts';
@@ -116,6 +117,7 @@ export class AccountSync {
   private readonly lister: PassLister;
   /** Some message changed since the folder counts were last announced. */
   private countsChanged = false;
+  private offlineThreading = false;
 
   constructor(o: AccountSyncOptions) {
     this.o = o;
@@ -148,6 +150,7 @@ export class AccountSync {
     this.started = true;
     this.reporter.set({ state: 'syncing', progress: null });
     void this.conn.connect();
+    this.threadWhileOffline();
   }
 
   /** A full pass now (or a reconnect at once when offline). Resolves when it is done or failed. */
@@ -214,6 +217,22 @@ export class AccountSync {
     this.requests.failAll();
     this.work.settle();
     this.reporter.set({ state: loss.state, progress: null, lastError: loss.message });
+    this.threadWhileOffline();
+  }
+
+  /**
+   * Without a connection the threading queue is drained all the same (a
+   * desktop that crashed mid-sync and starts offline would otherwise show
+   * provisional conversations until it reconnects). It stops when a
+   * connection is up: the work loop then threads, one thing at a time.
+   */
+  private threadWhileOffline(): void {
+    if (this.offlineThreading) return;
+    this.offlineThreading = true;
+    const go = (): boolean => !this.stopped && this.client === null;
+    void drainThreadQueue(this.o.db, this.o.accountId, THREAD_BATCH, go, (ids) => this.o.onMessagesChanged(ids))
+      .catch((err: unknown) => this.log.error('threading the queue offline failed', { err }))
+      .finally(() => (this.offlineThreading = false));
   }
 
   /* ---------------------------------------------------------------- the work loop */

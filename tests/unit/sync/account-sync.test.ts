@@ -1,8 +1,9 @@
 /**
  * AccountSync's reconnect schedule, driven by a ManualClock: no attempt is
  * made before the backoff delay has passed on the clock, delays grow, and
- * stop() cancels the pending retry. The "server" is a TCP listener that
- * counts connections and hangs up at once (no Dovecot needed).
+ * stop() cancels the pending retry; offline, the threading queue is drained
+ * all the same. The "server" is a TCP listener that counts connections and
+ * hangs up at once (no Dovecot needed).
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -13,8 +14,13 @@ import type { AccountHealth } from '../../../src-preload/api.ts';
 import { ManualClock } from '../../../src-main/core/clock.ts';
 import { openDatabase } from '../../../src-main/core/db/connection.ts';
 import { silentLogger } from '../../../src-main/core/log.ts';
+import '../../../src-main/core/conversations/thread-step.ts';
+import { upsertFolder } from '../../../src-main/core/db/folders.repo.ts';
+import { countQueuedForThreading } from '../../../src-main/core/db/thread-queue.repo.ts';
+import { prepareHeaderRow } from '../../../src-main/core/mail/header-row.ts';
+import { storeBatch } from '../../../src-main/core/mail/ingest.ts';
 import { AccountSync } from '../../../src-main/core/sync/account-sync.ts';
-import { seedAccount } from '../../support/mail-fixtures.ts';
+import { buildMail, seedAccount } from '../../support/mail-fixtures.ts';
 
 let server: net.Server;
 let port: number;
@@ -113,6 +119,44 @@ describe('AccountSync reconnects', () => {
     await sync.syncNow();
     expect(connections).toBe(2);
     expect(clock.pending()).toBe(1);
+    await sync.stop();
+    db.close();
+  });
+});
+
+describe('AccountSync offline', () => {
+  it('threads what a large pass left queued without waiting for the server', async () => {
+    const db = openDatabase(':memory:').db;
+    const accountId = seedAccount(db);
+    const inbox = upsertFolder(db, accountId, 'INBOX', 'inbox').id;
+    // What a crash in the threading phase leaves: rows in provisional conversations, queued for threading.
+    const rows = Array.from({ length: 30 }, (_, i) => {
+      const raw = buildMail({ messageId: `q${i}@shop.example`, subject: `Question ${i}` });
+      const row = prepareHeaderRow({ accountId, folderId: inbox, uidvalidity: 1, uid: i + 1, flags: [], size: raw.length, headers: raw.subarray(0, raw.indexOf('\r\n\r\n') + 4) });
+      if (!row) throw new Error('needs a Message-ID');
+      return row;
+    });
+    const stored = storeBatch(db, rows, [], { deferThreading: true }).map((r) => r.messageRowId);
+    expect(countQueuedForThreading(db, accountId)).toBe(30);
+    const changed: number[] = [];
+    const sync = new AccountSync({
+      db,
+      dataDir,
+      accountId,
+      imap: { host: '127.0.0.1', port, security: 'none', user: 'u', password: 'p' },
+      log: silentLogger,
+      clock: new ManualClock(),
+      backoff: { baseMs: 60_000, maxMs: 60_000 },
+      timeouts: { connectMs: 2000, greetingMs: 2000, socketMs: 2000 },
+      onHealth: () => {},
+      onMessagesChanged: (ids) => changed.push(...ids),
+    });
+    sync.start();
+    await expect.poll(() => countQueuedForThreading(db, accountId), { timeout: 3000 }).toBe(0);
+    expect(sync.health.state).not.toBe('connected');
+    expect(changed.sort((a, b) => a - b)).toEqual(stored.sort((a, b) => a - b));
+    // Threaded for real: every message has its thread keys, which provisional conversations never write.
+    expect(db.prepare('SELECT count(*) AS n FROM thread_messages').get()).toEqual({ n: 30 });
     await sync.stop();
     db.close();
   });
