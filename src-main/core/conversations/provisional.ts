@@ -69,10 +69,11 @@ function placeGroups(db: Database, accountId: number, groups: readonly Provision
  * to be stored, in `messages` order. `computed`: the groups the listing
  * worker computed for exactly these messages, used when they cover them.
  */
-export function placeProvisional(db: Database, accountId: number, messages: readonly NewMessage[], computed: readonly unknown[] | null): number[] {
+export function placeProvisional(db: Database, accountId: number, messages: readonly NewMessage[], computed: readonly unknown[] | null): Array<number | null> {
   const groups = computed !== null && coversExactly(computed, messages.length) ? computed : provisionalGroups(messages, new OwnAddresses(db).of(accountId));
   const placed = placeGroups(db, accountId, groups);
-  return messages.map((_, i) => placed.get(i) ?? -1);
+  // Every index is in a group; were one not, its row would be placed after the insert (`provisionalConversations`).
+  return messages.map((_, i) => placed.get(i) ?? null);
 }
 
 /**

@@ -172,10 +172,8 @@ export async function ingestMessage(db: Database, dataDir: string, input: Ingest
 
 /* ------------------------------------------------------------------ headers first (sync) */
 
-function storeHeaderRow(db: Database, p: PreparedHeaderRow, conversationId: number | null = null): IngestResult {
-  const found = addToExisting(db, p.input, p.dedupeKey);
-  if (found) return found;
-  return insertHeaderRow(db, p, conversationId);
+function storeHeaderRow(db: Database, p: PreparedHeaderRow): IngestResult {
+  return addToExisting(db, p.input, p.dedupeKey) ?? insertHeaderRow(db, p, null);
 }
 
 function insertHeaderRow(db: Database, p: PreparedHeaderRow, conversationId: number | null): IngestResult {

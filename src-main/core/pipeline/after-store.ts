@@ -43,7 +43,7 @@ const steps: Registered[] = [];
 let deferral: Step | null = null;
 
 /** The provisional conversation id of each of an account's messages about to be stored, in order. */
-export type Placement = (db: Database, accountId: number, messages: readonly NewMessage[], computed: readonly unknown[] | null) => number[];
+export type Placement = (db: Database, accountId: number, messages: readonly NewMessage[], computed: readonly unknown[] | null) => Array<number | null>;
 let placement: Placement | null = null;
 
 /**
@@ -71,7 +71,7 @@ export function registerDeferral(step: Step, place: Placement): void {
  * without one, and nothing is deferred). `computed`: groups the listing
  * worker computed for exactly these messages (conversations/provisional-groups.ts).
  */
-export function placeDeferred(db: Database, accountId: number, messages: readonly NewMessage[], computed: readonly unknown[] | null): number[] | null {
+export function placeDeferred(db: Database, accountId: number, messages: readonly NewMessage[], computed: readonly unknown[] | null): Array<number | null> | null {
   return placement === null ? null : placement(db, accountId, messages, computed);
 }
 
