@@ -25,7 +25,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
-import type { NewAttachment } from '../db/messages.repo.ts';
+import type { NewAttachment, NewMessage } from '../db/messages.repo.ts';
 import {
   countLocations,
   findMessageByDedupeKey,
@@ -173,12 +173,12 @@ export async function ingestMessage(db: Database, dataDir: string, input: Ingest
 /* ------------------------------------------------------------------ headers first (sync) */
 
 function storeHeaderRow(db: Database, p: PreparedHeaderRow): IngestResult {
-  return addToExisting(db, p.input, p.dedupeKey) ?? insertHeaderRow(db, p, null);
+  return addToExisting(db, p.input, p.dedupeKey) ?? insertHeaderRow(db, p, newMessageOf(p));
 }
 
-function insertHeaderRow(db: Database, p: PreparedHeaderRow, conversationId: number | null): IngestResult {
+function insertHeaderRow(db: Database, p: PreparedHeaderRow, message: NewMessage): IngestResult {
   const { input } = p;
-  const id = insertMessage(db, { ...newMessageOf(p), conversationId });
+  const id = insertMessage(db, message);
   insertLocation(db, id, { folderId: input.folderId, uidvalidity: input.uidvalidity, uid: input.uid }, input.flags);
   return { messageRowId: id, created: true, locationAdded: true };
 }
@@ -216,9 +216,10 @@ function storeHeaderRowsPlaced(db: Database, rows: readonly PreparedHeaderRow[],
   const whole = fresh.length === rows.length && byAccount.size === 1 ? computed : null;
   for (const [accountId, indexes] of byAccount) {
     const batch = indexes.map((i) => rows[i] as PreparedHeaderRow);
-    const placed = placeDeferred(db, accountId, batch.map(newMessageOf), whole);
+    const messages = batch.map(newMessageOf);
+    const placed = placeDeferred(db, accountId, messages, whole);
     batch.forEach((p, j) => {
-      results[indexes[j] as number] = insertHeaderRow(db, p, placed?.[j] ?? null);
+      results[indexes[j] as number] = insertHeaderRow(db, p, { ...(messages[j] as NewMessage), conversationId: placed?.[j] ?? null });
     });
   }
   for (const i of repeats) results[i] = storeHeaderRow(db, rows[i] as PreparedHeaderRow);
