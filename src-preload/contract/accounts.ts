@@ -93,7 +93,10 @@ export interface SyncProgress {
 
 export interface AccountHealth {
   state: HealthState;
-  /** While syncing: progress of the current pass. */
+  /**
+   * While syncing: progress of the current phase. Without a connection, the `threading` phase only: core
+   * goes on grouping what was already downloaded offline.
+   */
   progress: SyncProgress | null;
   /** Plain-words last error, kept after recovery until the next success. */
   lastError: string | null;

@@ -10,7 +10,7 @@
  *   body backfill → wait. Long passes let the first two
  *   run between their batches, so opening a message never waits for a 50,000
  *   message initial sync. Without a connection, the threading queue is
- *   drained all the same (`threadWhileOffline`);
+ *   drained all the same (threading-phase.ts), its progress shown;
  * - the idle connection (idle-watcher.ts) IDLEs on INBOX and asks for an
  *   INBOX pass (new mail, flags) or a full pass (an expunge may be a move to
  *   another folder). Every other folder is polled by a full pass every
@@ -40,10 +40,8 @@ import type { AccountHealth, ServerSettings, SyncProgress } from '../../../src-p
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import { getFolder, getFolderByPath } from '../db/folders.repo.ts';
-import { countQueuedForThreading, hasQueuedForThreading } from '../db/thread-queue.repo.ts';
 import { countPendingOps } from '../db/writeback.repo.ts';
 import type { Logger } from '../log.ts';
-import { drainThreadQueue, threadQueued } from '../pipeline/thread-queue.ts';
 import { HealthReporter } from './account-health.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import type { BodyContext } from './body-sync.ts';
@@ -58,6 +56,7 @@ import type { ClientTimeouts } from './imap-client.ts';
 import { PhaseProgress } from './progress.ts';
 import type { ConnectionLoss } from './sync-connection.ts';
 import { SyncConnection } from './sync-connection.ts';
+import { ThreadingPhase } from './threading-phase.ts';
 import { isRejection, replayWriteback } from './writeback-replay.ts';
 import { WorkQueue } from './work-queue.ts';
 
@@ -78,6 +77,8 @@ export interface AccountSyncOptions {
   /** Header blocks per batch (default 500). */
   batchSize?: number;
   bodyBatchSize?: number;
+  /** Queued messages threaded per transaction (default 1000). */
+  threadBatchSize?: number;
   timeouts?: ClientTimeouts;
   /** The IDLE connection on INBOX (default on). */
   idle?: boolean;
@@ -96,8 +97,6 @@ export interface AccountSyncOptions {
 }
 
 const WRITEBACK_RETRY_MS = 15_000;
-// Queued messages threaded per transaction: a few hundred milliseconds, so the agent's requests wait no longer.
-const THREAD_BATCH = 1000;
 
 export class AccountSync {
   private readonly o: AccountSyncOptions;
@@ -105,6 +104,7 @@ export class AccountSync {
   private readonly log: Logger;
   private readonly reporter: HealthReporter;
   private readonly backfill: BodyBackfill;
+  private readonly threading: ThreadingPhase;
   private readonly requests: FetchRequests;
   private readonly work: WorkQueue;
   private started = false;
@@ -117,7 +117,6 @@ export class AccountSync {
   private readonly lister: PassLister;
   /** Some message changed since the folder counts were last announced. */
   private countsChanged = false;
-  private offlineThreading = false;
 
   constructor(o: AccountSyncOptions) {
     this.o = o;
@@ -125,6 +124,14 @@ export class AccountSync {
     this.log = o.log;
     this.reporter = new HealthReporter(this.clock, (h) => o.onHealth(h));
     this.backfill = new BodyBackfill(o.bodyBatchSize);
+    this.threading = new ThreadingPhase({
+      db: o.db,
+      accountId: o.accountId,
+      clock: this.clock,
+      log: this.log,
+      ...(o.threadBatchSize ? { batchSize: o.threadBatchSize } : {}),
+      onThreaded: (ids) => o.onMessagesChanged(ids),
+    });
     this.requests = new FetchRequests(this.clock);
     this.work = new WorkQueue(this.clock);
     this.lister = new PassLister(() => startHeaderLister(o.imap, o.timeouts ?? {}, this.clock, this.log));
@@ -220,19 +227,10 @@ export class AccountSync {
     this.threadWhileOffline();
   }
 
-  /**
-   * Without a connection the threading queue is drained all the same (a
-   * desktop that crashed mid-sync and starts offline would otherwise show
-   * provisional conversations until it reconnects). It stops when a
-   * connection is up: the work loop then threads, one thing at a time.
-   */
+  /** Until a connection is up (the work loop then threads, one thing at a time), with its progress shown. */
   private threadWhileOffline(): void {
-    if (this.offlineThreading) return;
-    this.offlineThreading = true;
     const go = (): boolean => !this.stopped && this.client === null;
-    void drainThreadQueue(this.o.db, this.o.accountId, THREAD_BATCH, go, (ids) => this.o.onMessagesChanged(ids))
-      .catch((err: unknown) => this.log.error('threading the queue offline failed', { err }))
-      .finally(() => (this.offlineThreading = false));
+    this.threading.drainOffline(go, (progress) => this.reporter.set({ progress }));
   }
 
   /* ---------------------------------------------------------------- the work loop */
@@ -260,7 +258,7 @@ export class AccountSync {
         if (this.urgentPending()) await this.runUrgent(client);
         else if (this.work.wantsFull()) await this.withLister(() => this.fullPass(client));
         else if (this.work.wantsFolders()) await this.withLister(() => this.folderPasses(client));
-        else if (hasQueuedForThreading(this.o.db, this.o.accountId)) await this.threadStep();
+        else if (this.threading.pending()) await this.threadStep();
         else if (this.o.bodies !== false && this.backfill.hasWork(this.bodyContext(client))) await this.bodyStep(client);
         else {
           this.progress = null;
@@ -369,8 +367,8 @@ export class AccountSync {
     this.announceCounts();
     this.conn.healthy();
     this.backfill.restart();
-    this.progress = hasQueuedForThreading(this.o.db, this.o.accountId)
-      ? this.threadingProgress()
+    this.progress = this.threading.pending()
+      ? this.threading.progress()
       : this.o.bodies !== false && this.backfill.hasWork(this.bodyContext(client))
         ? this.bodiesProgress(client, bodies)
         : null;
@@ -418,17 +416,10 @@ export class AccountSync {
    */
   private async threadStep(): Promise<void> {
     if (this.progress?.phase !== 'threading') {
-      this.progress = this.threadingProgress();
+      this.progress = this.threading.progress();
       this.reporter.set({ state: 'syncing', progress: this.progress.snapshot(this.clock.now()) });
     }
-    const threaded = threadQueued(this.o.db, this.o.accountId, THREAD_BATCH);
-    if (threaded.length > 0) this.o.onMessagesChanged(threaded);
-    this.advance('threading', threaded.length);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-
-  private threadingProgress(): PhaseProgress {
-    return new PhaseProgress('threading', countQueuedForThreading(this.o.db, this.o.accountId), this.clock.now());
+    this.advance('threading', await this.threading.step());
   }
 
   private async bodyStep(client: ImapFlow): Promise<void> {

@@ -4,7 +4,7 @@ import { t } from '../../i18n/i18n.ts';
 import { formatRelativeTime } from '../../i18n/format.ts';
 import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
-import { canRetry, healthText, progressText } from './health-text.ts';
+import { canRetry, healthText, progressText, shownProgress } from './health-text.ts';
 
 interface AccountItemProps {
   account: AccountSummary;
@@ -20,7 +20,7 @@ export function AccountItem({ account, active, onSelect, onRemoveDemo }: Account
   const [retrying, setRetrying] = useState(false);
   const { health } = account;
   const isDemo = account.kind === 'demo';
-  const progress = health.state === 'syncing' && health.progress && health.progress.total > 0 ? health.progress : null;
+  const progress = shownProgress(health);
 
   async function retry(): Promise<void> {
     setRetrying(true);

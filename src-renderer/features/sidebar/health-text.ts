@@ -31,6 +31,17 @@ export function progressText(progress: SyncProgress): string {
   return progress.etaSeconds !== null && progress.etaSeconds > 0 ? t('health.withEta', { what, eta: formatEta(progress.etaSeconds) }) : what;
 }
 
+/**
+ * The progress to show under the account's state: the sync's phase while
+ * syncing; without a connection, only the grouping of mail already
+ * downloaded, which core goes on with offline. Null when there is nothing to count.
+ */
+export function shownProgress(health: AccountHealth): SyncProgress | null {
+  const progress = health.progress;
+  if (!progress || progress.total <= 0) return null;
+  return health.state === 'syncing' || progress.phase === 'threading' ? progress : null;
+}
+
 /** States in which the agent can usefully ask for another try. */
 export function canRetry(health: AccountHealth): boolean {
   return health.state === 'offline' || health.state === 'error' || health.state === 'auth-failed';

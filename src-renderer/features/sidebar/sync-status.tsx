@@ -1,6 +1,6 @@
 import type { AccountSummary } from '../../../src-preload/api.ts';
 import { t } from '../../i18n/i18n.ts';
-import { accountNeedingAttention, healthText, progressText } from './health-text.ts';
+import { accountNeedingAttention, healthText, progressText, shownProgress } from './health-text.ts';
 
 /**
  * Pinned to the bottom of the sidebar, so sync progress and "offline" stay in
@@ -15,7 +15,7 @@ export function SyncStatus({ accounts }: { accounts: readonly AccountSummary[] }
   if (!attention) return null;
   const { account, others } = attention;
   const { health } = account;
-  const progress = health.state === 'syncing' && health.progress && health.progress.total > 0 ? health.progress : null;
+  const progress = shownProgress(health);
   const showDetails = (): void => {
     // 'center', not 'nearest': scrolled only to the sidebar's bottom edge, the details would sit under this pinned line.
     document.querySelector(`[data-testid="account-item"][data-account-id="${account.id}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -41,7 +41,7 @@ export function SyncStatus({ accounts }: { accounts: readonly AccountSummary[] }
           </span>
         </>
       )}
-      {!progress && health.lastError && <span className="sync-status-detail sync-status-error">{health.lastError}</span>}
+      {health.lastError && (!progress || health.state !== 'syncing') && <span className="sync-status-detail sync-status-error">{health.lastError}</span>}
       {others > 0 && <span className="sync-status-detail">{t('syncStatus.others', { count: others })}</span>}
     </button>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountHealth, AccountSummary } from '../../../src-preload/api.ts';
-import { accountNeedingAttention, progressText } from '../../../src-renderer/features/sidebar/health-text.ts';
+import { accountNeedingAttention, progressText, shownProgress } from '../../../src-renderer/features/sidebar/health-text.ts';
 
 let nextId = 1;
 function account(name: string, health: Partial<AccountHealth>): AccountSummary {
@@ -47,5 +47,20 @@ describe('progressText (what the sync is doing)', () => {
     expect(of('headers')).toMatch(/^Downloading headers 1,200 of 5,000$/);
     expect(of('threading')).toMatch(/^Grouping messages into conversations 1,200 of 5,000$/);
     expect(of('bodies')).toMatch(/^Caching messages for offline use 1,200 of 5,000$/);
+  });
+});
+
+describe('shownProgress (the bar under an account)', () => {
+  const threading = { phase: 'threading' as const, done: 1000, total: 30_000, etaSeconds: 20 };
+  it('shows a sync phase while syncing, never an empty count', () => {
+    expect(shownProgress(account('A', downloading).health)).toEqual(downloading.progress);
+    expect(shownProgress(account('A', { state: 'syncing', progress: { ...threading, done: 0, total: 0 } }).health)).toBeNull();
+  });
+
+  it('keeps showing the grouping of downloaded mail while offline, but no download that cannot be running', () => {
+    expect(shownProgress(account('A', { state: 'offline', progress: threading }).health)).toEqual(threading);
+    expect(shownProgress(account('A', { state: 'error', progress: threading }).health)).toEqual(threading);
+    expect(shownProgress(account('A', { state: 'offline', progress: downloading.progress }).health)).toBeNull();
+    expect(shownProgress(account('A', { state: 'offline' }).health)).toBeNull();
   });
 });

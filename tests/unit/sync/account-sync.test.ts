@@ -139,6 +139,7 @@ describe('AccountSync offline', () => {
     const stored = storeBatch(db, rows, [], { deferThreading: true }).map((r) => r.messageRowId);
     expect(countQueuedForThreading(db, accountId)).toBe(30);
     const changed: number[] = [];
+    const healths: AccountHealth[] = [];
     const sync = new AccountSync({
       db,
       dataDir,
@@ -148,13 +149,20 @@ describe('AccountSync offline', () => {
       clock: new ManualClock(),
       backoff: { baseMs: 60_000, maxMs: 60_000 },
       timeouts: { connectMs: 2000, greetingMs: 2000, socketMs: 2000 },
-      onHealth: () => {},
+      threadBatchSize: 10,
+      // The reporter holds back progress-only changes for 250 ms of the (manual) clock: the first of each kind shows.
+      onHealth: (h) => healths.push(h),
       onMessagesChanged: (ids) => changed.push(...ids),
     });
     sync.start();
     await expect.poll(() => countQueuedForThreading(db, accountId), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => sync.health.progress, { timeout: 3000 }).toBeNull();
     expect(sync.health.state).not.toBe('connected');
     expect(changed.sort((a, b) => a - b)).toEqual(stored.sort((a, b) => a - b));
+    // The agent sees what is happening: "grouping n of 30" under the account, gone once done.
+    const shown = healths.flatMap((h) => (h.progress ? [h.progress] : []));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((p) => p.phase === 'threading' && p.total === 30)).toBe(true);
     // Threaded for real: every message has its thread keys, which provisional conversations never write.
     expect(db.prepare('SELECT count(*) AS n FROM thread_messages').get()).toEqual({ n: 30 });
     await sync.stop();
