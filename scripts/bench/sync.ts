@@ -19,6 +19,8 @@
  *    `--breakdown` runs core a second time without the after-store steps
  *    (threading, contacts, and so without provisional conversations), to
  *    show the sync engine's own share.
+ *    `--core-only` skips step 3 (about three minutes at 50,000): for
+ *    comparing two versions of core run after run, not for the ratios.
  *    `--core-node-flags "..."` starts core's process with those Node flags
  *    instead of the flags core runs with everywhere (CORE_NODE_FLAGS below);
  *    MALLOC_ARENA_MAX in the bench's own environment overrides core's default.
@@ -127,12 +129,34 @@ function runCore(dir: string, port: number, options: { syncOnly: boolean; nodeFl
   });
 }
 
+type Ceilings = Awaited<ReturnType<typeof measureCeilings>>;
+
+/** Step 3: the bare ceilings and floors on the same mailbox, printed as they are measured. */
+async function measureCeilings(server: Server, dir: string) {
+  const envelopes = await bareEnvelopes(server);
+  console.log(`ceiling, imapflow envelopes only:            ${s1(envelopes.ms)} (${envelopes.messages}; client CPU ${s1(envelopes.cpuMs)}, server CPU ${s1(envelopes.serverCpuMs)})`);
+  const headerBlocks = await bareHeaderBlocks(server);
+  console.log(`floor, imapflow header blocks only:          ${s1(headerBlocks.ms)} (${headerBlocks.messages}; ${(headerBlocks.ms / envelopes.ms).toFixed(2)}× envelopes: core's fetch alone; client CPU ${s1(headerBlocks.cpuMs)}, server CPU ${s1(headerBlocks.serverCpuMs)})`);
+  const listing = await bareListing(server, dir);
+  console.log(`floor, header blocks + mailparser + insert:  ${s1(listing.ms)} (${listing.messages}; ${(listing.ms / envelopes.ms).toFixed(2)}× envelopes: a bare listing, no threading; client CPU ${s1(listing.cpuMs)}, server CPU ${s1(listing.serverCpuMs)})`);
+  const full = await bareFullPipeline(server, dir);
+  console.log(`ceiling, imapflow + mailparser + SQLite/FTS5: ${s1(full.ms)} (${full.messages}; client CPU ${s1(full.cpuMs)}, server CPU ${s1(full.serverCpuMs)})`);
+  const mbsync = mbsyncFull(server, dir);
+  console.log(mbsync ? `mbsync full sync:                             ${s1(mbsync.ms)} (${mbsync.messages})` : 'mbsync: not installed');
+  return { envelopes, headerBlocks, listing, full, mbsync };
+}
+
+function ceilingFigures({ envelopes, headerBlocks, listing, full, mbsync }: Ceilings) {
+  return { envelopesMs: envelopes.ms, envelopesCpuMs: envelopes.cpuMs, envelopesServerCpuMs: envelopes.serverCpuMs, headerBlocksMs: headerBlocks.ms, headerBlocksCpuMs: headerBlocks.cpuMs, headerBlocksServerCpuMs: headerBlocks.serverCpuMs, bareListingMs: listing.ms, bareListingCpuMs: listing.cpuMs, bareListingServerCpuMs: listing.serverCpuMs, fullPipelineMs: full.ms, fullPipelineCpuMs: full.cpuMs, fullPipelineServerCpuMs: full.serverCpuMs, mbsyncMs: mbsync?.ms ?? null };
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const s1 = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 async function main(): Promise<void> {
   const target = argValue('--messages', 5_000);
   const breakdown = process.argv.includes('--breakdown');
+  const coreOnly = process.argv.includes('--core-only');
   const flagsAt = process.argv.indexOf('--core-node-flags');
   const nodeFlags = flagsAt >= 0 ? (process.argv[flagsAt + 1] ?? '').split(/\s+/).filter(Boolean) : CORE_NODE_FLAGS;
   const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, ramGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
@@ -154,16 +178,7 @@ async function main(): Promise<void> {
     await warmUp(server);
     console.log(`warm-up read of every folder: ${s1(performance.now() - t)}`);
 
-    const envelopes = await bareEnvelopes(server);
-    console.log(`ceiling, imapflow envelopes only:            ${s1(envelopes.ms)} (${envelopes.messages}; client CPU ${s1(envelopes.cpuMs)}, server CPU ${s1(envelopes.serverCpuMs)})`);
-    const headerBlocks = await bareHeaderBlocks(server);
-    console.log(`floor, imapflow header blocks only:          ${s1(headerBlocks.ms)} (${headerBlocks.messages}; ${(headerBlocks.ms / envelopes.ms).toFixed(2)}× envelopes: core's fetch alone; client CPU ${s1(headerBlocks.cpuMs)}, server CPU ${s1(headerBlocks.serverCpuMs)})`);
-    const listing = await bareListing(server, dir);
-    console.log(`floor, header blocks + mailparser + insert:  ${s1(listing.ms)} (${listing.messages}; ${(listing.ms / envelopes.ms).toFixed(2)}× envelopes: a bare listing, no threading; client CPU ${s1(listing.cpuMs)}, server CPU ${s1(listing.serverCpuMs)})`);
-    const full = await bareFullPipeline(server, dir);
-    console.log(`ceiling, imapflow + mailparser + SQLite/FTS5: ${s1(full.ms)} (${full.messages}; client CPU ${s1(full.cpuMs)}, server CPU ${s1(full.serverCpuMs)})`);
-    const mbsync = mbsyncFull(server, dir);
-    console.log(mbsync ? `mbsync full sync:                             ${s1(mbsync.ms)} (${mbsync.messages})` : 'mbsync: not installed');
+    const ceilings = coreOnly ? null : await measureCeilings(server, dir);
     const core = await runCore(dir, dovecot.port, { syncOnly: false, nodeFlags });
     const resync = median(core.resyncMs);
     console.log(
@@ -172,18 +187,22 @@ async function main(): Promise<void> {
     console.log(`core: CPU until all headers listed: core ${s1(core.headersCpuMs)} (all threads), server ${s1(core.headersServerCpuMs)}; until bodies cached and indexed: core ${s1(core.bodiesCpuMs)}, server ${s1(core.bodiesServerCpuMs)}`);
     console.log(`core: no-change resync median ${resync.toFixed(1)} ms (${core.resyncMs.map((x) => x.toFixed(1)).join(', ')}); peak RSS ${core.maxRssMb.toFixed(0)} MB; ${core.messages} messages, ${core.backlog} without body, ${core.unindexed} not yet in the search index`);
 
-    const ratios = {
-      headers: core.headersMs / envelopes.ms,
-      bodies: core.bodiesMs / full.ms,
-      bodiesPhaseOnly: (core.bodiesMs - core.headersMs) / full.ms,
-      vsMbsync: mbsync ? core.bodiesMs / mbsync.ms : null,
+    const ratios = ceilings && {
+      headers: core.headersMs / ceilings.envelopes.ms,
+      bodies: core.bodiesMs / ceilings.full.ms,
+      bodiesPhaseOnly: (core.bodiesMs - core.headersMs) / ceilings.full.ms,
+      vsMbsync: ceilings.mbsync ? core.bodiesMs / ceilings.mbsync.ms : null,
     };
     const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
     console.log('');
-    console.log(`headers listed / bare envelopes:          ${ratios.headers.toFixed(2)}× (goal ≤ ${GOALS.headersRatio}) ${verdict(ratios.headers <= GOALS.headersRatio)}`);
-    console.log(`bodies cached+indexed / bare full:         ${ratios.bodies.toFixed(2)}× (goal ≤ ${GOALS.bodiesRatio}) ${verdict(ratios.bodies <= GOALS.bodiesRatio)}`);
-    console.log(`  (body phase alone / bare full:           ${ratios.bodiesPhaseOnly.toFixed(2)}×)`);
-    if (ratios.vsMbsync !== null) console.log(`everything cached / mbsync:                ${ratios.vsMbsync.toFixed(2)}×`);
+    if (ratios) {
+      console.log(`headers listed / bare envelopes:          ${ratios.headers.toFixed(2)}× (goal ≤ ${GOALS.headersRatio}) ${verdict(ratios.headers <= GOALS.headersRatio)}`);
+      console.log(`bodies cached+indexed / bare full:         ${ratios.bodies.toFixed(2)}× (goal ≤ ${GOALS.bodiesRatio}) ${verdict(ratios.bodies <= GOALS.bodiesRatio)}`);
+      console.log(`  (body phase alone / bare full:           ${ratios.bodiesPhaseOnly.toFixed(2)}×)`);
+      if (ratios.vsMbsync !== null) console.log(`everything cached / mbsync:                ${ratios.vsMbsync.toFixed(2)}×`);
+    } else {
+      console.log('ceilings not measured (--core-only): no ratios');
+    }
     console.log(`no-change resync:                          ${resync.toFixed(1)} ms (goal < ${GOALS.resyncMs}) ${verdict(resync < GOALS.resyncMs)}`);
     console.log(`core peak RSS:                             ${core.maxRssMb.toFixed(0)} MB (goal < ${GOALS.rssMb}) ${verdict(core.maxRssMb < GOALS.rssMb)}`);
     console.log(`throughput:                                ${Math.round(core.messages / (core.bodiesMs / 1000))} messages/s (everything cached)`);
@@ -191,7 +210,8 @@ async function main(): Promise<void> {
     if (breakdown) {
       syncOnly = await runCore(dir, dovecot.port, { syncOnly: true, nodeFlags });
       console.log('');
-      console.log(`breakdown — core without the threading/contacts steps: headers ${s1(syncOnly.headersMs)} (${(syncOnly.headersMs / envelopes.ms).toFixed(2)}× envelopes), everything ${s1(syncOnly.bodiesMs)} (${(syncOnly.bodiesMs / full.ms).toFixed(2)}× bare full), peak RSS ${syncOnly.maxRssMb.toFixed(0)} MB`);
+      const of = (ms: number, ceiling: number | undefined, what: string): string => (ceiling === undefined ? '' : ` (${(ms / ceiling).toFixed(2)}× ${what})`);
+      console.log(`breakdown — core without the threading/contacts steps: headers ${s1(syncOnly.headersMs)}${of(syncOnly.headersMs, ceilings?.envelopes.ms, 'envelopes')}, everything ${s1(syncOnly.bodiesMs)}${of(syncOnly.bodiesMs, ceilings?.full.ms, 'bare full')}, peak RSS ${syncOnly.maxRssMb.toFixed(0)} MB`);
       // A listing large enough defers threading and contacts: what is left of them in the header phase is the provisional conversations.
       const what = core.threadedMs === null ? 'threading + contacts steps' : 'provisional conversations (threading deferred)';
       console.log(`            ${what} cost ${s1(core.headersMs - syncOnly.headersMs)} of the ${s1(core.headersMs)} header phase`);
@@ -202,7 +222,7 @@ async function main(): Promise<void> {
       messages: mail.length,
       seeding: 'Maildir files written directly before the first login (not APPEND)',
       machine,
-      ceilings: { envelopesMs: envelopes.ms, envelopesCpuMs: envelopes.cpuMs, envelopesServerCpuMs: envelopes.serverCpuMs, headerBlocksMs: headerBlocks.ms, headerBlocksCpuMs: headerBlocks.cpuMs, headerBlocksServerCpuMs: headerBlocks.serverCpuMs, bareListingMs: listing.ms, bareListingCpuMs: listing.cpuMs, bareListingServerCpuMs: listing.serverCpuMs, fullPipelineMs: full.ms, fullPipelineCpuMs: full.cpuMs, fullPipelineServerCpuMs: full.serverCpuMs, mbsyncMs: mbsync?.ms ?? null },
+      ceilings: ceilings && ceilingFigures(ceilings),
       coreNodeFlags: nodeFlags,
       core: { ...core, resyncMedianMs: resync, messagesPerSecond: core.messages / (core.bodiesMs / 1000) },
       coreWithoutThreadingAndContacts: syncOnly,

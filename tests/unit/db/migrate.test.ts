@@ -57,10 +57,13 @@ describe('migrations', () => {
 });
 
 describe('openDatabase', () => {
-  it('uses WAL and foreign keys', () => {
+  it('uses WAL and foreign keys, checkpointing every 64 MB of log and truncating the log back to that', () => {
     const { db } = openDatabase(path.join(tempDir(), 'cache.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    expect((db.pragma('wal_autocheckpoint', { simple: true }) as number) * pageSize).toBe(16_000 * 4096);
+    expect(db.pragma('journal_size_limit', { simple: true })).toBe(16_000 * 4096);
     db.close();
   });
 
