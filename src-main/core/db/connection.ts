@@ -28,7 +28,7 @@ function configure(db: Db): void {
   db.pragma('busy_timeout = 5000');
   // A threading or storing batch at 50,000 messages dirties more than SQLite's default 1,000-page checkpoint
   // threshold, so every commit was also a checkpoint (its pages copied into the file, fsynced). Checkpointing
-  // every 64 MB of log copies a page dirtied by consecutive batches once: the threading phase took a fifth less
+  // every 64 MB of log copies a page dirtied by consecutive batches once: the threading phase took about a tenth less
   // time (docs/decisions.md). The log is truncated back to that size after a checkpoint, so it never stays larger.
   db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   db.pragma(`journal_size_limit = ${WAL_CHECKPOINT_PAGES * 4096}`);
