@@ -11,10 +11,12 @@
  *   run between their batches, so opening a message never waits for a 50,000
  *   message initial sync. Without a connection, the threading queue is
  *   drained all the same (threading-phase.ts), its progress shown;
- * - the idle connection (idle-watcher.ts) IDLEs on INBOX and asks for an
+ * - the idle connection (change-watch.ts) IDLEs on INBOX and asks for an
  *   INBOX pass (new mail, flags) or a full pass (an expunge may be a move to
  *   another folder). Every other folder is polled by a full pass every
  *   `pollIntervalMs`; a full pass costs one LIST-STATUS when nothing changed.
+ *
+ * The write-back replay and the agent's requests are urgent-work.ts's.
  *
  * During a large pass (an initial sync, a desktop back after days) a third,
  * read-only connection lives in the listing worker (header-lister.ts): it
@@ -45,20 +47,20 @@ import type { Logger } from '../log.ts';
 import { HealthReporter } from './account-health.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import type { BodyContext } from './body-sync.ts';
-import { BodyBackfill, fetchBodyNow, refetchAttachments } from './body-sync.ts';
-import { FetchRequests } from './fetch-requests.ts';
+import { BodyBackfill } from './body-sync.ts';
+import { ChangeWatch } from './change-watch.ts';
 import { finishFullPass, planFullPass } from './full-pass.ts';
 import type { FolderSyncContext } from './folder-sync.ts';
 import { DEFER_THREADING_AT, syncFolder } from './folder-sync.ts';
 import { PassLister, startHeaderLister } from './header-lister.ts';
-import { IdleWatcher } from './idle-watcher.ts';
 import type { ClientTimeouts } from './imap-client.ts';
 import { PhaseProgress } from './progress.ts';
 import type { ConnectionLoss } from './sync-connection.ts';
 import { SyncConnection } from './sync-connection.ts';
 import { ThreadingPhase } from './threading-phase.ts';
-import { isRejection, replayWriteback } from './writeback-replay.ts';
+import { UrgentWork } from './urgent-work.ts';
 import { WorkQueue } from './work-queue.ts';
+import { isRejection } from './writeback-replay.ts';
 
 export interface AccountSyncOptions {
   db: Database;
@@ -96,8 +98,6 @@ export interface AccountSyncOptions {
   extensions?: { condstore?: boolean; qresync?: boolean };
 }
 
-const WRITEBACK_RETRY_MS = 15_000;
-
 export class AccountSync {
   private readonly o: AccountSyncOptions;
   private readonly clock: Clock;
@@ -105,13 +105,12 @@ export class AccountSync {
   private readonly reporter: HealthReporter;
   private readonly backfill: BodyBackfill;
   private readonly threading: ThreadingPhase;
-  private readonly requests: FetchRequests;
   private readonly work: WorkQueue;
+  private readonly urgent: UrgentWork;
+  private readonly changes: ChangeWatch;
   private started = false;
   private stopped = false;
   private readonly conn: SyncConnection;
-  private cancelPoll: (() => void) | null = null;
-  private watcher: IdleWatcher | null = null;
   private loopDone: Promise<void> = Promise.resolve();
   private progress: PhaseProgress | null = null;
   private readonly lister: PassLister;
@@ -132,8 +131,19 @@ export class AccountSync {
       ...(o.threadBatchSize ? { batchSize: o.threadBatchSize } : {}),
       onThreaded: (ids) => o.onMessagesChanged(ids),
     });
-    this.requests = new FetchRequests(this.clock);
     this.work = new WorkQueue(this.clock);
+    this.urgent = new UrgentWork({ ...o, clock: this.clock, work: this.work });
+    this.changes = new ChangeWatch({
+      imap: o.imap,
+      clock: this.clock,
+      log: this.log,
+      work: this.work,
+      ...(o.idle === false ? { idle: false } : {}),
+      ...(o.pollIntervalMs ? { pollIntervalMs: o.pollIntervalMs } : {}),
+      ...(o.backoff ? { backoff: o.backoff } : {}),
+      ...(o.random ? { random: o.random } : {}),
+      ...(o.timeouts ? { timeouts: o.timeouts } : {}),
+    });
     this.lister = new PassLister(() => startHeaderLister(o.imap, o.timeouts ?? {}, this.clock, this.log));
     this.conn = new SyncConnection({
       imap: o.imap,
@@ -191,13 +201,10 @@ export class AccountSync {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.cancelPoll?.();
-    this.cancelPoll = null;
     this.work.signal();
-    await Promise.all([this.watcher?.stop(), this.conn.stop()]);
-    this.watcher = null;
+    await Promise.all([this.changes.stop(), this.conn.stop()]);
     await this.loopDone.catch(() => {});
-    this.requests.failAll();
+    this.urgent.failAll();
     this.work.settle();
     this.reporter.set({ state: 'offline', progress: null });
   }
@@ -215,13 +222,10 @@ export class AccountSync {
 
   /** The connection is gone (sync-connection.ts has scheduled the reconnect): stop what depended on it. */
   private lost(loss: ConnectionLoss): void {
-    this.cancelPoll?.();
-    this.cancelPoll = null;
-    void this.watcher?.stop();
-    this.watcher = null;
+    void this.changes.disarm();
     this.progress = null;
     this.work.signal();
-    this.requests.failAll();
+    this.urgent.failAll();
     this.work.settle();
     this.reporter.set({ state: loss.state, progress: null, lastError: loss.message });
     this.threadWhileOffline();
@@ -238,24 +242,15 @@ export class AccountSync {
   private request(kind: 'body' | 'attachments', messageId: number): Promise<boolean> {
     // While (re)connecting the request waits for the connection; offline it is answered at once.
     if (this.stopped || (!this.client?.usable && !this.conn.pending)) return Promise.resolve(false);
-    const answer = this.requests.add(kind, messageId);
+    const answer = this.urgent.add(kind, messageId);
     this.work.signal();
     return answer;
-  }
-
-  private urgentPending(): boolean {
-    return this.work.writebackDue() || this.requests.pending();
-  }
-
-  private async runUrgent(client: ImapFlow): Promise<void> {
-    if (this.work.writebackDue()) await this.doWriteback(client);
-    if (this.requests.pending()) await this.doRequested(client);
   }
 
   private async runLoop(client: ImapFlow): Promise<void> {
     try {
       while (!this.stopped && client === this.client) {
-        if (this.urgentPending()) await this.runUrgent(client);
+        if (this.urgent.pending()) await this.urgent.run(client);
         else if (this.work.wantsFull()) await this.withLister(() => this.fullPass(client));
         else if (this.work.wantsFolders()) await this.withLister(() => this.folderPasses(client));
         else if (this.threading.pending()) await this.threadStep();
@@ -293,7 +288,7 @@ export class AccountSync {
       clock: this.clock,
       log: this.log,
       ...(this.o.batchSize ? { headerBatchSize: this.o.batchSize } : {}),
-      urgent: { pending: () => this.urgentPending(), run: () => this.runUrgent(client) },
+      urgent: { pending: () => this.urgent.pending(), run: () => this.urgent.run(client) },
       lister: () => (this.stopped ? null : this.lister.get()),
       stopped: () => this.stopped || client !== this.client,
       onStored: (n) => this.advance('headers', n),
@@ -308,35 +303,6 @@ export class AccountSync {
     if (this.progress?.phase !== phase) return;
     this.progress.add(count);
     this.reporter.set({ state: 'syncing', progress: this.progress.snapshot(this.clock.now()) });
-  }
-
-  private async doWriteback(client: ImapFlow): Promise<void> {
-    const result = await replayWriteback({
-      db: this.o.db,
-      accountId: this.o.accountId,
-      client,
-      clock: this.clock,
-      log: this.log,
-      onChanged: (ids) => this.o.onMessagesChanged(ids),
-    });
-    this.work.writebackDone(countPendingOps(this.o.db, this.o.accountId) > 0, result.rejected ? WRITEBACK_RETRY_MS : null);
-    if (result.done > 0) this.o.onFoldersChanged?.();
-  }
-
-  private async doRequested(client: ImapFlow): Promise<void> {
-    const ctx = this.bodyContext(client);
-    // A message the server refuses to give (NO) answers false; a lost connection ends the loop.
-    const guard = (fn: (id: number) => Promise<boolean>) => async (id: number): Promise<boolean> => {
-      try {
-        return await fn(id);
-      } catch (err) {
-        if (isRejection(err)) return false;
-        throw err;
-      }
-    };
-    const served = (id: number): void => this.o.onMessagesChanged([id]);
-    await this.requests.serve('body', guard((id) => fetchBodyNow(ctx, id)), served);
-    await this.requests.serve('attachments', guard((id) => refetchAttachments(ctx, id)), served);
   }
 
   private async fullPass(client: ImapFlow): Promise<void> {
@@ -375,7 +341,7 @@ export class AccountSync {
     const now = this.clock.now();
     this.reporter.set({ state: this.progress ? 'syncing' : 'connected', progress: this.progress?.snapshot(now) ?? null, lastError: null, lastSyncAt: now });
     for (const w of waiters) w();
-    this.afterFullPass();
+    this.changes.arm();
   }
 
   /** One folder; a folder the server refuses to open (deleted meanwhile) is skipped, not fatal. */
@@ -443,30 +409,5 @@ export class AccountSync {
     if (!running) return new PhaseProgress('bodies', remaining, this.clock.now());
     running.grow(remaining - (running.total - running.done));
     return running;
-  }
-
-  private afterFullPass(): void {
-    if (this.o.idle !== false && !this.watcher && !this.stopped) {
-      this.watcher = new IdleWatcher({
-        imap: this.o.imap,
-        path: 'INBOX',
-        log: this.log.child('idle'),
-        clock: this.clock,
-        ...(this.o.backoff ? { backoff: this.o.backoff } : {}),
-        ...(this.o.random ? { random: this.o.random } : {}),
-        ...(this.o.timeouts ? { timeouts: this.o.timeouts } : {}),
-        onChange: (change) => {
-          // An expunge may be half of a move made elsewhere: look at every folder.
-          if (change === 'expunge') this.work.askFull();
-          else this.work.askFolder('INBOX');
-        },
-      });
-      this.watcher.start();
-    }
-    this.cancelPoll?.();
-    this.cancelPoll = this.clock.schedule(this.o.pollIntervalMs ?? 60_000, () => {
-      this.cancelPoll = null;
-      this.work.askFull();
-    });
   }
 }
