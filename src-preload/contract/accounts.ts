@@ -58,6 +58,8 @@ export type ConnectionProblem =
   | 'tls-handshake'
   | 'not-imap'
   | 'not-smtp'
+  /** This computer's own storage failed (disk full, cache damaged or read-only), not the server. */
+  | 'local-storage'
   | 'unknown';
 
 export interface ServerCheck {

@@ -1,7 +1,7 @@
 /**
  * INBOX sync against a real Dovecot: the initial sync, new mail by IDLE,
  * expunges and \Seen made by another client, restarts without duplicates, a
- * UIDVALIDITY reset, a server outage, and a rejected password.
+ * UIDVALIDITY reset, a server outage, a rejected password, and a full disk.
  * One Dovecot for the file; each scenario has its own mailbox user.
  */
 import fs from 'node:fs';
@@ -20,8 +20,8 @@ import { startDovecot } from '../support/dovecot.ts';
 import type { DovecotServer } from '../support/dovecot.ts';
 import { buildMail, seedAccount } from '../support/mail-fixtures.ts';
 
-const users = ['main', 'uidvalidity', 'outage', 'badpass'].map((name) => ({ user: `${name}@example.test`, password: `pw-${name}` }));
-const [mainUser, uidUser, outageUser, badUser] = users.map((u) => u.user) as [string, string, string, string];
+const users = ['main', 'uidvalidity', 'outage', 'badpass', 'diskfull'].map((name) => ({ user: `${name}@example.test`, password: `pw-${name}` }));
+const [mainUser, uidUser, outageUser, badUser, fullUser] = users.map((u) => u.user) as [string, string, string, string, string];
 let dovecot: DovecotServer;
 let dataDir: string;
 
@@ -251,6 +251,36 @@ describe('a rejected password', () => {
     await until('auth-failed', () => h.sync.health.state === 'auth-failed');
     expect(h.sync.health.lastError).toBe('The server rejected the user name or password.');
     expect(countMessages(db, accountId)).toBe(0);
+    await h.sync.stop();
+    db.close();
+  });
+});
+
+describe('a full disk', () => {
+  it('says so in plain words, stores nothing half, and finishes the sync by itself once there is space', async () => {
+    const db = openDatabase(path.join(fs.mkdtempSync(path.join(dataDir, 'full-')), 'cache.sqlite')).db;
+    const accountId = seedAccount(db, fullUser);
+    await seed(fullUser, Array.from({ length: 40 }, (_, i) => i + 1));
+    // A real SQLITE_FULL: the cache may not grow, and its free pages are taken.
+    db.exec('CREATE TABLE filler (x BLOB)');
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    expect(() => {
+      for (;;) db.prepare('INSERT INTO filler VALUES (randomblob(1000))').run();
+    }).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+    const h = harness(fullUser, db, accountId);
+    h.sync.start();
+    await until('the error', () => h.sync.health.state === 'error');
+    expect(h.sync.health.lastError).toBe('The disk is full, so new mail cannot be stored. Free some space; syncing resumes by itself.');
+    // The connection was fine: the message must not send the agent to the server settings.
+    expect(h.sync.health.lastError).not.toMatch(/127\.0\.0\.1|connect/i);
+    expect(countMessages(db, accountId)).toBe(0);
+
+    // Space again: the next retry (backoff) resumes the sync with no action from the agent.
+    db.exec('DROP TABLE filler');
+    db.pragma('max_page_count = 1073741823');
+    await until('synced', () => connected(h) && countMessages(db, accountId) === 40, 15_000);
+    expect(h.sync.health.lastError).toBeNull();
+    expect(new Set(inbox(db, accountId).map((m) => m.subject)).size).toBe(40);
     await h.sync.stop();
     db.close();
   });

@@ -49,6 +49,7 @@ import type { BackoffPolicy } from './backoff.ts';
 import type { BodyContext } from './body-sync.ts';
 import { BodyBackfill } from './body-sync.ts';
 import { ChangeWatch } from './change-watch.ts';
+import { classifyLocalError } from './classify-error.ts';
 import { finishFullPass, planFullPass } from './full-pass.ts';
 import type { FolderSyncContext } from './folder-sync.ts';
 import { DEFER_THREADING_AT, syncFolder } from './folder-sync.ts';
@@ -97,6 +98,8 @@ export interface AccountSyncOptions {
    */
   extensions?: { condstore?: boolean; qresync?: boolean };
 }
+
+const THREADING_FAILED = 'Grouping messages into conversations failed. It is tried again when the account is back online.';
 
 export class AccountSync {
   private readonly o: AccountSyncOptions;
@@ -234,7 +237,11 @@ export class AccountSync {
   /** Until a connection is up (the work loop then threads, one thing at a time), with its progress shown. */
   private threadWhileOffline(): void {
     const go = (): boolean => !this.stopped && this.client === null;
-    this.threading.drainOffline(go, (progress) => this.reporter.set({ progress }));
+    this.threading.drainOffline(
+      go,
+      (progress) => this.reporter.set({ progress }),
+      (err) => this.reporter.set({ lastError: classifyLocalError(err)?.message ?? THREADING_FAILED }),
+    );
   }
 
   /* ---------------------------------------------------------------- the work loop */

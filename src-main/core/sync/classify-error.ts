@@ -1,5 +1,7 @@
 /**
  * Connection failures → a category and one plain sentence an agent can act on.
+ * The sync loop's failures include this computer's own (a full disk, a
+ * damaged cache): those are named as such (`classifyLocalError`).
  *
  * Errors come from three layers with different shapes: Node's sockets, TLS
  * and DNS (`code: 'ECONNREFUSED'`...), imapflow (`authenticationFailed`,
@@ -116,7 +118,34 @@ function describe(chain: ErrorLike[]): string | null {
   return parts.length > 0 ? parts.join(' ← ') : null;
 }
 
+const diskFullCodes = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
+
+/**
+ * A failure of this computer's own storage (the cache or the attachment
+ * folder), not of the server; null for anything else. The sync loop meets
+ * these mid-pass, where blaming the connection would send the agent to check
+ * settings that are fine.
+ */
+export function classifyLocalError(err: unknown): ClassifiedError | null {
+  const chain = chainOf(err);
+  const codes = chain.flatMap((e) => [str(e.code), str(e.originalCode)]).filter(Boolean);
+  const local = codes.find((c) => c.startsWith('SQLITE_') || diskFullCodes.has(c) || c === 'EROFS');
+  if (!local) return null;
+  const detail = describe(chain);
+  const result = (message: string): ClassifiedError => ({ problem: 'local-storage', message, detail });
+  if (codes.some((c) => diskFullCodes.has(c))) return result('The disk is full, so new mail cannot be stored. Free some space; syncing resumes by itself.');
+  if (codes.some((c) => c.startsWith('SQLITE_CORRUPT') || c === 'SQLITE_NOTADB')) {
+    return result('The local mail cache is damaged. Restart Switchboard: it sets the damaged cache aside and fetches the mailbox again.');
+  }
+  if (codes.some((c) => c.startsWith('SQLITE_READONLY') || c === 'EROFS')) {
+    return result("The local mail cache is read-only, so new mail cannot be stored. Check that Switchboard's data folder can be written to.");
+  }
+  return result(`The local mail cache could not be written (${local}). Syncing will try again.`);
+}
+
 export function classifyConnectionError(err: unknown, ctx: ConnectionContext): ClassifiedError {
+  const local = classifyLocalError(err);
+  if (local) return local;
   const chain = chainOf(err);
   const detail = describe(chain) ?? (err === undefined ? null : String(err));
   const codes = new Set(chain.flatMap((e) => [str(e.code), str(e.originalCode)]).filter(Boolean));

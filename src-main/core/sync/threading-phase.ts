@@ -62,9 +62,11 @@ export class ThreadingPhase {
    * Threads the queue while `go()` holds, reporting progress after each
    * batch, and null once the queue is empty. Stopped by `go()` (a connection
    * came up; the work loop goes on from there), it reports nothing more. A
-   * second call while one runs does nothing.
+   * failure (the disk full, the cache damaged) is handed to `failed`; the
+   * queue stays, and the work loop tries again once connected. A second call
+   * while one runs does nothing.
    */
-  drainOffline(go: () => boolean, report: (progress: SyncProgress | null) => void): void {
+  drainOffline(go: () => boolean, report: (progress: SyncProgress | null) => void, failed: (err: unknown) => void): void {
     if (this.draining || !go() || !this.pending()) return;
     this.draining = true;
     const progress = this.progress();
@@ -78,9 +80,9 @@ export class ThreadingPhase {
     };
     void run()
       .catch((err: unknown) => {
-        // The queue stays: the work loop tries again once connected.
         this.o.log.error('threading the queue offline failed', { err });
         if (go()) report(null);
+        failed(err);
       })
       .finally(() => (this.draining = false));
   }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountHealth } from '../../../src-preload/api.ts';
 import { ManualClock } from '../../../src-main/core/clock.ts';
@@ -124,36 +125,45 @@ describe('AccountSync reconnects', () => {
   });
 });
 
+/** What a crash in the threading phase leaves: `n` rows in provisional conversations, queued for threading. */
+function crashedInThreading(n = 30): { db: Database; accountId: number; stored: number[] } {
+  const db = openDatabase(':memory:').db;
+  const accountId = seedAccount(db);
+  const inbox = upsertFolder(db, accountId, 'INBOX', 'inbox').id;
+  const rows = Array.from({ length: n }, (_, i) => {
+    const raw = buildMail({ messageId: `q${i}@shop.example`, subject: `Question ${i}` });
+    const row = prepareHeaderRow({ accountId, folderId: inbox, uidvalidity: 1, uid: i + 1, flags: [], size: raw.length, headers: raw.subarray(0, raw.indexOf('\r\n\r\n') + 4) });
+    if (!row) throw new Error('needs a Message-ID');
+    return row;
+  });
+  const stored = storeBatch(db, rows, [], { deferThreading: true }).map((r) => r.messageRowId);
+  expect(countQueuedForThreading(db, accountId)).toBe(n);
+  return { db, accountId, stored };
+}
+
+function offlineSync(db: Database, accountId: number, healths: AccountHealth[], changed: number[]): AccountSync {
+  return new AccountSync({
+    db,
+    dataDir,
+    accountId,
+    imap: { host: '127.0.0.1', port, security: 'none', user: 'u', password: 'p' },
+    log: silentLogger,
+    clock: new ManualClock(),
+    backoff: { baseMs: 60_000, maxMs: 60_000 },
+    timeouts: { connectMs: 2000, greetingMs: 2000, socketMs: 2000 },
+    threadBatchSize: 10,
+    // The reporter holds back progress-only changes for 250 ms of the (manual) clock: the first of each kind shows.
+    onHealth: (h) => healths.push(h),
+    onMessagesChanged: (ids) => changed.push(...ids),
+  });
+}
+
 describe('AccountSync offline', () => {
   it('threads what a large pass left queued without waiting for the server', async () => {
-    const db = openDatabase(':memory:').db;
-    const accountId = seedAccount(db);
-    const inbox = upsertFolder(db, accountId, 'INBOX', 'inbox').id;
-    // What a crash in the threading phase leaves: rows in provisional conversations, queued for threading.
-    const rows = Array.from({ length: 30 }, (_, i) => {
-      const raw = buildMail({ messageId: `q${i}@shop.example`, subject: `Question ${i}` });
-      const row = prepareHeaderRow({ accountId, folderId: inbox, uidvalidity: 1, uid: i + 1, flags: [], size: raw.length, headers: raw.subarray(0, raw.indexOf('\r\n\r\n') + 4) });
-      if (!row) throw new Error('needs a Message-ID');
-      return row;
-    });
-    const stored = storeBatch(db, rows, [], { deferThreading: true }).map((r) => r.messageRowId);
-    expect(countQueuedForThreading(db, accountId)).toBe(30);
+    const { db, accountId, stored } = crashedInThreading();
     const changed: number[] = [];
     const healths: AccountHealth[] = [];
-    const sync = new AccountSync({
-      db,
-      dataDir,
-      accountId,
-      imap: { host: '127.0.0.1', port, security: 'none', user: 'u', password: 'p' },
-      log: silentLogger,
-      clock: new ManualClock(),
-      backoff: { baseMs: 60_000, maxMs: 60_000 },
-      timeouts: { connectMs: 2000, greetingMs: 2000, socketMs: 2000 },
-      threadBatchSize: 10,
-      // The reporter holds back progress-only changes for 250 ms of the (manual) clock: the first of each kind shows.
-      onHealth: (h) => healths.push(h),
-      onMessagesChanged: (ids) => changed.push(...ids),
-    });
+    const sync = offlineSync(db, accountId, healths, changed);
     sync.start();
     await expect.poll(() => countQueuedForThreading(db, accountId), { timeout: 3000 }).toBe(0);
     await expect.poll(() => sync.health.progress, { timeout: 3000 }).toBeNull();
@@ -165,6 +175,26 @@ describe('AccountSync offline', () => {
     expect(shown.every((p) => p.phase === 'threading' && p.total === 30)).toBe(true);
     // Threaded for real: every message has its thread keys, which provisional conversations never write.
     expect(db.prepare('SELECT count(*) AS n FROM thread_messages').get()).toEqual({ n: 30 });
+    await sync.stop();
+    db.close();
+  });
+
+  it('says the disk is full when threading cannot write, and keeps the queue', async () => {
+    const { db, accountId } = crashedInThreading(300);
+    // A real SQLITE_FULL: the cache may not grow, and its free pages are taken.
+    db.exec('CREATE TABLE filler (x BLOB)');
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    expect(() => {
+      for (;;) db.prepare('INSERT INTO filler VALUES (randomblob(1000))').run();
+    }).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+    const sync = offlineSync(db, accountId, [], []);
+    sync.start();
+    await expect.poll(() => sync.health.lastError, { timeout: 3000 }).toMatch(/^The disk is full/);
+    expect(sync.health.progress).toBeNull();
+    // Nothing lost: the failed batch rolled back, so every message is threaded or still queued for the next try.
+    const threaded = (db.prepare('SELECT count(*) AS n FROM thread_messages').get() as { n: number }).n;
+    expect(countQueuedForThreading(db, accountId)).toBeGreaterThan(0);
+    expect(countQueuedForThreading(db, accountId)).toBe(300 - threaded);
     await sync.stop();
     db.close();
   });

@@ -9,9 +9,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
+import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerSettings } from '../../../src-preload/api.ts';
-import { classifyConnectionError, DeadlineError, healthStateFor } from '../../../src-main/core/sync/classify-error.ts';
+import { classifyConnectionError, classifyLocalError, DeadlineError, healthStateFor } from '../../../src-main/core/sync/classify-error.ts';
 import type { MailProtocol } from '../../../src-main/core/sync/classify-error.ts';
 import { checkImap } from '../../../src-main/core/sync/connection-test.ts';
 import { createImapClient } from '../../../src-main/core/sync/imap-client.ts';
@@ -226,6 +227,48 @@ describe('anything else', () => {
     expect(classifyConnectionError('odd', ctx).problem).toBe('unknown');
     expect(classifyConnectionError(undefined, ctx).problem).toBe('unknown');
     expect(classifyConnectionError(new DeadlineError(15000), ctx).problem).toBe('timeout');
+  });
+
+  it("names this computer's own storage, not the server, when the cache cannot be written", () => {
+    const ctx = { protocol: 'imap' as const, host: 'mail.example', port: 993 };
+    const caught = (fn: () => unknown): unknown => {
+      try {
+        fn();
+      } catch (err) {
+        return err;
+      }
+      throw new Error('expected a failure');
+    };
+    // Real SQLite failures: a cache that may not grow, a file that is not a database, a read-only cache.
+    const full = new Sqlite(':memory:');
+    full.exec('CREATE TABLE t (x BLOB)');
+    full.pragma(`max_page_count = ${full.pragma('page_count', { simple: true }) as number}`);
+    const fullErr = caught(() => {
+      for (;;) full.prepare('INSERT INTO t VALUES (randomblob(1000))').run();
+    });
+    const garbage = path.join(certDir, 'not-a-cache.sqlite');
+    fs.writeFileSync(garbage, Buffer.alloc(8192, 7));
+    const notDb = new Sqlite(garbage);
+    const notDbErr = caught(() => notDb.prepare('SELECT 1 FROM sqlite_master').get());
+    const rwFile = path.join(certDir, 'read-only.sqlite');
+    new Sqlite(rwFile).exec('CREATE TABLE t (x)');
+    const readOnly = new Sqlite(rwFile, { readonly: true });
+    const readOnlyErr = caught(() => readOnly.prepare('INSERT INTO t VALUES (1)').run());
+    for (const db of [full, notDb, readOnly]) db.close();
+
+    const problem = (err: unknown): [string, string] => {
+      const c = classifyConnectionError(err, ctx);
+      return [c.problem, c.message];
+    };
+    expect(problem(fullErr)).toEqual(['local-storage', 'The disk is full, so new mail cannot be stored. Free some space; syncing resumes by itself.']);
+    expect(problem(notDbErr)[1]).toMatch(/^The local mail cache is damaged\. Restart Switchboard/);
+    expect(problem(readOnlyErr)[1]).toMatch(/^The local mail cache is read-only/);
+    // A full disk under the attachment folder (not caused for real here: it needs a full file system).
+    expect(problem(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))[0]).toBe('local-storage');
+    expect(healthStateFor(fullErr, 'local-storage')).toBe('error');
+    // Not local: network and program errors keep their own sentences.
+    expect(classifyLocalError(new TypeError('x is undefined'))).toBeNull();
+    expect(classifyLocalError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBeNull();
   });
 
   it('maps problems to account health', () => {
