@@ -16,11 +16,10 @@
  *   each (keyset cursor); a message that could not be fetched (expunged
  *   meanwhile) is not retried until the next round, so a stuck message
  *   cannot make the loop spin.
- * - The next batch is requested from the server and parsed (in the parse
- *   worker, mail/parse-pool.ts) while the current one is stored, and within
- *   a batch each chunk of sources goes to the worker as soon as it has
- *   arrived, so parsing overlaps the transfer: the parser, not the network
- *   or SQLite, sets the pace.
+ * - A batch is stored once the next one has been transferred: the parse
+ *   worker (mail/parse-pool.ts) parses the next while this thread stores,
+ *   and within a batch each chunk of sources goes to the worker as soon as
+ *   it has arrived, so parsing overlaps both the transfer and the storing.
  * - Each batch of bodies is indexed for search in its storing transaction,
  *   so "cached" also means "searchable" (search/index-step.ts).
  */
@@ -119,8 +118,15 @@ async function prepareSources(ctx: BodyContext, fetched: readonly FetchedSource[
 const PARSE_CHUNK = 25;
 const PARSE_CHUNK_BYTES = 1024 * 1024;
 
-/** Fetches and parses a batch, each chunk parsed while the rest is still arriving; in arrival order. */
-async function fetchAndPrepare(ctx: BodyContext, locations: readonly FetchLocation[]): Promise<PreparedSource[]> {
+interface BatchInFlight {
+  /** Settles when the FETCH has ended and every source is with the parser; never rejects. */
+  transferred: Promise<void>;
+  /** The batch parsed, in arrival order; null when the round has nothing left. */
+  prepared: Promise<PreparedSource[] | null>;
+}
+
+/** Fetches and parses a batch, each chunk parsed while the rest is still arriving. */
+function fetchAndPrepare(ctx: BodyContext, locations: readonly FetchLocation[]): BatchInFlight {
   const parsing: Promise<PreparedSource[]>[] = [];
   let chunk: FetchedSource[] = [];
   let bytes = 0;
@@ -133,13 +139,15 @@ async function fetchAndPrepare(ctx: BodyContext, locations: readonly FetchLocati
     chunk = [];
     bytes = 0;
   };
-  await streamSources(ctx, locations, (f) => {
+  const streamed = streamSources(ctx, locations, (f) => {
     chunk.push(f);
     bytes += f.raw.length;
     if (chunk.length >= PARSE_CHUNK || bytes >= PARSE_CHUNK_BYTES) flush();
-  });
-  flush();
-  return (await Promise.all(parsing)).flat();
+  }).then(flush);
+  const prepared = streamed.then(async () => (await Promise.all(parsing)).flat());
+  // Awaited by the step that stores this batch; until then a failure must not count as unhandled.
+  prepared.catch(() => undefined);
+  return { transferred: streamed.catch(() => undefined), prepared };
 }
 
 /**
@@ -219,7 +227,7 @@ export class BodyBackfill {
   private folders: number[] | null = null;
   private roundOver = false;
   private checked = false;
-  private prefetch: Promise<PreparedSource[] | null> | null = null;
+  private prefetch: BatchInFlight | null = null;
   private prefetchClient: ImapFlow | null = null;
   private readonly batchSize: number;
 
@@ -271,11 +279,9 @@ export class BodyBackfill {
   }
 
   /** Fetches the next batch and has it parsed, while the caller stores the current one. */
-  private startFetch(ctx: BodyContext): Promise<PreparedSource[] | null> {
+  private startFetch(ctx: BodyContext): BatchInFlight {
     const locations = this.nextLocations(ctx);
-    const p = locations.length === 0 ? Promise.resolve(null) : fetchAndPrepare(ctx, locations);
-    p.catch(() => undefined);
-    return p;
+    return locations.length === 0 ? { transferred: Promise.resolve(), prepared: Promise.resolve(null) } : fetchAndPrepare(ctx, locations);
   }
 
   /**
@@ -289,13 +295,17 @@ export class BodyBackfill {
     if (this.prefetchClient !== ctx.client) this.prefetch = null;
     const current = this.prefetch ?? this.startFetch(ctx);
     this.prefetch = null;
-    const prepared = await current;
+    const prepared = await current.prepared;
     if (prepared === null) {
       this.roundOver = true;
       return null;
     }
-    this.prefetch = this.startFetch(ctx);
+    const next = this.startFetch(ctx);
+    this.prefetch = next;
     this.prefetchClient = ctx.client;
+    // Storing blocks this thread: done while the worker parses the next batch, not while it waits for its sources.
+    // A failed transfer is the next step's to report; this batch is stored all the same.
+    await next.transferred;
     return storePrepared(ctx, prepared);
   }
 }
