@@ -5,7 +5,10 @@
  * A corrupt cache must not stop the app or destroy evidence: the damaged file
  * is moved aside (kept next to it, named `.corrupt-<time>`) and a fresh cache
  * is created; everything that lives on the server is synced again. The caller
- * is told, so it can say so in the UI and the log.
+ * is told, so it can say so in the UI and the log. Damage found only later
+ * (a page read in the middle of a sync) cannot be repaired under a running
+ * core: `markCacheDamaged` leaves a marker, and the next start treats the
+ * cache as corrupt.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,18 +51,36 @@ function openAndMigrate(file: string): Db {
   }
 }
 
-function isCorruption(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+export function isCorruption(err: unknown): boolean {
+  const code = err && typeof err === 'object' ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+const damagedMarker = (file: string): string => `${file}.damaged`;
+
+/** Damage met while running: the next start sets this cache aside. Does nothing for an in-memory cache. */
+export function markCacheDamaged(db: Db): void {
+  if (db.memory) return;
+  try {
+    fs.writeFileSync(damagedMarker(db.name), new Date().toISOString());
+  } catch {
+    // A disk that cannot take a few bytes: the next start finds the damage by itself or does not.
+  }
+}
+
+class MarkedDamaged extends Error {
+  readonly code = 'SQLITE_CORRUPT';
 }
 
 export function openDatabase(file: string): OpenedDatabase {
   if (file === ':memory:') return { db: openAndMigrate(file), recoveredFrom: null };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
+    if (fs.existsSync(damagedMarker(file))) throw new MarkedDamaged('marked damaged while running');
     return { db: openAndMigrate(file), recoveredFrom: null };
   } catch (err) {
     if (!isCorruption(err)) throw err;
+    fs.rmSync(damagedMarker(file), { force: true });
     const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     fs.renameSync(file, aside);
     for (const suffix of ['-wal', '-shm']) {

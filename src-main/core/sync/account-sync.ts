@@ -41,6 +41,7 @@ import type { ImapFlow } from 'imapflow';
 import type { AccountHealth, ServerSettings, SyncProgress } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
+import { isCorruption, markCacheDamaged } from '../db/connection.ts';
 import { getFolder, getFolderByPath } from '../db/folders.repo.ts';
 import { countPendingOps } from '../db/writeback.repo.ts';
 import type { Logger } from '../log.ts';
@@ -240,7 +241,10 @@ export class AccountSync {
     this.threading.drainOffline(
       go,
       (progress) => this.reporter.set({ progress }),
-      (err) => this.reporter.set({ lastError: classifyLocalError(err)?.message ?? THREADING_FAILED }),
+      (err) => {
+        if (isCorruption(err)) markCacheDamaged(this.o.db);
+        this.reporter.set({ lastError: classifyLocalError(err)?.message ?? THREADING_FAILED });
+      },
     );
   }
 
@@ -269,6 +273,8 @@ export class AccountSync {
         }
       }
     } catch (err) {
+      // The agent is told to restart; the restart must then set the damaged cache aside.
+      if (isCorruption(err)) markCacheDamaged(this.o.db);
       this.conn.lose(client, err);
     }
   }

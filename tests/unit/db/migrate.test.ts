@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src-main/core/db/connection.ts';
+import { markCacheDamaged, openDatabase } from '../../../src-main/core/db/connection.ts';
 import { migrate, schemaVersion, SchemaTooNewError } from '../../../src-main/core/db/migrate.ts';
 import { migrations } from '../../../src-main/core/db/migrations/index.ts';
 
@@ -75,5 +75,22 @@ describe('openDatabase', () => {
     expect(fs.readFileSync(recoveredFrom as string)).toEqual(Buffer.alloc(8192, 0x5a));
     expect(schemaVersion(db)).toBe(migrations.length);
     db.close();
+  });
+
+  it('sets aside at the next start a cache found damaged while running, as the agent was told', () => {
+    const file = path.join(tempDir(), 'cache.sqlite');
+    const first = openDatabase(file).db;
+    first.exec("CREATE TABLE kept (x); INSERT INTO kept VALUES ('old')");
+    markCacheDamaged(first);
+    first.close();
+    const { db, recoveredFrom } = openDatabase(file);
+    expect(recoveredFrom).not.toBeNull();
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'kept'").get()).toEqual({ n: 0 });
+    expect(fs.existsSync(`${file}.damaged`)).toBe(false);
+    db.close();
+    // Once only: the fresh cache opens as it is.
+    const again = openDatabase(file);
+    expect(again.recoveredFrom).toBeNull();
+    again.db.close();
   });
 });
