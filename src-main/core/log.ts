@@ -29,7 +29,8 @@ function errorFields(fields: Record<string, unknown> | undefined): Record<string
   if (!fields) return fields;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
-    out[k] = v instanceof Error ? { name: v.name, message: v.message, code: (v as { code?: unknown }).code } : v;
+    // The stack says where a fault happened; ten frames are enough to find it and keep the file small.
+    out[k] = v instanceof Error ? { name: v.name, message: v.message, code: (v as { code?: unknown }).code, stack: v.stack?.split('\n').slice(0, 11).join('\n') } : v;
   }
   return out;
 }

@@ -60,6 +60,8 @@ export type ConnectionProblem =
   | 'not-smtp'
   /** This computer's own storage failed (disk full, cache damaged or read-only), not the server. */
   | 'local-storage'
+  /** A fault in Switchboard itself (a bug), not the server nor this computer's storage. */
+  | 'internal'
   | 'unknown';
 
 export interface ServerCheck {

@@ -1,7 +1,8 @@
 /**
  * INBOX sync against a real Dovecot: the initial sync, new mail by IDLE,
  * expunges and \Seen made by another client, restarts without duplicates, a
- * UIDVALIDITY reset, a server outage, a rejected password, and a full disk.
+ * UIDVALIDITY reset, a server outage, a rejected password, a full disk, and a
+ * fault in Switchboard itself.
  * One Dovecot for the file; each scenario has its own mailbox user.
  */
 import fs from 'node:fs';
@@ -14,14 +15,15 @@ import { openDatabase } from '../../src-main/core/db/connection.ts';
 import { getFolderByRole } from '../../src-main/core/db/folders.repo.ts';
 import { countMessages, getMessage, listLocations, listMessages, setSeen } from '../../src-main/core/db/messages.repo.ts';
 import { silentLogger } from '../../src-main/core/log.ts';
+import type { Logger } from '../../src-main/core/log.ts';
 import { AccountSync } from '../../src-main/core/sync/account-sync.ts';
 import type { AccountSyncOptions } from '../../src-main/core/sync/account-sync.ts';
 import { startDovecot } from '../support/dovecot.ts';
 import type { DovecotServer } from '../support/dovecot.ts';
 import { buildMail, seedAccount } from '../support/mail-fixtures.ts';
 
-const users = ['main', 'uidvalidity', 'outage', 'badpass', 'diskfull'].map((name) => ({ user: `${name}@example.test`, password: `pw-${name}` }));
-const [mainUser, uidUser, outageUser, badUser, fullUser] = users.map((u) => u.user) as [string, string, string, string, string];
+const users = ['main', 'uidvalidity', 'outage', 'badpass', 'diskfull', 'fault'].map((name) => ({ user: `${name}@example.test`, password: `pw-${name}` }));
+const [mainUser, uidUser, outageUser, badUser, fullUser, faultUser] = users.map((u) => u.user) as [string, string, string, string, string, string];
 let dovecot: DovecotServer;
 let dataDir: string;
 
@@ -281,6 +283,43 @@ describe('a full disk', () => {
     await until('synced', () => connected(h) && countMessages(db, accountId) === 40, 15_000);
     expect(h.sync.health.lastError).toBeNull();
     expect(new Set(inbox(db, accountId).map((m) => m.subject)).size).toBe(40);
+    await h.sync.stop();
+    db.close();
+  });
+});
+
+describe('a fault in Switchboard itself', () => {
+  it('is named as ours, not the server\'s, logged with where it happened, and retried', async () => {
+    const db = openDatabase(path.join(fs.mkdtempSync(path.join(dataDir, 'fault-')), 'cache.sqlite')).db;
+    const accountId = seedAccount(db, faultUser);
+    await seed(faultUser, Array.from({ length: 12 }, (_, i) => i + 1));
+    // A real failure of our own storing code (SQLITE_CONSTRAINT_TRIGGER), standing in for any bug mid-pass.
+    db.exec("CREATE TRIGGER fault BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'a bug in the storing code'); END");
+    const logged: Array<{ level: string; msg: string; fields: Record<string, unknown> | undefined }> = [];
+    const log: Logger = {
+      debug: () => {},
+      info: () => {},
+      warn: (msg, fields) => logged.push({ level: 'warn', msg, fields }),
+      error: (msg, fields) => logged.push({ level: 'error', msg, fields }),
+      child: () => log,
+    };
+    const h = harness(faultUser, db, accountId, { log });
+    h.sync.start();
+    await until('the error', () => h.sync.health.state === 'error');
+    expect(h.sync.health.lastError).toBe(
+      'Switchboard hit an unexpected error of its own (a bug in the storing code), not a problem with the server. If this message stays, the log file (logs/core.log in its data folder) has the details for support.',
+    );
+    expect(h.sync.health.lastError).not.toMatch(/127\.0\.0\.1|connect/i);
+    // Logged as an error, with the error itself (its stack says where), not as a failed connection.
+    const entry = logged.find((e) => e.level === 'error' && e.fields?.['err'] instanceof Error);
+    expect(entry?.msg).toMatch(/unexpected error/);
+    expect(logged.some((e) => e.msg === 'connection failed')).toBe(false);
+    expect(countMessages(db, accountId)).toBe(0);
+
+    // Fixed (here: the fault removed), the next retry finishes the sync with no action from the agent.
+    db.exec('DROP TRIGGER fault');
+    await until('synced', () => connected(h) && countMessages(db, accountId) === 12, 15_000);
+    expect(h.sync.health.lastError).toBeNull();
     await h.sync.stop();
     db.close();
   });

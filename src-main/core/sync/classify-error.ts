@@ -1,7 +1,8 @@
 /**
  * Connection failures → a category and one plain sentence an agent can act on.
  * The sync loop's failures include this computer's own (a full disk, a
- * damaged cache): those are named as such (`classifyLocalError`).
+ * damaged cache) and Switchboard's own (a bug): those are named as such
+ * (`classifyLocalError`), never as a connection problem.
  *
  * Errors come from three layers with different shapes: Node's sockets, TLS
  * and DNS (`code: 'ECONNREFUSED'`...), imapflow (`authenticationFailed`,
@@ -120,18 +121,33 @@ function describe(chain: ErrorLike[]): string | null {
 
 const diskFullCodes = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
 
+// SQLite failures that say the code is wrong (a broken rule, a statement that cannot run), not the storage.
+const programSqliteCodes = ['SQLITE_CONSTRAINT', 'SQLITE_MISMATCH', 'SQLITE_RANGE', 'SQLITE_ERROR', 'SQLITE_MISUSE', 'SQLITE_SCHEMA', 'SQLITE_TOOBIG'];
+const isProgramSqlite = (code: string): boolean => programSqliteCodes.some((p) => code === p || code.startsWith(`${p}_`));
+// Thrown by JavaScript itself on a bug; network and server failures are plain Errors with codes.
+const programErrorNames = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
+
 /**
  * A failure of this computer's own storage (the cache or the attachment
- * folder), not of the server; null for anything else. The sync loop meets
- * these mid-pass, where blaming the connection would send the agent to check
- * settings that are fine.
+ * folder), or of Switchboard itself (a bug), not of the server; null for
+ * anything else. The sync loop meets these mid-pass, where blaming the
+ * connection would send the agent to check settings that are fine.
  */
 export function classifyLocalError(err: unknown): ClassifiedError | null {
   const chain = chainOf(err);
   const codes = chain.flatMap((e) => [str(e.code), str(e.originalCode)]).filter(Boolean);
+  const detail = describe(chain);
+  const program = codes.some(isProgramSqlite) || (err instanceof Error && programErrorNames.has(err.name));
+  if (program) {
+    const what = (str(chain[0]?.message) || String(err)).split('\n')[0]?.slice(0, 200) ?? '';
+    return {
+      problem: 'internal',
+      message: `Switchboard hit an unexpected error of its own (${what}), not a problem with the server. If this message stays, the log file (logs/core.log in its data folder) has the details for support.`,
+      detail,
+    };
+  }
   const local = codes.find((c) => c.startsWith('SQLITE_') || diskFullCodes.has(c) || c === 'EROFS');
   if (!local) return null;
-  const detail = describe(chain);
   const result = (message: string): ClassifiedError => ({ problem: 'local-storage', message, detail });
   if (codes.some((c) => diskFullCodes.has(c))) return result('The disk is full, so new mail cannot be stored. Free some space; syncing resumes by itself.');
   if (codes.some((c) => c.startsWith('SQLITE_CORRUPT') || c === 'SQLITE_NOTADB')) {
@@ -139,6 +155,9 @@ export function classifyLocalError(err: unknown): ClassifiedError | null {
   }
   if (codes.some((c) => c.startsWith('SQLITE_READONLY') || c === 'EROFS')) {
     return result("The local mail cache is read-only, so new mail cannot be stored. Check that Switchboard's data folder can be written to.");
+  }
+  if (codes.some((c) => c.startsWith('SQLITE_BUSY') || c.startsWith('SQLITE_LOCKED'))) {
+    return result(`The local mail cache is held by another program (${local}). Syncing will try again.`);
   }
   return result(`The local mail cache could not be written (${local}). Syncing will try again.`);
 }

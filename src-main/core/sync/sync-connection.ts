@@ -124,8 +124,9 @@ export class SyncConnection {
       ? classifyConnectionError(err, { protocol: 'imap', host, port })
       : { problem: 'unknown' as const, message: `The connection to ${host} was lost.`, detail: null };
     const state = err ? healthStateFor(err, classified.problem) : 'offline';
-    // The work loop's failures include this computer's own (disk full): logged as what they are.
+    // The work loop's failures include this computer's own (disk full) and ours (a bug): logged as what they are.
     if (classified.problem === 'local-storage') this.o.log.error('the cache could not be written; retrying later', { detail: classified.detail });
+    else if (classified.problem === 'internal') this.o.log.error('sync stopped on an unexpected error; retrying later', { err, detail: classified.detail });
     else this.o.log.warn('connection failed', { state, problem: classified.problem, detail: classified.detail });
     this.scheduleReconnect(state === 'auth-failed');
     this.o.onLost({ state, message: classified.message });

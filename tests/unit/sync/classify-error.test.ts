@@ -266,9 +266,39 @@ describe('anything else', () => {
     // A full disk under the attachment folder (not caused for real here: it needs a full file system).
     expect(problem(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))[0]).toBe('local-storage');
     expect(healthStateFor(fullErr, 'local-storage')).toBe('error');
-    // Not local: network and program errors keep their own sentences.
-    expect(classifyLocalError(new TypeError('x is undefined'))).toBeNull();
+    // Not local: network errors keep their own sentences.
     expect(classifyLocalError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBeNull();
+    expect(classifyLocalError(new Error('Connection not available'))).toBeNull();
+  });
+
+  it('names a fault in Switchboard itself as ours, not the server\'s nor the disk\'s', () => {
+    const ctx = { protocol: 'imap' as const, host: 'mail.example', port: 993 };
+    const caught = (fn: () => unknown): unknown => {
+      try {
+        fn();
+      } catch (err) {
+        return err;
+      }
+      throw new Error('expected a failure');
+    };
+    // Real failures of our own code: a broken unique rule, a statement that cannot run, a TypeError.
+    const db = new Sqlite(':memory:');
+    db.exec('CREATE TABLE t (x UNIQUE)');
+    db.prepare('INSERT INTO t VALUES (1)').run();
+    const constraint = caught(() => db.prepare('INSERT INTO t VALUES (1)').run());
+    const badSql = caught(() => db.prepare('SELECT nope FROM t').get());
+    db.close();
+    const typeError = caught(() => (JSON.parse('null') as { rows: unknown[] }).rows.length);
+    for (const err of [constraint, badSql, typeError]) {
+      const c = classifyConnectionError(err, ctx);
+      expect(c.problem).toBe('internal');
+      expect(c.message).toMatch(/^Switchboard hit an unexpected error of its own \(.+\), not a problem with the server\. If this message stays, the log file/);
+      expect(c.message).not.toMatch(/mail\.example|disk|connect/i);
+      expect(healthStateFor(err, c.problem)).toBe('error');
+    }
+    expect(classifyConnectionError(constraint, ctx).message).toContain('UNIQUE constraint failed: t.x');
+    // The server's and the network's own failures are never "ours".
+    expect(classifyConnectionError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), ctx).problem).toBe('unknown');
   });
 
   it('maps problems to account health', () => {
