@@ -4,13 +4,16 @@
  * the real pipeline (threading, contacts, full-text triggers), then measures
  * no-change resyncs. Prints one JSON line with the figures, including a
  * once-a-second memory timeline (RSS next to the V8 heap and Buffers, to
- * tell garbage-sized heaps from native memory).
+ * tell garbage-sized heaps from native memory), and per phase the longest
+ * the event loop was held: how long an agent's request (open a
+ * conversation, list a folder) could wait for core during the sync.
  *
  * Usage: node sync-core-child.ts <dataDir> <port> <user> <password>
  * With SB_BENCH_SYNC_ONLY=1 the after-store steps (threading, contacts,
  * full-text indexing of new rows) are not loaded: the sync engine's own share, for the breakdown.
  */
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { insertAccount } from '../../src-main/core/db/accounts.repo.ts';
 import { countBodyBacklog } from '../../src-main/core/db/bodies.repo.ts';
 import { openDatabase } from '../../src-main/core/db/connection.ts';
@@ -37,6 +40,13 @@ let headersCpuMs: number | null = null;
 let headersServerCpuMs: number | null = null;
 let t0 = 0;
 let cpu0 = process.cpuUsage();
+// Sampled every 10 ms; each phase's figures are taken and the histogram reset when the next phase starts.
+const loop = monitorEventLoopDelay({ resolution: 10 });
+const loopDelayMs: Record<string, { max: number; p99: number }> = {};
+const endLoopPhase = (name: string): void => {
+  loopDelayMs[name] = { max: Math.round(loop.max / 1e6), p99: Math.round(loop.percentile(99) / 1e6) };
+  loop.reset();
+};
 let server0 = serverImapCpu();
 const sync = new AccountSync({
   db,
@@ -48,9 +58,13 @@ const sync = new AccountSync({
   pollIntervalMs: 3_600_000,
   onHealth: (h) => {
     if (h.progress?.phase === 'threading') threadingSeen = true;
-    else if (threadingSeen && threadedMs === null) threadedMs = performance.now() - t0;
+    else if (threadingSeen && threadedMs === null) {
+      threadedMs = performance.now() - t0;
+      endLoopPhase('threading');
+    }
     if (headersMs === null && h.lastSyncAt !== null) {
       headersMs = performance.now() - t0;
+      endLoopPhase('headers');
       const used = process.cpuUsage(cpu0);
       headersCpuMs = (used.user + used.system) / 1000;
       headersServerCpuMs = serverCpuSince(server0);
@@ -71,9 +85,12 @@ const sampler = setInterval(() => {
 server0 = serverImapCpu();
 cpu0 = process.cpuUsage();
 t0 = performance.now();
+loop.enable();
 sync.start();
 await sync.whenIdle();
 const bodiesMs = performance.now() - t0;
+endLoopPhase('bodies');
+loop.disable();
 const bodiesUsed = process.cpuUsage(cpu0);
 const bodiesCpuMs = (bodiesUsed.user + bodiesUsed.system) / 1000;
 const bodiesServerCpuMs = serverCpuSince(server0);
@@ -105,6 +122,7 @@ process.stdout.write(
     backlog,
     unindexed,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    loopDelayMs,
     memoryTimeline,
     endMemoryMb: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
   }) + '\n',

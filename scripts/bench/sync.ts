@@ -15,7 +15,8 @@
  *    blocks + mailparser + a plain insert under a UNIQUE dedupe key).
  * 4. Core (sync-core-child.ts) in a child process: time to the first stored
  *    page, to all headers listed (first full pass done), to all bodies cached
- *    and indexed; no-change resyncs; the child's peak RSS.
+ *    and indexed; no-change resyncs; the child's peak RSS; per phase, the
+ *    longest the event loop was held (how long an agent's request waits).
  *    `--breakdown` runs core a second time without the after-store steps
  *    (threading, contacts, and so without provisional conversations), to
  *    show the sync engine's own share.
@@ -109,6 +110,8 @@ interface CoreFigures {
   backlog: number;
   unindexed: number;
   maxRssMb: number;
+  /** Per phase (headers, threading, bodies): the longest and 99th-percentile event-loop delay in core. */
+  loopDelayMs: Record<string, { max: number; p99: number }>;
 }
 
 function runCore(dir: string, port: number, options: { syncOnly: boolean; nodeFlags: string[] }): Promise<CoreFigures> {
@@ -185,6 +188,8 @@ async function main(): Promise<void> {
       `core: first page stored after ${s1(core.firstPageMs)}; all headers listed ${s1(core.headersMs)}; ${core.threadedMs === null ? '' : `all threaded ${s1(core.threadedMs)}; `}bodies cached and indexed ${s1(core.bodiesMs)}`,
     );
     console.log(`core: CPU until all headers listed: core ${s1(core.headersCpuMs)} (all threads), server ${s1(core.headersServerCpuMs)}; until bodies cached and indexed: core ${s1(core.bodiesCpuMs)}, server ${s1(core.bodiesServerCpuMs)}`);
+    const held = Object.entries(core.loopDelayMs).map(([phase, d]) => `${phase} ${d.max} ms (p99 ${d.p99} ms)`);
+    console.log(`core: longest event-loop hold (a request from the agent waits this long): ${held.join('; ')}`);
     console.log(`core: no-change resync median ${resync.toFixed(1)} ms (${core.resyncMs.map((x) => x.toFixed(1)).join(', ')}); peak RSS ${core.maxRssMb.toFixed(0)} MB; ${core.messages} messages, ${core.backlog} without body, ${core.unindexed} not yet in the search index`);
 
     const ratios = ceilings && {

@@ -37,11 +37,14 @@ const PASSWORD = 'pw-lister';
 // Above DEFER_THREADING_AT, so a pass defers threading and asks for the lister.
 const COUNT = 700;
 const BATCH = 100;
+// A second mailbox where every mail has a Message-ID, so no batch needs a whole fetch (a wait on the network).
+const AHEAD_USER = 'ahead@example.test';
+const AHEAD_COUNT = 600;
 let dovecot: DovecotServer;
 let dir: string;
 
-function settings(password = PASSWORD) {
-  return { host: dovecot.host, port: dovecot.port, security: 'none' as const, user: USER, password };
+function settings(password = PASSWORD, user = USER) {
+  return { host: dovecot.host, port: dovecot.port, security: 'none' as const, user, password };
 }
 
 function recordingLogger(): Logger & { warnings: string[] } {
@@ -49,8 +52,8 @@ function recordingLogger(): Logger & { warnings: string[] } {
   return { ...silentLogger, warnings, warn: (msg: string) => void warnings.push(msg) };
 }
 
-async function withSyncClient<T>(fn: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = createImapClient(settings(), {}, { disableAutoIdle: true });
+async function withSyncClient<T>(fn: (client: ImapFlow) => Promise<T>, user = USER): Promise<T> {
+  const client = createImapClient(settings(PASSWORD, user), {}, { disableAutoIdle: true });
   await client.connect();
   try {
     return await fn(client);
@@ -61,7 +64,7 @@ async function withSyncClient<T>(fn: (client: ImapFlow) => Promise<T>): Promise<
 
 beforeAll(async () => {
   expect(COUNT).toBeGreaterThanOrEqual(DEFER_THREADING_AT);
-  dovecot = await startDovecot({ users: [{ user: USER, password: PASSWORD }] });
+  dovecot = await startDovecot({ users: [USER, AHEAD_USER].map((user) => ({ user, password: PASSWORD })) });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-lister-'));
   await dovecot.withClient(USER, async (client) => {
     for (let i = 1; i <= COUNT; i++) {
@@ -69,6 +72,9 @@ beforeAll(async () => {
       const messageId = i % 50 === 0 ? null : `l${i}@shop.example`;
       await client.append('INBOX', buildMail(mailSpec(i, messageId)), i % 4 === 0 ? ['\\Seen'] : []);
     }
+  });
+  await dovecot.withClient(AHEAD_USER, async (client) => {
+    for (let i = 1; i <= AHEAD_COUNT; i++) await client.append('INBOX', buildMail(mailSpec(i, `a${i}@shop.example`)));
   });
 }, 120_000);
 
@@ -152,9 +158,9 @@ describe('the listing worker', () => {
 
 describe('a large folder pass with the listing worker', () => {
   /** One pass of INBOX into a fresh cache; returns the cache and how often the lister was asked. */
-  async function pass(lister: HeaderLister | null): Promise<{ db: Database; stored: number }> {
+  async function pass(lister: HeaderLister | null, afterBatch: () => void = () => undefined, user = USER): Promise<{ db: Database; stored: number }> {
     const db = openDatabase(':memory:').db;
-    const accountId = seedAccount(db, USER);
+    const accountId = seedAccount(db, user);
     const folder = upsertFolder(db, accountId, 'INBOX', 'inbox');
     let stored = 0;
     await withSyncClient((client) =>
@@ -167,12 +173,16 @@ describe('a large folder pass with the listing worker', () => {
           clock: systemClock,
           log: silentLogger,
           headerBatchSize: BATCH,
-          onStored: (n) => (stored += n),
+          onStored: (n) => {
+            stored += n;
+            afterBatch();
+          },
           onChanged: () => undefined,
           lister: () => lister,
         },
         folder,
       ),
+      user,
     );
     return { db, stored };
   }
@@ -292,5 +302,51 @@ describe('a large folder pass with the listing worker', () => {
     } finally {
       broken?.close();
     }
+  });
+
+  it('lets the agent’s requests in between batches, even when the worker is ahead of the storing', async () => {
+    // The worker's answers for the folder, recorded once, then served at once: the worker always ahead.
+    const real = startHeaderLister(settings(PASSWORD, AHEAD_USER), {}, systemClock, silentLogger);
+    if (!real) throw new Error('no listing worker');
+    await until('the worker is ready', () => real.ready, 20_000);
+    const answers = new Map<number, PreparedHeaders | null>();
+    const recording: HeaderLister = {
+      get usable() {
+        return real.usable;
+      },
+      ready: true,
+      list: async (a) => {
+        const answer = await real.list(a);
+        answers.set(a.uids[0] ?? 0, answer);
+        return answer;
+      },
+      close: () => undefined,
+    };
+    try {
+      await pass(recording, undefined, AHEAD_USER);
+    } finally {
+      real.close();
+    }
+    expect([...answers.values()].every((a) => a !== null && a.needWhole.length === 0)).toBe(true);
+    const ahead: HeaderLister = { usable: true, ready: true, list: (a) => Promise.resolve(answers.get(a.uids[0] ?? 0) ?? null), close: () => undefined };
+    // Stands for everything else core's thread serves (the agent's requests, IDLE): a timer that re-arms itself.
+    let turns = 0;
+    let ticking = true;
+    const tick = (): void => {
+      turns++;
+      if (ticking) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const turnsAtBatch: number[] = [];
+    try {
+      const { db, stored } = await pass(ahead, () => turnsAtBatch.push(turns), AHEAD_USER);
+      expect(stored).toBe(AHEAD_COUNT);
+      expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: AHEAD_COUNT });
+    } finally {
+      ticking = false;
+    }
+    expect(turnsAtBatch).toHaveLength(Math.ceil(AHEAD_COUNT / BATCH));
+    // The event loop turned between every two stored batches: no request waits for more than one batch.
+    for (let i = 1; i < turnsAtBatch.length; i++) expect(turnsAtBatch[i], `turns before batch ${i}`).toBeGreaterThan(turnsAtBatch[i - 1] ?? 0);
   });
 });

@@ -98,6 +98,9 @@ export const FIRST_HEADER_BATCH = 250;
 // Below it, new mail joins its conversation in the same transaction, as an agent watching the inbox expects.
 export const DEFER_THREADING_AT = 500;
 
+/** Resumes after a full turn of the event loop: a timer, so the poll phase (sockets, the agent's requests) runs first. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 function sameFlags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((f, i) => f === b[i]);
 }
@@ -363,6 +366,9 @@ class FolderPass {
       this.ctx.onStored(uids.length);
       for (const r of results) if (r.created || r.locationAdded) this.changed.add(r.messageRowId);
       this.flushChanged();
+      // When the worker is ahead, every await above is already settled and the next batch would follow at once:
+      // core's one thread would serve no request of the agent's for several batches (1.6 s at 50,000 messages).
+      await nextTurn();
     }
     return { count, syncedUid: advance(), complete: true };
   }
