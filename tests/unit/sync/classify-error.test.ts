@@ -220,6 +220,16 @@ describe('SMTP failures', () => {
   });
 });
 
+/** The error `fn` throws (a real one, from SQLite or JavaScript itself). */
+function caught(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a failure');
+}
+
 describe('anything else', () => {
   it('never throws, and says something useful', () => {
     const ctx = { protocol: 'imap' as const, host: 'mail.example', port: 993 };
@@ -231,14 +241,6 @@ describe('anything else', () => {
 
   it("names this computer's own storage, not the server, when the cache cannot be written", () => {
     const ctx = { protocol: 'imap' as const, host: 'mail.example', port: 993 };
-    const caught = (fn: () => unknown): unknown => {
-      try {
-        fn();
-      } catch (err) {
-        return err;
-      }
-      throw new Error('expected a failure');
-    };
     // Real SQLite failures: a cache that may not grow, a file that is not a database, a read-only cache.
     const full = new Sqlite(':memory:');
     full.exec('CREATE TABLE t (x BLOB)');
@@ -273,14 +275,6 @@ describe('anything else', () => {
 
   it('names a fault in Switchboard itself as ours, not the server\'s nor the disk\'s', () => {
     const ctx = { protocol: 'imap' as const, host: 'mail.example', port: 993 };
-    const caught = (fn: () => unknown): unknown => {
-      try {
-        fn();
-      } catch (err) {
-        return err;
-      }
-      throw new Error('expected a failure');
-    };
     // Real failures of our own code: a broken unique rule, a statement that cannot run, a TypeError.
     const db = new Sqlite(':memory:');
     db.exec('CREATE TABLE t (x UNIQUE)');
