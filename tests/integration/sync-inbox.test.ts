@@ -306,13 +306,12 @@ describe('a fault in Switchboard itself', () => {
     const h = harness(faultUser, db, accountId, { log });
     h.sync.start();
     await until('the error', () => h.sync.health.state === 'error');
-    expect(h.sync.health.lastError).toBe(
-      'Switchboard hit an unexpected error of its own (a bug in the storing code), not a problem with the server. If this message stays, the log file (logs/core.log in its data folder) has the details for support.',
-    );
+    expect(h.sync.health.lastError).toBe('Switchboard hit an error of its own, not a problem with the server. If this stays, send logs/core.log from its data folder to support.');
     expect(h.sync.health.lastError).not.toMatch(/127\.0\.0\.1|connect/i);
     // Logged as an error, with the error itself (its stack says where), not as a failed connection.
     const entry = logged.find((e) => e.level === 'error' && e.fields?.['err'] instanceof Error);
     expect(entry?.msg).toMatch(/unexpected error/);
+    expect(entry?.fields?.['detail']).toMatch(/a bug in the storing code/);
     expect(logged.some((e) => e.msg === 'connection failed')).toBe(false);
     expect(countMessages(db, accountId)).toBe(0);
 

@@ -126,6 +126,7 @@ const programSqliteCodes = ['SQLITE_CONSTRAINT', 'SQLITE_MISMATCH', 'SQLITE_RANG
 const isProgramSqlite = (code: string): boolean => programSqliteCodes.some((p) => code === p || code.startsWith(`${p}_`));
 // Thrown by JavaScript itself on a bug; network and server failures are plain Errors with codes.
 const programErrorNames = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
+const INTERNAL_ERROR = 'Switchboard hit an error of its own, not a problem with the server. If this stays, send logs/core.log from its data folder to support.';
 
 /**
  * A failure of this computer's own storage (the cache or the attachment
@@ -138,14 +139,8 @@ export function classifyLocalError(err: unknown): ClassifiedError | null {
   const codes = chain.flatMap((e) => [str(e.code), str(e.originalCode)]).filter(Boolean);
   const detail = describe(chain);
   const program = codes.some(isProgramSqlite) || (err instanceof Error && programErrorNames.has(err.name));
-  if (program) {
-    const what = (str(chain[0]?.message) || String(err)).split('\n')[0]?.slice(0, 200) ?? '';
-    return {
-      problem: 'internal',
-      message: `Switchboard hit an unexpected error of its own (${what}), not a problem with the server. If this message stays, the log file (logs/core.log in its data folder) has the details for support.`,
-      detail,
-    };
-  }
+  // Short enough for the sidebar: the error itself is in `detail` and, with its stack, in the log.
+  if (program) return { problem: 'internal', message: INTERNAL_ERROR, detail };
   const local = codes.find((c) => c.startsWith('SQLITE_') || diskFullCodes.has(c) || c === 'EROFS');
   if (!local) return null;
   const result = (message: string): ClassifiedError => ({ problem: 'local-storage', message, detail });
