@@ -25,7 +25,7 @@ import type { Database } from 'better-sqlite3';
 import type { ConversationAggregates, ConversationHeader, StoredConversationRow } from '../db/conversations.repo.ts';
 import type { StaleKey, ThreadSourceRow } from '../db/thread-index.repo.ts';
 import { clearStale, conversationIdsByRoots, conversationMemberIds, deleteConversation, insertConversation, membersOfConversations, setConversationTokens, setMessageConversations, staleConversationIds, storedConversations, tokensOfConversations, updateConversation } from '../db/conversations.repo.ts';
-import { clearStaleKeysUpTo, messagesFollowingAnyToken, messagesMentioningAny, nodesWithAnyToken, staleKeys, subjectPartnersOfMany, messagesWithThreadKeys, saveThreadKeys, threadSources } from '../db/thread-index.repo.ts';
+import { clearStaleKeysUpTo, hasAnyOverride, messagesFollowingAnyToken, overridesNamingAny, messagesMentioningAny, nodesWithAnyToken, staleKeys, subjectPartnersOfMany, messagesWithThreadKeys, saveThreadKeys, threadSources } from '../db/thread-index.repo.ts';
 import type { Conversation, ThreadKeys } from '../threading/index.ts';
 import { ownAddressSet, partitionKeys, threadKeysOf, tokenMemo } from '../threading/index.ts';
 import { collectComponent, mergeProbes, SUBJECT_WINDOW_MS } from './component.ts';
@@ -201,13 +201,16 @@ function neighboursOf(ctx: Ctx, keys: readonly StaleKey[]): Map<number, Set<numb
   for (const [accountId, list] of byAccountKeys) {
     const nodes = list.filter((k) => k.kind === 'node').map((k) => k.value);
     const tokens = list.filter((k) => k.kind === 'token').map((k) => k.value);
+    // A merge naming a deleted message's id joined the other side's conversation to it; with the id gone the merge
+    // may no longer apply, and no link leads from the deleted mail to that other side, so seed it by the override.
+    const merged = hasAnyOverride(ctx.db) ? overridesNamingAny(ctx.db, nodes).flatMap((o) => (o.kind === 'merge' ? [o.messageIdA, o.messageIdB] : [])) : [];
     const probes = mergeProbes(
       list.filter((k) => k.kind === 'subject').map((k) => ({ k: k.value, from: k.date - SUBJECT_WINDOW_MS, to: k.date + SUBJECT_WINDOW_MS, any: 1 as const })),
     );
     seeds.set(
       accountId,
       new Set([
-        ...messagesMentioningAny(ctx.db, accountId, nodes),
+        ...messagesMentioningAny(ctx.db, accountId, [...nodes, ...merged]),
         ...messagesFollowingAnyToken(ctx.db, accountId, nodes.map(ctx.tokenOf)),
         ...messagesMentioningAny(ctx.db, accountId, nodesWithAnyToken(ctx.db, accountId, tokens)),
         ...subjectPartnersOfMany(ctx.db, accountId, probes),

@@ -227,6 +227,41 @@ describe('stored threading', () => {
     );
   });
 
+  it('lets go of a merge whose id only deleted mail knew', () => {
+    // Found by the property above. Bob's reply names o@x, which no stored mail is; an agent split the reply off
+    // o@x and merged Carol's mail into o@x's (empty) conversation. Once Bob's reply is deleted no mail knows o@x,
+    // so the merge no longer applies and Carol's mail is its own ticket again, though no link and no shared
+    // conversation lead from the deleted reply to her mail: only the merge does.
+    const cache = openTestCache();
+    const at = (day: number): number => Date.UTC(2026, 0, day);
+    const bob = storeRow(cache, {
+      input: { messageId: 'b@x.example', inReplyTo: 'o@x.example', references: ['o@x.example'], subject: 'Re: Login fails', from: 'bob@customer.example', to: [DESK], date: at(2) },
+      dedupeKey: 'b',
+    });
+    const carol = storeRow(cache, {
+      input: { messageId: 'c@x.example', inReplyTo: null, references: [], subject: 'Order problem', from: 'carol@third.example', to: [DESK], date: at(3) },
+      dedupeKey: 'c',
+    });
+    cache.db.transaction(() => threadMessages(cache.db, [bob, carol]))();
+    const overrides: Override[] = [
+      { kind: 'split', seq: '0001', messageId: 'b@x.example' },
+      { kind: 'merge', seq: '0002', messageIdA: 'c@x.example', messageIdB: 'o@x.example' },
+    ];
+    cache.db.transaction(() => applyThreadOps(cache.db, overrides.map(opOf)))();
+    expect(new Map(storedConversations(cache.db).map((c) => [c.root, c.members]))).toEqual(new Map([
+      ['b@x.example', [bob]],
+      ['o@x.example', [carol]],
+    ]));
+
+    deleteRows(cache, [bob]);
+    repairStaleConversations(cache.db);
+    const [only, ...rest] = storedConversations(cache.db);
+    expect(rest).toEqual([]);
+    expect(only?.root).toBe('c@x.example');
+    expect(only?.members).toEqual([carol]);
+    cache.db.close();
+  });
+
   it('keeps a conversation row while its root stays, and hands it on when the root changes', () => {
     const cache = openTestCache();
     const base = { subject: 'Order problem', from: 'alice@customer.example', to: [DESK] };
