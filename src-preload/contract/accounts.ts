@@ -64,11 +64,63 @@ export type ConnectionProblem =
   | 'internal'
   | 'unknown';
 
+/**
+ * Every sentence core can say about a connection or the account's health, by
+ * key. Core sends the key and its values, so the renderer says it in the
+ * agent's language (its `sentence.*` catalogue entries); the English rendering
+ * travels along for the log and as the fallback.
+ */
+export type SentenceKey =
+  | 'signedIn'
+  | 'acceptsMail'
+  | 'authNeedsEncryption'
+  | 'authRejected'
+  | 'certSelfSigned'
+  | 'certUnknownAuthority'
+  | 'certExpired'
+  | 'certNotYetValid'
+  | 'certRevoked'
+  | 'certWrongName'
+  | 'certBadSignature'
+  | 'certNotForPurpose'
+  | 'certInvalidIssuer'
+  | 'certOther'
+  | 'hostLookupFailed'
+  | 'hostNotFound'
+  | 'connectionRefused'
+  | 'notTls'
+  | 'starttlsFailed'
+  | 'tlsFailed'
+  | 'notImap'
+  | 'notSmtp'
+  | 'timeout'
+  | 'unreachable'
+  | 'connectionClosed'
+  | 'connectionLost'
+  | 'couldNotConnect'
+  | 'couldNotConnectSaid'
+  | 'internal'
+  | 'diskFull'
+  | 'cacheDamaged'
+  | 'cacheReadOnly'
+  | 'cacheBusy'
+  | 'cacheWriteFailed'
+  | 'threadingFailed'
+  | 'passwordUnreadable';
+
+export interface Sentence {
+  key: SentenceKey;
+  /** The values its placeholders take (host names, ports, codes), as text: never formatted as numbers. */
+  vars: Record<string, string>;
+  /** The sentence in English: what the log records, and what is shown where the key has no translation. */
+  text: string;
+}
+
 export interface ServerCheck {
   ok: boolean;
   problem: ConnectionProblem | null;
   /** One plain sentence for the agent, e.g. "The server rejected the user name or password." */
-  message: string;
+  message: Sentence;
   /** The technical detail (server answer, errno) for the log and a "details" toggle. */
   detail: string | null;
 }
@@ -103,7 +155,7 @@ export interface AccountHealth {
    */
   progress: SyncProgress | null;
   /** Plain-words last error, kept after recovery until the next success. */
-  lastError: string | null;
+  lastError: Sentence | null;
   /** Epoch ms of the last completed sync pass. */
   lastSyncAt: number | null;
 }

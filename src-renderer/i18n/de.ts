@@ -4,6 +4,7 @@ import type { MessageKey } from './en.ts';
 import { deTriage } from './de-triage.ts';
 import { deTeam } from './de-team.ts';
 import { deCompose } from './de-compose.ts';
+import { deSentences } from './de-sentences.ts';
 
 export const de: Record<MessageKey, CatalogueEntry> = {
   'app.name': 'Switchboard',
@@ -278,4 +279,5 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   ...deTriage,
   ...deTeam,
   ...deCompose,
+  ...deSentences,
 };

@@ -3,6 +3,7 @@ import type { CatalogueEntry } from './catalogue.ts';
 import { enTriage } from './en-triage.ts';
 import { enTeam } from './en-team.ts';
 import { enCompose } from './en-compose.ts';
+import { enSentences } from './en-sentences.ts';
 
 export const en = {
   'app.name': 'Switchboard',
@@ -277,6 +278,7 @@ export const en = {
   ...enTriage,
   ...enTeam,
   ...enCompose,
+  ...enSentences,
 } satisfies Record<string, CatalogueEntry>;
 
 export type MessageKey = keyof typeof en;

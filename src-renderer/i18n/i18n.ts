@@ -6,6 +6,7 @@
  * Placeholders are `{name}`; an entry may be plural forms chosen by
  * `Intl.PluralRules` from `vars.count`.
  */
+import type { Sentence } from '../../src-preload/api.ts';
 import { de } from './de.ts';
 import { en, type MessageKey } from './en.ts';
 import type { CatalogueEntry } from './catalogue.ts';
@@ -53,4 +54,10 @@ export function t(key: MessageKey, vars?: Vars): string {
   const count = typeof vars?.count === 'number' ? vars.count : 0;
   const form = pluralRules.select(count) as keyof typeof entry;
   return interpolate(entry[form] ?? entry.other, vars);
+}
+
+/** A sentence core sent by key, in the agent's language; core's English when this renderer has no entry for the key. */
+export function say(sentence: Sentence): string {
+  const key = `sentence.${sentence.key}`;
+  return key in en ? t(key as MessageKey, sentence.vars) : sentence.text;
 }

@@ -112,3 +112,27 @@ test('a reset password is explained, and a new one reconnects the same account',
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(rows).toHaveCount(4);
 });
+
+test('a German agent reads why the mailbox stopped syncing in German', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Runs after the test above: the account exists, its password is 'new-horse'. The provider changes it again.
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(ws.host.url);
+  const health = page.getByTestId('account-health').first();
+  await expect(health).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+
+  ws.dovecot.setPassword(agentUser, 'third-horse');
+  await ws.dovecot.halt();
+  await ws.dovecot.resume();
+
+  const status = page.getByTestId('sync-status');
+  await expect(status).toHaveAttribute('data-state', 'auth-failed', { timeout: 60_000 });
+  // Core sends the sentence by key; the renderer says it in the agent's language, not core's English.
+  await expect(status).toContainText('Acme Support: Anmeldung fehlgeschlagen');
+  await expect(status).toContainText('Der Server hat Benutzername oder Passwort abgelehnt.');
+  await expect(page.getByTestId('account-error')).toHaveText('Der Server hat Benutzername oder Passwort abgelehnt.');
+  await expect(page.locator('.sidebar')).not.toContainText('user name or password');
+  await page.locator('.sidebar').screenshot({ path: screenshotPath('account-auth-failed-sidebar-de') });
+  await context.close();
+});

@@ -87,7 +87,7 @@ describe('changing a connected account\'s password', () => {
     await dovecot.halt();
     await dovecot.resume();
     await expect.poll(async () => (await account()).health.state, { timeout: 60_000 }).toBe('auth-failed');
-    expect((await account()).health.lastError).toMatch(/user name or password/i);
+    expect((await account()).health.lastError?.text).toMatch(/user name or password/i);
   }, 90_000);
 
   it('tests with the saved passwords where the form left them empty', async () => {
@@ -101,7 +101,7 @@ describe('changing a connected account\'s password', () => {
     const result = await desk.call('accounts.update', update({ imap: 'typo', smtp: 'typo' }, 'Renamed'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.test.imap.message).toMatch(/user name or password/i);
+    expect(result.test.imap.message.text).toMatch(/user name or password/i);
     expect((await desk.call('accounts.settings', { accountId })).name).toBe('Acme Support');
     expect((await account()).health.state).toBe('auth-failed');
   });
@@ -136,7 +136,7 @@ describe('changing a connected account\'s password', () => {
     await desk.core.close();
     desk = await startTestDesk(dir);
     await expect.poll(async () => (await account()).health.state, { timeout: 10_000 }).toBe('error');
-    expect((await account()).health.lastError).toMatch(/saved password could not be read.*Settings/);
+    expect((await account()).health.lastError?.text).toMatch(/saved password could not be read.*Settings/);
     expect((await desk.call('accounts.settings', { accountId })).samePassword).toBe(false);
     await expect(desk.call('accounts.update', update({ imap: 'new-secret', smtp: '' }, 'Acme Help'))).rejects.toThrow(/conflict: The saved password could not be read/);
     const result = await desk.call('accounts.update', update({ imap: 'new-secret', smtp: 'new-secret' }, 'Acme Help'));

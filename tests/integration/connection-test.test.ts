@@ -46,13 +46,13 @@ function account(imap: Partial<ServerSettings> = {}, smtpSettings: Partial<Serve
 describe('testConnection', () => {
   it('signs in to both servers with the right settings', async () => {
     const result = await testConnection(account());
-    expect(result.imap).toEqual({ ok: true, problem: null, message: 'Signed in to 127.0.0.1.', detail: null });
-    expect(result.smtp).toEqual({ ok: true, problem: null, message: 'Signed in to 127.0.0.1.', detail: null });
+    expect(result.imap).toEqual({ ok: true, problem: null, message: { key: 'signedIn', vars: { host: '127.0.0.1' }, text: 'Signed in to 127.0.0.1.' }, detail: null });
+    expect(result.smtp).toEqual({ ok: true, problem: null, message: { key: 'signedIn', vars: { host: '127.0.0.1' }, text: 'Signed in to 127.0.0.1.' }, detail: null });
   });
 
   it('explains a wrong password, per server', async () => {
     const result = await testConnection(account({ password: 'wrong' }, { password: 'wrong' }));
-    expect(result.imap).toMatchObject({ ok: false, problem: 'auth-failed', message: 'The server rejected the user name or password.' });
+    expect(result.imap).toMatchObject({ ok: false, problem: 'auth-failed', message: { key: 'authRejected', text: 'The server rejected the user name or password.' } });
     expect(result.imap.detail).toMatch(/AUTHENTICATIONFAILED/i);
     expect(result.smtp).toMatchObject({ ok: false, problem: 'auth-failed' });
   });
@@ -63,20 +63,20 @@ describe('testConnection', () => {
     expect(result.imap).toMatchObject({
       ok: false,
       problem: 'connection-refused',
-      message: `127.0.0.1 refused the connection on port ${closed}. Check the port and security settings.`,
+      message: { key: 'connectionRefused', text: `127.0.0.1 refused the connection on port ${closed}. Check the port and security settings.` },
     });
     expect(result.smtp.ok).toBe(true);
   });
 
   it('explains a server name that does not exist', async () => {
     const result = await testConnection(account({ host: 'nonexistent.invalid' }, { host: 'nonexistent.invalid' }));
-    expect(result.imap).toMatchObject({ problem: 'host-not-found', message: 'No server called nonexistent.invalid could be found. Check the spelling.' });
+    expect(result.imap).toMatchObject({ problem: 'host-not-found', message: { key: 'hostNotFound', text: 'No server called nonexistent.invalid could be found. Check the spelling.' } });
     expect(result.smtp.problem).toBe('host-not-found');
   });
 
   it('explains a port where a web server answers', async () => {
     const result = await testConnection(account({ port: webPort }, { port: webPort }), { timeoutMs: 3000 });
-    expect(result.imap).toMatchObject({ problem: 'not-imap', message: `The server on 127.0.0.1:${webPort} does not speak IMAP. Check the port and security settings.` });
+    expect(result.imap).toMatchObject({ problem: 'not-imap', message: { key: 'notImap', text: `The server on 127.0.0.1:${webPort} does not speak IMAP. Check the port and security settings.` } });
     expect(result.smtp).toMatchObject({ problem: 'not-smtp' });
   });
 
@@ -86,7 +86,7 @@ describe('testConnection', () => {
     expect(tlsResult.imap).toMatchObject({
       ok: false,
       problem: 'tls-certificate',
-      message: "The server's security certificate is not trusted (it is self-signed). Switchboard will not send your password to it.",
+      message: { key: 'certSelfSigned', text: "The server's security certificate is not trusted (it is self-signed). Switchboard will not send your password to it." },
     });
     const starttls = await testConnection(account({ security: 'starttls' }));
     expect(starttls.imap.problem).toBe('tls-certificate');

@@ -139,7 +139,7 @@ describe('a server that stops in the middle of a sync', () => {
     await until('first batch stored', () => h.changed.length > 0);
     await dovecot.halt();
     await until('offline', () => ['offline', 'error'].includes(h.sync.health.state));
-    expect(h.sync.health.lastError).toMatch(/127\.0\.0\.1/);
+    expect(h.sync.health.lastError?.text).toMatch(/127\.0\.0\.1/);
     await dovecot.resume();
     await until('reconnected and complete', () => h.sync.health.state === 'connected' && countBodyBacklog(db, accountId) === 0, 30_000);
     await h.sync.whenIdle();

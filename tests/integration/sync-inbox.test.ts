@@ -229,7 +229,7 @@ describe('a server outage', () => {
 
     await dovecot.halt();
     await until('offline', () => h.sync.health.state === 'offline');
-    expect(h.sync.health.lastError).toMatch(/127\.0\.0\.1/);
+    expect(h.sync.health.lastError?.text).toMatch(/127\.0\.0\.1/);
 
     await dovecot.resume();
     await until('reconnected', () => connected(h), 15_000);
@@ -251,7 +251,7 @@ describe('a rejected password', () => {
     });
     h.sync.start();
     await until('auth-failed', () => h.sync.health.state === 'auth-failed');
-    expect(h.sync.health.lastError).toBe('The server rejected the user name or password.');
+    expect(h.sync.health.lastError?.text).toBe('The server rejected the user name or password.');
     expect(countMessages(db, accountId)).toBe(0);
     await h.sync.stop();
     db.close();
@@ -272,9 +272,9 @@ describe('a full disk', () => {
     const h = harness(fullUser, db, accountId);
     h.sync.start();
     await until('the error', () => h.sync.health.state === 'error');
-    expect(h.sync.health.lastError).toBe('The disk is full, so new mail cannot be stored. Free some space; syncing resumes by itself.');
+    expect(h.sync.health.lastError?.text).toBe('The disk is full, so new mail cannot be stored. Free some space; syncing resumes by itself.');
     // The connection was fine: the message must not send the agent to the server settings.
-    expect(h.sync.health.lastError).not.toMatch(/127\.0\.0\.1|connect/i);
+    expect(h.sync.health.lastError?.text).not.toMatch(/127\.0\.0\.1|connect/i);
     expect(countMessages(db, accountId)).toBe(0);
 
     // Space again: the next retry (backoff) resumes the sync with no action from the agent.
@@ -306,8 +306,8 @@ describe('a fault in Switchboard itself', () => {
     const h = harness(faultUser, db, accountId, { log });
     h.sync.start();
     await until('the error', () => h.sync.health.state === 'error');
-    expect(h.sync.health.lastError).toBe('Switchboard hit an error of its own, not a problem with the server. If this stays, send logs/core.log from its data folder to support.');
-    expect(h.sync.health.lastError).not.toMatch(/127\.0\.0\.1|connect/i);
+    expect(h.sync.health.lastError?.text).toBe('Switchboard hit an error of its own, not a problem with the server. If this stays, send logs/core.log from its data folder to support.');
+    expect(h.sync.health.lastError?.text).not.toMatch(/127\.0\.0\.1|connect/i);
     // Logged as an error, with the error itself (its stack says where), not as a failed connection.
     const entry = logged.find((e) => e.level === 'error' && e.fields?.['err'] instanceof Error);
     expect(entry?.msg).toMatch(/unexpected error/);

@@ -16,6 +16,7 @@ import type { SecretStore } from '../secrets/secret-store.ts';
 import type { AccountRow } from '../db/accounts.repo.ts';
 import { getBodyState } from '../db/messages.repo.ts';
 import { AccountSync } from '../sync/account-sync.ts';
+import { sentence } from '../sync/sentences.ts';
 import { DEFAULT_TEAM_FOLDER } from '../team/imap-team-folder.ts';
 import { teamFolderOf } from '../team/team-config.ts';
 import { decodeAccountSecret } from './account-secret.ts';
@@ -56,7 +57,8 @@ export class SyncManager {
       imap = { host: account.imap_host, port: account.imap_port, security: account.imap_security, user: account.imap_user, password: secret.imapPassword };
     } catch (err) {
       log.error('cannot read saved password', { err });
-      const health: AccountHealth = { state: 'error', progress: null, lastError: `The saved password could not be read (${(err as Error).message}). Enter it again in the account's Settings (in the sidebar).`, lastSyncAt: null };
+      const lastError = sentence('passwordUnreadable', { reason: (err as Error).message });
+      const health: AccountHealth = { state: 'error', progress: null, lastError, lastSyncAt: null };
       this.failures.set(account.id, health);
       this.o.events.emit({ type: 'accountHealth', accountId: account.id, health });
       return;

@@ -35,7 +35,7 @@ export class HealthReporter {
     const prev = this.current;
     const next: AccountHealth = { ...prev, ...patch };
     this.current = next;
-    const structural = next.state !== prev.state || next.lastError !== prev.lastError || next.lastSyncAt !== prev.lastSyncAt;
+    const structural = next.state !== prev.state || next.lastError?.text !== prev.lastError?.text || next.lastSyncAt !== prev.lastSyncAt;
     const phaseChanged = (next.progress?.phase ?? null) !== (prev.progress?.phase ?? null);
     if (!structural && !phaseChanged) {
       if (sameProgress(prev.progress, next.progress)) return;

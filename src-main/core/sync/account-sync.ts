@@ -51,6 +51,7 @@ import type { BodyContext } from './body-sync.ts';
 import { BodyBackfill } from './body-sync.ts';
 import { ChangeWatch } from './change-watch.ts';
 import { classifyLocalError } from './classify-error.ts';
+import { sentence } from './sentences.ts';
 import { finishFullPass, planFullPass } from './full-pass.ts';
 import type { FolderSyncContext } from './folder-sync.ts';
 import { DEFER_THREADING_AT, syncFolder } from './folder-sync.ts';
@@ -100,7 +101,6 @@ export interface AccountSyncOptions {
   extensions?: { condstore?: boolean; qresync?: boolean };
 }
 
-const THREADING_FAILED = 'Grouping messages into conversations failed. It is tried again when the account is back online.';
 
 export class AccountSync {
   private readonly o: AccountSyncOptions;
@@ -243,7 +243,7 @@ export class AccountSync {
       (progress) => this.reporter.set({ progress }),
       (err) => {
         if (isCorruption(err)) markCacheDamaged(this.o.db);
-        this.reporter.set({ lastError: classifyLocalError(err)?.message ?? THREADING_FAILED });
+        this.reporter.set({ lastError: classifyLocalError(err)?.message ?? sentence('threadingFailed') });
       },
     );
   }

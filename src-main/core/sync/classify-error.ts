@@ -15,7 +15,8 @@
  * a "details" toggle; it never carries the password (we never include the
  * command that was sent).
  */
-import type { ConnectionProblem, HealthState } from '../../../src-preload/api.ts';
+import type { ConnectionProblem, HealthState, Sentence, SentenceKey } from '../../../src-preload/api.ts';
+import { sentence } from './sentences.ts';
 
 export type MailProtocol = 'imap' | 'smtp';
 
@@ -27,7 +28,7 @@ export interface ConnectionContext {
 
 export interface ClassifiedError {
   problem: ConnectionProblem;
-  message: string;
+  message: Sentence;
   detail: string | null;
 }
 
@@ -73,19 +74,19 @@ function chainOf(err: unknown): ErrorLike[] {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-const certificateReasons: Record<string, string> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'it is signed by an authority this computer does not know',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'it is signed by an authority this computer does not know',
-  UNABLE_TO_GET_ISSUER_CERT: 'it is signed by an authority this computer does not know',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'it is signed by an authority this computer does not know',
-  CERT_HAS_EXPIRED: 'it has expired',
-  CERT_NOT_YET_VALID: 'it is not valid yet',
-  CERT_REVOKED: 'it has been revoked',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'it was issued for a different server name',
-  CERT_SIGNATURE_FAILURE: 'its signature is invalid',
-  CERT_UNTRUSTED: 'it is not trusted for this purpose',
-  INVALID_CA: 'its issuer is not a valid authority',
+const certificateReasons: Record<string, SentenceKey> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'certSelfSigned',
+  SELF_SIGNED_CERT_IN_CHAIN: 'certUnknownAuthority',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certUnknownAuthority',
+  UNABLE_TO_GET_ISSUER_CERT: 'certUnknownAuthority',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certUnknownAuthority',
+  CERT_HAS_EXPIRED: 'certExpired',
+  CERT_NOT_YET_VALID: 'certNotYetValid',
+  CERT_REVOKED: 'certRevoked',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'certWrongName',
+  CERT_SIGNATURE_FAILURE: 'certBadSignature',
+  CERT_UNTRUSTED: 'certNotForPurpose',
+  INVALID_CA: 'certInvalidIssuer',
 };
 
 // nodemailer sometimes keeps only the message of a TLS error.
@@ -126,7 +127,6 @@ const programSqliteCodes = ['SQLITE_CONSTRAINT', 'SQLITE_MISMATCH', 'SQLITE_RANG
 const isProgramSqlite = (code: string): boolean => programSqliteCodes.some((p) => code === p || code.startsWith(`${p}_`));
 // Thrown by JavaScript itself on a bug; network and server failures are plain Errors with codes.
 const programErrorNames = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
-const INTERNAL_ERROR = 'Switchboard hit an error of its own, not a problem with the server. If this stays, send logs/core.log from its data folder to support.';
 
 /**
  * A failure of this computer's own storage (the cache or the attachment
@@ -140,21 +140,15 @@ export function classifyLocalError(err: unknown): ClassifiedError | null {
   const detail = describe(chain);
   const program = codes.some(isProgramSqlite) || (err instanceof Error && programErrorNames.has(err.name));
   // Short enough for the sidebar: the error itself is in `detail` and, with its stack, in the log.
-  if (program) return { problem: 'internal', message: INTERNAL_ERROR, detail };
+  if (program) return { problem: 'internal', message: sentence('internal'), detail };
   const local = codes.find((c) => c.startsWith('SQLITE_') || diskFullCodes.has(c) || c === 'EROFS');
   if (!local) return null;
-  const result = (message: string): ClassifiedError => ({ problem: 'local-storage', message, detail });
-  if (codes.some((c) => diskFullCodes.has(c))) return result('The disk is full, so new mail cannot be stored. Free some space; syncing resumes by itself.');
-  if (codes.some((c) => c.startsWith('SQLITE_CORRUPT') || c === 'SQLITE_NOTADB')) {
-    return result('The local mail cache is damaged. Restart Switchboard: it sets the damaged cache aside and fetches the mailbox again.');
-  }
-  if (codes.some((c) => c.startsWith('SQLITE_READONLY') || c === 'EROFS')) {
-    return result("The local mail cache is read-only, so new mail cannot be stored. Check that Switchboard's data folder can be written to.");
-  }
-  if (codes.some((c) => c.startsWith('SQLITE_BUSY') || c.startsWith('SQLITE_LOCKED'))) {
-    return result(`The local mail cache is held by another program (${local}). Syncing will try again.`);
-  }
-  return result(`The local mail cache could not be written (${local}). Syncing will try again.`);
+  const result = (message: Sentence): ClassifiedError => ({ problem: 'local-storage', message, detail });
+  if (codes.some((c) => diskFullCodes.has(c))) return result(sentence('diskFull'));
+  if (codes.some((c) => c.startsWith('SQLITE_CORRUPT') || c === 'SQLITE_NOTADB')) return result(sentence('cacheDamaged'));
+  if (codes.some((c) => c.startsWith('SQLITE_READONLY') || c === 'EROFS')) return result(sentence('cacheReadOnly'));
+  if (codes.some((c) => c.startsWith('SQLITE_BUSY') || c.startsWith('SQLITE_LOCKED'))) return result(sentence('cacheBusy', { code: local }));
+  return result(sentence('cacheWriteFailed', { code: local }));
 }
 
 export function classifyConnectionError(err: unknown, ctx: ConnectionContext): ClassifiedError {
@@ -167,63 +161,62 @@ export function classifyConnectionError(err: unknown, ctx: ConnectionContext): C
   // Without the server's answers: a greeting may well contain words like STARTTLS or "timeout".
   const messages = chain.map((e) => str(e.message)).join(' ');
   const has = (set: Set<string>): boolean => [...codes].some((c) => set.has(c));
+  const host = ctx.host;
   const where = `${ctx.host}:${ctx.port}`;
-  const result = (problem: ConnectionProblem, message: string): ClassifiedError => ({ problem, message, detail });
+  const result = (problem: ConnectionProblem, message: Sentence): ClassifiedError => ({ problem, message, detail });
 
   if (chain.some((e) => e.authenticationFailed === true) || codes.has('EAUTH')) {
     if (/PRIVACYREQUIRED|plaintext auth|LOGINDISABLED|must issue a STARTTLS/i.test(text)) {
-      return result('auth-failed', 'The server accepts passwords only over an encrypted connection. Choose SSL/TLS or STARTTLS.');
+      return result('auth-failed', sentence('authNeedsEncryption'));
     }
-    return result('auth-failed', 'The server rejected the user name or password.');
+    return result('auth-failed', sentence('authRejected'));
   }
 
   const certCode =
     [...codes].find((c) => c in certificateReasons) ?? certificateMessages.find(([re]) => re.test(messages))?.[1];
   if (certCode) {
-    const reason = certificateReasons[certCode] ?? certCode;
-    return result('tls-certificate', `The server's security certificate is not trusted (${reason}). Switchboard will not send your password to it.`);
+    const reason = certificateReasons[certCode];
+    return result('tls-certificate', reason ? sentence(reason) : sentence('certOther', { code: certCode }));
   }
 
   if (has(dnsCodes)) {
     if (codes.has('EAI_AGAIN') || /EAI_AGAIN/.test(messages)) {
-      return result('host-not-found', `The name ${ctx.host} could not be looked up. Check your internet connection.`);
+      return result('host-not-found', sentence('hostLookupFailed', { host }));
     }
-    return result('host-not-found', `No server called ${ctx.host} could be found. Check the spelling.`);
+    return result('host-not-found', sentence('hostNotFound', { host }));
   }
   if (codes.has('ECONNREFUSED') || /ECONNREFUSED/.test(messages)) {
-    return result('connection-refused', `${ctx.host} refused the connection on port ${ctx.port}. Check the port and security settings.`);
+    return result('connection-refused', sentence('connectionRefused', { host, port: String(ctx.port) }));
   }
 
   const tlsCode = [...codes].some((c) => c.startsWith('ERR_SSL_') || c === 'EPROTO' || c === 'ETLS' || c === 'ERR_TLS_HANDSHAKE_TIMEOUT');
   const tlsFailed = chain.some((e) => e.tlsFailed === true);
   if (tlsCode || tlsFailed || /SSL routines|wrong version number|handshake failure/i.test(messages)) {
     if (/wrong version number|packet length too long|unknown protocol/i.test(messages)) {
-      return result('tls-handshake', `${where} does not answer with SSL/TLS. Try STARTTLS, or the port for SSL/TLS (usually ${ctx.protocol === 'imap' ? 993 : 465}).`);
+      return result('tls-handshake', sentence('notTls', { where, tlsPort: ctx.protocol === 'imap' ? '993' : '465' }));
     }
-    if ((codes.has('ETLS') || tlsFailed) && /STARTTLS/i.test(messages)) {
-      return result('tls-handshake', `${where} did not set up STARTTLS encryption. Check the security setting and the port.`);
-    }
-    return result('tls-handshake', `A secure connection to ${where} could not be set up. Check the security setting (SSL/TLS or STARTTLS) and the port.`);
+    if ((codes.has('ETLS') || tlsFailed) && /STARTTLS/i.test(messages)) return result('tls-handshake', sentence('starttlsFailed', { where }));
+    return result('tls-handshake', sentence('tlsFailed', { where }));
   }
 
   if (ctx.protocol === 'imap' && (has(notImapCodes) || [...codes].some((c) => c.startsWith('ParserError')))) {
-    return result('not-imap', `The server on ${where} does not speak IMAP. Check the port and security settings.`);
+    return result('not-imap', sentence('notImap', { where }));
   }
   if (ctx.protocol === 'smtp' && (codes.has('EPROTOCOL') || /Greeting never received|Invalid greeting/i.test(messages))) {
-    return result('not-smtp', `The server on ${where} does not speak SMTP. Check the port and security settings.`);
+    return result('not-smtp', sentence('notSmtp', { where }));
   }
 
   if (has(timeoutCodes) || /timed? ?out/i.test(messages)) {
-    return result('timeout', `${where} did not answer in time. Check the server name, the port and your internet connection.`);
+    return result('timeout', sentence('timeout', { where }));
   }
   if (has(unreachableCodes)) {
-    return result('unknown', `${ctx.host} cannot be reached. Check your internet connection.`);
+    return result('unknown', sentence('unreachable', { host }));
   }
   if (has(droppedCodes)) {
-    return result('unknown', `The connection to ${where} was closed unexpectedly.`);
+    return result('unknown', sentence('connectionClosed', { where }));
   }
   const firstLine = (str(chain[0]?.message) || String(err)).split('\n')[0]?.slice(0, 200) ?? '';
-  return result('unknown', `Could not connect to ${where}${firstLine ? ` (${firstLine})` : ''}.`);
+  return result('unknown', firstLine ? sentence('couldNotConnectSaid', { where, said: firstLine }) : sentence('couldNotConnect', { where }));
 }
 
 /** Which account health a failed sync connection means. */

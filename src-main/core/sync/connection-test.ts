@@ -11,6 +11,7 @@ import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import type { MailProtocol } from './classify-error.ts';
 import { classifyConnectionError, DeadlineError } from './classify-error.ts';
+import { sentence } from './sentences.ts';
 import type { ClientTimeouts } from './imap-client.ts';
 import { createImapClient } from './imap-client.ts';
 import { createSmtpTransport } from './smtp-client.ts';
@@ -63,7 +64,7 @@ export async function checkImap(settings: ServerSettings, options: ConnectionTes
     c.on('error', () => {});
     await withDeadline(c.connect(), timeoutMs, options.clock ?? systemClock, () => c.close());
     await c.logout().catch(() => c.close());
-    return { ok: true, problem: null, message: `Signed in to ${settings.host}.`, detail: null };
+    return { ok: true, problem: null, message: sentence('signedIn', { host: settings.host }), detail: null };
   } catch (err) {
     client?.close();
     return failed(err, 'imap', settings);
@@ -80,7 +81,7 @@ export async function checkSmtp(settings: ServerSettings, options: ConnectionTes
     return {
       ok: true,
       problem: null,
-      message: settings.user ? `Signed in to ${settings.host}.` : `${settings.host} accepts mail.`,
+      message: sentence(settings.user ? 'signedIn' : 'acceptsMail', { host: settings.host }),
       detail: null,
     };
   } catch (err) {

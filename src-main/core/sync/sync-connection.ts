@@ -15,19 +15,20 @@
  *   server that accepts the login and then drops the connection still backs off.
  */
 import type { ImapFlow, ImapFlowOptions } from 'imapflow';
-import type { HealthState, ServerSettings } from '../../../src-preload/api.ts';
+import type { HealthState, Sentence, ServerSettings } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import { backoffDelay, defaultBackoff } from './backoff.ts';
 import { classifyConnectionError, healthStateFor } from './classify-error.ts';
+import { sentence } from './sentences.ts';
 import type { ClientTimeouts } from './imap-client.ts';
 import { closeGracefully, createImapClient } from './imap-client.ts';
 
 export interface ConnectionLoss {
   state: Exclude<HealthState, 'connected' | 'syncing'>;
   /** In plain words, for the UI. */
-  message: string;
+  message: Sentence;
 }
 
 export interface SyncConnectionOptions {
@@ -122,7 +123,7 @@ export class SyncConnection {
     const { host, port } = this.o.imap;
     const classified = err
       ? classifyConnectionError(err, { protocol: 'imap', host, port })
-      : { problem: 'unknown' as const, message: `The connection to ${host} was lost.`, detail: null };
+      : { problem: 'unknown' as const, message: sentence('connectionLost', { host }), detail: null };
     const state = err ? healthStateFor(err, classified.problem) : 'offline';
     // The work loop's failures include this computer's own (disk full) and ours (a bug): logged as what they are.
     if (classified.problem === 'local-storage') this.o.log.error('the cache could not be written; retrying later', { detail: classified.detail });

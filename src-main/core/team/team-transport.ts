@@ -139,7 +139,8 @@ export class TeamTransport {
       },
       onLost: (loss) => {
         this.folder = null;
-        this.setHealth({ state: loss.state, lastError: loss.message });
+        // Team health is still English-only text (its renderer side shows `problem` as is).
+        this.setHealth({ state: loss.state, lastError: loss.message.text });
       },
     });
     const status = this.replica.status();

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppInfo, ConnectionTestResult, DeskError, SavedAccountSettings } from '../../../src-preload/api.ts';
+import type { AppInfo, ConnectionTestResult, DeskError, SavedAccountSettings, Sentence } from '../../../src-preload/api.ts';
 import { Field } from '../../app/ui/field.tsx';
 import { ErrorNote } from '../../app/ui/error-note.tsx';
-import { t } from '../../i18n/i18n.ts';
+import { say, t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import {
   emptyForm,
@@ -24,7 +24,7 @@ import './connect-account.css';
 type Busy = 'testing' | 'connecting' | null;
 
 /** A new mailbox, or a connected one's settings (above all a new password after the provider's changed). */
-export type AccountFormMode = { kind: 'connect' } | { kind: 'edit'; saved: SavedAccountSettings; problem: string | null };
+export type AccountFormMode = { kind: 'connect' } | { kind: 'edit'; saved: SavedAccountSettings; problem: Sentence | null };
 
 interface ConnectAccountProps {
   secretStorage: AppInfo['secretStorage'];
@@ -103,7 +103,7 @@ export function ConnectAccount({ secretStorage, mode = { kind: 'connect' }, onCa
           <p className="muted">{editing ? t('editAccount.intro') : t('connect.intro')}</p>
           {editing?.problem && (
             <p className="form-warning edit-account-problem" role="alert" data-testid="edit-account-problem">
-              <strong>{t('editAccount.problem')}</strong> {editing.problem}
+              <strong>{t('editAccount.problem')}</strong> {say(editing.problem)}
             </p>
           )}
         </header>

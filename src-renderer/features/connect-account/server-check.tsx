@@ -1,5 +1,5 @@
 import type { ServerCheck } from '../../../src-preload/api.ts';
-import { t } from '../../i18n/i18n.ts';
+import { say, t } from '../../i18n/i18n.ts';
 
 /** One server's test result in plain words, with the technical detail one click away. */
 export function ServerCheckBox({ check, label, testId }: { check: ServerCheck; label: string; testId: string }) {
@@ -7,7 +7,7 @@ export function ServerCheckBox({ check, label, testId }: { check: ServerCheck; l
     <div className={`server-check ${check.ok ? 'is-ok' : 'is-failed'}`} data-testid={testId} data-ok={check.ok} role="status">
       <p className="server-check-message">
         <strong>{label}: </strong>
-        {check.ok ? t('connect.checkOk') : t('connect.checkFailed')} {check.message}
+        {check.ok ? t('connect.checkOk') : t('connect.checkFailed')} {say(check.message)}
       </p>
       {check.detail && (
         <details className="server-check-detail">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AccountSummary } from '../../../src-preload/api.ts';
-import { t } from '../../i18n/i18n.ts';
+import { say, t } from '../../i18n/i18n.ts';
 import { formatRelativeTime } from '../../i18n/format.ts';
 import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
@@ -51,7 +51,7 @@ export function AccountItem({ account, active, onSelect, onRemoveDemo }: Account
             </span>
           </>
         )}
-        {health.lastError && health.state !== 'connected' && <span className="account-error" data-testid="account-error">{health.lastError}</span>}
+        {health.lastError && health.state !== 'connected' && <span className="account-error" data-testid="account-error">{say(health.lastError)}</span>}
         {health.state === 'offline' && health.lastSyncAt !== null && (
           <span className="account-last-sync">{t('health.lastSync', { when: formatRelativeTime(health.lastSyncAt) })}</span>
         )}

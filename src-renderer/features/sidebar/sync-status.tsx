@@ -1,5 +1,5 @@
 import type { AccountSummary } from '../../../src-preload/api.ts';
-import { t } from '../../i18n/i18n.ts';
+import { say, t } from '../../i18n/i18n.ts';
 import { accountNeedingAttention, healthText, progressText, shownProgress } from './health-text.ts';
 
 /**
@@ -41,7 +41,7 @@ export function SyncStatus({ accounts }: { accounts: readonly AccountSummary[] }
           </span>
         </>
       )}
-      {health.lastError && (!progress || health.state !== 'syncing') && <span className="sync-status-detail sync-status-error">{health.lastError}</span>}
+      {health.lastError && (!progress || health.state !== 'syncing') && <span className="sync-status-detail sync-status-error">{say(health.lastError)}</span>}
       {others > 0 && <span className="sync-status-detail">{t('syncStatus.others', { count: others })}</span>}
     </button>
   );

@@ -29,8 +29,8 @@ describe('accountNeedingAttention (the pinned sync line)', () => {
 
   it('puts a mailbox that cannot sync before one that is offline, and that before one downloading; counts the rest', () => {
     const syncing = account('Sync', downloading);
-    const offline = account('Off', { state: 'offline', lastError: 'The mail server cannot be reached.' });
-    const auth = account('Auth', { state: 'auth-failed', lastError: 'The password was refused.' });
+    const offline = account('Off', { state: 'offline', lastError: { key: 'unreachable', vars: { host: 'imap.example' }, text: 'imap.example cannot be reached. Check your internet connection.' } });
+    const auth = account('Auth', { state: 'auth-failed', lastError: { key: 'authRejected', vars: {}, text: 'The server rejected the user name or password.' } });
     expect(accountNeedingAttention([syncing, offline, account('Ok', {})])).toEqual({ account: offline, others: 1 });
     expect(accountNeedingAttention([syncing, offline, auth])).toEqual({ account: auth, others: 2 });
   });

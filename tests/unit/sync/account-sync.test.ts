@@ -71,7 +71,7 @@ describe('AccountSync reconnects', () => {
     await expect.poll(() => sync.health.state, { timeout: 3000 }).not.toBe('syncing');
     expect(connections).toBe(1);
     expect(sync.health.state).toBe('error');
-    expect(sync.health.lastError).toMatch(/127\.0\.0\.1/);
+    expect(sync.health.lastError?.text).toMatch(/127\.0\.0\.1/);
     expect(clock.pending()).toBe(1);
 
     // First retry after base/2 (random 0 = the fixed half): 500 ms.
@@ -189,7 +189,7 @@ describe('AccountSync offline', () => {
     }).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
     const sync = offlineSync(db, accountId, [], []);
     sync.start();
-    await expect.poll(() => sync.health.lastError, { timeout: 3000 }).toMatch(/^The disk is full/);
+    await expect.poll(() => sync.health.lastError?.text, { timeout: 3000 }).toMatch(/^The disk is full/);
     expect(sync.health.progress).toBeNull();
     // Nothing lost: the failed batch rolled back, so every message is threaded or still queued for the next try.
     const threaded = (db.prepare('SELECT count(*) AS n FROM thread_messages').get() as { n: number }).n;

@@ -127,7 +127,7 @@ describe('IMAP failures', () => {
     const s = settings(closedPort);
     const c = classify(await imapError(s), s, 'imap');
     expect(c.problem).toBe('connection-refused');
-    expect(c.message).toBe(`127.0.0.1 refused the connection on port ${closedPort}. Check the port and security settings.`);
+    expect(c.message.text).toBe(`127.0.0.1 refused the connection on port ${closedPort}. Check the port and security settings.`);
     expect(c.detail).toMatch(/ECONNREFUSED/);
   });
 
@@ -135,28 +135,28 @@ describe('IMAP failures', () => {
     const s = settings(143, { host: 'nonexistent.invalid' });
     const c = classify(await imapError(s), s, 'imap');
     expect(c.problem).toBe('host-not-found');
-    expect(c.message).toBe('No server called nonexistent.invalid could be found. Check the spelling.');
+    expect(c.message.text).toBe('No server called nonexistent.invalid could be found. Check the spelling.');
   });
 
   it('a server that never greets (a web server, a TLS port) → not-imap', async () => {
     const s = settings(silentPort);
     const c = classify(await imapError(s), s, 'imap');
     expect(c.problem).toBe('not-imap');
-    expect(c.message).toBe(`The server on 127.0.0.1:${silentPort} does not speak IMAP. Check the port and security settings.`);
+    expect(c.message.text).toBe(`The server on 127.0.0.1:${silentPort} does not speak IMAP. Check the port and security settings.`);
   });
 
   it('self-signed certificate → tls-certificate, and no password is sent', async () => {
     const s = settings(selfSignedPort, { security: 'tls' });
     const c = classify(await imapError(s), s, 'imap');
     expect(c.problem).toBe('tls-certificate');
-    expect(c.message).toBe("The server's security certificate is not trusted (it is self-signed). Switchboard will not send your password to it.");
+    expect(c.message.text).toBe("The server's security certificate is not trusted (it is self-signed). Switchboard will not send your password to it.");
   });
 
   it('SSL/TLS chosen but the port speaks plain text → tls-handshake', async () => {
     const s = settings(imapGreeterPort, { security: 'tls' });
     const c = classify(await imapError(s), s, 'imap');
     expect(c.problem).toBe('tls-handshake');
-    expect(c.message).toMatch(/does not answer with SSL\/TLS/);
+    expect(c.message.text).toMatch(/does not answer with SSL\/TLS/);
   });
 
   it('STARTTLS chosen but not offered → tls-handshake, never a plain-text login', async () => {
@@ -169,7 +169,7 @@ describe('IMAP failures', () => {
     const s = settings(rejectingImapPort);
     const c = classify(await imapError(s), s, 'imap');
     expect(c.problem).toBe('auth-failed');
-    expect(c.message).toBe('The server rejected the user name or password.');
+    expect(c.message.text).toBe('The server rejected the user name or password.');
     expect(c.detail).toMatch(/AUTHENTICATIONFAILED/);
     expect(c.detail).not.toMatch(/pw/);
   });
@@ -178,7 +178,7 @@ describe('IMAP failures', () => {
     const check = await checkImap(settings(imapGreeterPort), { timeoutMs: 800 });
     expect(check.ok).toBe(false);
     expect(check.problem).toBe('timeout');
-    expect(check.message).toMatch(/did not answer in time/);
+    expect(check.message.text).toMatch(/did not answer in time/);
   });
 });
 
@@ -198,7 +198,7 @@ describe('SMTP failures', () => {
       const s = settings(port);
       const c = classify(await smtpError(s), s, 'smtp');
       expect(c.problem).toBe('not-smtp');
-      expect(c.message).toBe(`The server on 127.0.0.1:${port} does not speak SMTP. Check the port and security settings.`);
+      expect(c.message.text).toBe(`The server on 127.0.0.1:${port} does not speak SMTP. Check the port and security settings.`);
     }
   });
 
@@ -233,7 +233,7 @@ function caught(fn: () => unknown): unknown {
 describe('anything else', () => {
   it('never throws, and says something useful', () => {
     const ctx = { protocol: 'imap' as const, host: 'mail.example', port: 993 };
-    expect(classifyConnectionError(new Error('boom'), ctx)).toEqual({ problem: 'unknown', message: 'Could not connect to mail.example:993 (boom).', detail: 'boom' });
+    expect(classifyConnectionError(new Error('boom'), ctx)).toMatchObject({ problem: 'unknown', message: { key: 'couldNotConnectSaid', text: 'Could not connect to mail.example:993 (boom).' }, detail: 'boom' });
     expect(classifyConnectionError('odd', ctx).problem).toBe('unknown');
     expect(classifyConnectionError(undefined, ctx).problem).toBe('unknown');
     expect(classifyConnectionError(new DeadlineError(15000), ctx).problem).toBe('timeout');
@@ -260,7 +260,7 @@ describe('anything else', () => {
 
     const problem = (err: unknown): [string, string] => {
       const c = classifyConnectionError(err, ctx);
-      return [c.problem, c.message];
+      return [c.problem, c.message.text];
     };
     expect(problem(fullErr)).toEqual(['local-storage', 'The disk is full, so new mail cannot be stored. Free some space; syncing resumes by itself.']);
     expect(problem(notDbErr)[1]).toMatch(/^The local mail cache is damaged\. Restart Switchboard/);
@@ -286,8 +286,8 @@ describe('anything else', () => {
     for (const err of [constraint, badSql, typeError]) {
       const c = classifyConnectionError(err, ctx);
       expect(c.problem).toBe('internal');
-      expect(c.message).toBe('Switchboard hit an error of its own, not a problem with the server. If this stays, send logs/core.log from its data folder to support.');
-      expect(c.message).not.toMatch(/mail\.example|disk|connect/i);
+      expect(c.message.text).toBe('Switchboard hit an error of its own, not a problem with the server. If this stays, send logs/core.log from its data folder to support.');
+      expect(c.message.text).not.toMatch(/mail\.example|disk|connect/i);
       expect(healthStateFor(err, c.problem)).toBe('error');
     }
     // What it was goes to the log and the details, not into the sentence.
