@@ -65,7 +65,7 @@ export type ConnectionProblem =
   | 'unknown';
 
 /**
- * Every sentence core can say about a connection or the account's health, by
+ * Every sentence core can say about a connection, an account's or team sync's health, by
  * key. Core sends the key and its values, so the renderer says it in the
  * agent's language (its `sentence.*` catalogue entries); the English rendering
  * travels along for the log and as the fallback.
@@ -106,7 +106,14 @@ export type SentenceKey =
   | 'cacheBusy'
   | 'cacheWriteFailed'
   | 'threadingFailed'
-  | 'passwordUnreadable';
+  | 'passwordUnreadable'
+  | 'teamNoPassphrase'
+  | 'teamOtherPassphrase'
+  | 'teamUnsealedRefused'
+  | 'teamTampered'
+  | 'teamNewerVersion'
+  | 'teamForeign'
+  | 'teamSettingsUnreadable';
 
 export interface Sentence {
   key: SentenceKey;

@@ -4,6 +4,8 @@
  * tell colleagues who is viewing or replying.
  */
 
+import type { Sentence } from './accounts.ts';
+
 export type TeamSyncState = 'disabled' | 'connecting' | 'connected' | 'offline' | 'locked';
 
 export interface TeamHealth {
@@ -17,7 +19,7 @@ export interface TeamHealth {
   pendingOps: number;
   passphraseSet: boolean;
   /** Plain words when something is wrong ("Another desktop uses a different team passphrase."). */
-  problem: string | null;
+  problem: Sentence | null;
 }
 
 export interface TeamMethods {

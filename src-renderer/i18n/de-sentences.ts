@@ -46,4 +46,11 @@ export const deSentences: Record<keyof typeof enSentences, CatalogueEntry> = {
   'sentence.threadingFailed': 'Das Gruppieren der Nachrichten zu Konversationen ist fehlgeschlagen. Es wird erneut versucht, sobald das Konto wieder online ist.',
   'sentence.passwordUnreadable':
     'Das gespeicherte Passwort konnte nicht gelesen werden ({reason}). Geben Sie es in den Einstellungen des Kontos (in der Seitenleiste) erneut ein.',
+  'sentence.teamNoPassphrase': 'Team-Änderungen sind mit einer Team-Passphrase geschützt. Geben Sie sie in den Einstellungen ein, um sie zu sehen.',
+  'sentence.teamOtherPassphrase': 'Team-Änderungen sind mit einer anderen Team-Passphrase geschützt als der auf diesem Computer eingestellten.',
+  'sentence.teamUnsealedRefused': 'Einige Team-Änderungen waren nicht mit der Team-Passphrase geschützt und wurden ignoriert.',
+  'sentence.teamTampered': 'Einige Team-Änderungen haben ihre Integritätsprüfung nicht bestanden und wurden ignoriert.',
+  'sentence.teamNewerVersion': 'Ein Kollege nutzt ein neueres Switchboard; aktualisieren Sie, um alle Team-Änderungen zu sehen.',
+  'sentence.teamForeign': 'Der Team-Ordner enthält Nachrichten, die keine Switchboard-Team-Änderungen sind; sie wurden ignoriert.',
+  'sentence.teamSettingsUnreadable': 'Die gespeicherten Team-Einstellungen konnten nicht gelesen werden ({reason}). Legen Sie sie in den Einstellungen erneut fest.',
 };

@@ -1,7 +1,7 @@
 /**
- * English sentences core sends by key (connection checks, account health);
+ * English sentences core sends by key (connection checks, account and team-sync health);
  * spread into `en`. They must read exactly as core's own English
- * (src-main/core/sync/sentences.ts), which a test checks: core logs that, the agent reads this.
+ * (src-main/core/sentences.ts), which a test checks: core logs that, the agent reads this.
  */
 import type { SentenceKey } from '../../src-preload/api.ts';
 import type { CatalogueEntry } from './catalogue.ts';
@@ -43,4 +43,11 @@ export const enSentences = {
   'sentence.cacheWriteFailed': 'The local mail cache could not be written ({code}). Syncing will try again.',
   'sentence.threadingFailed': 'Grouping messages into conversations failed. It is tried again when the account is back online.',
   'sentence.passwordUnreadable': "The saved password could not be read ({reason}). Enter it again in the account's Settings (in the sidebar).",
+  'sentence.teamNoPassphrase': 'Team changes are protected with a team passphrase. Enter it in Settings to see them.',
+  'sentence.teamOtherPassphrase': 'Team changes are protected with a different team passphrase than the one set on this desktop.',
+  'sentence.teamUnsealedRefused': 'Some team changes were not protected with the team passphrase and were ignored.',
+  'sentence.teamTampered': 'Some team changes failed their integrity check and were ignored.',
+  'sentence.teamNewerVersion': 'A colleague runs a newer Switchboard; update to see all team changes.',
+  'sentence.teamForeign': 'The team folder holds messages that are not Switchboard team changes; they were ignored.',
+  'sentence.teamSettingsUnreadable': 'The saved team settings could not be read ({reason}). Set them again in Settings.',
 } satisfies Record<`sentence.${SentenceKey}`, CatalogueEntry>;

@@ -147,7 +147,7 @@ describe('team sync between two cores', () => {
     await alice.call('contacts.setTags', { id: conversation.contactId, tags: ['vip', 'sealed'] });
     await expect.poll(async () => (await bob.call('team.health', {})).state, { timeout: 15_000 }).toBe('locked');
     const locked = await bob.call('team.health', {});
-    expect(locked.problem).toMatch(/passphrase/i);
+    expect(locked.problem?.text).toMatch(/passphrase/i);
     const there = (await inbox(bob)).find((c) => c.customer.address === 'dmitri@shop.example');
     expect(there?.contactId && (await bob.call('contacts.get', { id: there.contactId })).tags).toEqual(['vip']);
 

@@ -212,7 +212,7 @@ describe('team sync through Dovecot', () => {
     await waitFor('B (same passphrase) to read it', () => field(b.db, conv, 'assignee') === 'alice');
     await waitFor('the outsider to report why it reads nothing', () => outsider.transport.health.problemKind === 'sealed-no-passphrase');
     await waitFor('the guesser to report a different passphrase', () => guesser.transport.health.problemKind === 'sealed-other-passphrase');
-    expect(outsider.transport.health.problem).toMatch(/passphrase/i);
+    expect(outsider.transport.health.problem?.text).toMatch(/passphrase/i);
     expect(field(outsider.db, conv, 'assignee')).toBeUndefined();
     expect(field(guesser.db, conv, 'assignee')).toBeUndefined();
 
@@ -227,7 +227,7 @@ describe('team sync through Dovecot', () => {
     const forged = encodeTeamMessage({ kind: 'batch', actor: forger, date: Date.now(), ops: [{ hlc: `${new Date().toISOString()}-0000-${forger}`, actor: forger, entity: conv, field: 'assignee', value: 'mallory' }] }, null);
     await dovecot.append('sealed@example.test', FOLDER, forged.raw);
     for (const d of [a, b, outsider]) await waitFor(`${d.name} to refuse the unsealed change`, () => d.transport.health.problemKind === 'unsealed-refused');
-    expect(a.transport.health.problem).toMatch(/not protected/);
+    expect(a.transport.health.problem?.text).toMatch(/not protected/);
     for (const d of [a, b, outsider]) expect(field(d.db, conv, 'assignee')).toBe('alice');
   });
 

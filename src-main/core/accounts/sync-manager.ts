@@ -16,7 +16,7 @@ import type { SecretStore } from '../secrets/secret-store.ts';
 import type { AccountRow } from '../db/accounts.repo.ts';
 import { getBodyState } from '../db/messages.repo.ts';
 import { AccountSync } from '../sync/account-sync.ts';
-import { sentence } from '../sync/sentences.ts';
+import { sentence } from '../sentences.ts';
 import { DEFAULT_TEAM_FOLDER } from '../team/imap-team-folder.ts';
 import { teamFolderOf } from '../team/team-config.ts';
 import { decodeAccountSecret } from './account-secret.ts';

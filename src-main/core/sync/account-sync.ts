@@ -51,7 +51,7 @@ import type { BodyContext } from './body-sync.ts';
 import { BodyBackfill } from './body-sync.ts';
 import { ChangeWatch } from './change-watch.ts';
 import { classifyLocalError } from './classify-error.ts';
-import { sentence } from './sentences.ts';
+import { sentence } from '../sentences.ts';
 import { finishFullPass, planFullPass } from './full-pass.ts';
 import type { FolderSyncContext } from './folder-sync.ts';
 import { DEFER_THREADING_AT, syncFolder } from './folder-sync.ts';

@@ -16,7 +16,7 @@
  * command that was sent).
  */
 import type { ConnectionProblem, HealthState, Sentence, SentenceKey } from '../../../src-preload/api.ts';
-import { sentence } from './sentences.ts';
+import { sentence } from '../sentences.ts';
 
 export type MailProtocol = 'imap' | 'smtp';
 

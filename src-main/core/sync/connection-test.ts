@@ -11,7 +11,7 @@ import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import type { MailProtocol } from './classify-error.ts';
 import { classifyConnectionError, DeadlineError } from './classify-error.ts';
-import { sentence } from './sentences.ts';
+import { sentence } from '../sentences.ts';
 import type { ClientTimeouts } from './imap-client.ts';
 import { createImapClient } from './imap-client.ts';
 import { createSmtpTransport } from './smtp-client.ts';

@@ -21,7 +21,7 @@ import type { Logger } from '../log.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import { backoffDelay, defaultBackoff } from './backoff.ts';
 import { classifyConnectionError, healthStateFor } from './classify-error.ts';
-import { sentence } from './sentences.ts';
+import { sentence } from '../sentences.ts';
 import type { ClientTimeouts } from './imap-client.ts';
 import { closeGracefully, createImapClient } from './imap-client.ts';
 

@@ -27,6 +27,8 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { z } from 'zod';
+import type { Sentence } from '../../../src-preload/api.ts';
+import { sentence } from '../sentences.ts';
 import { isValidNode } from './hlc.ts';
 import type { Op } from './ops.ts';
 import { opSchema } from './ops.ts';
@@ -207,20 +209,20 @@ export function decodeTeamMessage(raw: Buffer, key: TeamKey | null): DecodeResul
 }
 
 /** A plain-words explanation for the health line. */
-export function describeProblem(problem: TeamMessageProblem): string {
+export function describeProblem(problem: TeamMessageProblem): Sentence {
   switch (problem) {
     case 'sealed-no-passphrase':
-      return 'Team changes are protected with a team passphrase. Enter it in Settings to see them.';
+      return sentence('teamNoPassphrase');
     case 'sealed-other-passphrase':
-      return 'Team changes are protected with a different team passphrase than the one set on this desktop.';
+      return sentence('teamOtherPassphrase');
     case 'unsealed-refused':
-      return 'Some team changes were not protected with the team passphrase and were ignored.';
+      return sentence('teamUnsealedRefused');
     case 'tampered':
-      return 'Some team changes failed their integrity check and were ignored.';
+      return sentence('teamTampered');
     case 'unsupported-version':
-      return 'A colleague runs a newer Switchboard; update to see all team changes.';
+      return sentence('teamNewerVersion');
     case 'malformed':
     case 'foreign':
-      return 'The team folder holds messages that are not Switchboard team changes; they were ignored.';
+      return sentence('teamForeign');
   }
 }

@@ -18,7 +18,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
-import type { ServerSettings } from '../../../src-preload/api.ts';
+import type { Sentence, ServerSettings } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import { unsentOpCount } from '../db/team.repo.ts';
@@ -42,11 +42,11 @@ export interface TeamHealth {
   /** Epoch ms of the last complete read of the team folder ("last heard from the team"). */
   lastHeardAt: number | null;
   /** Plain-words connection error, kept until the next successful read. */
-  lastError: string | null;
+  lastError: Sentence | null;
   /** Local changes not yet delivered to the team. */
   unsentOps: number;
   /** Why some team changes cannot be used here (passphrase...), in plain words; null when all is readable. */
-  problem: string | null;
+  problem: Sentence | null;
   problemKind: TeamMessageProblem | null;
 }
 
@@ -139,8 +139,7 @@ export class TeamTransport {
       },
       onLost: (loss) => {
         this.folder = null;
-        // Team health is still English-only text (its renderer side shows `problem` as is).
-        this.setHealth({ state: loss.state, lastError: loss.message.text });
+        this.setHealth({ state: loss.state, lastError: loss.message });
       },
     });
     const status = this.replica.status();

@@ -14,7 +14,7 @@
  *   stops, so colleagues do not see a ghost.
  */
 import type { Database } from 'better-sqlite3';
-import type { TeamHealth, TeamMethods, TeamSyncState } from '../../../src-preload/api.ts';
+import type { Sentence, TeamHealth, TeamMethods, TeamSyncState } from '../../../src-preload/api.ts';
 import { getAccount } from '../db/accounts.repo.ts';
 import { rootOfConversation } from '../db/conversations.repo.ts';
 import { opsForEntity } from '../db/ops.repo.ts';
@@ -28,6 +28,7 @@ import type { SecretStore } from '../secrets/secret-store.ts';
 import { decodeAccountSecret } from '../accounts/account-secret.ts';
 import { applyThreadOps } from '../conversations/thread-overrides.ts';
 import { applyContactOps } from '../contacts/contact-groups.ts';
+import { sentence } from '../sentences.ts';
 import type { LocalActor } from './local-actor.ts';
 import type { Op } from './ops.ts';
 import { PRESENCE_PREFIX, PresenceLeases } from './presence.ts';
@@ -82,7 +83,7 @@ export function startTeam(deps: TeamDeps): TeamService {
   let transport: TeamTransport | null = null;
   let config: TeamConfig | null = null;
   let passphraseSet = false;
-  let lastProblem: string | null = null;
+  let lastProblem: Sentence | null = null;
   let closed = false;
   // Serializes (re)configuration: starting a transport awaits key derivation.
   let chain: Promise<void> = Promise.resolve();
@@ -134,7 +135,7 @@ export function startTeam(deps: TeamDeps): TeamService {
       const passphrase = await openPassphrase(deps.secrets, config);
       if (passphrase !== null) key = await deriveTeamKey(passphrase, account.email);
     } catch (err) {
-      lastProblem = `The saved team settings could not be read (${(err as Error).message}). Set them again in Settings.`;
+      lastProblem = sentence('teamSettingsUnreadable', { reason: (err as Error).message });
       log.error('team sync not started', { err });
       return;
     }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TeamHealth } from '../../../src-preload/api.ts';
 import { formatRelativeTime } from '../../i18n/format.ts';
-import { t } from '../../i18n/i18n.ts';
+import { say, t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { TeamSettingsDialog } from './team-settings-dialog.tsx';
 import './team-status.css';
@@ -54,7 +54,7 @@ export function TeamStatus() {
         </span>
       )}
       {health.pendingOps > 0 && <span className="team-pending" data-testid="team-pending">{t('teamSync.pending', { count: health.pendingOps })}</span>}
-      {health.problem && <span className="account-error" data-testid="team-problem">{health.problem}</span>}
+      {health.problem && <span className="account-error" data-testid="team-problem">{say(health.problem)}</span>}
       <button type="button" className="link-button" data-testid="team-settings-open" onClick={() => setSettingsOpen(true)}>
         {t('teamSync.settings')}
       </button>

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sentence, SentenceKey } from '../../../src-preload/api.ts';
 import { classifyConnectionError, classifyLocalError } from '../../../src-main/core/sync/classify-error.ts';
-import { ENGLISH_SENTENCES, sentence } from '../../../src-main/core/sync/sentences.ts';
+import { ENGLISH_SENTENCES, sentence } from '../../../src-main/core/sentences.ts';
 import { en } from '../../../src-renderer/i18n/en.ts';
 import { say, setLocale } from '../../../src-renderer/i18n/i18n.ts';
 

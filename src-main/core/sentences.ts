@@ -1,12 +1,12 @@
 /**
- * What core says about connections and account health, in English, by key.
+ * What core says about connections and account and team-sync health, in English, by key.
  *
  * The agent reads these in their own language: the renderer translates by key
  * (its `sentence.*` catalogue entries, which a test keeps identical to these
  * in English). Core keeps the English for its log and as the fallback.
  * Placeholders are `{name}`, as in the renderer's catalogues.
  */
-import type { Sentence, SentenceKey } from '../../../src-preload/api.ts';
+import type { Sentence, SentenceKey } from '../../src-preload/api.ts';
 
 export const ENGLISH_SENTENCES: Readonly<Record<SentenceKey, string>> = {
   signedIn: 'Signed in to {host}.',
@@ -49,6 +49,13 @@ export const ENGLISH_SENTENCES: Readonly<Record<SentenceKey, string>> = {
   cacheWriteFailed: 'The local mail cache could not be written ({code}). Syncing will try again.',
   threadingFailed: 'Grouping messages into conversations failed. It is tried again when the account is back online.',
   passwordUnreadable: "The saved password could not be read ({reason}). Enter it again in the account's Settings (in the sidebar).",
+  teamNoPassphrase: 'Team changes are protected with a team passphrase. Enter it in Settings to see them.',
+  teamOtherPassphrase: 'Team changes are protected with a different team passphrase than the one set on this desktop.',
+  teamUnsealedRefused: 'Some team changes were not protected with the team passphrase and were ignored.',
+  teamTampered: 'Some team changes failed their integrity check and were ignored.',
+  teamNewerVersion: 'A colleague runs a newer Switchboard; update to see all team changes.',
+  teamForeign: 'The team folder holds messages that are not Switchboard team changes; they were ignored.',
+  teamSettingsUnreadable: 'The saved team settings could not be read ({reason}). Set them again in Settings.',
 };
 
 /** The sentence `key` says with these values, its English rendered once here. */
