@@ -134,5 +134,9 @@ test('a German agent reads why the mailbox stopped syncing in German', async ({ 
   await expect(page.getByTestId('account-error')).toHaveText('Der Server hat Benutzername oder Passwort abgelehnt.');
   await expect(page.locator('.sidebar')).not.toContainText('user name or password');
   await page.locator('.sidebar').screenshot({ path: screenshotPath('account-auth-failed-sidebar-de') });
+  // The settings the sidebar leads to keep the reason in sight, in German too.
+  await page.getByTestId('account-health').first().getByTestId('edit-account').click();
+  await expect(page.getByTestId('edit-account-problem')).toContainText('Der Server hat Benutzername oder Passwort abgelehnt.');
+  await page.screenshot({ path: screenshotPath('account-edit-open-de') });
   await context.close();
 });
