@@ -21,7 +21,7 @@
  * by chance the same size. For those the bytes themselves are the identity: a
  * SHA-256 of the raw message joins the key (server copies are byte-identical).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export interface DedupeParts {
   messageId: string | null;
@@ -51,7 +51,9 @@ export function dedupeKey(parts: DedupeParts): string {
     squash(parts.subject),
     String(Math.max(0, Math.trunc(parts.size))),
   ];
-  if (fields[0] === '' && parts.raw) fields.push(createHash('sha256').update(parts.raw).digest('hex'));
+  if (fields[0] === '' && parts.raw) fields.push(hash('sha256', parts.raw, 'hex'));
   // A separator that cannot appear in header values keeps "a|b" + "c" apart from "a" + "b|c".
-  return createHash('sha256').update(fields.join('\u0000')).digest('hex');
+  // One-shot hash: every listed header takes this path, and a Hash object per call cost
+  // the listing worker ~0.5 s of 50,000 (bench:sync profile).
+  return hash('sha256', fields.join('\u0000'), 'hex');
 }

@@ -21,7 +21,7 @@
  * reply headers follow a token: the many replies that carry a token are
  * threaded by their headers and cannot be pulled into a colliding conversation.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { normalizeMessageId } from './message-id.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -46,7 +46,7 @@ export function tokenForRoot(rootMessageId: string): string {
 
 function computeToken(rootMessageId: string): string {
   const id = normalizeMessageId(rootMessageId) ?? rootMessageId.trim();
-  const digest = createHash('sha256').update(id, 'utf8').digest();
+  const digest = hash('sha256', id, 'buffer');
   const bits = digest.readUInt32BE(0) >>> 2;
   let token = '';
   for (let i = TOKEN_LENGTH - 1; i >= 0; i--) token += CROCKFORD[(bits >>> (5 * i)) & 31];
