@@ -238,6 +238,7 @@ export const en = {
   'list.loading': 'Loading conversations…',
   'list.loadingMore': 'Loading more…',
   'list.empty': 'No conversations here.',
+  'list.emptyWhileListing': 'Mail is still downloading. Conversations appear here as they arrive.',
   'list.loadFailed': 'The conversations could not be loaded. {reason}',
   'list.loadMoreFailed': 'More conversations could not be loaded. {reason}',
   'list.unread': 'Unread',

@@ -75,6 +75,10 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
     })),
   );
   const scopeKey = useDesk((s) => `${s.scopeAccountId}:${JSON.stringify(s.folderChoice)}`);
+  // An empty list during an account's first listing is "not here yet", not "nothing here".
+  const stillListing = useDesk((s) =>
+    s.accounts.some((a) => (s.scopeAccountId === null || a.id === s.scopeAccountId) && a.health.state === 'syncing' && a.health.progress?.phase === 'headers'),
+  );
   const title = useListTitle();
   const now = useMinuteClock();
 
@@ -143,7 +147,11 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
   } else if ((browse.status === 'loading' || browse.status === 'idle') && items.length === 0) {
     body = <div className="list-empty" aria-busy="true">{t('list.loading')}</div>;
   } else if (items.length === 0) {
-    body = <div className="list-empty">{t('list.empty')}</div>;
+    body = stillListing ? (
+      <div className="list-empty" aria-busy="true" data-testid="list-still-listing">{t('list.emptyWhileListing')}</div>
+    ) : (
+      <div className="list-empty">{t('list.empty')}</div>
+    );
   }
 
   const heading = searching ? t('search.resultsTitle') : title;
