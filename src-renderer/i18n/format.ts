@@ -73,6 +73,11 @@ export function formatRelativeTime(ms: number, now: number = Date.now()): string
 }
 
 /** "about 40 s", "about 3 min", "about 2 h" for a sync estimate. */
+/** A count as the agent's locale groups it: "4,000", in German "4.000". */
+export function formatCount(n: number): string {
+  return n.toLocaleString(locale());
+}
+
 export function formatEta(seconds: number): string {
   if (seconds < 60) return t('eta.seconds', { count: Math.max(1, Math.round(seconds)) });
   if (seconds < 3600) return t('eta.minutes', { count: Math.round(seconds / 60) });

@@ -75,6 +75,8 @@ test('sync progress while the mailbox comes down, offline when the server stops,
   await expect(health).toHaveAttribute('data-state', 'connected', { timeout: 120_000 });
   // Connected and idle: nothing to report, the line takes no room.
   await expect(status).toHaveCount(0);
+  // Counts read as the agent's locale writes them, not as a bare "4000".
+  await expect(page.getByTestId('drawer-inbox').getByTestId('drawer-count')).toHaveText('4,000');
 
   await ws.dovecot.halt();
   await expect(health).toHaveAttribute('data-state', 'offline', { timeout: 60_000 });

@@ -1,3 +1,4 @@
+import { formatCount } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { pendingCount } from './outbox-words.ts';
@@ -24,7 +25,7 @@ export function OutboxSidebarEntry() {
           <span className="folder-name">{t('outbox.title')}</span>
           {count > 0 && (
             <span className={`folder-unread${failed ? ' is-failed' : ''}`} data-testid="outbox-count" aria-label={t('outbox.count', { count })}>
-              {count}
+              {formatCount(count)}
             </span>
           )}
         </button>

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { DrawerId } from '../../../src-preload/api.ts';
+import { formatCount } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { memberOf } from '../../store/team.slice.ts';
@@ -44,7 +45,7 @@ function DrawerButton({ drawer, colour }: { drawer: DrawerId; colour?: string })
             data-testid="drawer-count"
             aria-label={t('sidebar.drawerCount', { count: total, unread: count.unread })}
           >
-            {total}
+            {formatCount(total)}
           </span>
         )}
       </button>

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { FolderSummary, MessageFolderRole } from '../../../src-preload/api.ts';
+import { formatCount } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { ROLE_FOLDERS, foldersInScope, sameFolderChoice, type FolderChoice } from '../../store/folders.slice.ts';
 import { useDesk } from '../../store/store-context.tsx';
@@ -35,7 +36,7 @@ function FolderButton({ choice, label, owner, unread, testId }: FolderButtonProp
           {label}
           {owner && <span className="folder-owner"> · {owner}</span>}
         </span>
-        {unread > 0 && <span className="folder-unread" aria-label={t('sidebar.unreadCount', { count: unread })}>{unread}</span>}
+        {unread > 0 && <span className="folder-unread" aria-label={t('sidebar.unreadCount', { count: unread })}>{formatCount(unread)}</span>}
       </button>
     </li>
   );
