@@ -54,8 +54,22 @@ export function replySubject(subject: string, kind: 'reply' | 'forward', ticket:
   return ticket ? formatSubjectWithToken(prefixed, ticket) : prefixed;
 }
 
+/**
+ * "Mon, 3 Nov 2025 at 10:02" in the agent's time zone (core runs on their desktop): the customer
+ * reads when they wrote in the agent's day, not "05:31:16 GMT". English, as the rest of the quote
+ * header; `timeZone` is for tests.
+ */
+export function formatQuoteDate(epochMs: number, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  }).formatToParts(new Date(epochMs));
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')}, ${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}`;
+}
+
 function formatDate(epochMs: number): string {
-  return new Date(epochMs).toUTCString();
+  return formatQuoteDate(epochMs);
 }
 
 function who(a: Address): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prefillDraft, replySubject } from '../../../src-main/core/compose/prefill.ts';
+import { formatQuoteDate, prefillDraft, replySubject } from '../../../src-main/core/compose/prefill.ts';
+import { splitTextParts } from '../../../src-main/core/conversations/text-parts.ts';
 import type { PrefillSource } from '../../../src-main/core/compose/prefill.ts';
 import { extractTokens } from '../../../src-main/core/threading/index.ts';
 
@@ -23,6 +24,18 @@ describe('prefillDraft', () => {
     expect(extractTokens(d.subject)).toEqual(['K7F3Q2']);
     expect(d.html.indexOf('Alice')).toBeLessThan(d.html.indexOf('wrote:'));
     expect(d.html).toContain('It &lt;b&gt;still&lt;/b&gt; leaks.<br>');
+  });
+
+  it('says when the customer wrote in the agent\'s time, in the form mail programs fold as a quote', () => {
+    // 09:00 UTC is 10:00 in Berlin in January; no seconds, no "GMT".
+    expect(formatQuoteDate(source.date, 'Europe/Berlin')).toBe('Mon, 5 Jan 2026 at 10:00');
+    expect(formatQuoteDate(Date.UTC(2026, 6, 1, 23, 5), 'America/New_York')).toBe('Wed, 1 Jul 2026 at 19:05');
+    const d = prefillDraft({ ...base, mode: 'reply' });
+    expect(d.html).toContain(`On ${formatQuoteDate(source.date)}, Grace Thompson &lt;grace@shop.example&gt; wrote:`);
+    expect(d.html).not.toContain('GMT');
+    // What the customer's reply quotes back is folded by our own reading view.
+    const replyText = `Thanks!\n\nOn ${formatQuoteDate(source.date)}, Grace Thompson <grace@shop.example> wrote:\n> It still leaks.\n`;
+    expect(splitTextParts(replyText).map((p) => p.kind)).toContain('quote');
   });
 
   it('replies to all without the mailbox and without naming anyone twice', () => {
