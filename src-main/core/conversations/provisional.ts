@@ -19,18 +19,14 @@
  * Synchronous, database only: runs inside the storing transaction.
  */
 import type { Database } from 'better-sqlite3';
-import type { ConversationAggregates, ConversationHeader, StoredConversationRow } from '../db/conversations.repo.ts';
-import { conversationIdsByRoots, insertConversation, setConversationTokens, setMessageConversations, storedConversations, updateConversation } from '../db/conversations.repo.ts';
+import type { ConversationAggregates, StoredConversationRow } from '../db/conversations.repo.ts';
+import { conversationIdsByRoots, insertConversation, setConversationTokens, setMessageConversations, storedConversations, updateConversationAggregates } from '../db/conversations.repo.ts';
 import type { NewMessage } from '../db/messages.repo.ts';
 import { messagePlacements, threadSources } from '../db/thread-index.repo.ts';
 import { byAccount } from './conversation-fields.ts';
 import { OwnAddresses } from './own-addresses.ts';
 import type { ProvisionalGroup } from './provisional-groups.ts';
 import { coversExactly, groupsOfRows, provisionalGroups } from './provisional-groups.ts';
-
-function headerOfRow(r: StoredConversationRow): ConversationHeader {
-  return { rootMessageId: r.root_message_id, ticket: r.ticket, subject: r.subject, customer: { name: r.customer_name, address: r.customer_address } };
-}
 
 /** A stored row joined by new messages: they are not its members yet, so their counts add up. */
 function joined(r: StoredConversationRow, added: ConversationAggregates): ConversationAggregates {
@@ -54,7 +50,8 @@ function placeGroups(db: Database, accountId: number, groups: readonly Provision
     let id: number;
     if (existing) {
       id = existing.id;
-      updateConversation(db, id, headerOfRow(existing), joined(existing, g.aggregates));
+      // Joining keeps the row's header (root, ticket, subject, customer): the threading pass decides those.
+      updateConversationAggregates(db, id, joined(existing, g.aggregates));
     } else {
       id = insertConversation(db, accountId, g.header, g.aggregates);
       setConversationTokens(db, id, g.tokens);
