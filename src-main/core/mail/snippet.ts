@@ -21,13 +21,24 @@ const quoteLine = /^\s*>/;
 const attribution = /^\s*(on\b.*\bwrote|.*\bschrieb|le\b.*\ba écrit)\s*:\s*$/i;
 const bracketedTarget = /\s*\[(?:(?:https?|cid|mailto):[^\]\s]*|[^\]\s@]+@[^\]\s]+)\](?=([.,;:!?])?)/gi;
 
+/** Whether the first non-blank line from `from` on is quoted: HTML mail turned to text puts a blank line between. */
+function quoteFollows(lines: readonly string[], from: number): boolean {
+  for (let j = from; j < lines.length; j++) if ((lines[j] ?? '').trim() !== '') return quoteLine.test(lines[j] ?? '');
+  return false;
+}
+
 export function makeSnippet(text: string, maxLength: number = SNIPPET_LENGTH): string {
   const lines = text.split(/\r?\n/);
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (quoteLine.test(line)) continue;
-    if (attribution.test(line) && quoteLine.test(lines[i + 1] ?? '')) continue;
+    if (attribution.test(line) && quoteFollows(lines, i + 1)) continue;
+    // A long attribution wrapped before "wrote:" ("On …, A Very Long Name <a@b>" / "wrote:").
+    if (i + 1 < lines.length && attribution.test(`${line} ${lines[i + 1] ?? ''}`) && quoteFollows(lines, i + 2)) {
+      i++;
+      continue;
+    }
     kept.push(line);
   }
   // Invisible characters (zero-width spaces, soft hyphens, BOM) are common in

@@ -7,6 +7,17 @@ describe('makeSnippet', () => {
     expect(makeSnippet(text)).toBe('Yes, please cancel it.');
   });
 
+  it('drops the attribution of our own replies, where HTML turned to text leaves a blank line before the quote', () => {
+    // What htmlToPlainText makes of a reply written in Switchboard (checked against the real conversion).
+    const text = 'Hi Carla, sorry about that. We will replace it.\n\n\n\n\nOn Tue, 24 Nov 2026 at 07:32, Carla Ruiz <carla@shop.example> wrote:\n\n> The lamp arrived cracked.';
+    expect(makeSnippet(text)).toBe('Hi Carla, sorry about that. We will replace it.');
+  });
+
+  it('drops an attribution wrapped before "wrote:"', () => {
+    const text = 'Sent today.\n\nOn Mon, 3 Nov 2025 at 10:02, A Very Long Name <someone@example.test>\nwrote:\n> earlier';
+    expect(makeSnippet(text)).toBe('Sent today.');
+  });
+
   it('keeps a line that merely mentions "wrote:" when no quote follows', () => {
     expect(makeSnippet('On Monday my colleague wrote:\nthe order number is 12.')).toBe('On Monday my colleague wrote: the order number is 12.');
   });
