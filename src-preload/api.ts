@@ -20,7 +20,7 @@
  * envelope (`ClientMessage` / `ServerMessage`) as plain JSON-able objects.
  */
 
-import type { AccountHealth, AccountMethods, AccountSummary } from './contract/accounts.ts';
+import type { AccountHealth, AccountMethods, AccountSummary, Sentence } from './contract/accounts.ts';
 import type { TriageMethods } from './contract/triage.ts';
 import type { ComposeMethods } from './contract/compose.ts';
 import type { TeamHealth, TeamMethods } from './contract/team.ts';
@@ -278,11 +278,15 @@ export type ChangedTable =
   | 'templates'
   | 'team';
 
-/** Something the agent should notice now: a snooze came back, a colleague shared or mentioned, a scheduled mail went out late. */
+/**
+ * Something the agent should notice now: a snooze came back, a colleague shared or mentioned, a scheduled mail
+ * went out late, a mail was not sent or bounced. Title and body are sentences by key, so the renderer says them in
+ * the agent's language; subjects, names and a colleague's note travel as values, verbatim.
+ */
 export interface DeskNotification {
   kind: 'snooze-ended' | 'shared' | 'mentioned' | 'assigned' | 'sent-late' | 'send-failed';
-  title: string;
-  body: string;
+  title: Sentence;
+  body: Sentence;
   conversationId: number | null;
 }
 
@@ -306,7 +310,13 @@ export type DeskErrorCode =
 
 export interface DeskError {
   code: DeskErrorCode;
+  /** In English: for the log, and for a renderer older than the sentence's key. */
   message: string;
+  /**
+   * What went wrong as a sentence by key, for the agent in their own language. Set by handlers (`DeskFailure`);
+   * absent for malformed calls (bad JSON, unknown method, invalid params: programmer-facing) and internal errors.
+   */
+  sentence?: Sentence;
   /** Validation problems, one line each (`params.imap.port: Expected number`). */
   issues?: string[];
 }

@@ -1,14 +1,25 @@
 /**
- * What core says about connections and account and team-sync health, in English, by key.
+ * What core says to the agent, in English, by key: connection checks, account
+ * and team-sync health, why a call failed, why the outbox could not send, and
+ * notifications.
  *
  * The agent reads these in their own language: the renderer translates by key
  * (its `sentence.*` catalogue entries, which a test keeps identical to these
  * in English). Core keeps the English for its log and as the fallback.
- * Placeholders are `{name}`, as in the renderer's catalogues.
+ * Placeholders are `{name}`, as in the renderer's catalogues; their values
+ * are text core formats once (a port, a size like "12.3", a server's answer
+ * verbatim) and are never translated.
  */
-import type { Sentence, SentenceKey } from '../../src-preload/api.ts';
+import type {
+  ConnectionSentenceKey,
+  FailureSentenceKey,
+  NoticeSentenceKey,
+  SendSentenceKey,
+  Sentence,
+  SentenceKey,
+} from '../../src-preload/api.ts';
 
-export const ENGLISH_SENTENCES: Readonly<Record<SentenceKey, string>> = {
+const CONNECTIONS: Readonly<Record<ConnectionSentenceKey, string>> = {
   signedIn: 'Signed in to {host}.',
   acceptsMail: '{host} accepts mail.',
   authNeedsEncryption: 'The server accepts passwords only over an encrypted connection. Choose SSL/TLS or STARTTLS.',
@@ -57,6 +68,96 @@ export const ENGLISH_SENTENCES: Readonly<Record<SentenceKey, string>> = {
   teamForeign: 'The team folder holds messages that are not Switchboard team changes; they were ignored.',
   teamSettingsUnreadable: 'The saved team settings could not be read ({reason}). Set them again in Settings.',
 };
+
+const FAILURES: Readonly<Record<FailureSentenceKey, string>> = {
+  conversationGone: 'That conversation no longer exists.',
+  conversationsGone: 'Those conversations no longer exist.',
+  messageGone: 'That message is no longer in the mailbox.',
+  messageNotDownloaded: 'This message has not been downloaded yet and the mail server cannot be reached right now.',
+  attachmentGone: 'That attachment is no longer in the mailbox.',
+  attachmentNotDownloaded: 'This attachment has not been downloaded yet and the mail server cannot be reached right now.',
+  attachmentTooLargeToOpen: 'This attachment is too large to open here.',
+  listPositionStale: 'The list position is no longer valid; reload the list.',
+  searchPositionStale: 'The search position is not valid; search again from the start.',
+  mergeConversationWithItself: 'A conversation cannot be merged with itself.',
+  mergeAcrossMailboxes: 'Conversations of different mailboxes cannot be merged.',
+  accountGone: 'That account no longer exists.',
+  demoHasNoSettings: 'The demo workspace has no server settings to change.',
+  savedPasswordsUnreadable: 'The saved password could not be read. Enter the IMAP and SMTP passwords again.',
+  teamNeedsMailbox: 'Team state can only travel through a connected mailbox.',
+  contactGone: 'That contact no longer exists.',
+  mergeContactWithItself: 'A contact cannot be merged with itself.',
+  notContactAddress: '{address} is not an address of this contact.',
+  contactHasOneAddress: 'This contact has only one address; there is nothing to take out.',
+  tooManyTags: 'A contact can have at most {max} tags.',
+  tagTooLong: 'A tag can be at most {max} characters long.',
+  csvEmpty: 'The file is empty.',
+  csvNoEmailColumn: 'The first line must name the columns, one of them “email”.',
+  snoozeInPast: 'Choose a snooze time in the future.',
+  shareWithSelf: 'Share with a colleague, not with yourself.',
+  nothingToUndo: 'There is nothing to undo any more.',
+  mailboxGone: 'That mailbox no longer exists.',
+  chooseMailbox: 'Choose the mailbox to write from.',
+  chooseMessageToAnswer: 'Choose the message to reply to or forward.',
+  draftGone: 'That draft no longer exists.',
+  draftBeingSent: 'This draft is being sent; undo the send to change it.',
+  draftAlreadySending: 'This draft is already being sent.',
+  draftNotSaved: 'The draft could not be saved.',
+  attachmentEmpty: '“{file}” is empty.',
+  attachmentsTooLarge: 'With “{file}” the attachments would add up to {total} MB; at most {max} MB can be sent.',
+  attachmentNotOnDraft: 'That attachment is no longer on the draft.',
+  templateGone: 'That template no longer exists.',
+  signatureNotYours: 'You can change only your own signature and the mailbox’s.',
+  draftMailboxGone: 'The mailbox of this draft no longer exists.',
+  conversationMailboxGone: 'The mailbox of this conversation no longer exists.',
+  outboxItemGone: 'That message is no longer in the outbox.',
+  tooLateToUndo: 'Too late to undo: the message has already gone out.',
+  cannotCancel: 'This message can no longer be cancelled.',
+  outboxDraftGone: 'The draft of that message no longer exists.',
+  invalidAddress: '“{address}” is not a valid email address.',
+};
+
+const SENDING: Readonly<Record<SendSentenceKey, string>> = {
+  smtpAuthRejected: 'The mail server rejected the user name or password for sending. Check the account’s SMTP settings.',
+  messageTooLarge: 'The message is larger than the mail server accepts. Remove or shrink attachments.',
+  recipientRefused: 'The mail server refused the recipient {recipient}.',
+  recipientsRefused: 'The mail server refused the recipients ({recipients}).',
+  smtpUnreachable: 'The mail server could not be reached. Switchboard will try again.',
+  smtpCertificate: 'The mail server’s security certificate could not be verified.',
+  smtpBusy: 'The mail server is busy or temporarily refused the message. Switchboard will try again.',
+  smtpRefused: 'The mail server refused the message: {response}',
+  sendFailedUnexplained: 'Sending failed for a reason the server did not explain. Switchboard will try again.',
+  messageNotPrepared: 'The message could not be prepared (an attachment may be missing).',
+  messageMailboxGone: 'The mailbox of this message no longer exists.',
+  demoCannotSend: 'The demo mailbox cannot send mail. Connect a real mailbox to send.',
+  mailboxIncomplete: 'The mailbox has no complete server settings. Reconnect it.',
+  sendPasswordUnreadable: "The saved password could not be read. Enter it again in the mailbox's Settings (in the sidebar).",
+  recipientRefusedOthersGot: 'The mail server refused the recipient {recipients}; the others got the message.',
+  recipientsRefusedOthersGot: 'The mail server refused the recipients {recipients}; the others got the message.',
+  // A reason stored before reasons had keys (outbox rows older than migration 0009): shown as it was recorded.
+  recordedText: '{text}',
+};
+
+const NOTICES: Readonly<Record<NoticeSentenceKey, string>> = {
+  snoozeEndedTitle: 'Snooze ended',
+  snoozeEnded: '“{subject}” is back in the inbox.',
+  mentionedTitle: 'You were mentioned',
+  mentioned: '{who} mentioned you on “{subject}”.',
+  assignedTitle: 'Assigned to you',
+  assigned: '{who} assigned “{subject}” to you.',
+  sharedTitle: 'Shared with you',
+  shared: '{who} shared “{subject}” with you.',
+  sharedWithNote: '{who} shared “{subject}” with you. {note}',
+  sentLateTitle: 'A scheduled mail went out late',
+  sentLate: '“{subject}” was due while Switchboard was closed; it was sent now.',
+  notSentTitle: 'Your mail was not sent',
+  someNotReachedTitle: 'Some recipients did not get your mail',
+  bouncedTitle: 'A mail bounced',
+  bounced: '“{subject}” could not be delivered to {recipients}.',
+};
+
+/** Every sentence core says, by key: one registry, which the renderer's English must match word for word. */
+export const ENGLISH_SENTENCES: Readonly<Record<SentenceKey, string>> = { ...CONNECTIONS, ...FAILURES, ...SENDING, ...NOTICES };
 
 /** The sentence `key` says with these values, its English rendered once here. */
 export function sentence(key: SentenceKey, vars: Record<string, string> = {}): Sentence {

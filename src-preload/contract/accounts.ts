@@ -3,6 +3,10 @@
  * sidebar shows them, and changing its settings (a new password after the
  * provider's changed) without losing its cache.
  */
+import type { Sentence } from './sentences.ts';
+
+// Sentences by key (sentences.ts) began with connection checks; re-exported here so api.ts carries them.
+export type * from './sentences.ts';
 
 /** `tls`: implicit TLS (IMAPS 993, SMTPS 465). `starttls`: upgrade in-band. */
 export type Security = 'tls' | 'starttls' | 'none';
@@ -63,65 +67,6 @@ export type ConnectionProblem =
   /** A fault in Switchboard itself (a bug), not the server nor this computer's storage. */
   | 'internal'
   | 'unknown';
-
-/**
- * Every sentence core can say about a connection, an account's or team sync's health, by
- * key. Core sends the key and its values, so the renderer says it in the
- * agent's language (its `sentence.*` catalogue entries); the English rendering
- * travels along for the log and as the fallback.
- */
-export type SentenceKey =
-  | 'signedIn'
-  | 'acceptsMail'
-  | 'authNeedsEncryption'
-  | 'authRejected'
-  | 'certSelfSigned'
-  | 'certUnknownAuthority'
-  | 'certExpired'
-  | 'certNotYetValid'
-  | 'certRevoked'
-  | 'certWrongName'
-  | 'certBadSignature'
-  | 'certNotForPurpose'
-  | 'certInvalidIssuer'
-  | 'certOther'
-  | 'hostLookupFailed'
-  | 'hostNotFound'
-  | 'connectionRefused'
-  | 'notTls'
-  | 'starttlsFailed'
-  | 'tlsFailed'
-  | 'notImap'
-  | 'notSmtp'
-  | 'timeout'
-  | 'unreachable'
-  | 'connectionClosed'
-  | 'connectionLost'
-  | 'couldNotConnect'
-  | 'couldNotConnectSaid'
-  | 'internal'
-  | 'diskFull'
-  | 'cacheDamaged'
-  | 'cacheReadOnly'
-  | 'cacheBusy'
-  | 'cacheWriteFailed'
-  | 'threadingFailed'
-  | 'passwordUnreadable'
-  | 'teamNoPassphrase'
-  | 'teamOtherPassphrase'
-  | 'teamUnsealedRefused'
-  | 'teamTampered'
-  | 'teamNewerVersion'
-  | 'teamForeign'
-  | 'teamSettingsUnreadable';
-
-export interface Sentence {
-  key: SentenceKey;
-  /** The values its placeholders take (host names, ports, codes), as text: never formatted as numbers. */
-  vars: Record<string, string>;
-  /** The sentence in English: what the log records, and what is shown where the key has no translation. */
-  text: string;
-}
 
 export interface ServerCheck {
   ok: boolean;

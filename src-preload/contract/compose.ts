@@ -8,6 +8,7 @@
  * window or the scheduled time has passed, exactly once.
  */
 import type { Address, AttachmentInfo, Page } from '../api.ts';
+import type { Sentence } from './sentences.ts';
 
 export type ComposeMode = 'reply' | 'replyAll' | 'forward' | 'new';
 
@@ -53,8 +54,11 @@ export interface OutboxItem {
   sendAt: number;
   /** Set when it was due while the app was closed and went out at the next start. */
   sentLate: boolean;
-  /** Plain-words reason for `failed`. */
-  problem: string | null;
+  /**
+   * Why it failed (or, once sent, which recipients the server refused), as a sentence by key: the drawer says it in
+   * the agent's language. The server's own answer is a value in it, verbatim.
+   */
+  problem: Sentence | null;
 }
 
 /** A message that arrived after the agent opened the composer: asked about before sending (issue 7). */

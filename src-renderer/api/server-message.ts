@@ -35,8 +35,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A sentence by key as core sends it; its key may be one this renderer does not know (`say` falls back to its text). */
+function isSentence(value: unknown): boolean {
+  return isRecord(value) && typeof value.key === 'string' && typeof value.text === 'string' && isRecord(value.vars)
+    && Object.values(value.vars).every((v) => typeof v === 'string');
+}
+
 function isDeskError(value: unknown): value is DeskError {
-  return isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string';
+  return isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string'
+    && (value.sentence === undefined || isSentence(value.sentence));
 }
 
 function isDeskEvent(value: unknown): value is DeskEvent {
@@ -51,7 +58,7 @@ function isDeskEvent(value: unknown): value is DeskEvent {
   if (value.type === 'notify') {
     const n = value.notification;
     return isRecord(n) && typeof n.kind === 'string' && Object.prototype.hasOwnProperty.call(NOTIFICATION_KINDS, n.kind)
-      && typeof n.title === 'string' && typeof n.body === 'string' && (n.conversationId === null || typeof n.conversationId === 'number');
+      && isSentence(n.title) && isSentence(n.body) && (n.conversationId === null || typeof n.conversationId === 'number');
   }
   if (value.type === 'teamHealth') {
     return isRecord(value.health) && typeof value.health.state === 'string';

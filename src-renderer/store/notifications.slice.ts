@@ -1,9 +1,11 @@
 /**
  * What core asked the agent to notice (`notify` events): a list to look back
  * at, a few toasts at a time, and a system notification when the browser
- * allows it and the window is not in front.
+ * allows it and the window is not in front. Title and body are sentences by
+ * key, said in the agent's language where they are shown.
  */
 import type { DeskNotification } from '../../src-preload/api.ts';
+import { say } from '../i18n/i18n.ts';
 import type { DeskSlice } from './slice.ts';
 
 const KEEP = 50;
@@ -32,7 +34,7 @@ function showSystemNotification(notification: DeskNotification): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   if (typeof document !== 'undefined' && document.hasFocus()) return; // The toast in the window says it already.
   try {
-    new Notification(notification.title, { body: notification.body });
+    new Notification(say(notification.title), { body: say(notification.body) });
   } catch {
     // Some browsers allow notifications only from a service worker; the in-app toast remains.
   }

@@ -177,7 +177,7 @@ describe('triage through core', () => {
       false,
     );
     expect(await drawer('mine')).toEqual([c]);
-    expect(notifications()).toEqual([expect.objectContaining({ kind: 'assigned', conversationId: c, body: expect.stringContaining('Bob') })]);
+    expect(notifications()).toEqual([expect.objectContaining({ kind: 'assigned', conversationId: c, body: expect.objectContaining({ key: 'assigned', vars: expect.objectContaining({ who: expect.stringContaining('Bob') }) }) })]);
 
     clock.advance(MIN);
     await desk.call('notes.add', { conversationId: c, markdown: 'Customer called twice, **be gentle**.' });

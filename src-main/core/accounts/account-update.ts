@@ -8,14 +8,15 @@
 import type { AccountSettingsInput, AccountUpdateInput, SavedAccountSettings } from '../../../src-preload/api.ts';
 import type { AccountRow } from '../db/accounts.repo.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { AccountSecret } from './account-secret.ts';
 import { decodeAccountSecret } from './account-secret.ts';
 
 /** The account's IMAP row, or a plain-words failure for a demo or a removed account. */
 function editableAccount(row: AccountRow | undefined): AccountRow & { imap_host: string; imap_user: string } {
-  if (!row) throw new DeskFailure('not-found', 'That account no longer exists.');
-  if (row.kind !== 'imap' || !row.imap_host || !row.imap_user) throw new DeskFailure('conflict', 'The demo workspace has no server settings to change.');
+  if (!row) throw new DeskFailure('not-found', sentence('accountGone'));
+  if (row.kind !== 'imap' || !row.imap_host || !row.imap_user) throw new DeskFailure('conflict', sentence('demoHasNoSettings'));
   return { ...row, imap_host: row.imap_host, imap_user: row.imap_user };
 }
 
@@ -51,7 +52,7 @@ export async function mergedSettings(store: SecretStore, row: AccountRow | undef
   const typed = { imap: input.imap.password, smtp: input.smtp.password };
   const saved = typed.imap === '' || typed.smtp === '' ? await savedSecret(store, account) : null;
   if ((typed.imap === '' || typed.smtp === '') && saved === null) {
-    throw new DeskFailure('conflict', 'The saved password could not be read. Enter the IMAP and SMTP passwords again.');
+    throw new DeskFailure('conflict', sentence('savedPasswordsUnreadable'));
   }
   return {
     name: input.name,

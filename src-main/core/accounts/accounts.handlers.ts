@@ -10,6 +10,7 @@ import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { deleteAccount, getAccount, insertAccount, listAccounts, updateAccountSettings } from '../db/accounts.repo.ts';
 import { testConnection } from '../sync/connection-test.ts';
@@ -81,7 +82,7 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
       });
       const row = getAccount(deps.db, input.accountId);
       // Removed while its servers were being tested.
-      if (!saved || !row) throw new DeskFailure('not-found', 'That account no longer exists.');
+      if (!saved || !row) throw new DeskFailure('not-found', sentence('accountGone'));
       deps.log.info('account settings changed', { accountId: row.id, host: settings.imap.host, smtpHost: host });
       // The running sync holds the old password: start it again with the new settings.
       await deps.syncs.restart(row);
@@ -90,14 +91,14 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
     },
     'accounts.remove': async ({ accountId }) => {
       await deps.syncs.stop(accountId);
-      if (!deleteAccount(deps.db, accountId)) throw new DeskFailure('not-found', 'That account no longer exists.');
+      if (!deleteAccount(deps.db, accountId)) throw new DeskFailure('not-found', sentence('accountGone'));
       deps.log.info('account removed', { accountId });
       deps.events.emit({ type: 'changed', table: 'accounts', ids: [accountId] });
       deps.events.emit({ type: 'changed', table: 'messages' });
       return null;
     },
     'accounts.syncNow': async ({ accountId }) => {
-      if (!getAccount(deps.db, accountId)) throw new DeskFailure('not-found', 'That account no longer exists.');
+      if (!getAccount(deps.db, accountId)) throw new DeskFailure('not-found', sentence('accountGone'));
       await deps.syncs.syncNow(accountId);
       return null;
     },

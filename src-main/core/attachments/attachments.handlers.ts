@@ -10,6 +10,7 @@ import { getAttachmentRow } from '../db/bodies.repo.ts';
 import { readAttachment } from '../mail/attachment-store.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import { attachmentFileExists } from '../sync/body-sync.ts';
 
 export type AttachmentHandlers = Pick<Handlers, 'attachments.get'>;
@@ -26,15 +27,15 @@ export function createAttachmentHandlers(deps: { db: Database; dataDir: string; 
   return {
     'attachments.get': async ({ id }): Promise<AttachmentData> => {
       let row = getAttachmentRow(deps.db, id);
-      if (!row) throw new DeskFailure('not-found', 'That attachment is no longer in the mailbox.');
+      if (!row) throw new DeskFailure('not-found', sentence('attachmentGone'));
       if (!attachmentFileExists(deps.dataDir, row.sha256)) {
         const fetched = await deps.syncs.ensureAttachments(row.messageId);
         row = getAttachmentRow(deps.db, id);
         if (!row || !fetched || !attachmentFileExists(deps.dataDir, row.sha256)) {
-          throw new DeskFailure('unavailable', 'This attachment has not been downloaded yet and the mail server cannot be reached right now.');
+          throw new DeskFailure('unavailable', sentence('attachmentNotDownloaded'));
         }
       }
-      if (row.size > MAX_ATTACHMENT_BYTES) throw new DeskFailure('unavailable', 'This attachment is too large to open here.');
+      if (row.size > MAX_ATTACHMENT_BYTES) throw new DeskFailure('unavailable', sentence('attachmentTooLargeToOpen'));
       const bytes = await readAttachment(deps.dataDir, row.sha256 ?? '');
       return { filename: row.filename, contentType: row.contentType, size: bytes.length, dataBase64: bytes.toString('base64') };
     },

@@ -15,6 +15,7 @@ import { finishInspection, inspectionTasks, insertOutgoingAudit, lastOutgoingEve
 import { parseBounce } from '../mail/dsn.ts';
 import { firstHeader, splitHeaders } from '../mail/parse-fallback.ts';
 import { accountServers, withImap } from '../outbox/account-servers.ts';
+import { sentence } from '../sentences.ts';
 import { onInspectionQueued } from './inspect-step.ts';
 
 const MAX_ATTEMPTS = 5;
@@ -156,7 +157,12 @@ export class MailInspector {
       this.d.events.emit({ type: 'changed', table: 'outbox' });
       this.d.events.emit({
         type: 'notify',
-        notification: { kind: 'send-failed', title: 'A mail bounced', body: `“${original.subject}” could not be delivered to ${failed.map((r) => r.address).join(', ')}.`, conversationId: original.conversation_id },
+        notification: {
+          kind: 'send-failed',
+          title: sentence('bouncedTitle'),
+          body: sentence('bounced', { subject: original.subject, recipients: failed.map((r) => r.address).join(', ') }),
+          conversationId: original.conversation_id,
+        },
       });
     }
   }

@@ -2,6 +2,11 @@
  * The outgoing audit: one row per event of a mail we send (queued, sent,
  * failed, cancelled, bounced), with the server's answer verbatim and the
  * reason in plain words; read newest first, keyset-paged by row id.
+ *
+ * The reason is written once, in core's English, and stays so: the audit is
+ * the record of what happened, read next to core.log and the server's own
+ * answer, and handed to IT or a provider as it is. What the agent must act on
+ * (the "To send" drawer, notifications) says the same by key, in their language.
  */
 import type { Database } from 'better-sqlite3';
 import type { AuditOutcome, OutgoingAuditRow, Page } from '../../../src-preload/api.ts';
@@ -9,6 +14,7 @@ import type { OutgoingAuditDbRow } from '../db/audit.repo.ts';
 import { insertOutgoingAudit, outgoingAuditPage } from '../db/audit.repo.ts';
 import type { OutboxDbRow } from '../db/outbox.repo.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 
 export function auditOutboxEvent(db: Database, row: OutboxDbRow, outcome: AuditOutcome, at: number, smtpResponse: string | null, reason: string | null): void {
   let to: string[] = [];
@@ -59,7 +65,7 @@ function toRow(r: OutgoingAuditDbRow): OutgoingAuditRow {
 /** Cursors are the last row id of the previous page, as a decimal string. */
 export function decodeIdCursor(cursor: string | null): number {
   if (cursor === null) return Number.MAX_SAFE_INTEGER;
-  if (!/^[1-9][0-9]{0,15}$/.test(cursor)) throw new DeskFailure('bad-request', 'The list position is not valid; reload the list.');
+  if (!/^[1-9][0-9]{0,15}$/.test(cursor)) throw new DeskFailure('bad-request', sentence('listPositionStale'));
   return Number(cursor);
 }
 

@@ -15,6 +15,7 @@ import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { LocalActor } from '../team/local-actor.ts';
 import '../audit/inspect-step.ts';
@@ -82,7 +83,7 @@ export function startCompose(deps: ComposeDeps): ComposeService & { dispatcher: 
   const outboxChanged = () => events.emit({ type: 'changed', table: 'outbox' });
   const mailbox = (accountId: number) => {
     const a = getAccount(db, accountId);
-    if (!a) throw new DeskFailure('not-found', 'That mailbox no longer exists.');
+    if (!a) throw new DeskFailure('not-found', sentence('mailboxGone'));
     return a;
   };
 
@@ -96,14 +97,14 @@ export function startCompose(deps: ComposeDeps): ComposeService & { dispatcher: 
       const now = clock.now();
       if (!saveDraft(db, p.id, p, now)) {
         requireOpenDraft(db, p.id);
-        throw new DeskFailure('conflict', 'The draft could not be saved.');
+        throw new DeskFailure('conflict', sentence('draftNotSaved'));
       }
       draftsChanged([p.id]);
       return { savedAt: now };
     },
     'drafts.get': ({ id }) => {
       const d = getDraft(db, id);
-      if (!d) throw new DeskFailure('not-found', 'That draft no longer exists.');
+      if (!d) throw new DeskFailure('not-found', sentence('draftGone'));
       return publicDraft(d);
     },
     'drafts.list': ({ conversationId }) => listOpenDrafts(db, conversationId).map(publicDraft),
@@ -120,7 +121,7 @@ export function startCompose(deps: ComposeDeps): ComposeService & { dispatcher: 
     },
     'drafts.detach': ({ draftId, attachmentId }) => {
       requireOpenDraft(db, draftId);
-      if (!removeDraftAttachment(db, draftId, attachmentId)) throw new DeskFailure('not-found', 'That attachment is no longer on the draft.');
+      if (!removeDraftAttachment(db, draftId, attachmentId)) throw new DeskFailure('not-found', sentence('attachmentNotOnDraft'));
       draftsChanged([draftId]);
       return null;
     },
@@ -155,7 +156,7 @@ export function startCompose(deps: ComposeDeps): ComposeService & { dispatcher: 
       return t;
     },
     'templates.delete': ({ id }) => {
-      if (!allTemplates(db).some((t) => t.id === id)) throw new DeskFailure('not-found', 'That template no longer exists.');
+      if (!allTemplates(db).some((t) => t.id === id)) throw new DeskFailure('not-found', sentence('templateGone'));
       deleteTemplate(actor, id);
       events.emit({ type: 'changed', table: 'templates' });
       return null;
@@ -169,7 +170,7 @@ export function startCompose(deps: ComposeDeps): ComposeService & { dispatcher: 
       };
     },
     'signatures.save': (s) => {
-      if (s.agent !== null && s.agent !== actor.node) throw new DeskFailure('bad-request', 'You can change only your own signature and the mailbox’s.');
+      if (s.agent !== null && s.agent !== actor.node) throw new DeskFailure('bad-request', sentence('signatureNotYours'));
       const saved = saveSignature(actor, mailbox(s.accountId).email, s);
       events.emit({ type: 'changed', table: 'templates' });
       return saved;

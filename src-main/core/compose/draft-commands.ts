@@ -22,6 +22,7 @@ import type { StoredDraft } from '../db/drafts.repo.ts';
 import { getMessage } from '../db/messages.repo.ts';
 import { storeAttachment } from '../mail/attachment-store.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import type { LocalActor } from '../team/local-actor.ts';
 import { findAgent } from '../team/roster.ts';
 import { MAX_DRAFT_BYTES } from '../outbox/outbox-queue.ts';
@@ -67,18 +68,18 @@ export async function startDraft(
 ): Promise<Draft> {
   const { db } = deps;
   const conversation = p.conversationId === null ? null : getConversationSummary(db, p.conversationId);
-  if (p.conversationId !== null && !conversation) throw new DeskFailure('not-found', 'That conversation no longer exists.');
+  if (p.conversationId !== null && !conversation) throw new DeskFailure('not-found', sentence('conversationGone'));
   if (conversation) {
     const existing = openDraftFor(db, conversation.id, p.mode);
     if (existing) return publicDraft(existing);
   }
   let source: SourceMessageRow | null = p.messageId === null ? null : sourceMessage(db, p.messageId);
-  if (p.messageId !== null && !source) throw new DeskFailure('not-found', 'That message no longer exists.');
+  if (p.messageId !== null && !source) throw new DeskFailure('not-found', sentence('messageGone'));
   const accountId = conversation?.accountId ?? source?.account_id ?? p.accountId ?? listAccounts(db).find((a) => a.kind === 'imap')?.id ?? null;
   const account = accountId === null ? undefined : getAccount(db, accountId);
-  if (!account) throw new DeskFailure('not-found', 'Choose the mailbox to write from.');
+  if (!account) throw new DeskFailure('not-found', sentence('chooseMailbox'));
   if (!source && conversation && p.mode !== 'new') source = defaultSource(conversationMessages(db, conversation.id), account.email);
-  if (p.mode !== 'new' && !source) throw new DeskFailure('bad-request', 'Choose the message to reply to or forward.');
+  if (p.mode !== 'new' && !source) throw new DeskFailure('bad-request', sentence('chooseMessageToAnswer'));
 
   let prefillSource: PrefillSource | null = null;
   if (source && p.mode !== 'new') {
@@ -125,8 +126,8 @@ export async function startDraft(
 
 export function requireOpenDraft(db: Database, id: number): StoredDraft {
   const draft = getDraft(db, id);
-  if (!draft) throw new DeskFailure('not-found', 'That draft no longer exists.');
-  if (draft.state !== 'open') throw new DeskFailure('conflict', 'This draft is being sent; undo the send to change it.');
+  if (!draft) throw new DeskFailure('not-found', sentence('draftGone'));
+  if (draft.state !== 'open') throw new DeskFailure('conflict', sentence('draftBeingSent'));
   return draft;
 }
 
@@ -136,10 +137,11 @@ export async function attachToDraft(
 ): Promise<AttachmentInfo> {
   requireOpenDraft(deps.db, p.draftId);
   const bytes = Buffer.from(p.dataBase64, 'base64');
-  if (bytes.length === 0) throw new DeskFailure('bad-request', `“${p.filename}” is empty.`);
+  if (bytes.length === 0) throw new DeskFailure('bad-request', sentence('attachmentEmpty', { file: p.filename }));
   const total = draftAttachmentBytes(deps.db, p.draftId) + bytes.length;
   if (total > MAX_DRAFT_BYTES) {
-    throw new DeskFailure('bad-request', `With “${p.filename}” the attachments would add up to ${(total / 1048576).toFixed(1)} MB; at most ${MAX_DRAFT_BYTES / 1048576} MB can be sent.`);
+    const sizes = { file: p.filename, total: (total / 1048576).toFixed(1), max: String(MAX_DRAFT_BYTES / 1048576) };
+    throw new DeskFailure('bad-request', sentence('attachmentsTooLarge', sizes));
   }
   const sha256 = await storeAttachment(deps.dataDir, bytes);
   requireOpenDraft(deps.db, p.draftId);
@@ -148,9 +150,9 @@ export async function attachToDraft(
 
 export function renderForDraft(db: Database, actor: LocalActor, templateId: string, draftId: number): TemplateRender {
   const template = allTemplates(db).find((t) => t.id === templateId);
-  if (!template) throw new DeskFailure('not-found', 'That template no longer exists.');
+  if (!template) throw new DeskFailure('not-found', sentence('templateGone'));
   const draft = getDraft(db, draftId);
-  if (!draft) throw new DeskFailure('not-found', 'That draft no longer exists.');
+  if (!draft) throw new DeskFailure('not-found', sentence('draftGone'));
   const account = getAccount(db, draft.accountId);
   const conversation = draft.conversationId === null ? null : getConversationSummary(db, draft.conversationId);
   const agent = findAgent(db, actor.node);

@@ -5,7 +5,7 @@
  * visible at once and queued for the team together.
  */
 import type { Database } from 'better-sqlite3';
-import type { ContactCard, ConversationSummary, CsvImportResult } from '../../../src-preload/api.ts';
+import type { ContactCard, ConversationSummary, CsvImportResult, Sentence } from '../../../src-preload/api.ts';
 import { conversationsOfCustomers } from '../db/conversations.repo.ts';
 import { addressesOfContact, attributesOf, getAddress, getContact, tagsOf } from '../db/contacts.repo.ts';
 import type { LocalActor } from '../team/local-actor.ts';
@@ -13,13 +13,17 @@ import type { JsonValue } from '../team/ops.ts';
 import { contactEntity } from '../team/ops.ts';
 import { ATTRIBUTE_PREFIX, BLOCKED, MERGED_INTO, REMOTE_IMAGES, TAGS, applyContactOps, ensureAddress, normalizeAddress } from './contact-groups.ts';
 import { parseCsv } from './csv.ts';
+import { sentence } from '../sentences.ts';
 
+/** What the agent is told when a contact command cannot be done: a sentence by key, so it reads in their language. */
 export class ContactError extends Error {
   readonly code: 'not-found' | 'bad-request' | 'conflict';
-  constructor(code: 'not-found' | 'bad-request' | 'conflict', message: string) {
-    super(message);
+  readonly sentence: Sentence;
+  constructor(code: 'not-found' | 'bad-request' | 'conflict', said: Sentence) {
+    super(said.text);
     this.name = 'ContactError';
     this.code = code;
+    this.sentence = said;
   }
 }
 
@@ -79,19 +83,19 @@ export class ContactCommands {
 
   private primaryOf(id: number): string {
     const contact = getContact(this.db, id);
-    if (!contact) throw new ContactError('not-found', 'That contact no longer exists.');
+    if (!contact) throw new ContactError('not-found', sentence('contactGone'));
     return contact.primary_address;
   }
 
   private card(id: number): ContactCard {
     const card = contactCard(this.db, id);
-    if (!card) throw new ContactError('not-found', 'That contact no longer exists.');
+    if (!card) throw new ContactError('not-found', sentence('contactGone'));
     return card;
   }
 
   private cardOfAddress(address: string): ContactCard {
     const id = contactIdOfAddress(this.db, address);
-    if (id === null) throw new ContactError('not-found', 'That contact no longer exists.');
+    if (id === null) throw new ContactError('not-found', sentence('contactGone'));
     return this.card(id);
   }
 
@@ -110,15 +114,15 @@ export class ContactCommands {
   setTags(id: number, tags: readonly string[]): ContactCard {
     const primary = this.primaryOf(id);
     const clean = [...new Set(tags.map((t) => t.trim().replace(/\s+/g, ' ')).filter((t) => t !== ''))];
-    if (clean.length > MAX_TAGS) throw new ContactError('bad-request', `A contact can have at most ${MAX_TAGS} tags.`);
-    if (clean.some((t) => t.length > MAX_TAG_LENGTH)) throw new ContactError('bad-request', `A tag can be at most ${MAX_TAG_LENGTH} characters long.`);
+    if (clean.length > MAX_TAGS) throw new ContactError('bad-request', sentence('tooManyTags', { max: String(MAX_TAGS) }));
+    if (clean.some((t) => t.length > MAX_TAG_LENGTH)) throw new ContactError('bad-request', sentence('tagTooLong', { max: String(MAX_TAG_LENGTH) }));
     this.record([{ entity: contactEntity(primary), field: TAGS, value: clean.sort() }]);
     return this.cardOfAddress(primary);
   }
 
   /** Every address of `sourceId` joins `targetId`; tags are united, the newest other decisions win. */
   merge(targetId: number, sourceId: number): ContactCard {
-    if (targetId === sourceId) throw new ContactError('bad-request', 'A contact cannot be merged with itself.');
+    if (targetId === sourceId) throw new ContactError('bad-request', sentence('mergeContactWithItself'));
     const target = this.primaryOf(targetId);
     this.primaryOf(sourceId);
     const sourceAddresses = addressesOfContact(this.db, sourceId).map((a) => a.address);
@@ -135,8 +139,8 @@ export class ContactCommands {
     const address = normalizeAddress(rawAddress);
     const primary = this.primaryOf(id);
     const addresses = addressesOfContact(this.db, id).map((a) => a.address);
-    if (!addresses.includes(address)) throw new ContactError('bad-request', `${rawAddress} is not an address of this contact.`);
-    if (addresses.length < 2) throw new ContactError('conflict', 'This contact has only one address; there is nothing to take out.');
+    if (!addresses.includes(address)) throw new ContactError('bad-request', sentence('notContactAddress', { address: rawAddress }));
+    if (addresses.length < 2) throw new ContactError('conflict', sentence('contactHasOneAddress'));
     // The rest is re-pointed flat at its root, so no chain through the leaving address remains.
     const root = address === primary ? (addresses.find((a) => a !== address) as string) : primary;
     const changes: Change[] = [{ entity: contactEntity(address), field: MERGED_INTO, value: null }];
@@ -153,10 +157,10 @@ export class ContactCommands {
   importCsv(csv: string): CsvImportResult {
     const records = parseCsv(csv);
     const header = records[0];
-    if (!header) throw new ContactError('bad-request', 'The file is empty.');
+    if (!header) throw new ContactError('bad-request', sentence('csvEmpty'));
     const names = header.fields.map((f) => f.trim());
     const emailColumn = names.findIndex((n) => n.toLowerCase() === 'email' || n.toLowerCase() === 'e-mail');
-    if (emailColumn < 0) throw new ContactError('bad-request', 'The first line must name the columns, one of them "email".');
+    if (emailColumn < 0) throw new ContactError('bad-request', sentence('csvNoEmailColumn'));
     const skipped: CsvImportResult['skipped'] = [];
     const changes: Change[] = [];
     const created = new Set<string>();

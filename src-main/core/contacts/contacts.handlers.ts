@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { EventBus } from '../events.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import type { LocalActor } from '../team/local-actor.ts';
 import './contact-step.ts';
 import { ContactCommands, ContactError, contactCard } from './contact-commands.ts';
@@ -30,7 +31,7 @@ function guarded<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof ContactError) throw new DeskFailure(err.code, err.message);
+    if (err instanceof ContactError) throw new DeskFailure(err.code, err.sentence);
     throw err;
   }
 }
@@ -45,7 +46,7 @@ export function createContactHandlers(deps: ContactDeps): ContactHandlers {
   return {
     'contacts.get': ({ id }) => {
       const card = contactCard(deps.db, id);
-      if (!card) throw new DeskFailure('not-found', 'That contact no longer exists.');
+      if (!card) throw new DeskFailure('not-found', sentence('contactGone'));
       return card;
     },
     'contacts.merge': ({ targetId, sourceId }) => {

@@ -12,6 +12,7 @@ import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import { conversationIdOfMessage, conversationMemberIds, getConversationSummary, listConversations, rootOfConversation } from '../db/conversations.repo.ts';
 import { threadMessage } from '../db/thread-index.repo.ts';
 import { getBodyState, InvalidCursorError } from '../db/messages.repo.ts';
@@ -53,7 +54,7 @@ async function fetchMissingBodies(db: Database, syncs: ConversationSync, convers
 
 export function splitConversation(db: Database, actor: LocalActor, messageId: number): number {
   const keys = threadMessage(db, messageId);
-  if (!keys) throw new DeskFailure('not-found', 'That message is no longer in the mailbox.');
+  if (!keys) throw new DeskFailure('not-found', sentence('messageGone'));
   db.transaction(() => applyThreadOps(db, actor.record([splitChange(keys.thread_id)])))();
   const conversationId = conversationIdOfMessage(db, messageId);
   if (conversationId === null) throw new Error(`split: message ${messageId} has no conversation afterwards`);
@@ -61,13 +62,13 @@ export function splitConversation(db: Database, actor: LocalActor, messageId: nu
 }
 
 export function mergeConversations(db: Database, actor: LocalActor, targetId: number, sourceId: number): number {
-  if (targetId === sourceId) throw new DeskFailure('bad-request', 'A conversation cannot be merged with itself.');
+  if (targetId === sourceId) throw new DeskFailure('bad-request', sentence('mergeConversationWithItself'));
   const target = getConversationSummary(db, targetId);
   const source = getConversationSummary(db, sourceId);
   const targetRoot = rootOfConversation(db, targetId);
   const sourceRoot = rootOfConversation(db, sourceId);
-  if (!target || !source || targetRoot === null || sourceRoot === null) throw new DeskFailure('not-found', 'That conversation no longer exists.');
-  if (target.accountId !== source.accountId) throw new DeskFailure('bad-request', 'Conversations of different mailboxes cannot be merged.');
+  if (!target || !source || targetRoot === null || sourceRoot === null) throw new DeskFailure('not-found', sentence('conversationGone'));
+  if (target.accountId !== source.accountId) throw new DeskFailure('bad-request', sentence('mergeAcrossMailboxes'));
   const member = conversationMemberIds(db, targetId)[0];
   db.transaction(() => applyThreadOps(db, actor.record([mergeChange(targetRoot, sourceRoot)])))();
   const merged = member === undefined ? null : conversationIdOfMessage(db, member);
@@ -93,14 +94,14 @@ export function createConversationHandlers(deps: ConversationDeps): Conversation
       try {
         return listConversations(db, params);
       } catch (err) {
-        if (err instanceof InvalidCursorError) throw new DeskFailure('bad-request', 'The list position is no longer valid; reload the list.');
+        if (err instanceof InvalidCursorError) throw new DeskFailure('bad-request', sentence('listPositionStale'));
         throw err;
       }
     },
     'conversations.get': async ({ id }) => {
       if (deps.syncs) await fetchMissingBodies(db, deps.syncs, id);
       const detail = conversationDetail(db, id);
-      if (!detail) throw new DeskFailure('not-found', 'That conversation no longer exists.');
+      if (!detail) throw new DeskFailure('not-found', sentence('conversationGone'));
       return detail;
     },
     'conversations.split': ({ messageId }) => {

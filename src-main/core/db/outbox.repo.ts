@@ -2,10 +2,13 @@
  * The durable outbox (migration 0007). State changes are conditional UPDATEs
  * (`WHERE state IN ...`), so the dispatcher claiming an item and the agent
  * cancelling it cannot both win: whichever commits first changes the row,
- * the other sees `changes = 0`.
+ * the other sees `changes = 0`. A problem is stored twice, one write: as its
+ * sentence by key (`problem_json`, migration 0009), which the agent reads in
+ * their language, and as its English (`problem`), which the log reads.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { Address, OutboxItem, OutboxState } from '../../../src-preload/api.ts';
+import type { Address, OutboxItem, OutboxState, Sentence } from '../../../src-preload/api.ts';
+import { sentence } from '../sentences.ts';
 
 export interface OutboxDbRow {
   id: number;
@@ -22,6 +25,8 @@ export interface OutboxDbRow {
   attempts: number;
   next_attempt_at: number | null;
   problem: string | null;
+  /** The problem as a Sentence (JSON); null when there is none. */
+  problem_json: string | null;
   smtp_response: string | null;
   copied: number;
   created_at: number;
@@ -78,9 +83,10 @@ function stmts(db: Database): Statements {
         WHERE id = ? AND state IN ('undo-window', 'scheduled', 'failed')`),
       uncopied: db.prepare<[], OutboxDbRow>("SELECT * FROM outbox WHERE copied = 0 ORDER BY id"),
       setCopied: db.prepare<[number]>('UPDATE outbox SET copied = 1 WHERE id = ?'),
-      sent: db.prepare("UPDATE outbox SET state = 'sent', copied = 0, smtp_response = @response, problem = @problem, next_attempt_at = NULL, updated_at = @now WHERE id = @id"),
-      failed: db.prepare(`UPDATE outbox SET state = 'failed', problem = @problem, smtp_response = @response, next_attempt_at = @retryAt, updated_at = @now
-        WHERE id = @id AND state = 'sending'`),
+      sent: db.prepare(`UPDATE outbox SET state = 'sent', copied = 0, smtp_response = @response, problem = @problem, problem_json = @problemJson,
+        next_attempt_at = NULL, updated_at = @now WHERE id = @id`),
+      failed: db.prepare(`UPDATE outbox SET state = 'failed', problem = @problem, problem_json = @problemJson, smtp_response = @response,
+        next_attempt_at = @retryAt, updated_at = @now WHERE id = @id AND state = 'sending'`),
       cancel: db.prepare<[number, number]>("UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state IN ('undo-window', 'scheduled', 'failed')"),
       supersede: db.prepare<[number, number]>("UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL, updated_at = ? WHERE draft_id = ? AND state = 'failed'"),
     };
@@ -98,6 +104,27 @@ function addresses(json: string): Address[] {
   }
 }
 
+function isSentence(v: unknown): v is Sentence {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  const vars = s.vars;
+  return typeof s.key === 'string' && typeof s.text === 'string' && typeof vars === 'object' && vars !== null
+    && Object.values(vars).every((x) => typeof x === 'string');
+}
+
+/** The stored problem; an unreadable sentence falls back to the English as recorded rather than to nothing. */
+export function problemOf(r: Pick<OutboxDbRow, 'problem' | 'problem_json'>): Sentence | null {
+  if (r.problem_json !== null) {
+    try {
+      const v: unknown = JSON.parse(r.problem_json);
+      if (isSentence(v)) return v;
+    } catch {
+      // falls through to the English
+    }
+  }
+  return r.problem === null ? null : sentence('recordedText', { text: r.problem });
+}
+
 export function toOutboxItem(r: OutboxDbRow): OutboxItem {
   return {
     id: r.id,
@@ -109,7 +136,7 @@ export function toOutboxItem(r: OutboxDbRow): OutboxItem {
     state: r.state,
     sendAt: r.send_at,
     sentLate: r.sent_late !== 0,
-    problem: r.problem,
+    problem: problemOf(r),
   };
 }
 
@@ -155,12 +182,12 @@ export function claimForSending(db: Database, id: number, sentLate: boolean, now
   return stmts(db).claim.run(sentLate ? 1 : 0, now, id).changes > 0;
 }
 
-export function markOutboxSent(db: Database, id: number, response: string | null, problem: string | null, now: number): void {
-  stmts(db).sent.run({ id, response, problem, now });
+export function markOutboxSent(db: Database, id: number, response: string | null, problem: Sentence | null, now: number): void {
+  stmts(db).sent.run({ id, response, problem: problem?.text ?? null, problemJson: problem ? JSON.stringify(problem) : null, now });
 }
 
-export function markOutboxFailed(db: Database, id: number, problem: string, response: string | null, retryAt: number | null, now: number): void {
-  stmts(db).failed.run({ id, problem, response, retryAt, now });
+export function markOutboxFailed(db: Database, id: number, problem: Sentence, response: string | null, retryAt: number | null, now: number): void {
+  stmts(db).failed.run({ id, problem: problem.text, problemJson: JSON.stringify(problem), response, retryAt, now });
 }
 
 export function cancelOutboxItem(db: Database, id: number, now: number): boolean {

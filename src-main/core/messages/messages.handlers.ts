@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts';
 import type { EventBus } from '../events.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import { getBodyState, getMessage, InvalidCursorError, listMessages } from '../db/messages.repo.ts';
 import type { ActionResult } from './message-actions.ts';
 import { markRead, moveMessages } from './message-actions.ts';
@@ -34,19 +35,19 @@ export function createMessageHandlers(deps: { db: Database; events: EventBus; sy
       try {
         return listMessages(deps.db, params);
       } catch (err) {
-        if (err instanceof InvalidCursorError) throw new DeskFailure('bad-request', 'The list position is no longer valid; reload the list.');
+        if (err instanceof InvalidCursorError) throw new DeskFailure('bad-request', sentence('listPositionStale'));
         throw err;
       }
     },
     'messages.get': async ({ id }) => {
       const state = getBodyState(deps.db, id);
-      if (!state) throw new DeskFailure('not-found', 'That message is no longer in the mailbox.');
+      if (!state) throw new DeskFailure('not-found', sentence('messageGone'));
       // Headers-first sync: the body may not be cached yet; fetch it ahead of the background work.
       if (!state.hasBody && !(await deps.syncs.ensureBody(id))) {
-        throw new DeskFailure('unavailable', 'This message has not been downloaded yet and the mail server cannot be reached right now.');
+        throw new DeskFailure('unavailable', sentence('messageNotDownloaded'));
       }
       const message = getMessage(deps.db, id);
-      if (!message) throw new DeskFailure('not-found', 'That message is no longer in the mailbox.');
+      if (!message) throw new DeskFailure('not-found', sentence('messageGone'));
       return message;
     },
     'messages.setRead': ({ ids, read }) => afterAction(markRead(deps.db, ids, read, deps.clock.now())),

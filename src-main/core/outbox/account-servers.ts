@@ -5,11 +5,12 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
-import type { ServerSettings } from '../../../src-preload/api.ts';
+import type { Sentence, ServerSettings } from '../../../src-preload/api.ts';
 import { decodeAccountSecret } from '../accounts/account-secret.ts';
 import type { Clock } from '../clock.ts';
 import { getAccount } from '../db/accounts.repo.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
+import { sentence } from '../sentences.ts';
 import { closeGracefully, createImapClient } from '../sync/imap-client.ts';
 
 export interface AccountServers {
@@ -20,25 +21,28 @@ export interface AccountServers {
   smtp: ServerSettings;
 }
 
+/** The account cannot send or be asked: why, as a sentence by key, becomes the outbox item's problem. */
 export class AccountUnusableError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly sentence: Sentence;
+  constructor(said: Sentence) {
+    super(said.text);
     this.name = 'AccountUnusableError';
+    this.sentence = said;
   }
 }
 
 export async function accountServers(db: Database, secrets: SecretStore, accountId: number): Promise<AccountServers> {
   const a = getAccount(db, accountId);
-  if (!a) throw new AccountUnusableError('The mailbox of this message no longer exists.');
-  if (a.kind !== 'imap') throw new AccountUnusableError('The demo mailbox cannot send mail. Connect a real mailbox to send.');
+  if (!a) throw new AccountUnusableError(sentence('messageMailboxGone'));
+  if (a.kind !== 'imap') throw new AccountUnusableError(sentence('demoCannotSend'));
   if (!a.imap_host || !a.imap_port || !a.imap_security || !a.imap_user || !a.smtp_host || !a.smtp_port || !a.smtp_security) {
-    throw new AccountUnusableError('The mailbox has no complete server settings. Reconnect it.');
+    throw new AccountUnusableError(sentence('mailboxIncomplete'));
   }
   let secret;
   try {
     secret = await decodeAccountSecret(secrets, a.secret);
   } catch {
-    throw new AccountUnusableError("The saved password could not be read. Enter it again in the mailbox's Settings (in the sidebar).");
+    throw new AccountUnusableError(sentence('sendPasswordUnreadable'));
   }
   return {
     accountId,

@@ -12,6 +12,7 @@ import { getConversationSummary, rootOfConversation } from '../db/conversations.
 import { getDraft, insertDraft } from '../db/drafts.repo.ts';
 import { getMessage } from '../db/messages.repo.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import { messageEntity } from '../team/ops.ts';
 import { isValidAddress } from '../compose/addresses.ts';
 import { escapeHtml, textToHtml } from '../compose/html.ts';
@@ -22,11 +23,11 @@ import { queueDraft } from './outbox-queue.ts';
 export async function delegateConversation(deps: QueueDeps, p: { conversationId: number; to: string; note: string }): Promise<OutboxItem> {
   const { db } = deps;
   const to = p.to.trim();
-  if (!isValidAddress(to)) throw new DeskFailure('bad-request', `"${to}" is not a valid email address.`);
+  if (!isValidAddress(to)) throw new DeskFailure('bad-request', sentence('invalidAddress', { address: to }));
   const conversation = getConversationSummary(db, p.conversationId);
-  if (!conversation) throw new DeskFailure('not-found', 'That conversation no longer exists.');
+  if (!conversation) throw new DeskFailure('not-found', sentence('conversationGone'));
   const account = getAccount(db, conversation.accountId);
-  if (!account) throw new DeskFailure('not-found', 'The mailbox of this conversation no longer exists.');
+  if (!account) throw new DeskFailure('not-found', sentence('conversationMailboxGone'));
   const parts = conversationMessages(db, conversation.id).map((m) => {
     const text = getMessage(db, m.id)?.text || m.snippet;
     const head = `${m.from_name ? `${m.from_name} <${m.from_address}>` : m.from_address} — ${new Date(m.date).toUTCString()}`;

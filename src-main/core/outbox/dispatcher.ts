@@ -17,6 +17,7 @@
  * All waiting goes through the Clock, so tests move time instead of sleeping.
  */
 import type { Database } from 'better-sqlite3';
+import type { DeskNotification, Sentence } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
@@ -36,6 +37,7 @@ import {
   uncopiedRows,
 } from '../db/outbox.repo.ts';
 import { auditOutboxEvent } from '../audit/outgoing-audit.ts';
+import { sentence } from '../sentences.ts';
 import type { AccountServers } from './account-servers.ts';
 import { accountServers, AccountUnusableError, folderHasMessageId, withImap } from './account-servers.ts';
 import { buildRawMessage, envelopeRecipients, parsePayload } from './outgoing-message.ts';
@@ -211,7 +213,7 @@ export class OutboxDispatcher {
       recipients = envelopeRecipients(payload);
       date = payload.date;
     } catch (err) {
-      const reason = err instanceof AccountUnusableError ? err.message : 'The message could not be prepared (an attachment may be missing).';
+      const reason = err instanceof AccountUnusableError ? err.sentence : sentence('messageNotPrepared');
       this.d.log.error('cannot prepare outgoing mail', { outboxId: row.id, err });
       this.fail(row, reason, null, null);
       return;
@@ -224,37 +226,38 @@ export class OutboxDispatcher {
       return;
     }
     const refused = outcome.rejected.map((r) => r.address).filter(Boolean);
-    const problem = refused.length ? `The mail server refused ${refused.length === 1 ? 'the recipient' : 'the recipients'} ${refused.join(', ')}; the others got the message.` : null;
+    const problem = refused.length ? sentence(refused.length === 1 ? 'recipientRefusedOthersGot' : 'recipientsRefusedOthersGot', { recipients: refused.join(', ') }) : null;
     const now = clock.now();
     db.transaction(() => {
       markOutboxSent(db, row.id, outcome.response, problem, now);
       setDraftState(db, row.draft_id, 'sent');
-      auditOutboxEvent(db, row, 'sent', now, outcome.response, problem);
-      if (problem) auditOutboxEvent(db, row, 'failed', now, outcome.rejected.map((r) => r.response).join('\n') || null, problem);
+      auditOutboxEvent(db, row, 'sent', now, outcome.response, problem?.text ?? null);
+      if (problem) auditOutboxEvent(db, row, 'failed', now, outcome.rejected.map((r) => r.response).join('\n') || null, problem.text);
     })();
     this.changed(row);
     const fresh = getOutboxRow(db, row.id);
     if (fresh?.sent_late) {
-      this.notify('sent-late', 'A scheduled mail went out late', `“${row.subject}” was due while Switchboard was closed; it was sent now.`, row);
+      this.notify('sent-late', sentence('sentLateTitle'), sentence('sentLate', { subject: row.subject }), row);
     }
-    if (problem) this.notify('send-failed', 'Some recipients did not get your mail', problem, row);
+    if (problem) this.notify('send-failed', sentence('someNotReachedTitle'), problem, row);
     await this.copy(fresh ?? row, servers, raw, date);
   }
 
-  private fail(row: OutboxDbRow, reason: string, response: string | null, retryAt: number | null): void {
+  private fail(row: OutboxDbRow, reason: Sentence, response: string | null, retryAt: number | null): void {
     const { db } = this.d;
     const now = this.d.clock.now();
     db.transaction(() => {
       markOutboxFailed(db, row.id, reason, response, retryAt, now);
       // A permanent failure gives the draft back to the agent to fix and send again.
       if (retryAt === null) setDraftState(db, row.draft_id, 'open');
-      auditOutboxEvent(db, row, 'failed', now, response, reason);
+      // The audit is the record of what happened, in core's English as the log is (outgoing-audit.ts says why).
+      auditOutboxEvent(db, row, 'failed', now, response, reason.text);
     })();
     this.changed(row);
-    if (retryAt === null) this.notify('send-failed', 'Your mail was not sent', reason, row);
+    if (retryAt === null) this.notify('send-failed', sentence('notSentTitle'), reason, row);
   }
 
-  private notify(kind: 'sent-late' | 'send-failed', title: string, body: string, row: OutboxDbRow): void {
+  private notify(kind: DeskNotification['kind'], title: Sentence, body: Sentence, row: OutboxDbRow): void {
     this.d.events.emit({ type: 'notify', notification: { kind, title, body, conversationId: row.conversation_id } });
   }
 

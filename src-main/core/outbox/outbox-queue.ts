@@ -18,6 +18,7 @@ import type { StoredDraft } from '../db/drafts.repo.ts';
 import { cancelOutboxItem, getOutboxRow, insertOutboxItem, supersedeFailed, toOutboxItem } from '../db/outbox.repo.ts';
 import { htmlToPlainText } from '../mail/html-text.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import { findAgent } from '../team/roster.ts';
 import type { LocalActor } from '../team/local-actor.ts';
 import { auditOutboxEvent } from '../audit/outgoing-audit.ts';
@@ -85,7 +86,7 @@ function collidingMessages(db: Database, draft: Draft, seenMessageIds: readonly 
 async function payloadOf(deps: QueueDeps, draft: StoredDraft, sendAt: number): Promise<OutgoingPayload> {
   const { db } = deps;
   const account = getAccount(db, draft.accountId);
-  if (!account) throw new DeskFailure('not-found', 'The mailbox of this draft no longer exists.');
+  if (!account) throw new DeskFailure('not-found', sentence('draftMailboxGone'));
   const body = unescapeBraces(sanitizeHtml(draft.html));
   const agent = findAgent(db, deps.actor.node);
   const source = draft.inReplyTo === null ? null : sourceMessage(db, draft.inReplyTo);
@@ -130,7 +131,7 @@ export async function queueDraft(deps: QueueDeps, draft: StoredDraft, sendAt: nu
   const messageId = newMessageId(account?.email ?? '');
   const id = db.transaction(() => {
     const current = getDraft(db, draft.id);
-    if (!current || current.state !== 'open') throw new DeskFailure('conflict', 'This draft is already being sent.');
+    if (!current || current.state !== 'open') throw new DeskFailure('conflict', sentence('draftAlreadySending'));
     supersedeFailed(db, draft.id, now);
     const itemId = insertOutboxItem(db, {
       draftId: draft.id,
@@ -160,8 +161,8 @@ export async function sendDraft(
 ): Promise<SendResult> {
   const { db, clock } = deps;
   const draft = getDraft(db, params.draftId);
-  if (!draft) throw new DeskFailure('not-found', 'That draft no longer exists.');
-  if (draft.state !== 'open') throw new DeskFailure('conflict', 'This draft is already being sent.');
+  if (!draft) throw new DeskFailure('not-found', sentence('draftGone'));
+  if (draft.state !== 'open') throw new DeskFailure('conflict', sentence('draftAlreadySending'));
   const problems = draftProblems(db, draft);
   if (params.sendAt !== null && params.sendAt < clock.now() - 60_000) problems.push('The chosen send time is in the past.');
   if (problems.length) return { kind: 'invalid', problems };
@@ -182,15 +183,15 @@ export function cancelSend(db: Database, clock: Clock, id: number): Draft {
   const now = clock.now();
   const draftId = db.transaction(() => {
     const row = getOutboxRow(db, id);
-    if (!row) throw new DeskFailure('not-found', 'That message is no longer in the outbox.');
+    if (!row) throw new DeskFailure('not-found', sentence('outboxItemGone'));
     if (!cancelOutboxItem(db, id, now)) {
-      throw new DeskFailure('conflict', row.state === 'sending' || row.state === 'sent' ? 'Too late to undo: the message has already gone out.' : 'This message can no longer be cancelled.');
+      throw new DeskFailure('conflict', sentence(row.state === 'sending' || row.state === 'sent' ? 'tooLateToUndo' : 'cannotCancel'));
     }
     setDraftState(db, row.draft_id, 'open');
     auditOutboxEvent(db, row, 'cancelled', now, null, 'Cancelled by the agent before sending.');
     return row.draft_id;
   })();
   const draft = getDraft(db, draftId);
-  if (!draft) throw new DeskFailure('not-found', 'The draft of that message no longer exists.');
+  if (!draft) throw new DeskFailure('not-found', sentence('outboxDraftGone'));
   return publicDraft(draft);
 }

@@ -1,7 +1,7 @@
 /**
  * One SMTP submission: connect, authenticate, send the raw bytes, and turn
- * whatever happens into an outcome with plain words for the agent and the
- * server's own answer for the audit.
+ * whatever happens into an outcome with plain words for the agent (a sentence
+ * by key) and the server's own answer, verbatim, for the audit.
  *
  * SMTPConnection rather than a nodemailer transport: we need the server's
  * SIZE limit (learned from EHLO, for checking before queueing) and the
@@ -9,13 +9,14 @@
  * certificates verified, STARTTLS required when chosen, `none` plain.
  */
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import type { ServerSettings } from '../../../src-preload/api.ts';
+import type { Sentence, ServerSettings } from '../../../src-preload/api.ts';
+import { sentence } from '../sentences.ts';
 import { tlsOptions } from '../sync/imap-client.ts';
 
 export type SmtpOutcome =
   | { kind: 'accepted'; response: string; rejected: Array<{ address: string; response: string }>; maxSize: number | null }
   /** `transient`: worth retrying later (server unreachable, 4xx). */
-  | { kind: 'failed'; transient: boolean; reason: string; response: string | null; maxSize: number | null };
+  | { kind: 'failed'; transient: boolean; reason: Sentence; response: string | null; maxSize: number | null };
 
 interface SmtpErrorLike {
   code?: string;
@@ -28,32 +29,29 @@ interface SmtpErrorLike {
 
 const NETWORK_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EDNS']);
 
-/** Plain words for a failed submission; `transient` when trying again later may help. */
-export function classifySmtpError(err: SmtpErrorLike, recipients: readonly string[]): { transient: boolean; reason: string } {
+/**
+ * Plain words for a failed submission, as a sentence by key (the agent reads it in their language); `transient`
+ * when trying again later may help. A refusal the server explained keeps its answer verbatim, as a value.
+ */
+export function classifySmtpError(err: SmtpErrorLike, recipients: readonly string[]): { transient: boolean; reason: Sentence } {
   const code = err.responseCode ?? 0;
   const text = `${err.response ?? ''} ${err.message ?? ''}`;
-  if (err.code === 'EAUTH' || code === 535 || code === 534) {
-    return { transient: false, reason: 'The mail server rejected the user name or password for sending. Check the account’s SMTP settings.' };
-  }
+  if (err.code === 'EAUTH' || code === 535 || code === 534) return { transient: false, reason: sentence('smtpAuthRejected') };
   if (code === 552 || /message size|too large|size (limit|exceeded)|larger than allowed/i.test(text)) {
-    return { transient: false, reason: 'The message is larger than the mail server accepts. Remove or shrink attachments.' };
+    return { transient: false, reason: sentence('messageTooLarge') };
   }
   if (err.code === 'EENVELOPE' && err.command === 'RCPT TO') {
     const who = err.recipient ?? recipients.join(', ');
-    return { transient: code >= 400 && code < 500, reason: `The mail server refused the recipient ${who}.` };
+    return { transient: code >= 400 && code < 500, reason: sentence('recipientRefused', { recipient: who }) };
   }
   if (err.code === 'EENVELOPE' && /recipient/i.test(text)) {
-    return { transient: false, reason: `The mail server refused the recipients (${recipients.join(', ')}).` };
+    return { transient: false, reason: sentence('recipientsRefused', { recipients: recipients.join(', ') }) };
   }
-  if (err.code && NETWORK_CODES.has(err.code)) {
-    return { transient: true, reason: 'The mail server could not be reached. Switchboard will try again.' };
-  }
-  if (err.code === 'ETLS' || /certificate|self[- ]signed/i.test(text)) {
-    return { transient: false, reason: 'The mail server’s security certificate could not be verified.' };
-  }
-  if (code >= 400 && code < 500) return { transient: true, reason: 'The mail server is busy or temporarily refused the message. Switchboard will try again.' };
-  if (code >= 500) return { transient: false, reason: `The mail server refused the message: ${(err.response ?? err.message ?? '').trim()}` };
-  return { transient: true, reason: 'Sending failed for a reason the server did not explain. Switchboard will try again.' };
+  if (err.code && NETWORK_CODES.has(err.code)) return { transient: true, reason: sentence('smtpUnreachable') };
+  if (err.code === 'ETLS' || /certificate|self[- ]signed/i.test(text)) return { transient: false, reason: sentence('smtpCertificate') };
+  if (code >= 400 && code < 500) return { transient: true, reason: sentence('smtpBusy') };
+  if (code >= 500) return { transient: false, reason: sentence('smtpRefused', { response: (err.response ?? err.message ?? '').trim() }) };
+  return { transient: true, reason: sentence('sendFailedUnexplained') };
 }
 
 export interface SmtpSubmission {

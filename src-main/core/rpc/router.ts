@@ -4,7 +4,7 @@
  * method or bad params a typed `bad-request`/`unknown-method` result, a
  * handler failure a typed error. Core keeps serving whatever arrives.
  */
-import type { DeskError, DeskErrorCode, DeskMethodName, DeskParams, DeskResult, ServerMessage } from '../../../src-preload/api.ts';
+import type { DeskError, DeskErrorCode, DeskMethodName, DeskParams, DeskResult, Sentence, ServerMessage } from '../../../src-preload/api.ts';
 import type { Logger } from '../log.ts';
 import { callEnvelope, describeIssues, isMethodName, paramSchemas } from './schemas.ts';
 
@@ -12,13 +12,22 @@ export type Handlers = {
   [M in DeskMethodName]: (params: DeskParams<M>) => Promise<DeskResult<M>> | DeskResult<M>;
 };
 
-/** Thrown by handlers for failures the renderer should show as such. */
+/**
+ * Thrown by handlers for failures the renderer should show as such. It says
+ * what went wrong as a sentence by key (core/sentences.ts), so the agent reads
+ * it in their own language; its English is the error's message, for the log.
+ * `{ untranslated }` is for text assembled at run time that has no key (a
+ * schema's validation messages): it reaches the agent as it is, in English.
+ */
 export class DeskFailure extends Error {
   readonly code: DeskErrorCode;
-  constructor(code: DeskErrorCode, message: string) {
-    super(message);
+  /** Null for untranslated text. */
+  readonly sentence: Sentence | null;
+  constructor(code: DeskErrorCode, said: Sentence | { untranslated: string }) {
+    super('key' in said ? said.text : said.untranslated);
     this.name = 'DeskFailure';
     this.code = code;
+    this.sentence = 'key' in said ? said : null;
   }
 }
 
@@ -68,7 +77,8 @@ export async function dispatch(handlers: Handlers, raw: unknown, log: Logger): P
     return { kind: 'result', id, result: { ok: true, value } };
   } catch (err) {
     if (err instanceof DeskFailure) {
-      return { kind: 'result', id, result: { ok: false, error: { code: err.code, message: err.message } } };
+      const error: DeskError = err.sentence ? { code: err.code, message: err.message, sentence: err.sentence } : { code: err.code, message: err.message };
+      return { kind: 'result', id, result: { ok: false, error } };
     }
     log.error('handler failed', { method, err });
     return { kind: 'result', id, result: { ok: false, error: { code: 'internal', message: `Something went wrong in ${method}. Details are in the log.` } } };

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import './index-step.ts';
 import { InvalidSearchCursorError, searchConversations } from './search.service.ts';
 
@@ -18,7 +19,7 @@ export function createSearchHandlers(deps: { db: Database; log: Logger }): Searc
       try {
         return searchConversations(deps.db, params);
       } catch (err) {
-        if (err instanceof InvalidSearchCursorError) throw new DeskFailure('bad-request', err.message);
+        if (err instanceof InvalidSearchCursorError) throw new DeskFailure('bad-request', sentence('searchPositionStale'));
         throw err;
       } finally {
         const ms = performance.now() - started;

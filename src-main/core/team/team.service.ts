@@ -174,14 +174,14 @@ export function startTeam(deps: TeamDeps): TeamService {
     'team.health': () => health(),
     'team.configure': async ({ accountId, folder, passphrase }) => {
       const account = getAccount(db, accountId);
-      if (!account || account.kind !== 'imap') throw new DeskFailure('not-found', 'Team state can only travel through a connected mailbox.');
+      if (!account || account.kind !== 'imap') throw new DeskFailure('not-found', sentence('teamNeedsMailbox'));
       await writeTeamConfig(db, deps.secrets, accountId, folder, passphrase);
       await restart();
       return health();
     },
     'presence.set': ({ conversationId, activity }) => {
       const root = rootOfConversation(db, conversationId);
-      if (root === null) throw new DeskFailure('not-found', 'That conversation no longer exists.');
+      if (root === null) throw new DeskFailure('not-found', sentence('conversationGone'));
       leases.set(root, activity);
       return null;
     },

@@ -37,6 +37,7 @@ import {
   updateMine,
 } from '../db/triage.repo.ts';
 import type { StateRow } from '../db/triage.repo.ts';
+import { sentence } from '../sentences.ts';
 import type { Op } from '../team/ops.ts';
 import { agentRef, myRefs, TeamNames } from './directory.ts';
 import type { FoldMessage, FoldSettings } from './triage-fold.ts';
@@ -119,7 +120,7 @@ export class TriageMaterializer {
       this.receivedOps(result, now);
     })();
     for (const w of wakes) {
-      result.notifications.push({ kind: 'snooze-ended', title: 'Snooze ended', body: `"${w.subject}" is back in the inbox.`, conversationId: w.conversationId });
+      result.notifications.push({ kind: 'snooze-ended', title: sentence('snoozeEndedTitle'), body: sentence('snoozeEnded', { subject: w.subject }), conversationId: w.conversationId });
     }
     return result;
   }
@@ -211,13 +212,18 @@ export class TriageMaterializer {
         result.activity.push(conversationId);
         const note = noteOf(opsOfEntity(this.db, op.entity));
         if (note && note.kind === 'note' && note.mentions.includes(me)) {
-          result.notifications.push({ kind: 'mentioned', title: 'You were mentioned', body: `${who} mentioned you on "${subjectOf(conversationId)}".`, conversationId });
+          const body = sentence('mentioned', { who, subject: subjectOf(conversationId) });
+          result.notifications.push({ kind: 'mentioned', title: sentence('mentionedTitle'), body, conversationId });
         }
       } else if (op.field === FIELD.assignee && op.value === me) {
-        result.notifications.push({ kind: 'assigned', title: 'Assigned to you', body: `${who} assigned "${subjectOf(conversationId)}" to you.`, conversationId });
+        const body = sentence('assigned', { who, subject: subjectOf(conversationId) });
+        result.notifications.push({ kind: 'assigned', title: sentence('assignedTitle'), body, conversationId });
       } else if (op.field === FIELD.share && typeof op.value === 'object' && op.value !== null && !Array.isArray(op.value) && op.value.agent === me) {
-        const note = typeof op.value.note === 'string' && op.value.note !== '' ? ` ${op.value.note}` : '';
-        result.notifications.push({ kind: 'shared', title: 'Shared with you', body: `${who} shared "${subjectOf(conversationId)}" with you.${note}`, conversationId });
+        // The colleague's note is theirs, in their words: a value, never translated.
+        const note = typeof op.value.note === 'string' ? op.value.note : '';
+        const subject = subjectOf(conversationId);
+        const body = note !== '' ? sentence('sharedWithNote', { who, subject, note }) : sentence('shared', { who, subject });
+        result.notifications.push({ kind: 'shared', title: sentence('sharedTitle'), body, conversationId });
       }
     }
   }

@@ -24,6 +24,7 @@ import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 import { markDirty, nextChangeAt, stateRow, stateRows, triageConversation, opsOfEntity, markWakeSeen } from '../db/triage.repo.ts';
 import { moveMessages } from '../messages/message-actions.ts';
 import type { LocalActor } from '../team/local-actor.ts';
@@ -138,16 +139,20 @@ export function startTriage(deps: TriageDeps): { handlers: Pick<Handlers, keyof 
     try {
       return fn();
     } catch (err) {
-      if (err instanceof InvalidDrawerError) throw new DeskFailure('bad-request', err.message);
-      if (err instanceof InvalidTriageCursorError) throw new DeskFailure('bad-request', 'The list position is no longer valid; reload the list.');
-      if (err instanceof ZodError) throw new DeskFailure('bad-request', err.issues.map((i) => i.message).join(' '));
+      // A drawer id the pattern refuses comes from a malformed call (the sidebar offers only drawers that exist, tags
+      // within their length), like invalid params: for the programmer, so it stays English without a key.
+      if (err instanceof InvalidDrawerError) throw new DeskFailure('bad-request', { untranslated: err.message });
+      if (err instanceof InvalidTriageCursorError) throw new DeskFailure('bad-request', sentence('listPositionStale'));
+      // The settings schema's messages, joined as they occur (and zod's own for a malformed value): text assembled at
+      // run time with no key to say it by. The settings form checks its values first, in the agent's language.
+      if (err instanceof ZodError) throw new DeskFailure('bad-request', { untranslated: err.issues.map((i) => i.message).join(' ') });
       throw err;
     }
   };
 
   const rootOf = (conversationId: number): string => {
     const c = triageConversation(db, conversationId);
-    if (!c) throw new DeskFailure('not-found', 'That conversation no longer exists.');
+    if (!c) throw new DeskFailure('not-found', sentence('conversationGone'));
     return c.root_message_id;
   };
 
@@ -171,7 +176,7 @@ export function startTriage(deps: TriageDeps): { handlers: Pick<Handlers, keyof 
         markDirty(db, [conversationId]);
         drain(READ_DRAIN);
         row = stateRow(db, conversationId);
-        if (!row) throw new DeskFailure('not-found', 'That conversation no longer exists.');
+        if (!row) throw new DeskFailure('not-found', sentence('conversationGone'));
       }
       // Opening a conversation that came back from a snooze is reading it.
       if (markWakeSeen(db, conversationId, clock.now())) {
@@ -184,8 +189,8 @@ export function startTriage(deps: TriageDeps): { handlers: Pick<Handlers, keyof 
     'triage.apply': ({ conversationIds, action }) =>
       guard(() => {
         const now = clock.now();
-        if (action.kind === 'snooze' && action.until <= now) throw new DeskFailure('bad-request', 'Choose a snooze time in the future.');
-        if (action.kind === 'share' && action.agent === `agent:${me}`) throw new DeskFailure('bad-request', 'Share with a colleague, not with yourself.');
+        if (action.kind === 'snooze' && action.until <= now) throw new DeskFailure('bad-request', sentence('snoozeInPast'));
+        if (action.kind === 'share' && action.agent === `agent:${me}`) throw new DeskFailure('bad-request', sentence('shareWithSelf'));
         const ids = [...new Set(conversationIds)];
         drain(Math.max(READ_DRAIN, ids.length));
         const states = stateRows(db, ids);
@@ -195,7 +200,7 @@ export function startTriage(deps: TriageDeps): { handlers: Pick<Handlers, keyof 
           const c = state ? triageConversation(db, id) : null;
           if (state && c) targets.push({ conversationId: id, root: c.root_message_id, state });
         }
-        if (targets.length === 0) throw new DeskFailure('not-found', 'Those conversations no longer exist.');
+        if (targets.length === 0) throw new DeskFailure('not-found', sentence('conversationsGone'));
         const plan = planAction(targets, action);
         const note = action.kind === 'assign' || action.kind === 'share' ? (action.note?.trim() ?? '') : '';
         const mentions = note ? resolveMentions(note, listAgents(db)) : [];
@@ -215,7 +220,7 @@ export function startTriage(deps: TriageDeps): { handlers: Pick<Handlers, keyof 
 
     'triage.undo': ({ undoToken }) => {
       const entry = undos.get(undoToken);
-      if (!entry) throw new DeskFailure('not-found', 'There is nothing to undo any more.');
+      if (!entry) throw new DeskFailure('not-found', sentence('nothingToUndo'));
       undos.delete(undoToken);
       const ids = [...new Set(entry.cells.map((c) => c.conversationId))];
       drain(Math.max(READ_DRAIN, ids.length));

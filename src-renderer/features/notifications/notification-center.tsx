@@ -1,7 +1,7 @@
 import { useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Modal } from '../../app/ui/modal.tsx';
-import { t } from '../../i18n/i18n.ts';
+import { say, t } from '../../i18n/i18n.ts';
 import { formatRelativeTime } from '../../i18n/format.ts';
 import type { AppNotification } from '../../store/notifications.slice.ts';
 import { useDesk } from '../../store/store-context.tsx';
@@ -18,8 +18,8 @@ function Toast({ notification }: { notification: AppNotification }) {
   return (
     <div className={`notification-toast kind-${notification.kind}`} role="status" data-testid="notification-toast" data-kind={notification.kind}>
       <div className="notification-text">
-        <strong>{notification.title}</strong>
-        {notification.body && <span>{notification.body}</span>}
+        <strong>{say(notification.title)}</strong>
+        <span>{say(notification.body)}</span>
       </div>
       <div className="notification-actions">
         {notification.conversationId !== null && (
@@ -59,8 +59,8 @@ export function NotificationList() {
           {notifications.map((n) => (
             <li key={n.id} className={n.read ? '' : 'is-unread'}>
               <button type="button" className="notification-item" disabled={n.conversationId === null} onClick={() => follow(n.id)}>
-                <strong>{n.title}</strong>
-                <span>{n.body}</span>
+                <strong>{say(n.title)}</strong>
+                <span>{say(n.body)}</span>
                 <time className="muted">{formatRelativeTime(n.at)}</time>
               </button>
             </li>

@@ -1,6 +1,6 @@
 /** What the "To send" drawer says about an item, in words. */
 import type { OutboxItem, OutboxState } from '../../../src-preload/api.ts';
-import { t, type MessageKey } from '../../i18n/i18n.ts';
+import { say, t, type MessageKey } from '../../i18n/i18n.ts';
 import { formatFullDate } from '../../i18n/format.ts';
 
 export const STATE_LABEL: Record<OutboxState, MessageKey> = {
@@ -24,7 +24,7 @@ export function whenText(item: OutboxItem, now: number): string {
     case 'sending':
       return t('outbox.sendingNow');
     case 'failed':
-      return item.problem ?? t('outbox.failedUnknown');
+      return item.problem ? say(item.problem) : t('outbox.failedUnknown');
     default:
       return formatFullDate(item.sendAt);
   }

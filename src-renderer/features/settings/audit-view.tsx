@@ -113,6 +113,8 @@ function OutgoingTable() {
               <td className="audit-wrap">{row.to.join(', ')}</td>
               <td className="audit-wrap"><OpenConversation id={row.conversationId} label={row.subject.trim() || t('message.noSubject')} /></td>
               <td className="audit-wrap">
+                {/* Core's English on purpose: the audit is the record of what happened, written once and read next to
+                    core.log and the server's answer (outgoing-audit.ts). The drawer and notifications say it translated. */}
                 {row.reason && <p>{row.reason}</p>}
                 {row.bounce && (
                   <p className="audit-bounce">

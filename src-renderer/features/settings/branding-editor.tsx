@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Branding, DeskError } from '../../../src-preload/api.ts';
 import { ErrorNote } from '../../app/ui/error-note.tsx';
 import { t } from '../../i18n/i18n.ts';
+import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { sanitizeDraftHtml } from '../composer/sanitize-draft-html.ts';
 import { AccountPicker } from './account-picker.tsx';
@@ -61,7 +62,7 @@ export function BrandingEditor() {
     if (result.ok) {
       setBranding(result.value);
       setMessage({ ok: true, text: t('settings.saved') });
-    } else setMessage({ ok: false, text: result.error.message });
+    } else setMessage({ ok: false, text: describeError(result.error) });
   }
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ComposeSettings, DeskError } from '../../../src-preload/api.ts';
 import { ErrorNote } from '../../app/ui/error-note.tsx';
 import { t } from '../../i18n/i18n.ts';
+import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 
 const MAX_UNDO_SECONDS = 60;
@@ -41,7 +42,7 @@ export function SendingSettings() {
     if (result.ok) {
       setSettings(result.value);
       setMessage({ ok: true, text: t('settings.saved') });
-    } else setMessage({ ok: false, text: result.error.message });
+    } else setMessage({ ok: false, text: describeError(result.error) });
   }
 
   return (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskError, Signature } from '../../../src-preload/api.ts';
 import { ErrorNote } from '../../app/ui/error-note.tsx';
 import { t } from '../../i18n/i18n.ts';
+import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { RichEditor, type RichEditorHandle } from '../composer/rich-editor.tsx';
 import { AccountPicker } from './account-picker.tsx';
@@ -63,7 +64,7 @@ export function SignatureEditor() {
   const save = useCallback(
     async (signature: Signature): Promise<string | null> => {
       const result = await composeCall('signatures.save', signature);
-      return result.ok ? null : result.error.message;
+      return result.ok ? null : describeError(result.error);
     },
     [composeCall],
   );

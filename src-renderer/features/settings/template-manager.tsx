@@ -3,6 +3,7 @@ import type { DeskError, Template } from '../../../src-preload/api.ts';
 import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { ErrorNote } from '../../app/ui/error-note.tsx';
 import { t } from '../../i18n/i18n.ts';
+import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { RichEditor, type RichEditorHandle } from '../composer/rich-editor.tsx';
 
@@ -65,7 +66,7 @@ export function TemplateManager() {
     const result = await composeCall('templates.save', { ...(form.id ? { id: form.id } : {}), name: form.name.trim(), shortcut: form.shortcut.trim(), body });
     setBusy(false);
     if (!result.ok) {
-      setFormError(result.error.message);
+      setFormError(describeError(result.error));
       return;
     }
     setForm({ id: result.value.id, name: result.value.name, shortcut: result.value.shortcut, body: result.value.body });
@@ -80,7 +81,7 @@ export function TemplateManager() {
     setBusy(false);
     setDeleting(false);
     if (!result.ok) {
-      setFormError(result.error.message);
+      setFormError(describeError(result.error));
       return;
     }
     edit(EMPTY);

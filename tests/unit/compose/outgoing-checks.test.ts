@@ -73,14 +73,16 @@ describe('template search', () => {
 
 describe('SMTP errors in plain words', () => {
   it('tells authentication, refused recipients, size and outages apart', () => {
-    expect(classifySmtpError({ code: 'EAUTH', responseCode: 535 }, [])).toMatchObject({ transient: false, reason: expect.stringContaining('user name or password') });
+    expect(classifySmtpError({ code: 'EAUTH', responseCode: 535 }, [])).toMatchObject({ transient: false, reason: { key: 'smtpAuthRejected', text: expect.stringContaining('user name or password') } });
     expect(classifySmtpError({ code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO', recipient: 'bob@x.test' }, ['bob@x.test'])).toEqual({
       transient: false,
-      reason: 'The mail server refused the recipient bob@x.test.',
+      reason: { key: 'recipientRefused', vars: { recipient: 'bob@x.test' }, text: 'The mail server refused the recipient bob@x.test.' },
     });
-    expect(classifySmtpError({ code: 'EMESSAGE', response: '552 5.3.4 Message size exceeds fixed maximum' }, []).reason).toContain('larger than the mail server accepts');
-    expect(classifySmtpError({ code: 'ECONNECTION', message: 'connect ECONNREFUSED' }, [])).toMatchObject({ transient: true, reason: expect.stringContaining('could not be reached') });
+    expect(classifySmtpError({ code: 'EMESSAGE', response: '552 5.3.4 Message size exceeds fixed maximum' }, []).reason.text).toContain('larger than the mail server accepts');
+    expect(classifySmtpError({ code: 'ECONNECTION', message: 'connect ECONNREFUSED' }, [])).toMatchObject({ transient: true, reason: { key: 'smtpUnreachable' } });
     expect(classifySmtpError({ responseCode: 451, response: '451 try later' }, []).transient).toBe(true);
+    // The server's own words are a value, never rewritten: the renderer quotes them in any language.
+    expect(classifySmtpError({ responseCode: 554, response: '554 5.7.1 Rejected as spam' }, []).reason).toMatchObject({ key: 'smtpRefused', vars: { response: '554 5.7.1 Rejected as spam' } });
   });
 
   it('backs off retries up to half an hour', () => {

@@ -113,7 +113,7 @@ describe('contact commands', () => {
     });
     expect(contactCard(cache.db, idOf('ann@shop.example'))?.attributes).toEqual({ Name: 'Ann', Segment: 'VIP', 'Purchase amount': '1,250.00' });
     expect(contactCard(cache.db, idOf('cid@new.example'))?.attributes).toMatchObject({ Segment: 'multi\nline', 'Purchase amount': '5' });
-    expect(() => commands.importCsv('name,segment\nAnn,VIP')).toThrow(/"email"/);
+    expect(() => commands.importCsv('name,segment\nAnn,VIP')).toThrow(/“email”/);
   });
 });
 

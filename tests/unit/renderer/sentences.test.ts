@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Sentence, SentenceKey } from '../../../src-preload/api.ts';
 import { classifyConnectionError, classifyLocalError } from '../../../src-main/core/sync/classify-error.ts';
 import { ENGLISH_SENTENCES, sentence } from '../../../src-main/core/sentences.ts';
+import { de } from '../../../src-renderer/i18n/de.ts';
 import { en } from '../../../src-renderer/i18n/en.ts';
 import { say, setLocale } from '../../../src-renderer/i18n/i18n.ts';
 
@@ -18,6 +19,23 @@ describe('sentences core sends by key', () => {
     for (const key of keys) expect(en[`sentence.${key}`], key).toBe(ENGLISH_SENTENCES[key]);
     const rendererKeys = Object.keys(en).filter((k) => k.startsWith('sentence.'));
     expect(rendererKeys.sort()).toEqual(keys.map((k) => `sentence.${k}`).sort());
+  });
+
+  it('covers what core says about failed calls, unsent mail and notifications, in one registry', () => {
+    const keys = Object.keys(ENGLISH_SENTENCES);
+    for (const key of ['conversationGone', 'draftGone', 'tooLateToUndo', 'attachmentsTooLarge', 'recipientRefused', 'smtpRefused', 'snoozeEnded', 'bouncedTitle']) {
+      expect(keys, key).toContain(key);
+    }
+    // One English sentence, one key: the same words under two keys would be translated twice, and drift.
+    const texts = Object.values(ENGLISH_SENTENCES);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('German keeps every placeholder of the English, so no value is lost or left as {name}', () => {
+    const placeholders = (text: unknown) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(ENGLISH_SENTENCES) as SentenceKey[]) {
+      expect(placeholders(de[`sentence.${key}`]), key).toEqual(placeholders(ENGLISH_SENTENCES[key]));
+    }
   });
 
   it('a refused connection reads in German with its host and port as typed', () => {
@@ -35,6 +53,13 @@ describe('sentences core sends by key', () => {
     expect(full && say(full.message)).toMatch(/^Der Datenträger ist voll/);
     const bug = classifyLocalError(new TypeError("Cannot read properties of undefined (reading 'uid')"));
     expect(bug && say(bug.message)).toMatch(/^In Switchboard selbst ist ein Fehler aufgetreten/);
+  });
+
+  it('an attachment over the limit reads in German with the sizes as core wrote them', () => {
+    const tooLarge = sentence('attachmentsTooLarge', { file: 'Rechnung.pdf', total: '27.4', max: '25' });
+    expect(tooLarge.text).toBe('With “Rechnung.pdf” the attachments would add up to 27.4 MB; at most 25 MB can be sent.');
+    setLocale('de');
+    expect(say(tooLarge)).toBe('Mit „Rechnung.pdf“ kämen die Anhänge auf 27.4 MB; gesendet werden können höchstens 25 MB.');
   });
 
   it('a key this renderer does not know shows core English rather than nothing', () => {

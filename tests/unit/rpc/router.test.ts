@@ -4,6 +4,7 @@ import { silentLogger } from '../../../src-main/core/log.ts';
 import { DeskFailure, dispatch } from '../../../src-main/core/rpc/router.ts';
 import type { Handlers } from '../../../src-main/core/rpc/router.ts';
 import { paramSchemas } from '../../../src-main/core/rpc/schemas.ts';
+import { sentence } from '../../../src-main/core/sentences.ts';
 
 const unused = () => {
   throw new Error('not called in this test');
@@ -71,10 +72,25 @@ describe('dispatch', () => {
   });
 
   it('turns a DeskFailure into its typed error and any other throw into internal', async () => {
-    const typed = await dispatch(handlers({ 'accounts.list': () => { throw new DeskFailure('not-found', 'gone'); } }), { kind: 'call', id: 1, method: 'accounts.list', params: {} }, silentLogger);
-    expect(errorOf(typed)).toEqual({ code: 'not-found', message: 'gone' });
+    const typed = await dispatch(handlers({ 'accounts.list': () => { throw new DeskFailure('not-found', sentence('accountGone')); } }), { kind: 'call', id: 1, method: 'accounts.list', params: {} }, silentLogger);
+    // The sentence goes along by key, for the agent's language; the message stays English, for logs and older renderers.
+    expect(errorOf(typed)).toEqual({
+      code: 'not-found',
+      message: 'That account no longer exists.',
+      sentence: { key: 'accountGone', vars: {}, text: 'That account no longer exists.' },
+    });
     const crash = await dispatch(handlers({ 'accounts.list': () => { throw new TypeError('boom'); } }), { kind: 'call', id: 2, method: 'accounts.list', params: {} }, silentLogger);
     expect(errorOf(crash).code).toBe('internal');
     expect(errorOf(crash).message).not.toContain('boom');
+    expect(errorOf(crash).sentence).toBeUndefined();
+  });
+
+  it('sends a sentence with its values, and untranslated text without one', async () => {
+    const refused = () => { throw new DeskFailure('bad-request', sentence('attachmentEmpty', { file: 'rechnung.pdf' })); };
+    const reply = await dispatch(handlers({ 'accounts.list': refused }), { kind: 'call', id: 1, method: 'accounts.list', params: {} }, silentLogger);
+    expect(errorOf(reply)).toMatchObject({ message: '“rechnung.pdf” is empty.', sentence: { key: 'attachmentEmpty', vars: { file: 'rechnung.pdf' } } });
+    const assembled = () => { throw new DeskFailure('bad-request', { untranslated: 'A status label cannot be empty.' }); };
+    const plain = errorOf(await dispatch(handlers({ 'accounts.list': assembled }), { kind: 'call', id: 2, method: 'accounts.list', params: {} }, silentLogger));
+    expect(plain).toEqual({ code: 'bad-request', message: 'A status label cannot be empty.' });
   });
 });

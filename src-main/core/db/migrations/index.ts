@@ -11,5 +11,6 @@ import { migration0005 } from './0005-team.ts';
 import { migration0006 } from './0006-triage.ts';
 import { migration0007 } from './0007-compose.ts';
 import { migration0008 } from './0008-thread-queue.ts';
+import { migration0009 } from './0009-outbox-problem.ts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];

@@ -1,0 +1,149 @@
+/**
+ * What core says to the agent, by key. Core sends the key and its values, so
+ * the renderer says it in the agent's language (its `sentence.*` catalogue
+ * entries); core's English rendering travels along for the log and as the
+ * fallback for a key the renderer does not know. See docs/decisions.md, "Core
+ * says what went wrong by key".
+ */
+
+/** About a connection, an account's or team sync's health. */
+export type ConnectionSentenceKey =
+  | 'signedIn'
+  | 'acceptsMail'
+  | 'authNeedsEncryption'
+  | 'authRejected'
+  | 'certSelfSigned'
+  | 'certUnknownAuthority'
+  | 'certExpired'
+  | 'certNotYetValid'
+  | 'certRevoked'
+  | 'certWrongName'
+  | 'certBadSignature'
+  | 'certNotForPurpose'
+  | 'certInvalidIssuer'
+  | 'certOther'
+  | 'hostLookupFailed'
+  | 'hostNotFound'
+  | 'connectionRefused'
+  | 'notTls'
+  | 'starttlsFailed'
+  | 'tlsFailed'
+  | 'notImap'
+  | 'notSmtp'
+  | 'timeout'
+  | 'unreachable'
+  | 'connectionClosed'
+  | 'connectionLost'
+  | 'couldNotConnect'
+  | 'couldNotConnectSaid'
+  | 'internal'
+  | 'diskFull'
+  | 'cacheDamaged'
+  | 'cacheReadOnly'
+  | 'cacheBusy'
+  | 'cacheWriteFailed'
+  | 'threadingFailed'
+  | 'passwordUnreadable'
+  | 'teamNoPassphrase'
+  | 'teamOtherPassphrase'
+  | 'teamUnsealedRefused'
+  | 'teamTampered'
+  | 'teamNewerVersion'
+  | 'teamForeign'
+  | 'teamSettingsUnreadable';
+
+/** Why a call failed (`DeskError.sentence`): something gone, refused or not possible right now. */
+export type FailureSentenceKey =
+  | 'conversationGone'
+  | 'conversationsGone'
+  | 'messageGone'
+  | 'messageNotDownloaded'
+  | 'attachmentGone'
+  | 'attachmentNotDownloaded'
+  | 'attachmentTooLargeToOpen'
+  | 'listPositionStale'
+  | 'searchPositionStale'
+  | 'mergeConversationWithItself'
+  | 'mergeAcrossMailboxes'
+  | 'accountGone'
+  | 'demoHasNoSettings'
+  | 'savedPasswordsUnreadable'
+  | 'teamNeedsMailbox'
+  | 'contactGone'
+  | 'mergeContactWithItself'
+  | 'notContactAddress'
+  | 'contactHasOneAddress'
+  | 'tooManyTags'
+  | 'tagTooLong'
+  | 'csvEmpty'
+  | 'csvNoEmailColumn'
+  | 'snoozeInPast'
+  | 'shareWithSelf'
+  | 'nothingToUndo'
+  | 'mailboxGone'
+  | 'chooseMailbox'
+  | 'chooseMessageToAnswer'
+  | 'draftGone'
+  | 'draftBeingSent'
+  | 'draftAlreadySending'
+  | 'draftNotSaved'
+  | 'attachmentEmpty'
+  | 'attachmentsTooLarge'
+  | 'attachmentNotOnDraft'
+  | 'templateGone'
+  | 'signatureNotYours'
+  | 'draftMailboxGone'
+  | 'conversationMailboxGone'
+  | 'outboxItemGone'
+  | 'tooLateToUndo'
+  | 'cannotCancel'
+  | 'outboxDraftGone'
+  | 'invalidAddress';
+
+/** Why the outbox could not send a mail (`OutboxItem.problem`); the server's own answer stays a value, never translated. */
+export type SendSentenceKey =
+  | 'smtpAuthRejected'
+  | 'messageTooLarge'
+  | 'recipientRefused'
+  | 'recipientsRefused'
+  | 'smtpUnreachable'
+  | 'smtpCertificate'
+  | 'smtpBusy'
+  | 'smtpRefused'
+  | 'sendFailedUnexplained'
+  | 'messageNotPrepared'
+  | 'messageMailboxGone'
+  | 'demoCannotSend'
+  | 'mailboxIncomplete'
+  | 'sendPasswordUnreadable'
+  | 'recipientRefusedOthersGot'
+  | 'recipientsRefusedOthersGot'
+  | 'recordedText';
+
+/** Titles and bodies of notifications (`DeskNotification`). */
+export type NoticeSentenceKey =
+  | 'snoozeEndedTitle'
+  | 'snoozeEnded'
+  | 'mentionedTitle'
+  | 'mentioned'
+  | 'assignedTitle'
+  | 'assigned'
+  | 'sharedTitle'
+  | 'shared'
+  | 'sharedWithNote'
+  | 'sentLateTitle'
+  | 'sentLate'
+  | 'notSentTitle'
+  | 'someNotReachedTitle'
+  | 'bouncedTitle'
+  | 'bounced';
+
+export type SentenceKey = ConnectionSentenceKey | FailureSentenceKey | SendSentenceKey | NoticeSentenceKey;
+
+export interface Sentence {
+  key: SentenceKey;
+  /** The values its placeholders take (host names, ports, codes, subjects, a server's answer), as text: never formatted as numbers. */
+  vars: Record<string, string>;
+  /** The sentence in English: what the log records, and what is shown where the key has no translation. */
+  text: string;
+}
