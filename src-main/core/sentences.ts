@@ -53,6 +53,8 @@ const CONNECTIONS: Readonly<Record<ConnectionSentenceKey, string>> = {
   couldNotConnect: 'Could not connect to {where}.',
   couldNotConnectSaid: 'Could not connect to {where} ({said}).',
   internal: 'Switchboard hit an error of its own, not a problem with the server. If this stays, send logs/core.log from its data folder to support.',
+  internalRepeating:
+    'Switchboard hit an error of its own {count} times in a row, not a problem with the server. It keeps trying again on its own; please send logs/core.log from its data folder to support.',
   diskFull: 'The disk is full, so new mail cannot be stored. Free some space; syncing resumes by itself.',
   cacheDamaged: 'The local mail cache is damaged. Restart Switchboard: it sets the damaged cache aside and fetches the mailbox again.',
   cacheReadOnly: "The local mail cache is read-only, so new mail cannot be stored. Check that Switchboard's data folder can be written to.",

@@ -37,6 +37,7 @@ export type ConnectionSentenceKey =
   | 'couldNotConnect'
   | 'couldNotConnectSaid'
   | 'internal'
+  | 'internalRepeating'
   | 'diskFull'
   | 'cacheDamaged'
   | 'cacheReadOnly'

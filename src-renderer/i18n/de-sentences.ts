@@ -36,6 +36,8 @@ export const deSentences: Record<keyof typeof enSentences, CatalogueEntry> = {
   'sentence.couldNotConnectSaid': 'Keine Verbindung zu {where} möglich ({said}).',
   'sentence.internal':
     'In Switchboard selbst ist ein Fehler aufgetreten, kein Problem des Servers. Wenn er bleibt, senden Sie logs/core.log aus dem Datenordner an den Support.',
+  'sentence.internalRepeating':
+    'In Switchboard selbst ist {count}-mal hintereinander ein Fehler aufgetreten, kein Problem des Servers. Switchboard versucht es weiter von selbst; bitte senden Sie logs/core.log aus dem Datenordner an den Support.',
   'sentence.diskFull': 'Der Datenträger ist voll, neue E-Mails können nicht gespeichert werden. Geben Sie Platz frei; die Synchronisierung geht dann von selbst weiter.',
   'sentence.cacheDamaged':
     'Der lokale E-Mail-Speicher ist beschädigt. Starten Sie Switchboard neu: Es legt den beschädigten Speicher beiseite und lädt das Postfach neu.',

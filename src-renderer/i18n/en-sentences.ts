@@ -36,6 +36,8 @@ export const enSentences = {
   'sentence.couldNotConnect': 'Could not connect to {where}.',
   'sentence.couldNotConnectSaid': 'Could not connect to {where} ({said}).',
   'sentence.internal': 'Switchboard hit an error of its own, not a problem with the server. If this stays, send logs/core.log from its data folder to support.',
+  'sentence.internalRepeating':
+    'Switchboard hit an error of its own {count} times in a row, not a problem with the server. It keeps trying again on its own; please send logs/core.log from its data folder to support.',
   'sentence.diskFull': 'The disk is full, so new mail cannot be stored. Free some space; syncing resumes by itself.',
   'sentence.cacheDamaged': 'The local mail cache is damaged. Restart Switchboard: it sets the damaged cache aside and fetches the mailbox again.',
   'sentence.cacheReadOnly': "The local mail cache is read-only, so new mail cannot be stored. Check that Switchboard's data folder can be written to.",

@@ -289,7 +289,7 @@ describe('a full disk', () => {
 });
 
 describe('a fault in Switchboard itself', () => {
-  it('is named as ours, not the server\'s, logged with where it happened, and retried', async () => {
+  it('is named as ours, not the server\'s, logged with where it happened, retried, and after three in a row asks for the log', async () => {
     const db = openDatabase(path.join(fs.mkdtempSync(path.join(dataDir, 'fault-')), 'cache.sqlite')).db;
     const accountId = seedAccount(db, faultUser);
     await seed(faultUser, Array.from({ length: 12 }, (_, i) => i + 1));
@@ -315,10 +315,26 @@ describe('a fault in Switchboard itself', () => {
     expect(logged.some((e) => e.msg === 'connection failed')).toBe(false);
     expect(countMessages(db, accountId)).toBe(0);
 
+    // It recurs on every retry: from the third in a row the agent is asked for the log, with the count.
+    await until('the third fault in a row', () => h.sync.health.lastError?.key === 'internalRepeating', 15_000);
+    expect(Number(h.sync.health.lastError?.vars['count'])).toBeGreaterThanOrEqual(3);
+    expect(h.sync.health.lastError?.text).toMatch(/error of its own \d+ times in a row.*send logs\/core\.log/);
+    expect(logged.some((e) => e.msg.includes('again') && Number(e.fields?.['inARow']) >= 3)).toBe(true);
+
     // Fixed (here: the fault removed), the next retry finishes the sync with no action from the agent.
     db.exec('DROP TRIGGER fault');
     await until('synced', () => connected(h) && countMessages(db, accountId) === 12, 15_000);
     expect(h.sync.health.lastError).toBeNull();
+
+    // A sync that went through starts the count again: the next fault is a first one, not a fourth.
+    const before = h.healths.length;
+    db.exec("CREATE TRIGGER fault BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'a bug in the storing code'); END");
+    await seed(faultUser, [13]);
+    h.sync.syncNow();
+    await until('the next fault', () => h.healths.slice(before).some((x) => x.state === 'error'), 15_000);
+    expect(h.healths.slice(before).find((x) => x.state === 'error')?.lastError?.key).toBe('internal');
+    db.exec('DROP TRIGGER fault');
+    await until('synced again', () => connected(h) && countMessages(db, accountId) === 13, 15_000);
     await h.sync.stop();
     db.close();
   });

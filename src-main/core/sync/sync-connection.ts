@@ -25,6 +25,9 @@ import { sentence } from '../sentences.ts';
 import type { ClientTimeouts } from './imap-client.ts';
 import { closeGracefully, createImapClient } from './imap-client.ts';
 
+/** Faults of our own in a row before the agent is asked to send the log rather than wait. */
+export const REPEATS_WORTH_REPORTING = 3;
+
 export interface ConnectionLoss {
   state: Exclude<HealthState, 'connected' | 'syncing'>;
   /** In plain words, for the UI. */
@@ -55,6 +58,8 @@ export class SyncConnection {
   private current: ImapFlow | null = null;
   private connecting: Promise<void> | null = null;
   private failures = 0;
+  /** Faults of Switchboard's own in a row: from the third the agent is asked to send the log. */
+  private ownFaults = 0;
   private cancelRetry: (() => void) | null = null;
   private stopped = false;
 
@@ -75,6 +80,7 @@ export class SyncConnection {
   /** Real work succeeded on this connection: the next failure starts the backoff from its shortest delay. */
   healthy(): void {
     this.failures = 0;
+    this.ownFaults = 0;
   }
 
   connect(): Promise<void> {
@@ -125,12 +131,20 @@ export class SyncConnection {
       ? classifyConnectionError(err, { protocol: 'imap', host, port })
       : { problem: 'unknown' as const, message: sentence('connectionLost', { host }), detail: null };
     const state = err ? healthStateFor(err, classified.problem) : 'offline';
+    // A bug that recurs on every retry is not going away by itself: after a few, say so and ask for the log.
+    this.ownFaults = classified.problem === 'internal' ? this.ownFaults + 1 : 0;
+    const repeating = this.ownFaults >= REPEATS_WORTH_REPORTING;
     // The work loop's failures include this computer's own (disk full) and ours (a bug): logged as what they are.
     if (classified.problem === 'local-storage') this.o.log.error('the cache could not be written; retrying later', { detail: classified.detail });
-    else if (classified.problem === 'internal') this.o.log.error('sync stopped on an unexpected error; retrying later', { err, detail: classified.detail });
+    else if (classified.problem === 'internal')
+      this.o.log.error(repeating ? 'sync stopped on an unexpected error again; retrying later' : 'sync stopped on an unexpected error; retrying later', {
+        err,
+        detail: classified.detail,
+        inARow: this.ownFaults,
+      });
     else this.o.log.warn('connection failed', { state, problem: classified.problem, detail: classified.detail });
     this.scheduleReconnect(state === 'auth-failed');
-    this.o.onLost({ state, message: classified.message });
+    this.o.onLost({ state, message: repeating ? sentence('internalRepeating', { count: String(this.ownFaults) }) : classified.message });
   }
 
   private scheduleReconnect(slow: boolean): void {
