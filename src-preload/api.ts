@@ -192,7 +192,8 @@ export interface ContactCard {
 export interface CsvImportResult {
   created: number;
   updated: number;
-  skipped: { line: number; reason: string }[];
+  /** Lines not imported: the line number in the file (1 is the header) and why, as a sentence by key. */
+  skipped: { line: number; reason: Sentence }[];
 }
 
 /* ------------------------------------------------------------------ search */
@@ -217,8 +218,11 @@ export interface SearchParams {
 }
 
 export interface SearchResult extends Page<SearchHit> {
-  /** Set when the query has a problem worth telling (unknown operator, bad date); results are still best effort. */
-  warning: string | null;
+  /**
+   * What the query asked for that was not understood (unknown operator, bad date), as sentences by key, so the
+   * search box says them in the agent's language; empty when there is nothing to tell. Results are still best effort.
+   */
+  warnings: Sentence[];
 }
 
 /* ------------------------------------------------------------------ methods */

@@ -1,7 +1,8 @@
 /**
  * What core says to the agent, in English, by key: connection checks, account
- * and team-sync health, why a call failed, why the outbox could not send, and
- * notifications.
+ * and team-sync health, why a call failed, why the outbox could not send, why
+ * a draft cannot go out yet, what a template could not fill, why a CSV line
+ * was skipped, what a search did not understand, and notifications.
  *
  * The agent reads these in their own language: the renderer translates by key
  * (its `sentence.*` catalogue entries, which a test keeps identical to these
@@ -12,8 +13,11 @@
  */
 import type {
   ConnectionSentenceKey,
+  DraftSentenceKey,
   FailureSentenceKey,
+  ImportSentenceKey,
   NoticeSentenceKey,
+  SearchSentenceKey,
   SendSentenceKey,
   Sentence,
   SentenceKey,
@@ -140,6 +144,37 @@ const SENDING: Readonly<Record<SendSentenceKey, string>> = {
   recordedText: '{text}',
 };
 
+const DRAFTS: Readonly<Record<DraftSentenceKey, string>> = {
+  invalidAddressInTo: '"{address}" in To is not a valid email address.',
+  invalidAddressInCc: '"{address}" in Cc is not a valid email address.',
+  invalidAddressInBcc: '"{address}" in Bcc is not a valid email address.',
+  addRecipient: 'Add at least one recipient.',
+  placeholderLeft: 'The placeholder {placeholder} is still in the text: replace it before sending.',
+  subjectHasPlaceholder: 'The subject still contains a placeholder.',
+  messageOverServerLimit: 'The message is about {size} with its attachments; the mail server accepts at most {max}. Remove or shrink attachments.',
+  attachmentsOverLimit: 'The attachments add up to {total}; at most {max} can be sent.',
+  sendTimeInPast: 'The chosen send time is in the past.',
+  placeholderUnknown: '{placeholder} is not a placeholder Switchboard knows.',
+  placeholderEmpty: '{placeholder} has no value here.',
+  placeholderEmptyMine: '{placeholder} has no value here (set your name and address in the team settings).',
+};
+
+const IMPORTS: Readonly<Record<ImportSentenceKey, string>> = {
+  csvQuoteNotClosed: 'A quoted field is not closed before the end of the file.',
+  csvTooManyFields: 'It has {fields} fields; the header names {columns}.',
+  csvEmailEmpty: 'The email field is empty.',
+};
+
+const SEARCHES: Readonly<Record<SearchSentenceKey, string>> = {
+  searchNoOr: 'OR is not supported: every word must match.',
+  searchHasNotAFilter: '{typed} is not a filter; try has:attachment.',
+  searchNotADate: '{typed} is not a date; write it as YYYY-MM-DD.',
+  searchNegatedDate: '{typed} is not supported; use {other} instead.',
+  searchStatusIgnored: 'Filtering by status arrives with the workflow; status: was ignored.',
+  searchAssigneeIgnored: 'Filtering by assignee arrives with the workflow; assignee: was ignored.',
+  searchNotAFilter: '{typed} is not a filter; it was searched as words.',
+};
+
 const NOTICES: Readonly<Record<NoticeSentenceKey, string>> = {
   snoozeEndedTitle: 'Snooze ended',
   snoozeEnded: '“{subject}” is back in the inbox.',
@@ -159,7 +194,15 @@ const NOTICES: Readonly<Record<NoticeSentenceKey, string>> = {
 };
 
 /** Every sentence core says, by key: one registry, which the renderer's English must match word for word. */
-export const ENGLISH_SENTENCES: Readonly<Record<SentenceKey, string>> = { ...CONNECTIONS, ...FAILURES, ...SENDING, ...NOTICES };
+export const ENGLISH_SENTENCES: Readonly<Record<SentenceKey, string>> = {
+  ...CONNECTIONS,
+  ...FAILURES,
+  ...SENDING,
+  ...DRAFTS,
+  ...IMPORTS,
+  ...SEARCHES,
+  ...NOTICES,
+};
 
 /** The sentence `key` says with these values, its English rendered once here. */
 export function sentence(key: SentenceKey, vars: Record<string, string> = {}): Sentence {

@@ -74,8 +74,11 @@ export type SendResult =
   | { kind: 'queued'; item: OutboxItem }
   /** Nothing was queued: show the messages and ask; send again with `confirmCollision: true`. */
   | { kind: 'collision'; messages: CollisionMessage[] }
-  /** Nothing was queued: the draft has problems the agent must fix (bad address, unknown placeholder, too large). */
-  | { kind: 'invalid'; problems: string[] };
+  /**
+   * Nothing was queued: the draft has problems the agent must fix (bad address, leftover placeholder, too large), as
+   * sentences by key, so the composer says them in the agent's language.
+   */
+  | { kind: 'invalid'; problems: Sentence[] };
 
 export interface Template {
   id: string;
@@ -88,8 +91,12 @@ export interface Template {
 
 export interface TemplateRender {
   html: string;
-  /** Unknown, empty or mistyped placeholders; non-empty blocks sending. */
-  problems: string[];
+  /**
+   * Unknown, empty or mistyped placeholders, as sentences by key; non-empty blocks sending. Each names its
+   * placeholder in `vars.placeholder` as it stands in the text (`{ORDER_NUMBER}`), so the composer can tell when
+   * the agent has fixed it by hand.
+   */
+  problems: Sentence[];
 }
 
 export interface Signature {

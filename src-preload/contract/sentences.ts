@@ -121,6 +121,38 @@ export type SendSentenceKey =
   | 'recipientsRefusedOthersGot'
   | 'recordedText';
 
+/**
+ * Why a draft cannot go out yet (`SendResult` `invalid`) and what an inserted template could not fill
+ * (`TemplateRender.problems`). A placeholder travels as it stands in the text, braces and all (`{CLIENT_NAME}`);
+ * sizes come with their unit, as core formats them ("27.4 MB", "20 KB").
+ */
+export type DraftSentenceKey =
+  | 'invalidAddressInTo'
+  | 'invalidAddressInCc'
+  | 'invalidAddressInBcc'
+  | 'addRecipient'
+  | 'placeholderLeft'
+  | 'subjectHasPlaceholder'
+  | 'messageOverServerLimit'
+  | 'attachmentsOverLimit'
+  | 'sendTimeInPast'
+  | 'placeholderUnknown'
+  | 'placeholderEmpty'
+  | 'placeholderEmptyMine';
+
+/** Why a line of a contacts CSV was skipped (`CsvImportResult.skipped`); an address that is not one says `invalidAddress`. */
+export type ImportSentenceKey = 'csvQuoteNotClosed' | 'csvTooManyFields' | 'csvEmailEmpty';
+
+/** What a search query asked for that search did not understand (`SearchResult.warnings`); what the agent typed is a value. */
+export type SearchSentenceKey =
+  | 'searchNoOr'
+  | 'searchHasNotAFilter'
+  | 'searchNotADate'
+  | 'searchNegatedDate'
+  | 'searchStatusIgnored'
+  | 'searchAssigneeIgnored'
+  | 'searchNotAFilter';
+
 /** Titles and bodies of notifications (`DeskNotification`). */
 export type NoticeSentenceKey =
   | 'snoozeEndedTitle'
@@ -139,7 +171,14 @@ export type NoticeSentenceKey =
   | 'bouncedTitle'
   | 'bounced';
 
-export type SentenceKey = ConnectionSentenceKey | FailureSentenceKey | SendSentenceKey | NoticeSentenceKey;
+export type SentenceKey =
+  | ConnectionSentenceKey
+  | FailureSentenceKey
+  | SendSentenceKey
+  | DraftSentenceKey
+  | ImportSentenceKey
+  | SearchSentenceKey
+  | NoticeSentenceKey;
 
 export interface Sentence {
   key: SentenceKey;

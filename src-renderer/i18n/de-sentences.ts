@@ -120,6 +120,31 @@ export const deSentences: Record<keyof typeof enSentences, CatalogueEntry> = {
   'sentence.recipientsRefusedOthersGot': 'Der Mailserver hat die Empfänger {recipients} abgelehnt; die anderen haben die Mail erhalten.',
   // Recorded before reasons had keys: shown as it was recorded.
   'sentence.recordedText': '{text}',
+  // Why a draft cannot go out yet and what a template could not fill; the field names are the composer's labels.
+  'sentence.invalidAddressInTo': '„{address}“ im Feld „An“ ist keine gültige E-Mail-Adresse.',
+  'sentence.invalidAddressInCc': '„{address}“ im Feld „Cc“ ist keine gültige E-Mail-Adresse.',
+  'sentence.invalidAddressInBcc': '„{address}“ im Feld „Bcc“ ist keine gültige E-Mail-Adresse.',
+  'sentence.addRecipient': 'Fügen Sie mindestens einen Empfänger hinzu.',
+  'sentence.placeholderLeft': 'Der Platzhalter {placeholder} steht noch im Text: Ersetzen Sie ihn vor dem Senden.',
+  'sentence.subjectHasPlaceholder': 'Der Betreff enthält noch einen Platzhalter.',
+  'sentence.messageOverServerLimit': 'Die Mail ist mit ihren Anhängen etwa {size} groß; der Mailserver nimmt höchstens {max} an. Entfernen oder verkleinern Sie Anhänge.',
+  'sentence.attachmentsOverLimit': 'Die Anhänge kommen zusammen auf {total}; gesendet werden können höchstens {max}.',
+  'sentence.sendTimeInPast': 'Der gewählte Sendezeitpunkt liegt in der Vergangenheit.',
+  'sentence.placeholderUnknown': '{placeholder} ist kein Platzhalter, den Switchboard kennt.',
+  'sentence.placeholderEmpty': '{placeholder} hat hier keinen Wert.',
+  'sentence.placeholderEmptyMine': '{placeholder} hat hier keinen Wert (tragen Sie Ihren Namen und Ihre Adresse in den Team-Einstellungen ein).',
+  // Why a line of a contacts CSV was skipped.
+  'sentence.csvQuoteNotClosed': 'Ein Feld in Anführungszeichen wird vor dem Ende der Datei nicht geschlossen.',
+  'sentence.csvTooManyFields': 'Die Zeile hat {fields} Felder; die Kopfzeile nennt {columns}.',
+  'sentence.csvEmailEmpty': 'Das E-Mail-Feld ist leer.',
+  // What a search query asked for that search did not understand; the query syntax stays as typed.
+  'sentence.searchNoOr': 'OR wird nicht unterstützt: Jedes Wort muss vorkommen.',
+  'sentence.searchHasNotAFilter': '{typed} ist kein Filter; versuchen Sie has:attachment.',
+  'sentence.searchNotADate': '{typed} ist kein Datum; schreiben Sie es als JJJJ-MM-TT.',
+  'sentence.searchNegatedDate': '{typed} wird nicht unterstützt; verwenden Sie stattdessen {other}.',
+  'sentence.searchStatusIgnored': 'Nach Status filtern kommt erst mit dem Workflow; status: wurde ignoriert.',
+  'sentence.searchAssigneeIgnored': 'Nach Zuweisung filtern kommt erst mit dem Workflow; assignee: wurde ignoriert.',
+  'sentence.searchNotAFilter': '{typed} ist kein Filter; es wurde als normaler Text gesucht.',
   // Notifications: titles and bodies.
   'sentence.snoozeEndedTitle': 'Zurückstellung beendet',
   'sentence.snoozeEnded': '„{subject}“ ist zurück im Posteingang.',

@@ -1,6 +1,7 @@
 /**
  * English sentences core sends by key (connection checks, account and team-sync health,
- * why a call failed, why a mail was not sent, notifications); spread into `en`. They must read exactly as core's own English
+ * why a call failed, why a mail was not sent or cannot be sent yet, template placeholders,
+ * skipped CSV lines, search warnings, notifications); spread into `en`. They must read exactly as core's own English
  * (src-main/core/sentences.ts), which a test checks: core logs that, the agent reads this.
  */
 import type { SentenceKey } from '../../src-preload/api.ts';
@@ -116,6 +117,31 @@ export const enSentences = {
   'sentence.recipientRefusedOthersGot': 'The mail server refused the recipient {recipients}; the others got the message.',
   'sentence.recipientsRefusedOthersGot': 'The mail server refused the recipients {recipients}; the others got the message.',
   'sentence.recordedText': '{text}',
+  // Why a draft cannot go out yet (SendResult invalid) and what a template could not fill (TemplateRender.problems).
+  'sentence.invalidAddressInTo': '"{address}" in To is not a valid email address.',
+  'sentence.invalidAddressInCc': '"{address}" in Cc is not a valid email address.',
+  'sentence.invalidAddressInBcc': '"{address}" in Bcc is not a valid email address.',
+  'sentence.addRecipient': 'Add at least one recipient.',
+  'sentence.placeholderLeft': 'The placeholder {placeholder} is still in the text: replace it before sending.',
+  'sentence.subjectHasPlaceholder': 'The subject still contains a placeholder.',
+  'sentence.messageOverServerLimit': 'The message is about {size} with its attachments; the mail server accepts at most {max}. Remove or shrink attachments.',
+  'sentence.attachmentsOverLimit': 'The attachments add up to {total}; at most {max} can be sent.',
+  'sentence.sendTimeInPast': 'The chosen send time is in the past.',
+  'sentence.placeholderUnknown': '{placeholder} is not a placeholder Switchboard knows.',
+  'sentence.placeholderEmpty': '{placeholder} has no value here.',
+  'sentence.placeholderEmptyMine': '{placeholder} has no value here (set your name and address in the team settings).',
+  // Why a line of a contacts CSV was skipped.
+  'sentence.csvQuoteNotClosed': 'A quoted field is not closed before the end of the file.',
+  'sentence.csvTooManyFields': 'It has {fields} fields; the header names {columns}.',
+  'sentence.csvEmailEmpty': 'The email field is empty.',
+  // What a search query asked for that search did not understand.
+  'sentence.searchNoOr': 'OR is not supported: every word must match.',
+  'sentence.searchHasNotAFilter': '{typed} is not a filter; try has:attachment.',
+  'sentence.searchNotADate': '{typed} is not a date; write it as YYYY-MM-DD.',
+  'sentence.searchNegatedDate': '{typed} is not supported; use {other} instead.',
+  'sentence.searchStatusIgnored': 'Filtering by status arrives with the workflow; status: was ignored.',
+  'sentence.searchAssigneeIgnored': 'Filtering by assignee arrives with the workflow; assignee: was ignored.',
+  'sentence.searchNotAFilter': '{typed} is not a filter; it was searched as words.',
   // Notifications: titles and bodies.
   'sentence.snoozeEndedTitle': 'Snooze ended',
   'sentence.snoozeEnded': '“{subject}” is back in the inbox.',

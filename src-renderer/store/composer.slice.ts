@@ -22,8 +22,10 @@ import type {
   DraftInput,
   OutboxItem,
   Result,
+  Sentence,
 } from '../../src-preload/api.ts';
 import { coalesce } from './coalesce.ts';
+import { notSavedText, sendProblemsText } from './composer-problems.ts';
 import { describeError } from './describe-error.ts';
 import type { DeskSlice } from './slice.ts';
 
@@ -37,10 +39,10 @@ export interface ComposerSession {
   dirty: boolean;
   savedAt: number;
   saveError: DeskError | null;
-  /** Core's `invalid` answer, or a failed call, in plain words. */
+  /** Core's `invalid` answer, or a failed call, in the agent's words. */
   problems: string[];
-  /** Placeholder problems of inserted templates; sending waits until they are fixed. */
-  templateProblems: string[];
+  /** Placeholder problems of inserted templates, as core said them (said on render); sending waits until they are fixed. */
+  templateProblems: Sentence[];
   sending: boolean;
   /** New messages core found before sending; the agent decides. */
   collision: CollisionMessage[] | null;
@@ -65,7 +67,7 @@ export interface ComposerSlice {
   discardDraft(): Promise<void>;
   attachToDraft(file: { filename: string; contentType: string; dataBase64: string }): Promise<Result<AttachmentInfo>>;
   detachFromDraft(attachmentId: number): Promise<void>;
-  setTemplateProblems(problems: string[]): void;
+  setTemplateProblems(problems: Sentence[]): void;
   /** Sends now (after the undo window) or at `sendAt`. */
   sendDraft(sendAt: number | null, confirmCollision: boolean): Promise<OutboxItem | null>;
   dismissCollision(): void;
@@ -272,8 +274,7 @@ export function createComposerSlice(api: DeskApi): DeskSlice<ComposerSlice> {
         const session = get().composer;
         if (!session || session.sending || session.templateProblems.length > 0) return null;
         if (!(await get().flushDraft())) {
-          const error = get().composer?.saveError;
-          patchSession({ problems: [error ? describeError(error) : 'The draft could not be saved.'] }, session.draft.id);
+          patchSession({ problems: [notSavedText(get().composer?.saveError ?? null)] }, session.draft.id);
           return null;
         }
         patchSession({ sending: true, problems: [], collision: null }, session.draft.id);
@@ -299,7 +300,7 @@ export function createComposerSlice(api: DeskApi): DeskSlice<ComposerSlice> {
             patchSession({ sending: false, collision: outcome.messages }, session.draft.id);
             return null;
           case 'invalid':
-            patchSession({ sending: false, problems: outcome.problems }, session.draft.id);
+            patchSession({ sending: false, problems: sendProblemsText(outcome.problems) }, session.draft.id);
             return null;
         }
       },

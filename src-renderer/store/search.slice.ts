@@ -1,12 +1,12 @@
 /**
- * As-you-type search (`search.query`): the query, its results and warning.
+ * As-you-type search (`search.query`): the query, its results and warnings.
  *
  * Invariants: a query runs 120 ms after the last keystroke; only the answer
  * to the newest query may write (`generation`), so a slow answer to "inv"
  * never replaces the results for "invoice"; clearing the query drops any
  * answer still in flight.
  */
-import type { DeskApi, DeskError, SearchHit } from '../../src-preload/api.ts';
+import type { DeskApi, DeskError, SearchHit, Sentence } from '../../src-preload/api.ts';
 import { t } from '../i18n/i18n.ts';
 import { describeError } from './describe-error.ts';
 import { coalesce } from './coalesce.ts';
@@ -24,7 +24,8 @@ export interface SearchSlice {
   searchCursor: string | null;
   searchStatus: SearchStatus;
   searchError: DeskError | null;
-  searchWarning: string | null;
+  /** What the query asked for that core did not understand, as core said it (said on render, in the agent's language). */
+  searchWarnings: Sentence[];
   searchLoadingMore: boolean;
   setSearchQuery(query: string): void;
   clearSearch(): void;
@@ -49,13 +50,13 @@ export function createSearchSlice(api: DeskApi): DeskSlice<SearchSlice> {
       const result = await api.call('search.query', { query, accountId: get().scopeAccountId, cursor: null, limit: SEARCH_PAGE });
       if (mine !== generation) return;
       if (!result.ok) {
-        set({ searchStatus: 'error', searchError: result.error, ...(quiet ? {} : { searchHits: [], searchCursor: null, searchWarning: null }) });
+        set({ searchStatus: 'error', searchError: result.error, ...(quiet ? {} : { searchHits: [], searchCursor: null, searchWarnings: [] }) });
         return;
       }
       set({
         searchHits: uniqueHits(result.value.items),
         searchCursor: result.value.nextCursor,
-        searchWarning: result.value.warning,
+        searchWarnings: result.value.warnings,
         searchStatus: 'ready',
         searchError: null,
         searchLoadingMore: false,
@@ -77,7 +78,7 @@ export function createSearchSlice(api: DeskApi): DeskSlice<SearchSlice> {
       searchCursor: null,
       searchStatus: 'idle',
       searchError: null,
-      searchWarning: null,
+      searchWarnings: [],
       searchLoadingMore: false,
 
       setSearchQuery(query) {
@@ -99,7 +100,7 @@ export function createSearchSlice(api: DeskApi): DeskSlice<SearchSlice> {
         if (timer) clearTimeout(timer);
         timer = null;
         generation += 1;
-        set({ searchQuery: '', searchHits: [], searchCursor: null, searchStatus: 'idle', searchError: null, searchWarning: null, searchLoadingMore: false });
+        set({ searchQuery: '', searchHits: [], searchCursor: null, searchStatus: 'idle', searchError: null, searchWarnings: [], searchLoadingMore: false });
         const state = get();
         const backTo = state.opened?.id ?? state.selectedConversationId;
         if (!state.conversations.some((c) => c.id === backTo)) set({ selectedConversationId: state.conversations[0]?.id ?? null });

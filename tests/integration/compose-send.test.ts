@@ -152,7 +152,10 @@ describe('replying', () => {
     const result = await desk.call('outbox.send', { draftId: draft.id, sendAt: null, seenMessageIds: memberIds(), confirmCollision: false });
     expect(result).toEqual({
       kind: 'invalid',
-      problems: ['"bob@@shop" in To is not a valid email address.', 'The placeholder {CLIENT_NAME} is still in the text: replace it before sending.'],
+      problems: [
+        { key: 'invalidAddressInTo', vars: { address: 'bob@@shop' }, text: '"bob@@shop" in To is not a valid email address.' },
+        { key: 'placeholderLeft', vars: { placeholder: '{CLIENT_NAME}' }, text: 'The placeholder {CLIENT_NAME} is still in the text: replace it before sending.' },
+      ],
     });
     expect((await desk.call('drafts.get', { id: draft.id })).html).toContain('{CLIENT_NAME}');
     await desk.call('drafts.discard', { id: draft.id });
@@ -164,7 +167,9 @@ describe('replying', () => {
     const draft = await desk.call('compose.start', { accountId: null, conversationId, mode: 'reply', messageId: null });
     const rendered = await desk.call('templates.render', { templateId: template.id, draftId: draft.id });
     expect(rendered.html).toBe(`<p>Hi Grace, about #${ticket()}: {ORDER_NUMBER}</p><p>Alice Agent</p>`);
-    expect(rendered.problems).toEqual(['{ORDER_NUMBER} is not a placeholder Switchboard knows.']);
+    expect(rendered.problems).toEqual([
+      { key: 'placeholderUnknown', vars: { placeholder: '{ORDER_NUMBER}' }, text: '{ORDER_NUMBER} is not a placeholder Switchboard knows.' },
+    ]);
     await desk.call('drafts.discard', { id: draft.id });
   });
 

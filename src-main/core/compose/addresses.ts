@@ -5,7 +5,8 @@
  * than a legitimate recipient. A bad address is reported in plain words
  * before anything is queued.
  */
-import type { Address } from '../../../src-preload/api.ts';
+import type { Address, DraftSentenceKey, Sentence } from '../../../src-preload/api.ts';
+import { sentence } from '../sentences.ts';
 
 const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
@@ -16,15 +17,22 @@ export function isValidAddress(address: string): boolean {
   return !!local && local.length <= 64 && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
 }
 
-/** One plain sentence per bad address; empty when all are fine. */
-export function addressProblems(fields: { to: Address[]; cc: Address[]; bcc: Address[] }): string[] {
-  const problems: string[] = [];
-  for (const [label, list] of [['To', fields.to], ['Cc', fields.cc], ['Bcc', fields.bcc]] as const) {
-    for (const a of list) {
-      if (!isValidAddress(a.address)) problems.push(`"${a.address}" in ${label} is not a valid email address.`);
+/** The sentence per field: the field's name is the composer's label, so it is translated with the sentence. */
+const BAD_ADDRESS_IN: ReadonlyArray<readonly ['to' | 'cc' | 'bcc', DraftSentenceKey]> = [
+  ['to', 'invalidAddressInTo'],
+  ['cc', 'invalidAddressInCc'],
+  ['bcc', 'invalidAddressInBcc'],
+];
+
+/** One sentence per bad address (the address as typed); empty when all are fine. */
+export function addressProblems(fields: { to: Address[]; cc: Address[]; bcc: Address[] }): Sentence[] {
+  const problems: Sentence[] = [];
+  for (const [field, key] of BAD_ADDRESS_IN) {
+    for (const a of fields[field]) {
+      if (!isValidAddress(a.address)) problems.push(sentence(key, { address: a.address }));
     }
   }
-  if (fields.to.length + fields.cc.length + fields.bcc.length === 0) problems.push('Add at least one recipient.');
+  if (fields.to.length + fields.cc.length + fields.bcc.length === 0) problems.push(sentence('addRecipient'));
   return problems;
 }
 

@@ -4,7 +4,7 @@
  * second click (or a restart) never forks the agent's text.
  */
 import type { Database } from 'better-sqlite3';
-import type { AttachmentInfo, ComposeMode, Draft, TemplateRender } from '../../../src-preload/api.ts';
+import type { AttachmentInfo, ComposeMode, Draft, Sentence, TemplateRender } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import { getAccount, listAccounts } from '../db/accounts.repo.ts';
 import { conversationMessages, sourceMessage } from '../db/compose-source.repo.ts';
@@ -31,6 +31,7 @@ import type { PrefillSource } from './prefill.ts';
 import { prefillDraft } from './prefill.ts';
 import { allTemplates, readSignature } from './team-settings.ts';
 import { renderTemplate } from './template.ts';
+import type { TemplateProblem } from './template.ts';
 
 export interface DraftDeps {
   db: Database;
@@ -164,10 +165,13 @@ export function renderForDraft(db: Database, actor: LocalActor, templateId: stri
     subject: conversation?.subject ?? (draft.subject || null),
   });
   const rendered = renderTemplate(template.body, values);
-  const problems = rendered.problems.map((p) =>
-    p.reason === 'empty'
-      ? `{${p.placeholder}} has no value here${p.placeholder.startsWith('MY_') ? ' (set your name and address in the team settings)' : ''}.`
-      : `{${p.placeholder}} is not a placeholder Switchboard knows.`,
-  );
-  return { html: rendered.text, problems };
+  return { html: rendered.text, problems: rendered.problems.map(templateProblemSentence) };
+}
+
+/** A template problem as the composer says it: the placeholder as it stands in the text, braces and all. */
+function templateProblemSentence(p: TemplateProblem): Sentence {
+  const vars = { placeholder: `{${p.placeholder}}` };
+  if (p.reason === 'unknown') return sentence('placeholderUnknown', vars);
+  // The agent's own fields are empty until their profile is published: say where to set them.
+  return sentence(p.placeholder.startsWith('MY_') ? 'placeholderEmptyMine' : 'placeholderEmpty', vars);
 }

@@ -166,14 +166,17 @@ export class ContactCommands {
     const created = new Set<string>();
     const updated = new Set<string>();
     for (const record of records.slice(1)) {
+      // Reasons by key, so the import dialog says them in the agent's language; counts as text, never "1.042".
       const problem = record.unterminated
-        ? 'A quoted field is not closed before the end of the file.'
+        ? sentence('csvQuoteNotClosed')
         : record.fields.length > names.length
-          ? `It has ${record.fields.length} fields; the header names ${names.length}.`
+          ? sentence('csvTooManyFields', { fields: String(record.fields.length), columns: String(names.length) })
           : null;
-      const email = normalizeAddress(record.fields[emailColumn] ?? '');
+      const typed = (record.fields[emailColumn] ?? '').trim();
+      const email = normalizeAddress(typed);
+      // A bad address is quoted as the file has it, so the agent finds the line.
       const reason =
-        problem ?? (email === '' ? 'The email field is empty.' : EMAIL.test(email) ? null : `"${email}" is not an email address.`);
+        problem ?? (email === '' ? sentence('csvEmailEmpty') : EMAIL.test(email) ? null : sentence('invalidAddress', { address: typed }));
       if (reason !== null) {
         skipped.push({ line: record.line, reason });
         continue;

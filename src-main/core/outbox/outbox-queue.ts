@@ -9,7 +9,7 @@
  * is sent, or given back by undo or a permanent failure.
  */
 import type { Database } from 'better-sqlite3';
-import type { CollisionMessage, Draft, OutboxItem, SendResult } from '../../../src-preload/api.ts';
+import type { CollisionMessage, Draft, OutboxItem, SendResult, Sentence } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import { getAccount } from '../db/accounts.repo.ts';
 import { conversationMessages, sourceMessage } from '../db/compose-source.repo.ts';
@@ -49,18 +49,18 @@ function megabytes(n: number): string {
   return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1000))} KB` : `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** Problems that block sending, in plain words. */
-export function draftProblems(db: Database, draft: StoredDraft): string[] {
+/** Problems that block sending, as sentences by key (sizes formatted here, once, with their unit). */
+export function draftProblems(db: Database, draft: StoredDraft): Sentence[] {
   const problems = addressProblems(draft);
-  for (const name of unresolvedPlaceholders(draft.html)) problems.push(`The placeholder {${name}} is still in the text: replace it before sending.`);
-  if (unresolvedPlaceholders(draft.subject).length) problems.push('The subject still contains a placeholder.');
+  for (const name of unresolvedPlaceholders(draft.html)) problems.push(sentence('placeholderLeft', { placeholder: `{${name}}` }));
+  if (unresolvedPlaceholders(draft.subject).length) problems.push(sentence('subjectHasPlaceholder'));
   const attached = draft.attachments.reduce((n, a) => n + a.size, 0);
   const estimate = Math.ceil((attached + Buffer.byteLength(draft.html) * 2) * 1.37) + 4096;
   const limit = smtpMaxSize(db, draft.accountId);
   if (limit !== null && estimate > limit) {
-    problems.push(`The message is about ${megabytes(estimate)} with its attachments; the mail server accepts at most ${megabytes(limit)}. Remove or shrink attachments.`);
+    problems.push(sentence('messageOverServerLimit', { size: megabytes(estimate), max: megabytes(limit) }));
   } else if (attached > MAX_DRAFT_BYTES) {
-    problems.push(`The attachments add up to ${megabytes(attached)}; at most ${megabytes(MAX_DRAFT_BYTES)} can be sent.`);
+    problems.push(sentence('attachmentsOverLimit', { total: megabytes(attached), max: megabytes(MAX_DRAFT_BYTES) }));
   }
   return problems;
 }
@@ -164,7 +164,7 @@ export async function sendDraft(
   if (!draft) throw new DeskFailure('not-found', sentence('draftGone'));
   if (draft.state !== 'open') throw new DeskFailure('conflict', sentence('draftAlreadySending'));
   const problems = draftProblems(db, draft);
-  if (params.sendAt !== null && params.sendAt < clock.now() - 60_000) problems.push('The chosen send time is in the past.');
+  if (params.sendAt !== null && params.sendAt < clock.now() - 60_000) problems.push(sentence('sendTimeInPast'));
   if (problems.length) return { kind: 'invalid', problems };
   if (!params.confirmCollision && draft.conversationId !== null) {
     await deps.syncAccount(draft.accountId);

@@ -1,7 +1,9 @@
 /**
  * The search box's query language, parsed into a plain structure. Pure: no
  * database, and never throws: whatever the agent types gives a query plus
- * warnings for the parts that were not understood.
+ * warnings for the parts that were not understood (sentences by key, with
+ * what the agent typed as a value, so the search box says them in the
+ * agent's language).
  *
  *   refund "order number"      words and quoted phrases, all must match
  *   -spam  -"out of office"    negation
@@ -14,6 +16,8 @@
  *   #K7F3Q2                    a ticket number
  *   refu*                      prefix; the last word is a prefix while typing (no trailing space)
  */
+import type { SearchSentenceKey, Sentence } from '../../../src-preload/api.ts';
+import { sentence } from '../sentences.ts';
 
 export type TextField = 'any' | 'from' | 'to' | 'subject';
 
@@ -38,7 +42,7 @@ export interface ParsedQuery {
   assignees: string[];
   /** Canonical ticket tokens typed as #XXXXXX. */
   tickets: string[];
-  warnings: string[];
+  warnings: Sentence[];
 }
 
 interface RawToken {
@@ -114,8 +118,9 @@ function emptyQuery(): ParsedQuery {
 export function parseQuery(input: string): ParsedQuery {
   const q = emptyQuery();
   const tokens = tokenize(input.normalize('NFC'));
-  const warn = (text: string): void => {
-    if (!q.warnings.includes(text)) q.warnings.push(text);
+  const warn = (key: SearchSentenceKey, vars: Record<string, string> = {}): void => {
+    const said = sentence(key, vars);
+    if (!q.warnings.some((w) => w.text === said.text)) q.warnings.push(said);
   };
   const addText = (t: RawToken, field: TextField, text: string): void => {
     let value = text.trim();
@@ -134,7 +139,7 @@ export function parseQuery(input: string): ParsedQuery {
   for (const t of tokens) {
     if (t.key === null) {
       if (!t.quoted && !t.negated && (t.value === 'AND' || t.value === 'OR')) {
-        if (t.value === 'OR') warn('OR is not supported: every word must match.');
+        if (t.value === 'OR') warn('searchNoOr');
         continue;
       }
       const ticket = TICKET.exec(t.value);
@@ -152,16 +157,16 @@ export function parseQuery(input: string): ParsedQuery {
     switch (t.key) {
       case 'has':
         if (/^attach(ment|ments)?$/i.test(t.value)) q.hasAttachment = !t.negated;
-        else warn(`has:${t.value} is not a filter; try has:attachment.`);
+        else warn('searchHasNotAFilter', { typed: `has:${t.value}` });
         break;
       case 'before':
       case 'after': {
         const day = parseDay(t.value);
         if (day === null) {
-          if (!t.atEnd) warn(`${t.key}:${t.value} is not a date; write it as YYYY-MM-DD.`);
+          if (!t.atEnd) warn('searchNotADate', { typed: `${t.key}:${t.value}` });
           break;
         }
-        if (t.negated) warn(`-${t.key}: is not supported; use ${t.key === 'before' ? 'after' : 'before'}: instead.`);
+        if (t.negated) warn('searchNegatedDate', { typed: `-${t.key}:`, other: t.key === 'before' ? 'after:' : 'before:' });
         else if (t.key === 'before') q.before = q.before === null ? day : Math.min(q.before, day);
         else q.after = q.after === null ? day : Math.max(q.after, day);
         break;
@@ -171,15 +176,15 @@ export function parseQuery(input: string): ParsedQuery {
         break;
       case 'status':
         q.statuses.push(t.value);
-        warn('Filtering by status arrives with the workflow; status: was ignored.');
+        warn('searchStatusIgnored');
         break;
       case 'assignee':
         q.assignees.push(t.value);
-        warn('Filtering by assignee arrives with the workflow; assignee: was ignored.');
+        warn('searchAssigneeIgnored');
         break;
       default:
         // "Re: order" pasted from a subject, or a URL: search the words; warn only when it looked like a filter.
-        if (!t.value.startsWith('//')) warn(`${t.key}: is not a filter; it was searched as words.`);
+        if (!t.value.startsWith('//')) warn('searchNotAFilter', { typed: `${t.key}:` });
         addText(t, 'any', `${t.key}:${t.value}`);
     }
   }

@@ -126,15 +126,15 @@ function ticketOnly(q: ParsedQuery): boolean {
 
 export function searchConversations(db: Database, params: SearchParams): SearchResult {
   const q = parseQuery(params.query);
-  const warning = q.warnings.length > 0 ? q.warnings.join(' ') : null;
+  const { warnings } = q;
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(params.limit) || 1));
-  if (isEmptyQuery(q)) return { items: [], nextCursor: null, warning };
+  if (isEmptyQuery(q)) return { items: [], nextCursor: null, warnings };
   const cursor = params.cursor === null ? null : decodeSearchCursor(params.cursor);
 
   if (ticketOnly(q) && cursor === null) {
     const byTicket = conversationsByToken(db, q.tickets[0] as string, params.accountId);
     if (byTicket.length > 0) {
-      return { items: byTicket.slice(0, limit).map((c) => ({ conversation: c, snippet: plain(c.snippet) })), nextCursor: null, warning };
+      return { items: byTicket.slice(0, limit).map((c) => ({ conversation: c, snippet: plain(c.snippet) })), nextCursor: null, warnings };
     }
   }
 
@@ -146,5 +146,5 @@ export function searchConversations(db: Database, params: SearchParams): SearchR
   const snippets = snippetsFor(db, q, shown);
   const items: SearchHit[] = shown.map((h) => ({ conversation: h.summary, snippet: snippets.get(h.messageId) ?? plain(h.summary.snippet) }));
   const last = shown[shown.length - 1];
-  return { items, nextCursor: hits.length > limit && last ? encodeSearchCursor(last.doc) : null, warning };
+  return { items, nextCursor: hits.length > limit && last ? encodeSearchCursor(last.doc) : null, warnings };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Template } from '../../../src-preload/api.ts';
-import { t, type MessageKey } from '../../i18n/i18n.ts';
+import { say, t, type MessageKey } from '../../i18n/i18n.ts';
 import { formatFullDate } from '../../i18n/format.ts';
 import type { ComposerSession } from '../../store/composer.slice.ts';
 import { describeError } from '../../store/describe-error.ts';
@@ -12,7 +12,7 @@ import { CollisionDialog } from './collision-dialog.tsx';
 import { RecipientField } from './recipient-field.tsx';
 import { RichEditor, type RichEditorHandle } from './rich-editor.tsx';
 import { SendLaterMenu } from './send-later-menu.tsx';
-import { openPlaceholderProblems } from './template-problems.ts';
+import { openPlaceholderProblems, problemId } from './template-problems.ts';
 import { TemplatePicker } from './template-picker.tsx';
 import './composer.css';
 
@@ -234,7 +234,7 @@ export function Composer({ session, placement }: ComposerProps) {
         <div className="composer-problems" role="alert" data-testid="template-problems">
           <p>{t('composer.placeholderProblems')}</p>
           <ul>
-            {session.templateProblems.map((p) => <li key={p}>{p}</li>)}
+            {session.templateProblems.map((p) => <li key={problemId(p)}>{say(p)}</li>)}
           </ul>
         </div>
       )}

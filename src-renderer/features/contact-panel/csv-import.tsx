@@ -4,6 +4,7 @@ import { ErrorNote } from '../../app/ui/error-note.tsx';
 import { Modal } from '../../app/ui/modal.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
+import { skippedLineText } from './csv-words.ts';
 
 /** Larger files are almost certainly not a contact list (and would be slow to send in one call). */
 const MAX_CSV_BYTES = 4_000_000;
@@ -21,6 +22,11 @@ export function CsvImport() {
   async function onFile(file: File): Promise<void> {
     if (file.size > MAX_CSV_BYTES) {
       setOutcome({ kind: 'failed', file: file.name, error: { code: 'bad-request', message: t('csv.tooLarge') } });
+      return;
+    }
+    // Core would refuse an empty file as a malformed call; say what it is instead.
+    if (file.size === 0) {
+      setOutcome({ kind: 'failed', file: file.name, error: { code: 'bad-request', message: t('sentence.csvEmpty') } });
       return;
     }
     setBusy(true);
@@ -61,7 +67,7 @@ export function CsvImport() {
             {outcome.result.skipped.length > 0 && (
               <ul className="csv-skipped">
                 {outcome.result.skipped.map((row) => (
-                  <li key={`${row.line}:${row.reason}`}>{t('csv.skippedLine', { line: row.line, reason: row.reason })}</li>
+                  <li key={`${row.line}:${row.reason.key}`}>{skippedLineText(row)}</li>
                 ))}
               </ul>
             )}

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { SearchHelp } from './search-help.tsx';
+import { searchWarningText } from './search-words.ts';
 import './search.css';
 
 interface SearchBoxProps {
@@ -12,7 +13,8 @@ interface SearchBoxProps {
 
 /** The query field above the list: as you type, `/` to get here, Esc to leave and clear. */
 export function SearchBox({ inputRef, listRef }: SearchBoxProps) {
-  const { query, warning } = useDesk(useShallow((s) => ({ query: s.searchQuery, warning: s.searchWarning })));
+  const { query, warnings } = useDesk(useShallow((s) => ({ query: s.searchQuery, warnings: s.searchWarnings })));
+  const warning = searchWarningText(warnings);
   const { setSearchQuery, clearSearch, openSelected } = useDesk(
     useShallow((s) => ({ setSearchQuery: s.setSearchQuery, clearSearch: s.clearSearch, openSelected: s.openSelected })),
   );

@@ -14,9 +14,14 @@ describe('addresses', () => {
     expect(['a@b', 'a@@b.co', 'a b@c.de', '.a@b.co', 'a..b@c.de', 'a@-b.co', ''].some(isValidAddress)).toBe(false);
   });
 
-  it('reports each bad address and a missing recipient in plain words', () => {
-    expect(addressProblems({ to: [{ name: '', address: 'x@' }], cc: [], bcc: [] })).toEqual(['"x@" in To is not a valid email address.']);
-    expect(addressProblems({ to: [], cc: [], bcc: [] })).toEqual(['Add at least one recipient.']);
+  it('reports each bad address, in the field it is in, and a missing recipient in plain words', () => {
+    expect(addressProblems({ to: [{ name: '', address: 'x@' }], cc: [], bcc: [] })).toEqual([
+      { key: 'invalidAddressInTo', vars: { address: 'x@' }, text: '"x@" in To is not a valid email address.' },
+    ]);
+    expect(addressProblems({ to: [{ name: '', address: 'a@b.co' }], cc: [], bcc: [{ name: '', address: 'b@' }] }).map((p) => p.text)).toEqual([
+      '"b@" in Bcc is not a valid email address.',
+    ]);
+    expect(addressProblems({ to: [], cc: [], bcc: [] }).map((p) => p.text)).toEqual(['Add at least one recipient.']);
   });
 });
 

@@ -106,9 +106,10 @@ describe('contact commands', () => {
       created: 2,
       updated: 1,
       skipped: [
-        { line: 4, reason: 'The email field is empty.' },
-        { line: 5, reason: '"not-an-address" is not an email address.' },
-        { line: 6, reason: 'It has 5 fields; the header names 4.' },
+        { line: 4, reason: { key: 'csvEmailEmpty', vars: {}, text: 'The email field is empty.' } },
+        // The same words as a bad address anywhere else: one sentence, one translation.
+        { line: 5, reason: { key: 'invalidAddress', vars: { address: 'not-an-address' }, text: '“not-an-address” is not a valid email address.' } },
+        { line: 6, reason: { key: 'csvTooManyFields', vars: { fields: '5', columns: '4' }, text: 'It has 5 fields; the header names 4.' } },
       ],
     });
     expect(contactCard(cache.db, idOf('ann@shop.example'))?.attributes).toEqual({ Name: 'Ann', Segment: 'VIP', 'Purchase amount': '1,250.00' });

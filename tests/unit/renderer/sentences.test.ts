@@ -21,9 +21,12 @@ describe('sentences core sends by key', () => {
     expect(rendererKeys.sort()).toEqual(keys.map((k) => `sentence.${k}`).sort());
   });
 
-  it('covers what core says about failed calls, unsent mail and notifications, in one registry', () => {
+  it('covers what core says about failed calls, unsent mail, draft checks, imports, searches and notifications, in one registry', () => {
     const keys = Object.keys(ENGLISH_SENTENCES);
-    for (const key of ['conversationGone', 'draftGone', 'tooLateToUndo', 'attachmentsTooLarge', 'recipientRefused', 'smtpRefused', 'snoozeEnded', 'bouncedTitle']) {
+    for (const key of [
+      'conversationGone', 'draftGone', 'tooLateToUndo', 'attachmentsTooLarge', 'recipientRefused', 'smtpRefused', 'snoozeEnded', 'bouncedTitle',
+      'invalidAddressInTo', 'placeholderUnknown', 'csvTooManyFields', 'searchNotADate',
+    ]) {
       expect(keys, key).toContain(key);
     }
     // One English sentence, one key: the same words under two keys would be translated twice, and drift.

@@ -41,7 +41,7 @@ describe('parseQuery', () => {
     expect(q.statuses).toEqual(['open']);
     expect(q.assignees).toEqual(['me']);
     expect(q.before).toBeNull();
-    expect(q.warnings).toEqual([
+    expect(q.warnings.map((w) => w.text)).toEqual([
       'Filtering by status arrives with the workflow; status: was ignored.',
       'Filtering by assignee arrives with the workflow; assignee: was ignored.',
       'before:yesterday is not a date; write it as YYYY-MM-DD.',
@@ -51,7 +51,11 @@ describe('parseQuery', () => {
     expect(terms('foo:bar refund ')).toEqual(['any:foo:bar"', 'any:refund']);
     expect(parseQuery('see https://shop.example/x ').warnings).toEqual([]);
     expect(parseQuery('before:2024-0').warnings).toEqual([]);
-    expect(parseQuery('refund OR return ').warnings).toEqual(['OR is not supported: every word must match.']);
+    expect(parseQuery('refund OR return ').warnings).toEqual([{ key: 'searchNoOr', vars: {}, text: 'OR is not supported: every word must match.' }]);
+    // What the agent typed is a value, never translated: the renderer quotes it in any language.
+    expect(parseQuery('-before:2024-01-01 ').warnings).toEqual([
+      { key: 'searchNegatedDate', vars: { typed: '-before:', other: 'after:' }, text: '-before: is not supported; use after: instead.' },
+    ]);
   });
 
   it('drops what has nothing to search for, like "Re:" pasted from a subject', () => {

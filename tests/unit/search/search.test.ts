@@ -81,7 +81,7 @@ describe('search', () => {
     new ContactCommands(cache.db, cache.actor, () => cache.clock.now()).setTags(contactIdOfAddress(cache.db, 'vip@big.example') ?? 0, ['vip']);
     expect(subjects(search('tag:vip'))).toEqual(['From a VIP']);
     expect(subjects(search('parcel -tag:vip '))).toEqual(['New without file', 'Old with file']);
-    expect(search('status:open parcel ').warning).toMatch(/status/);
+    expect(search('status:open parcel ').warnings).toMatchObject([{ key: 'searchStatusIgnored', text: expect.stringMatching(/status/) }]);
     expect(conversationIdOfMessage(cache.db, vip)).not.toBeNull();
   });
 
@@ -152,7 +152,7 @@ describe('search', () => {
 
   it('answers an empty box with nothing and a bad cursor with a clear error', () => {
     mail(0, { text: 'anything' });
-    expect(search('   ')).toEqual({ items: [], nextCursor: null, warning: null });
+    expect(search('   ')).toEqual({ items: [], nextCursor: null, warnings: [] });
     expect(() => search('anything ', 5, 'not-a-cursor')).toThrow(/search again/);
   });
 
