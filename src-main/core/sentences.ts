@@ -170,8 +170,8 @@ const SEARCHES: Readonly<Record<SearchSentenceKey, string>> = {
   searchHasNotAFilter: '{typed} is not a filter; try has:attachment.',
   searchNotADate: '{typed} is not a date; write it as YYYY-MM-DD.',
   searchNegatedDate: '{typed} is not supported; use {other} instead.',
-  searchStatusIgnored: 'Filtering by status arrives with the workflow; status: was ignored.',
-  searchAssigneeIgnored: 'Filtering by assignee arrives with the workflow; assignee: was ignored.',
+  searchNotAStatus: '{typed} is not a status: use new, pending, waiting, on-hold, done, closed, spam or open. It was ignored.',
+  searchNoSuchAssignee: 'No agent or group is called “{typed}”; use me, none, or a name from the team. assignee: was ignored.',
   searchNotAFilter: '{typed} is not a filter; it was searched as words.',
 };
 

@@ -86,7 +86,7 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
     ...createAttachmentHandlers({ db, dataDir: options.dataDir, syncs }),
     ...createConversationHandlers({ db, events, actor, clock, log, syncs }),
     ...createContactHandlers({ db, events, actor, clock }),
-    ...createSearchHandlers({ db, log }),
+    ...createSearchHandlers({ db, log, freshTriage: triage.fresh }),
   };
 
   if (options.demoIfEmpty && listAccounts(db).length === 0 && !demoWasDismissed(db)) {

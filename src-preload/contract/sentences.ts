@@ -149,8 +149,8 @@ export type SearchSentenceKey =
   | 'searchHasNotAFilter'
   | 'searchNotADate'
   | 'searchNegatedDate'
-  | 'searchStatusIgnored'
-  | 'searchAssigneeIgnored'
+  | 'searchNotAStatus'
+  | 'searchNoSuchAssignee'
   | 'searchNotAFilter';
 
 /** Titles and bodies of notifications (`DeskNotification`). */

@@ -139,8 +139,8 @@ export const enSentences = {
   'sentence.searchHasNotAFilter': '{typed} is not a filter; try has:attachment.',
   'sentence.searchNotADate': '{typed} is not a date; write it as YYYY-MM-DD.',
   'sentence.searchNegatedDate': '{typed} is not supported; use {other} instead.',
-  'sentence.searchStatusIgnored': 'Filtering by status arrives with the workflow; status: was ignored.',
-  'sentence.searchAssigneeIgnored': 'Filtering by assignee arrives with the workflow; assignee: was ignored.',
+  'sentence.searchNotAStatus': '{typed} is not a status: use new, pending, waiting, on-hold, done, closed, spam or open. It was ignored.',
+  'sentence.searchNoSuchAssignee': 'No agent or group is called “{typed}”; use me, none, or a name from the team. assignee: was ignored.',
   'sentence.searchNotAFilter': '{typed} is not a filter; it was searched as words.',
   // Notifications: titles and bodies.
   'sentence.snoozeEndedTitle': 'Snooze ended',

@@ -146,8 +146,8 @@ export const en = {
   'search.help.ticket': 'A ticket number',
   'search.help.attachment': 'Has attachments',
   'search.help.tag': 'Customer or conversation tag',
-  'search.help.status': 'pending, waiting, done, closed',
-  'search.help.assignee': 'Assigned to an agent',
+  'search.help.status': 'new, pending, waiting, on-hold, done, closed, spam, or open for all unsolved',
+  'search.help.assignee': 'Assigned to you (me), nobody (none), or an agent or group by name',
   'search.help.dates': 'Last message in this period',
   'search.help.combine': 'Combine freely: from:anna has:attachment -paid',
 

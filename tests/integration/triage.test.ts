@@ -206,4 +206,56 @@ describe('triage through core', () => {
     await expect(desk.call('triage.apply', { conversationIds: [999_999], action: { kind: 'unsnooze' } })).rejects.toThrow(/not-found/);
     await expect(desk.call('triage.saveSettings', { ...settings, businessHours: { ...settings.businessHours, fromHour: 18, toHour: 9 } })).rejects.toThrow(/bad-request/);
   });
+  it('search filters by status, assignee and the conversation\'s tags, as the search help promises', async () => {
+    const me = await desk.call('agent.set', { name: 'Alice Berg', address: 'alice@desk.example' });
+    appendOps(
+      desk.core.db,
+      [
+        { hlc: formatTimestamp(clock.now(), 0, BOB), actor: BOB, entity: 'agent:' + BOB, field: 'name', value: 'Bob Stone' },
+        { hlc: formatTimestamp(clock.now(), 1, BOB), actor: BOB, entity: 'agent:' + BOB, field: 'address', value: 'bob@desk.example' },
+      ],
+      clock.now(),
+      false,
+    );
+    const mine = mail('f1@customer.example', { text: 'My parcel is lost.' });
+    const bobs = mail('f2@customer.example', { from: 'dan@customer.example', text: 'The parcel arrived broken.' });
+    const solved = mail('f3@customer.example', { from: 'erin@customer.example', text: 'Where is my parcel?' });
+    await desk.call('triage.apply', { conversationIds: [mine], action: { kind: 'assign', assignee: me.ref } });
+    await desk.call('triage.apply', { conversationIds: [bobs], action: { kind: 'assign', assignee: `agent:${BOB}` } });
+    await desk.call('triage.apply', { conversationIds: [bobs], action: { kind: 'tags', add: ['refund'], remove: [] } });
+    await desk.call('triage.apply', { conversationIds: [solved], action: { kind: 'status', status: 'done' } });
+    const found = (query: string) => desk.call('search.query', { query, accountId: null, cursor: null, limit: 20 });
+    const ids = async (query: string) => (await found(query)).items.map((i) => i.conversation.id).sort((x, y) => x - y);
+    const sorted = (...list: number[]) => list.sort((x, y) => x - y);
+
+    expect(await ids('parcel ')).toEqual(sorted(mine, bobs, solved));
+    expect(await ids('parcel assignee:me')).toEqual([mine]);
+    expect(await ids('parcel assignee:bob')).toEqual([bobs]);
+    expect(await ids('parcel assignee:bob@desk.example')).toEqual([bobs]);
+    expect(await ids('parcel assignee:none')).toEqual([solved]);
+    expect(await ids('parcel -assignee:me')).toEqual(sorted(bobs, solved));
+    expect(await ids('parcel status:done')).toEqual([solved]);
+    expect(await ids('parcel status:open')).toEqual(sorted(mine, bobs));
+    // Taking a conversation makes it pending (the triage fold), and that is what status: reads.
+    expect((await desk.call('triage.get', { conversationId: mine })).triage.status).toBe('pending');
+    expect(await ids('parcel status:new')).toEqual([]);
+    expect(await ids('parcel status:pending status:done')).toEqual(sorted(mine, bobs, solved));
+    expect(await ids('parcel -status:done')).toEqual(sorted(mine, bobs));
+    expect(await ids('parcel tag:refund')).toEqual([bobs]);
+    expect(await ids('parcel -tag:refund')).toEqual(sorted(mine, solved));
+    // A filter alone lists what it names, newest first, like a drawer with the search's other filters.
+    expect(await ids('status:done')).toEqual([solved]);
+    expect(await ids('assignee:me status:open')).toEqual([mine]);
+    // What the agent just did counts at once: the next search folds it first.
+    await desk.call('triage.apply', { conversationIds: [mine], action: { kind: 'status', status: 'done' } });
+    expect(await ids('status:done')).toEqual(sorted(mine, solved));
+
+    // A name nobody on the team has is said, and that filter is left out; alone, it finds nothing rather than everything.
+    const unknown = await found('parcel assignee:zoe');
+    expect(unknown.warnings.map((w) => w.key)).toEqual(['searchNoSuchAssignee']);
+    expect(unknown.warnings[0]?.vars['typed']).toBe('zoe');
+    expect(unknown.items).toHaveLength(3);
+    expect((await found('assignee:zoe')).items).toEqual([]);
+    expect((await found('parcel status:later ')).warnings.map((w) => w.key)).toEqual(['searchNotAStatus']);
+  });
 });

@@ -11,12 +11,13 @@
  *   subject:invoice            subject only
  *   has:attachment             (also -has:attachment)
  *   before:2024-05-01 after:2024-04   dates (local time; after: includes the day)
- *   tag:vip                    the customer's contact tags (conversation tags come with the workflow)
- *   status:open assignee:me    parsed; filtering arrives with the workflow, so they warn
+ *   tag:vip                    the conversation's tags or its customer's contact tags
+ *   status:pending status:open one of these statuses (open: not done, closed or spam); -status:done
+ *   assignee:me assignee:anna  assigned to me (or my groups), an agent or group by name, or none
  *   #K7F3Q2                    a ticket number
  *   refu*                      prefix; the last word is a prefix while typing (no trailing space)
  */
-import type { SearchSentenceKey, Sentence } from '../../../src-preload/api.ts';
+import type { ConversationStatus, SearchSentenceKey, Sentence } from '../../../src-preload/api.ts';
 import { sentence } from '../sentences.ts';
 
 export type TextField = 'any' | 'from' | 'to' | 'subject';
@@ -38,11 +39,34 @@ export interface ParsedQuery {
   /** Epoch ms, exclusive. */
   before: number | null;
   tags: Array<{ tag: string; negated: boolean }>;
-  statuses: string[];
-  assignees: string[];
+  /** Wanted ones are alternatives (a conversation has one status); negated ones are each excluded. */
+  statuses: Array<{ status: StatusFilter; negated: boolean }>;
+  /** As typed ("me", "none", a name or address); search/triage-filter.ts resolves them against the team. */
+  assignees: Array<{ who: string; negated: boolean }>;
   /** Canonical ticket tokens typed as #XXXXXX. */
   tickets: string[];
   warnings: Sentence[];
+}
+
+/** A status, or `open`: any status an agent still works on. */
+export type StatusFilter = ConversationStatus | 'open';
+
+const STATUS_WORDS: Record<string, StatusFilter> = {
+  new: 'new',
+  pending: 'pending',
+  waiting: 'waiting',
+  waitingoncustomer: 'waiting',
+  onhold: 'on_hold',
+  hold: 'on_hold',
+  done: 'done',
+  closed: 'closed',
+  spam: 'spam',
+  open: 'open',
+};
+
+/** "on-hold", "On_Hold", "waiting-on-customer": the words of the status list, however joined. */
+export function statusOf(typed: string): StatusFilter | null {
+  return STATUS_WORDS[typed.toLowerCase().replace(/[\s_-]+/g, '')] ?? null;
 }
 
 interface RawToken {
@@ -174,13 +198,14 @@ export function parseQuery(input: string): ParsedQuery {
       case 'tag':
         q.tags.push({ tag: t.value, negated: t.negated });
         break;
-      case 'status':
-        q.statuses.push(t.value);
-        warn('searchStatusIgnored');
+      case 'status': {
+        const status = statusOf(t.value);
+        if (status) q.statuses.push({ status, negated: t.negated });
+        else if (!t.atEnd) warn('searchNotAStatus', { typed: `status:${t.value}` });
         break;
+      }
       case 'assignee':
-        q.assignees.push(t.value);
-        warn('searchAssigneeIgnored');
+        q.assignees.push({ who: t.value.trim(), negated: t.negated });
         break;
       default:
         // "Re: order" pasted from a subject, or a URL: search the words; warn only when it looked like a filter.
@@ -193,5 +218,14 @@ export function parseQuery(input: string): ParsedQuery {
 
 /** True when the query asks for nothing at all (an empty box). */
 export function isEmptyQuery(q: ParsedQuery): boolean {
-  return q.terms.length === 0 && q.hasAttachment === null && q.after === null && q.before === null && q.tags.length === 0 && q.tickets.length === 0;
+  return (
+    q.terms.length === 0 &&
+    q.hasAttachment === null &&
+    q.after === null &&
+    q.before === null &&
+    q.tags.length === 0 &&
+    q.tickets.length === 0 &&
+    q.statuses.length === 0 &&
+    q.assignees.length === 0
+  );
 }

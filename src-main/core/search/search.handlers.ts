@@ -12,11 +12,13 @@ export type SearchHandlers = Pick<Handlers, 'search.query'>;
 /** Searches slower than this are logged with their time (after Signal's slow-query log). */
 const SLOW_MS = 100;
 
-export function createSearchHandlers(deps: { db: Database; log: Logger }): SearchHandlers {
+/** `freshTriage`: folds changed triage state first, so status: and assignee: see the last click. */
+export function createSearchHandlers(deps: { db: Database; log: Logger; freshTriage?: () => void }): SearchHandlers {
   return {
     'search.query': (params) => {
       const started = performance.now();
       try {
+        deps.freshTriage?.();
         return searchConversations(deps.db, params);
       } catch (err) {
         if (err instanceof InvalidSearchCursorError) throw new DeskFailure('bad-request', sentence('searchPositionStale'));

@@ -15,11 +15,14 @@ import type { ConversationSummary, Highlight, SearchHit, SearchParams, SearchRes
 import { conversationsByToken, getConversationSummary } from '../db/conversations.repo.ts';
 import { addressHasTag } from '../db/contacts.repo.ts';
 import { conversationDocs, docMatches, indexQueuedMessages, matchingDocs, messageTexts, messagesOfDocs } from '../db/search.repo.ts';
+import { stateRow } from '../db/triage.repo.ts';
 import { ftsPlan } from './fts-query.ts';
 import type { FtsPlan } from './fts-query.ts';
 import { isEmptyQuery, parseQuery } from './query-parser.ts';
 import type { ParsedQuery } from './query-parser.ts';
 import { cleanForSnippet, foldToken, highlightFragment, highlightTerms, highlightWhole } from './snippet.ts';
+import type { FilterState, TriageFilter } from './triage-filter.ts';
+import { filterStateOf, hasConversationTag, passesTriage, triageFilterOf } from './triage-filter.ts';
 
 export class InvalidSearchCursorError extends Error {
   constructor() {
@@ -51,8 +54,17 @@ interface Hit {
   messageId: number;
 }
 
-function passesTags(db: Database, q: ParsedQuery, summary: ConversationSummary): boolean {
-  return q.tags.every(({ tag, negated }) => addressHasTag(db, summary.customer.address, tag) !== negated);
+/** `tag:` holds when the conversation or its customer has the tag; `-tag:` when neither has it. */
+function passesTags(db: Database, q: ParsedQuery, summary: ConversationSummary, state: FilterState): boolean {
+  return q.tags.every(({ tag, negated }) => (hasConversationTag(state, tag) || addressHasTag(db, summary.customer.address, tag)) !== negated);
+}
+
+/** The triage filters first: one key lookup, before the summary's joins. */
+function passes(db: Database, q: ParsedQuery, filter: TriageFilter | null, conversationId: number): ConversationSummary | null {
+  const state = filterStateOf(filter !== null || q.tags.length > 0 ? stateRow(db, conversationId) : null);
+  if (filter && !passesTriage(filter, state)) return null;
+  const summary = getConversationSummary(db, conversationId);
+  return summary && passesTags(db, q, summary, state) ? summary : null;
 }
 
 /** Shown on an earlier page: it has a matching message at or above the cursor. */
@@ -60,7 +72,7 @@ function shownBefore(db: Database, plan: FtsPlan, conversationId: number, cursor
   return conversationDocs(db, conversationId, cursor, plan.highDoc).some((doc) => docMatches(db, plan.match, doc));
 }
 
-function collectHits(db: Database, q: ParsedQuery, plan: FtsPlan, cursor: number | null, limit: number): Hit[] {
+function collectHits(db: Database, q: ParsedQuery, filter: TriageFilter | null, plan: FtsPlan, cursor: number | null, limit: number): Hit[] {
   const hits: Hit[] = [];
   const seen = new Set<number>();
   let high = cursor === null ? plan.highDoc : Math.min(cursor, plan.highDoc);
@@ -74,8 +86,8 @@ function collectHits(db: Database, q: ParsedQuery, plan: FtsPlan, cursor: number
         const id = message.conversation_id;
         if (id === null || seen.has(id)) continue;
         seen.add(id);
-        const summary = getConversationSummary(db, id);
-        if (!summary || !passesTags(db, q, summary)) continue;
+        const summary = passes(db, q, filter, id);
+        if (!summary) continue;
         if (cursor !== null && shownBefore(db, plan, id, cursor)) continue;
         hits.push({ summary, doc, messageId: message.id });
         if (hits.length > limit) return hits;
@@ -121,14 +133,25 @@ function snippetsFor(db: Database, q: ParsedQuery, hits: readonly Hit[]): Map<nu
 }
 
 function ticketOnly(q: ParsedQuery): boolean {
-  return q.tickets.length === 1 && q.terms.length === 1 && q.tags.length === 0 && q.hasAttachment === null && q.after === null && q.before === null;
+  return (
+    q.tickets.length === 1 &&
+    q.terms.length === 1 &&
+    q.tags.length === 0 &&
+    q.hasAttachment === null &&
+    q.after === null &&
+    q.before === null &&
+    q.statuses.length === 0 &&
+    q.assignees.length === 0
+  );
 }
 
 export function searchConversations(db: Database, params: SearchParams): SearchResult {
   const q = parseQuery(params.query);
-  const { warnings } = q;
+  const triage = triageFilterOf(db, q);
+  const warnings = [...q.warnings, ...triage.warnings];
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(params.limit) || 1));
-  if (isEmptyQuery(q)) return { items: [], nextCursor: null, warnings };
+  // "assignee:nobodyknown" alone asks for nothing once its warning is said: not for every conversation.
+  if (isEmptyQuery(triage.filter ? q : { ...q, assignees: [] })) return { items: [], nextCursor: null, warnings };
   const cursor = params.cursor === null ? null : decodeSearchCursor(params.cursor);
 
   if (ticketOnly(q) && cursor === null) {
@@ -141,7 +164,7 @@ export function searchConversations(db: Database, params: SearchParams): SearchR
   // Bodies the sync stored since the last pipeline batch become searchable now.
   indexQueuedMessages(db);
   const plan = ftsPlan(q, params.accountId);
-  const hits = collectHits(db, q, plan, cursor, limit);
+  const hits = collectHits(db, q, triage.filter, plan, cursor, limit);
   const shown = hits.slice(0, limit);
   const snippets = snippetsFor(db, q, shown);
   const items: SearchHit[] = shown.map((h) => ({ conversation: h.summary, snippet: snippets.get(h.messageId) ?? plain(h.summary.snippet) }));

@@ -60,7 +60,14 @@ interface UndoEntry {
   notes: string[];
 }
 
-export function startTriage(deps: TriageDeps): { handlers: Pick<Handlers, keyof TriageMethods>; close(): void } {
+export interface Triage {
+  handlers: Pick<Handlers, keyof TriageMethods>;
+  /** Folds what changed before a read outside triage's own methods (search's status:/assignee: filters). */
+  fresh(): void;
+  close(): void;
+}
+
+export function startTriage(deps: TriageDeps): Triage {
   const { db, events, actor, clock, log } = deps;
   const me = actor.node;
   const materializer = new TriageMaterializer(db, me);
@@ -291,6 +298,7 @@ export function startTriage(deps: TriageDeps): { handlers: Pick<Handlers, keyof 
 
   return {
     handlers,
+    fresh,
     close() {
       closed = true;
       unsubscribe();

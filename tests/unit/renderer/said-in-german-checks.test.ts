@@ -118,14 +118,15 @@ describe('a German agent reads what core checked in German', () => {
   });
 
   it('a search it did not fully understand says what in German, quoting what the agent typed', () => {
-    const result = searchConversations(cache.db, { query: 'status:open before:gestern -after:2024-01-01 Rechnung ', accountId: null, cursor: null, limit: 10 });
-    expect(result.warnings.map((w) => w.key)).toEqual(['searchStatusIgnored', 'searchNotADate', 'searchNegatedDate']);
+    const result = searchConversations(cache.db, { query: 'status:offen before:gestern -after:2024-01-01 assignee:jemand Rechnung ', accountId: null, cursor: null, limit: 10 });
+    expect(result.warnings.map((w) => w.key)).toEqual(['searchNotAStatus', 'searchNotADate', 'searchNegatedDate', 'searchNoSuchAssignee']);
 
     setLocale('de');
     expect(searchWarningText(result.warnings)).toBe(
-      'Nach Status filtern kommt erst mit dem Workflow; status: wurde ignoriert. '
+      'status:offen ist kein Status: Verwenden Sie new, pending, waiting, on-hold, done, closed, spam oder open. Es wurde ignoriert. '
         + 'before:gestern ist kein Datum; schreiben Sie es als JJJJ-MM-TT. '
-        + '-after: wird nicht unterstützt; verwenden Sie stattdessen before:.',
+        + '-after: wird nicht unterstützt; verwenden Sie stattdessen before:. '
+        + 'Kein Agent und keine Gruppe heißt „jemand“; verwenden Sie me, none oder einen Namen aus dem Team. assignee: wurde ignoriert.',
     );
     expect(searchWarningText([])).toBeNull();
   });

@@ -36,14 +36,25 @@ describe('parseQuery', () => {
     expect(parseQuery('after:2024-01-01 after:2024-03-01 before:2025 before:2024-12-01').after).toBe(new Date(2024, 2, 1).getTime());
   });
 
+  it('reads statuses however the agent joins their words, and keeps -status: as an exclusion', () => {
+    expect(parseQuery('status:On-Hold status:waiting_on_customer -status:done status:open ').statuses).toEqual([
+      { status: 'on_hold', negated: false },
+      { status: 'waiting', negated: false },
+      { status: 'done', negated: true },
+      { status: 'open', negated: false },
+    ]);
+    // Still being typed: no warning until the word is finished.
+    expect(parseQuery('status:pen').warnings).toEqual([]);
+    expect(parseQuery('status:pen ').warnings.map((w) => w.key)).toEqual(['searchNotAStatus']);
+  });
+
   it('warns about what it cannot do, and still searches the rest', () => {
-    const q = parseQuery('status:open assignee:me before:yesterday has:pdf foo:bar refund ');
-    expect(q.statuses).toEqual(['open']);
-    expect(q.assignees).toEqual(['me']);
+    const q = parseQuery('status:later assignee:me before:yesterday has:pdf foo:bar refund ');
+    expect(q.statuses).toEqual([]);
+    expect(q.assignees).toEqual([{ who: 'me', negated: false }]);
     expect(q.before).toBeNull();
     expect(q.warnings.map((w) => w.text)).toEqual([
-      'Filtering by status arrives with the workflow; status: was ignored.',
-      'Filtering by assignee arrives with the workflow; assignee: was ignored.',
+      'status:later is not a status: use new, pending, waiting, on-hold, done, closed, spam or open. It was ignored.',
       'before:yesterday is not a date; write it as YYYY-MM-DD.',
       'has:pdf is not a filter; try has:attachment.',
       'foo: is not a filter; it was searched as words.',

@@ -81,7 +81,10 @@ describe('search', () => {
     new ContactCommands(cache.db, cache.actor, () => cache.clock.now()).setTags(contactIdOfAddress(cache.db, 'vip@big.example') ?? 0, ['vip']);
     expect(subjects(search('tag:vip'))).toEqual(['From a VIP']);
     expect(subjects(search('parcel -tag:vip '))).toEqual(['New without file', 'Old with file']);
-    expect(search('status:open parcel ').warnings).toMatchObject([{ key: 'searchStatusIgnored', text: expect.stringMatching(/status/) }]);
+    // The conversation's own tags count too, and a conversation not folded yet is new and unassigned.
+    expect(subjects(search('status:new parcel '))).toEqual(['From a VIP', 'New without file', 'Old with file']);
+    expect(subjects(search('status:done parcel '))).toEqual([]);
+    expect(subjects(search('assignee:none parcel '))).toHaveLength(3);
     expect(conversationIdOfMessage(cache.db, vip)).not.toBeNull();
   });
 
