@@ -150,6 +150,21 @@ test.describe('keyboard triage on a Dovecot account', () => {
     await expect(lamp).toHaveCount(0);
     await expect(page.getByTestId('drawer-status:done')).toHaveAttribute('data-count', '1');
 
+    // The search box finds it by its status and the conversation's own tag, as its help says.
+    await list.focus();
+    await page.keyboard.press('/');
+    await expect(page.getByTestId('search-input')).toBeFocused();
+    await page.keyboard.type('status:done tag:vip');
+    await expect(list).toHaveAttribute('aria-busy', 'false');
+    await expect(rows).toHaveCount(1);
+    await expect(lamp).toHaveCount(1);
+    await expect(page.getByTestId('search-warning')).toHaveCount(0);
+    await page.screenshot({ path: screenshotPath('triage-search-status') });
+    await list.focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('search-input')).toHaveValue('');
+    await expect(lamp).toHaveCount(0);
+
     // The customer writes again: the conversation reopens, pending, back in the inbox.
     // IMAP dates have whole seconds; a reply in the same second as "done" would be a genuine race
     // (core's fold decides it, see the unit tests). Here the customer writes clearly afterwards.
