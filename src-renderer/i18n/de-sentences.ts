@@ -142,8 +142,8 @@ export const deSentences: Record<keyof typeof enSentences, CatalogueEntry> = {
   'sentence.searchHasNotAFilter': '{typed} ist kein Filter; versuchen Sie has:attachment.',
   'sentence.searchNotADate': '{typed} ist kein Datum; schreiben Sie es als JJJJ-MM-TT.',
   'sentence.searchNegatedDate': '{typed} wird nicht unterstützt; verwenden Sie stattdessen {other}.',
-  'sentence.searchNotAStatus': '{typed} ist kein Status: Verwenden Sie new, pending, waiting, on-hold, done, closed, spam oder open. Es wurde ignoriert.',
-  'sentence.searchNoSuchAssignee': 'Kein Agent und keine Gruppe heißt „{typed}“; verwenden Sie me, none oder einen Namen aus dem Team. assignee: wurde ignoriert.',
+  'sentence.searchNotAStatus': '{typed} ist kein Status: Verwenden Sie neu, offen, wartend, angehalten, erledigt, geschlossen, spam oder open für alle ungelösten. Es wurde ignoriert.',
+  'sentence.searchNoSuchAssignee': 'Kein Agent und keine Gruppe heißt „{typed}“; verwenden Sie ich, niemand oder einen Namen aus dem Team. assignee: wurde ignoriert.',
   'sentence.searchNotAFilter': '{typed} ist kein Filter; es wurde als normaler Text gesucht.',
   // Notifications: titles and bodies.
   'sentence.snoozeEndedTitle': 'Zurückstellung beendet',

@@ -147,8 +147,8 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'search.help.ticket': 'Eine Ticketnummer',
   'search.help.attachment': 'Mit Anhängen',
   'search.help.tag': 'Schlagwort von Kunde oder Unterhaltung',
-  'search.help.status': 'new, pending, waiting, on-hold, done, closed, spam oder open für alle ungelösten',
-  'search.help.assignee': 'Ihnen (me), niemandem (none) oder einem Agenten bzw. einer Gruppe mit diesem Namen zugewiesen',
+  'search.help.status': 'neu, offen, wartend, angehalten, erledigt, geschlossen, spam oder open für alle ungelösten',
+  'search.help.assignee': 'Ihnen (ich), niemandem (niemand) oder einem Agenten bzw. einer Gruppe mit diesem Namen zugewiesen',
   'search.help.dates': 'Letzte Nachricht in diesem Zeitraum',
   'search.help.combine': 'Frei kombinierbar: from:anna has:attachment -paid',
 

@@ -250,6 +250,14 @@ describe('triage through core', () => {
     await desk.call('triage.apply', { conversationIds: [mine], action: { kind: 'status', status: 'done' } });
     expect(await ids('status:done')).toEqual(sorted(mine, solved));
 
+    // The words of a German window, and the team's own label: where done is called "Solved", status:solved finds it.
+    expect(await ids('parcel status:erledigt assignee:niemand')).toEqual([solved]);
+    expect(await ids('parcel assignee:ich')).toEqual([mine]);
+    expect(await ids('parcel -assignee:ich status:offen')).toEqual([bobs]);
+    const settings = await desk.call('triage.settings', {});
+    await desk.call('triage.saveSettings', { ...settings, statusLabels: { ...settings.statusLabels, done: 'Solved' } });
+    expect(await ids('status:solved')).toEqual(sorted(mine, solved));
+
     // A name nobody on the team has is said, and that filter is left out; alone, it finds nothing rather than everything.
     const unknown = await found('parcel assignee:zoe');
     expect(unknown.warnings.map((w) => w.key)).toEqual(['searchNoSuchAssignee']);

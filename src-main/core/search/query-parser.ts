@@ -12,7 +12,8 @@
  *   has:attachment             (also -has:attachment)
  *   before:2024-05-01 after:2024-04   dates (local time; after: includes the day)
  *   tag:vip                    the conversation's tags or its customer's contact tags
- *   status:pending status:open one of these statuses (open: not done, closed or spam); -status:done
+ *   status:pending status:open one of these statuses (open: not done, closed or spam), also by the German
+ *                              word or the team's own label for it (triage-filter.ts); -status:done
  *   assignee:me assignee:anna  assigned to me (or my groups), an agent or group by name, or none
  *   #K7F3Q2                    a ticket number
  *   refu*                      prefix; the last word is a prefix while typing (no trailing space)
@@ -41,6 +42,8 @@ export interface ParsedQuery {
   tags: Array<{ tag: string; negated: boolean }>;
   /** Wanted ones are alternatives (a conversation has one status); negated ones are each excluded. */
   statuses: Array<{ status: StatusFilter; negated: boolean }>;
+  /** Status words this parser does not know: the team's own labels ("Solved") are known only to triage-filter.ts. */
+  statusWords: Array<{ typed: string; negated: boolean; atEnd: boolean }>;
   /** As typed ("me", "none", a name or address); search/triage-filter.ts resolves them against the team. */
   assignees: Array<{ who: string; negated: boolean }>;
   /** Canonical ticket tokens typed as #XXXXXX. */
@@ -62,11 +65,24 @@ const STATUS_WORDS: Record<string, StatusFilter> = {
   closed: 'closed',
   spam: 'spam',
   open: 'open',
+  // The German window's words: an agent types what the sidebar says ("Offen" is pending there).
+  neu: 'new',
+  offen: 'pending',
+  wartetaufkunden: 'waiting',
+  wartend: 'waiting',
+  angehalten: 'on_hold',
+  erledigt: 'done',
+  geschlossen: 'closed',
 };
+
+/** How a status word is compared: case, spaces, dashes and underscores do not count. */
+export function statusKey(typed: string): string {
+  return typed.toLowerCase().replace(/[\s_-]+/g, '');
+}
 
 /** "on-hold", "On_Hold", "waiting-on-customer": the words of the status list, however joined. */
 export function statusOf(typed: string): StatusFilter | null {
-  return STATUS_WORDS[typed.toLowerCase().replace(/[\s_-]+/g, '')] ?? null;
+  return STATUS_WORDS[statusKey(typed)] ?? null;
 }
 
 interface RawToken {
@@ -136,7 +152,7 @@ export function parseDay(text: string): number | null {
 }
 
 function emptyQuery(): ParsedQuery {
-  return { terms: [], hasAttachment: null, after: null, before: null, tags: [], statuses: [], assignees: [], tickets: [], warnings: [] };
+  return { terms: [], hasAttachment: null, after: null, before: null, tags: [], statuses: [], statusWords: [], assignees: [], tickets: [], warnings: [] };
 }
 
 export function parseQuery(input: string): ParsedQuery {
@@ -201,7 +217,7 @@ export function parseQuery(input: string): ParsedQuery {
       case 'status': {
         const status = statusOf(t.value);
         if (status) q.statuses.push({ status, negated: t.negated });
-        else if (!t.atEnd) warn('searchNotAStatus', { typed: `status:${t.value}` });
+        else q.statusWords.push({ typed: t.value, negated: t.negated, atEnd: t.atEnd });
         break;
       }
       case 'assignee':
@@ -226,6 +242,7 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
     q.tags.length === 0 &&
     q.tickets.length === 0 &&
     q.statuses.length === 0 &&
+    q.statusWords.length === 0 &&
     q.assignees.length === 0
   );
 }

@@ -141,6 +141,7 @@ function ticketOnly(q: ParsedQuery): boolean {
     q.after === null &&
     q.before === null &&
     q.statuses.length === 0 &&
+    q.statusWords.length === 0 &&
     q.assignees.length === 0
   );
 }
@@ -151,7 +152,7 @@ export function searchConversations(db: Database, params: SearchParams): SearchR
   const warnings = [...q.warnings, ...triage.warnings];
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(params.limit) || 1));
   // "assignee:nobodyknown" alone asks for nothing once its warning is said: not for every conversation.
-  if (isEmptyQuery(triage.filter ? q : { ...q, assignees: [] })) return { items: [], nextCursor: null, warnings };
+  if (isEmptyQuery(triage.filter ? q : { ...q, assignees: [], statusWords: [] })) return { items: [], nextCursor: null, warnings };
   const cursor = params.cursor === null ? null : decodeSearchCursor(params.cursor);
 
   if (ticketOnly(q) && cursor === null) {

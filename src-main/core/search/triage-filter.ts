@@ -17,10 +17,13 @@ import type { StateRow } from '../db/triage.repo.ts';
 import { sentence } from '../sentences.ts';
 import { agentRef } from '../triage/directory.ts';
 import { groupEntity, listAgents, listGroups } from '../team/roster.ts';
+import { readTriageSettings } from '../triage/triage-settings.ts';
 import type { ParsedQuery, StatusFilter } from './query-parser.ts';
+import { statusKey } from './query-parser.ts';
 
 const OPEN: ReadonlySet<ConversationStatus> = new Set(['new', 'pending', 'waiting', 'on_hold']);
-const NOBODY = new Set(['none', 'nobody', 'unassigned']);
+const NOBODY = new Set(['none', 'nobody', 'unassigned', 'niemand', 'keiner', 'nichtzugewiesen']);
+const ME = new Set(['me', 'ich', 'mir']);
 
 /** Who an `assignee:` names: this desktop's agent and groups, nobody, or these refs. */
 type Who = { kind: 'me' } | { kind: 'nobody' } | { kind: 'refs'; refs: ReadonlySet<string> };
@@ -73,18 +76,28 @@ function resolveName(db: Database, typed: string): Set<string> {
 /** Resolves the query's triage filters against the team; names nobody has are warned about and left out. */
 export function triageFilterOf(db: Database, q: ParsedQuery): { filter: TriageFilter | null; warnings: Sentence[] } {
   const warnings: Sentence[] = [];
+  const statuses = [...q.statuses];
+  if (q.statusWords.length > 0) {
+    // The team's own labels: where "done" is called "Solved", the agent types status:solved.
+    const labels = Object.entries(readTriageSettings(db).statusLabels) as Array<[ConversationStatus, string]>;
+    for (const { typed, negated, atEnd } of q.statusWords) {
+      const found = labels.find(([, label]) => statusKey(label) === statusKey(typed));
+      if (found) statuses.push({ status: found[0], negated });
+      else if (!atEnd) warnings.push(sentence('searchNotAStatus', { typed: `status:${typed}` }));
+    }
+  }
   const assignees: Array<{ who: Who; negated: boolean }> = [];
   for (const { who: typed, negated } of q.assignees) {
     const word = typed.toLowerCase();
-    if (word === 'me') assignees.push({ who: { kind: 'me' }, negated });
-    else if (NOBODY.has(word)) assignees.push({ who: { kind: 'nobody' }, negated });
+    if (ME.has(word)) assignees.push({ who: { kind: 'me' }, negated });
+    else if (NOBODY.has(statusKey(word))) assignees.push({ who: { kind: 'nobody' }, negated });
     else {
       const refs = resolveName(db, typed);
       if (refs.size > 0) assignees.push({ who: { kind: 'refs', refs }, negated });
       else warnings.push(sentence('searchNoSuchAssignee', { typed }));
     }
   }
-  const filter = q.statuses.length > 0 || assignees.length > 0 ? { statuses: q.statuses, assignees } : null;
+  const filter = statuses.length > 0 || assignees.length > 0 ? { statuses, assignees } : null;
   return { filter, warnings };
 }
 

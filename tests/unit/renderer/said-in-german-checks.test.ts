@@ -118,15 +118,15 @@ describe('a German agent reads what core checked in German', () => {
   });
 
   it('a search it did not fully understand says what in German, quoting what the agent typed', () => {
-    const result = searchConversations(cache.db, { query: 'status:offen before:gestern -after:2024-01-01 assignee:jemand Rechnung ', accountId: null, cursor: null, limit: 10 });
-    expect(result.warnings.map((w) => w.key)).toEqual(['searchNotAStatus', 'searchNotADate', 'searchNegatedDate', 'searchNoSuchAssignee']);
+    const result = searchConversations(cache.db, { query: 'status:irgendwann before:gestern -after:2024-01-01 assignee:jemand Rechnung ', accountId: null, cursor: null, limit: 10 });
+    expect(result.warnings.map((w) => w.key)).toEqual(['searchNotADate', 'searchNegatedDate', 'searchNotAStatus', 'searchNoSuchAssignee']);
 
     setLocale('de');
     expect(searchWarningText(result.warnings)).toBe(
-      'status:offen ist kein Status: Verwenden Sie new, pending, waiting, on-hold, done, closed, spam oder open. Es wurde ignoriert. '
-        + 'before:gestern ist kein Datum; schreiben Sie es als JJJJ-MM-TT. '
+      'before:gestern ist kein Datum; schreiben Sie es als JJJJ-MM-TT. '
         + '-after: wird nicht unterstützt; verwenden Sie stattdessen before:. '
-        + 'Kein Agent und keine Gruppe heißt „jemand“; verwenden Sie me, none oder einen Namen aus dem Team. assignee: wurde ignoriert.',
+        + 'status:irgendwann ist kein Status: Verwenden Sie neu, offen, wartend, angehalten, erledigt, geschlossen, spam oder open für alle ungelösten. Es wurde ignoriert. '
+        + 'Kein Agent und keine Gruppe heißt „jemand“; verwenden Sie ich, niemand oder einen Namen aus dem Team. assignee: wurde ignoriert.',
     );
     expect(searchWarningText([])).toBeNull();
   });
