@@ -259,11 +259,13 @@ describe('triage through core', () => {
     expect(await ids('status:solved')).toEqual(sorted(mine, solved));
 
     // A name nobody on the team has is said, and that filter is left out; alone, it finds nothing rather than everything.
-    const unknown = await found('parcel assignee:zoe');
+    const unknown = await found('parcel assignee:zoe ');
     expect(unknown.warnings.map((w) => w.key)).toEqual(['searchNoSuchAssignee']);
     expect(unknown.warnings[0]?.vars['typed']).toBe('zoe');
     expect(unknown.items).toHaveLength(3);
     expect((await found('assignee:zoe')).items).toEqual([]);
+    // Still typing a name: no warning yet.
+    expect((await found('parcel assignee:zo')).warnings).toEqual([]);
     expect((await found('parcel status:later ')).warnings.map((w) => w.key)).toEqual(['searchNotAStatus']);
   });
 });

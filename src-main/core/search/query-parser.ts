@@ -45,7 +45,7 @@ export interface ParsedQuery {
   /** Status words this parser does not know: the team's own labels ("Solved") are known only to triage-filter.ts. */
   statusWords: Array<{ typed: string; negated: boolean; atEnd: boolean }>;
   /** As typed ("me", "none", a name or address); search/triage-filter.ts resolves them against the team. */
-  assignees: Array<{ who: string; negated: boolean }>;
+  assignees: Array<{ who: string; negated: boolean; atEnd: boolean }>;
   /** Canonical ticket tokens typed as #XXXXXX. */
   tickets: string[];
   warnings: Sentence[];
@@ -221,7 +221,7 @@ export function parseQuery(input: string): ParsedQuery {
         break;
       }
       case 'assignee':
-        q.assignees.push({ who: t.value.trim(), negated: t.negated });
+        q.assignees.push({ who: t.value.trim(), negated: t.negated, atEnd: t.atEnd });
         break;
       default:
         // "Re: order" pasted from a subject, or a URL: search the words; warn only when it looked like a filter.

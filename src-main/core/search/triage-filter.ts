@@ -87,14 +87,15 @@ export function triageFilterOf(db: Database, q: ParsedQuery): { filter: TriageFi
     }
   }
   const assignees: Array<{ who: Who; negated: boolean }> = [];
-  for (const { who: typed, negated } of q.assignees) {
+  for (const { who: typed, negated, atEnd } of q.assignees) {
     const word = typed.toLowerCase();
     if (ME.has(word)) assignees.push({ who: { kind: 'me' }, negated });
     else if (NOBODY.has(statusKey(word))) assignees.push({ who: { kind: 'nobody' }, negated });
     else {
       const refs = resolveName(db, typed);
       if (refs.size > 0) assignees.push({ who: { kind: 'refs', refs }, negated });
-      else warnings.push(sentence('searchNoSuchAssignee', { typed }));
+      // While the name is still being typed, no warning: the next key may complete it.
+      else if (!atEnd) warnings.push(sentence('searchNoSuchAssignee', { typed }));
     }
   }
   const filter = statuses.length > 0 || assignees.length > 0 ? { statuses, assignees } : null;

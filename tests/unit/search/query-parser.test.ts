@@ -56,7 +56,7 @@ describe('parseQuery', () => {
   it('warns about what it cannot do, and still searches the rest', () => {
     const q = parseQuery('status:later assignee:me before:yesterday has:pdf foo:bar refund ');
     expect(q.statuses).toEqual([]);
-    expect(q.assignees).toEqual([{ who: 'me', negated: false }]);
+    expect(q.assignees).toEqual([{ who: 'me', negated: false, atEnd: false }]);
     expect(q.before).toBeNull();
     expect(q.warnings.map((w) => w.text)).toEqual([
       'before:yesterday is not a date; write it as YYYY-MM-DD.',
