@@ -132,18 +132,9 @@ function snippetsFor(db: Database, q: ParsedQuery, hits: readonly Hit[]): Map<nu
   return out;
 }
 
+/** Just a ticket number: nothing else asked for, which `isEmptyQuery` decides for every other filter. */
 function ticketOnly(q: ParsedQuery): boolean {
-  return (
-    q.tickets.length === 1 &&
-    q.terms.length === 1 &&
-    q.tags.length === 0 &&
-    q.hasAttachment === null &&
-    q.after === null &&
-    q.before === null &&
-    q.statuses.length === 0 &&
-    q.statusWords.length === 0 &&
-    q.assignees.length === 0
-  );
+  return q.tickets.length === 1 && q.terms.length === 1 && isEmptyQuery({ ...q, tickets: [], terms: [] });
 }
 
 export function searchConversations(db: Database, params: SearchParams): SearchResult {
