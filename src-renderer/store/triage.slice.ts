@@ -12,7 +12,7 @@ import type { DeskApi, TriageAction } from '../../src-preload/api.ts';
 import { t } from '../i18n/i18n.ts';
 import { describeError } from './describe-error.ts';
 import type { DeskSlice } from './slice.ts';
-import { myGroups } from './team.slice.ts';
+import { myGroups } from './team-members.ts';
 import { applyActionToState, inDrawer } from './triage-optimistic.ts';
 import { searchMode, visibleConversations } from './visible-list.ts';
 

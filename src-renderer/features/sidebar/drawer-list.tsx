@@ -3,7 +3,7 @@ import type { DrawerId } from '../../../src-preload/api.ts';
 import { formatCount } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
-import { memberOf } from '../../store/team.slice.ts';
+import { memberOf } from '../../store/team-members.ts';
 import { ALL_STATUSES } from '../../store/triage-optimistic.ts';
 import { drawerLabel, FIXED_DRAWERS } from '../triage/triage-labels.ts';
 

@@ -1,7 +1,7 @@
 import type { AlertBadge, TeamDirectory, TriageSettings, TriageState } from '../../../src-preload/api.ts';
 import { t } from '../../i18n/i18n.ts';
 import { formatFullDate } from '../../i18n/format.ts';
-import { memberOf } from '../../store/team.slice.ts';
+import { memberOf } from '../../store/team-members.ts';
 import { initials } from '../../store/triage-optimistic.ts';
 import { dueText } from './due-text.ts';
 import { PRIORITY_LABEL, SLA_LABEL, statusLabel } from './triage-labels.ts';

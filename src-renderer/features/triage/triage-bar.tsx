@@ -3,7 +3,7 @@ import type { ConversationTriage } from '../../../src-preload/api.ts';
 import { t } from '../../i18n/i18n.ts';
 import { formatFullDate } from '../../i18n/format.ts';
 import { useDesk } from '../../store/store-context.tsx';
-import { memberOf } from '../../store/team.slice.ts';
+import { memberOf } from '../../store/team-members.ts';
 import { dueText } from './due-text.ts';
 import { AlertMark, AssigneeAvatar } from './row-badges.tsx';
 import { PRIORITY_LABEL, SLA_LABEL, statusLabel } from './triage-labels.ts';

@@ -5,7 +5,7 @@
  */
 import type { ConversationStatus, DrawerId, Priority, SlaKind, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
-import { memberOf } from '../../store/team.slice.ts';
+import { memberOf } from '../../store/team-members.ts';
 
 export const STATUS_LABEL: Record<ConversationStatus, MessageKey> = {
   new: 'status.new',
