@@ -93,8 +93,6 @@ export interface TriageApplyResult {
   applied: number;
   /** Hands back to `triage.undo` to restore exactly what this action changed. */
   undoToken: string;
-  /** One line for the toast: "3 conversations snoozed until Mon 09:00". */
-  summary: string;
 }
 
 export interface TeamMember {
@@ -134,8 +132,24 @@ export type ActivityItem =
       mentions: AssigneeRef[];
     }
   | { kind: 'call'; id: string; at: number; author: AgentIdentity | null; direction: 'inbound' | 'outbound'; minutes: number; summary: string }
-  /** A triage change worth showing in the timeline ("Alice assigned this to Bob"). */
-  | { kind: 'event'; id: string; at: number; author: AgentIdentity | null; text: string };
+  /**
+   * A triage change worth a line in the timeline ("Alice assigned this to
+   * Bob"). Core sends what changed, not words: the renderer says it in the
+   * agent's language, with the team's status names and the agent's dates.
+   */
+  | { kind: 'event'; id: string; at: number; author: AgentIdentity | null; change: ActivityChange };
+
+/** What one triage event changed. */
+export type ActivityChange =
+  | { field: 'status'; status: ConversationStatus }
+  /** `self`: the actor assigned it to themselves ("Alice took this"). */
+  | { field: 'assignee'; assignee: AssigneeRef | null; self: boolean }
+  | { field: 'priority'; priority: Priority }
+  | { field: 'deadline'; at: number | null }
+  /** `until` null: brought back from snooze. */
+  | { field: 'snooze'; until: number | null }
+  | { field: 'share'; agent: AssigneeRef }
+  | { field: 'tag'; tag: string; added: boolean };
 
 export interface ConversationTriage {
   triage: TriageState;

@@ -45,7 +45,7 @@ export const deSentences: Record<keyof typeof enSentences, CatalogueEntry> = {
     'Der lokale E-Mail-Speicher ist schreibgeschützt, neue E-Mails können nicht gespeichert werden. Prüfen Sie, ob der Datenordner von Switchboard beschreibbar ist.',
   'sentence.cacheBusy': 'Ein anderes Programm hält den lokalen E-Mail-Speicher ({code}). Die Synchronisierung versucht es erneut.',
   'sentence.cacheWriteFailed': 'In den lokalen E-Mail-Speicher konnte nicht geschrieben werden ({code}). Die Synchronisierung versucht es erneut.',
-  'sentence.threadingFailed': 'Das Gruppieren der Nachrichten zu Konversationen ist fehlgeschlagen. Es wird erneut versucht, sobald das Konto wieder online ist.',
+  'sentence.threadingFailed': 'Das Gruppieren der Nachrichten zu Unterhaltungen ist fehlgeschlagen. Es wird erneut versucht, sobald das Konto wieder online ist.',
   'sentence.passwordUnreadable':
     'Das gespeicherte Passwort konnte nicht gelesen werden ({reason}). Geben Sie es in den Einstellungen des Kontos (in der Seitenleiste) erneut ein.',
   'sentence.teamNoPassphrase': 'Team-Änderungen sind mit einer Team-Passphrase geschützt. Geben Sie sie in den Einstellungen ein, um sie zu sehen.',

@@ -5,6 +5,7 @@ import { deTriage } from './de-triage.ts';
 import { deTeam } from './de-team.ts';
 import { deCompose } from './de-compose.ts';
 import { deSentences } from './de-sentences.ts';
+import { deTriageEvents } from './de-triage-events.ts';
 
 export const de: Record<MessageKey, CatalogueEntry> = {
   'app.name': 'Switchboard',
@@ -115,7 +116,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'folders.other': 'Ordner',
 
   'health.headersProgress': 'Kopfzeilen werden geladen: {done} von {total}',
-  'health.threadingProgress': 'Nachrichten werden zu Konversationen gruppiert: {done} von {total}',
+  'health.threadingProgress': 'Nachrichten werden zu Unterhaltungen gruppiert: {done} von {total}',
   'health.bodiesProgress': 'Nachrichten werden offline gespeichert: {done} von {total}',
   'health.withEta': '{what} – noch {eta}',
   'health.lastSync': 'Zuletzt synchronisiert {when}',
@@ -281,4 +282,5 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   ...deTeam,
   ...deCompose,
   ...deSentences,
+  ...deTriageEvents,
 };

@@ -4,6 +4,7 @@ import { enTriage } from './en-triage.ts';
 import { enTeam } from './en-team.ts';
 import { enCompose } from './en-compose.ts';
 import { enSentences } from './en-sentences.ts';
+import { enTriageEvents } from './en-triage-events.ts';
 
 export const en = {
   'app.name': 'Switchboard',
@@ -280,6 +281,7 @@ export const en = {
   ...enTeam,
   ...enCompose,
   ...enSentences,
+  ...enTriageEvents,
 } satisfies Record<string, CatalogueEntry>;
 
 export type MessageKey = keyof typeof en;

@@ -72,16 +72,21 @@ export function formatRelativeTime(ms: number, now: number = Date.now()): string
   return formatListDate(ms, now);
 }
 
-/** "about 40 s", "about 3 min", "about 2 h" for a sync estimate. */
 /** A count as the agent's locale groups it: "4,000", in German "4.000". */
 export function formatCount(n: number): string {
   return n.toLocaleString(locale());
 }
 
+/** "about 40 s", "about 3 min", "about 2 h" for a sync estimate. */
 export function formatEta(seconds: number): string {
   if (seconds < 60) return t('eta.seconds', { count: Math.max(1, Math.round(seconds)) });
   if (seconds < 3600) return t('eta.minutes', { count: Math.round(seconds / 60) });
   return t('eta.hours', { count: Math.round(seconds / 360) / 10 });
+}
+
+/** A snooze or deadline time in a sentence: "Mon, Jan 12, 9:00 AM", in German "Mo., 12. Jan., 09:00". */
+export function formatWhen(ms: number): string {
+  return dateFormat({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(ms);
 }
 
 export function formatFullDate(ms: number): string {

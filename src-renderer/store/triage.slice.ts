@@ -17,12 +17,16 @@ import { applyActionToState, inDrawer } from './triage-optimistic.ts';
 import { searchMode, visibleConversations } from './visible-list.ts';
 
 export interface UndoEntry {
-  /** Changes with every action, so the toast restarts its timer. */
+  /** Changes with every action and its undo, so the toast restarts its timer. */
   id: number;
   token: string;
-  summary: string;
+  /** What was applied and to how many conversations: the toast words it in the agent's language. */
+  action: TriageAction;
+  applied: number;
   /** The toast is showing (the token stays usable with z after it hides). */
   shown: boolean;
+  /** Undone already: the toast says so, and z has nothing left to undo. */
+  undone: boolean;
 }
 
 export interface TriageSlice {
@@ -141,24 +145,28 @@ export function createTriageSlice(api: DeskApi): DeskSlice<TriageSlice> {
         return false;
       }
       undoId += 1;
-      set({ lastUndo: { id: undoId, token: result.value.undoToken, summary: result.value.summary, shown: true } });
+      set({ lastUndo: { id: undoId, token: result.value.undoToken, action, applied: result.value.applied, shown: true, undone: false } });
       void get().refreshCounts();
       return true;
     },
 
     async undoLastTriage() {
       const undo = get().lastUndo;
-      if (!undo) {
+      if (!undo || undo.undone) {
         get().showNotice(t('triage.nothingToUndo'));
         return;
       }
-      set({ lastUndo: null });
+      // Marked at once, so a second z while core answers does not undo twice.
+      set({ lastUndo: { ...undo, shown: false, undone: true } });
       const result = await api.call('triage.undo', { undoToken: undo.token });
       if (!result.ok) {
         get().showNotice(t('triage.undoFailed', { reason: describeError(result.error) }));
         return;
       }
-      get().showNotice(t('triage.undone', { summary: undo.summary }));
+      // The toast says what was undone, unless a newer action has taken its place meanwhile.
+      undoId += 1;
+      const shownId = undoId;
+      set((state) => (state.lastUndo?.token === undo.token ? { lastUndo: { ...undo, id: shownId, shown: true, undone: true } } : {}));
       void get().refreshConversations();
       void get().refreshCounts();
       void get().reloadOpenedTriage();

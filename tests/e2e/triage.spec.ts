@@ -121,10 +121,12 @@ test.describe('keyboard triage on a Dovecot account', () => {
     // Priority 1 (urgent), then z undoes exactly that.
     await page.keyboard.press('1');
     await expect(lamp.getByTestId('badge-priority')).toHaveAttribute('data-priority', 'urgent');
-    await expect(page.getByTestId('undo-toast')).toBeVisible();
+    await expect(page.getByTestId('undo-summary')).toHaveText('Priority set to Urgent');
     await page.screenshot({ path: screenshotPath('triage-list-badges') });
     await page.keyboard.press('z');
     await expect(lamp.getByTestId('badge-priority')).toHaveCount(0);
+    await expect(page.getByTestId('undo-summary')).toHaveText('Undone: Priority set to Urgent');
+    await expect(page.getByTestId('undo-button')).toHaveCount(0);
     await expect(lamp.getByTestId('badge-tag')).toHaveText('#vip');
 
     // Snooze for five seconds: it leaves the inbox for the Snoozed drawer...
@@ -188,6 +190,11 @@ test.describe('keyboard triage on a Dovecot account', () => {
     await selectRow(page, 'Broken flamingo lamp');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('conversation-message')).toHaveCount(2);
+    // The timeline tells what the team did, between the messages.
+    const events = page.getByTestId('activity-event');
+    await expect(events.filter({ hasText: 'Dana Agent tagged this “vip”' })).toHaveCount(1);
+    await expect(events.filter({ hasText: 'Dana Agent took this' })).toHaveCount(1);
+    await expect(events.filter({ hasText: 'Dana Agent set the status to Done' })).toHaveCount(1);
     await page.screenshot({ path: screenshotPath('triage-reopened') });
 
     // The help overlay lists the triage keys.
@@ -195,6 +202,26 @@ test.describe('keyboard triage on a Dovecot account', () => {
     await expect(page.getByRole('dialog')).toContainText('Snooze');
     await page.screenshot({ path: screenshotPath('triage-help') });
     await page.keyboard.press('Escape');
+  });
+
+  test('a German agent reads the timeline and the undo toast in German', async ({ browser }) => {
+    // Runs after the test above, on the same desk: Dana tagged, took and solved the lamp conversation.
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(workspace.host.url);
+    await page.getByTestId('message-list').focus();
+    await selectRow(page, 'Broken flamingo lamp');
+    await page.keyboard.press('Enter');
+    const events = page.getByTestId('activity-event');
+    await expect(events.filter({ hasText: 'Dana Agent hat das Schlagwort „vip“ hinzugefügt' })).toHaveCount(1);
+    await expect(events.filter({ hasText: 'Dana Agent hat das übernommen' })).toHaveCount(1);
+    await expect(events.filter({ hasText: 'Dana Agent hat den Status auf Erledigt gesetzt' })).toHaveCount(1);
+    await page.keyboard.press('2');
+    await expect(page.getByTestId('undo-summary')).toHaveText('Priorität auf Hoch gesetzt');
+    await expect(events.filter({ hasText: 'Dana Agent hat die Priorität auf Hoch gesetzt' })).toHaveCount(1);
+    await expect(page.locator('body')).not.toContainText('took this');
+    await page.screenshot({ path: screenshotPath('triage-timeline-de') });
+    await context.close();
   });
 });
 

@@ -47,29 +47,17 @@ export function buildDirectory(db: Database, node: string): TeamDirectory {
   };
 }
 
-/** Display names of agents and groups by ref, for event texts and notifications. */
+/** Agents by node, for the timeline's authors and the names in notifications. */
 export class TeamNames {
   private readonly agents: Map<string, TeamAgent>;
-  private readonly groups: Map<string, TeamGroup>;
 
   constructor(db: Database) {
     this.agents = new Map(listAgents(db).map((a) => [agentRef(a.node), a]));
-    this.groups = new Map(listGroups(db).map((g) => [groupEntity(g.id), g]));
   }
 
   identity(node: string): AgentIdentity | null {
     const a = this.agents.get(agentRef(node));
     return a ? identityOf(a) : null;
-  }
-
-  /** "Alice", "the Billing group", or a plain fallback for someone not (yet) in the roster. */
-  nameOf(ref: string | null): string {
-    if (ref === null) return 'nobody';
-    const agent = this.agents.get(ref);
-    if (agent) return agent.name;
-    const group = this.groups.get(ref);
-    if (group) return `the ${group.name} group`;
-    return ref.startsWith(GROUP_PREFIX) ? 'a group' : 'a colleague';
   }
 
   nameOfNode(node: string): string {

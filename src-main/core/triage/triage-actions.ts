@@ -9,12 +9,10 @@
  * action set. A colleague's later change, or a customer reopening a
  * conversation that was marked done, is never undone.
  */
-import type { ConversationStatus, Priority, TriageAction, TriageSettings } from '../../../src-preload/api.ts';
+import type { TriageAction } from '../../../src-preload/api.ts';
 import type { StateRow } from '../db/triage.repo.ts';
 import type { JsonValue } from '../team/ops.ts';
 import { messageEntity } from '../team/ops.ts';
-import { formatWhen } from './activity.ts';
-import type { TeamNames } from './directory.ts';
 import { FIELD, TAG_FIELD_PREFIX } from './triage-fold.ts';
 
 export interface CellChange {
@@ -129,38 +127,4 @@ export function undoChanges(cells: readonly CellChange[], stateOf: (conversation
     out.push({ entity: c.entity, field: c.field, value: c.old, conversationId: c.conversationId });
   }
   return out;
-}
-
-function conversations(n: number, capital = true): string {
-  if (n === 1) return capital ? 'Conversation' : 'conversation';
-  return `${n} conversations`;
-}
-
-/** One line for the toast, e.g. "3 conversations snoozed until Mon 12 Jan, 09:00". */
-export function summarize(action: TriageAction, n: number, names: TeamNames, settings: TriageSettings): string {
-  const zone = settings.businessHours.timeZone;
-  const label = (s: ConversationStatus): string => settings.statusLabels[s];
-  const priority = (p: Priority): string => p;
-  switch (action.kind) {
-    case 'status':
-      return `${conversations(n)} marked ${label(action.status)}`;
-    case 'assign':
-      return action.assignee === null ? `${conversations(n)} unassigned` : `${conversations(n)} assigned to ${names.nameOf(action.assignee)}`;
-    case 'tags': {
-      const parts: string[] = [];
-      if (action.add.length > 0) parts.push(`tagged ${action.add.map((t) => `"${t}"`).join(', ')}`);
-      if (action.remove.length > 0) parts.push(`untagged ${action.remove.map((t) => `"${t}"`).join(', ')}`);
-      return `${conversations(n)} ${parts.join(' and ') || 'left as they were'}`;
-    }
-    case 'priority':
-      return `${conversations(n)} set to ${priority(action.priority)} priority`;
-    case 'deadline':
-      return action.at === null ? `Deadline removed from ${conversations(n, false)}` : `${conversations(n)} due ${formatWhen(action.at, zone)}`;
-    case 'snooze':
-      return `${conversations(n)} snoozed until ${formatWhen(action.until, zone)}`;
-    case 'unsnooze':
-      return `${conversations(n)} brought back from snooze`;
-    case 'share':
-      return `Shared ${conversations(n, false)} with ${names.nameOf(action.agent)}`;
-  }
 }

@@ -4,7 +4,7 @@
  * drain the recompute queue first); presence is read live from lease ops.
  */
 import type { Database } from 'better-sqlite3';
-import type { ConversationTriage, DrawerCount, Page, PresenceBadge, TriageRow, TriageSettings } from '../../../src-preload/api.ts';
+import type { ConversationTriage, DrawerCount, Page, PresenceBadge, TriageRow } from '../../../src-preload/api.ts';
 import { getConversationSummary } from '../db/conversations.repo.ts';
 import { countRows, drawerPage, memberThreadIds, presenceOps, stateRow, tagCountRows } from '../db/triage.repo.ts';
 import type { StateRow } from '../db/triage.repo.ts';
@@ -93,10 +93,10 @@ export function presenceOf(db: Database, conversationId: number, now: number, me
   }));
 }
 
-export function conversationTriage(db: Database, row: StateRow, now: number, me: string, settings: TriageSettings): ConversationTriage {
+export function conversationTriage(db: Database, row: StateRow, now: number, me: string): ConversationTriage {
   return {
     triage: triageStateOf(row, now, presenceOf(db, row.conversation_id, now, me)),
-    activity: conversationActivity(db, row.conversation_id, new TeamNames(db), settings),
+    activity: conversationActivity(db, row.conversation_id, new TeamNames(db)),
   };
 }
 

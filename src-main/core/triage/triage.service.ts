@@ -36,7 +36,7 @@ import { deleteNote, noteOf, recordCall, recordNote, resolveMentions } from './n
 import type { DrainResult } from './refold.ts';
 import { TriageMaterializer } from './refold.ts';
 import type { CellChange, Target } from './triage-actions.ts';
-import { planAction, summarize, undoChanges } from './triage-actions.ts';
+import { planAction, undoChanges } from './triage-actions.ts';
 import { countDrawers, conversationTriage, listDrawer } from './triage-reads.ts';
 import { saveTriageSettings } from './triage-settings.ts';
 
@@ -190,7 +190,7 @@ export function startTriage(deps: TriageDeps): Triage {
         events.emit({ type: 'changed', table: 'triage', ids: [conversationId] });
         row = stateRow(db, conversationId) ?? row;
       }
-      return conversationTriage(db, row, clock.now(), me, materializer.currentSettings());
+      return conversationTriage(db, row, clock.now(), me);
     },
 
     'triage.apply': ({ conversationIds, action }) =>
@@ -222,7 +222,7 @@ export function startTriage(deps: TriageDeps): Triage {
         const undoToken = crypto.randomUUID();
         undos.set(undoToken, { cells: plan.cells, notes });
         while (undos.size > UNDO_KEPT) undos.delete(undos.keys().next().value as string);
-        return { applied: plan.applied, undoToken, summary: summarize(action, plan.applied, new TeamNames(db), materializer.currentSettings()) };
+        return { applied: plan.applied, undoToken };
       }),
 
     'triage.undo': ({ undoToken }) => {

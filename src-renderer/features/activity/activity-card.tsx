@@ -2,6 +2,8 @@ import { memo } from 'react';
 import type { ActivityItem } from '../../../src-preload/api.ts';
 import { t } from '../../i18n/i18n.ts';
 import { formatFullDate, formatRelativeTime } from '../../i18n/format.ts';
+import { useDesk } from '../../store/store-context.tsx';
+import { activityEventText } from './activity-event-text.ts';
 import { parseNote, type Inline } from './note-markdown.ts';
 
 function InlineText({ inlines }: { inlines: Inline[] }) {
@@ -44,13 +46,15 @@ export function NoteText({ markdown }: { markdown: string }) {
 /** A note, a call or a triage event in the conversation's timeline, between the messages. */
 export const ActivityCard = memo(function ActivityCard({ item }: { item: ActivityItem }) {
   const who = item.author?.name ?? t('activity.someone');
+  const directory = useDesk((s) => s.directory);
+  const settings = useDesk((s) => s.triageSettings);
   const when = (
     <time className="activity-date" dateTime={new Date(item.at).toISOString()} title={formatFullDate(item.at)}>{formatRelativeTime(item.at)}</time>
   );
   if (item.kind === 'event') {
     return (
       <div className="activity-event" data-testid="activity-event">
-        <span className="activity-event-text">{item.text}</span>
+        <span className="activity-event-text">{activityEventText(who, item.change, directory, settings)}</span>
         {when}
       </div>
     );

@@ -3,7 +3,7 @@
  * the settings), priorities, SLA kinds. One place, so the sidebar, the list
  * badges, the triage bar and the palette all say the same thing.
  */
-import type { ConversationStatus, DrawerId, Priority, SlaKind, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
+import type { AssigneeRef, ConversationStatus, DrawerId, Priority, SlaKind, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { memberOf } from '../../store/team-members.ts';
 
@@ -49,6 +49,19 @@ const FIXED_LABEL: Record<(typeof FIXED_DRAWERS)[number], MessageKey> = {
 export function statusLabel(status: ConversationStatus, settings: TriageSettings | null): string {
   const custom = settings?.statusLabels[status]?.trim();
   return custom || t(STATUS_LABEL[status]);
+}
+
+/**
+ * Whom a conversation was assigned to or shared with, as a sentence names
+ * them: "Alice", "the Billing group", or a plain fallback for a ref not (yet)
+ * in the directory (a colleague's identity that has not arrived).
+ */
+export function teamName(directory: TeamDirectory | null, ref: AssigneeRef): string {
+  const agent = directory?.agents.find((a) => a.ref === ref) ?? (directory?.me?.ref === ref ? directory.me : undefined);
+  if (agent) return agent.name;
+  const group = directory?.groups.find((g) => g.ref === ref);
+  if (group) return t('teamName.group', { name: group.name });
+  return t(ref.startsWith('group:') ? 'teamName.unknownGroup' : 'teamName.unknownAgent');
 }
 
 export function drawerLabel(drawer: DrawerId, directory: TeamDirectory | null, settings: TriageSettings | null): string {

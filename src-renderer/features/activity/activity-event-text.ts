@@ -1,0 +1,29 @@
+/**
+ * A triage event's line in the conversation's timeline ("Alice assigned this
+ * to Bob"), from what core says changed, in the agent's language.
+ */
+import type { ActivityChange, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
+import { t } from '../../i18n/i18n.ts';
+import { formatWhen } from '../../i18n/format.ts';
+import { PRIORITY_LABEL, statusLabel, teamName } from '../triage/triage-labels.ts';
+
+/** `who`: the actor's name as the timeline shows it. */
+export function activityEventText(who: string, change: ActivityChange, directory: TeamDirectory | null, settings: TriageSettings | null): string {
+  switch (change.field) {
+    case 'status':
+      return t('timeline.status', { who, status: statusLabel(change.status, settings) });
+    case 'assignee':
+      if (change.assignee === null) return t('timeline.unassigned', { who });
+      return change.self ? t('timeline.took', { who }) : t('timeline.assigned', { who, name: teamName(directory, change.assignee) });
+    case 'priority':
+      return t('timeline.priority', { who, priority: t(PRIORITY_LABEL[change.priority]) });
+    case 'deadline':
+      return change.at === null ? t('timeline.deadlineRemoved', { who }) : t('timeline.deadline', { who, when: formatWhen(change.at) });
+    case 'snooze':
+      return change.until === null ? t('timeline.unsnoozed', { who }) : t('timeline.snoozed', { who, when: formatWhen(change.until) });
+    case 'share':
+      return t('timeline.shared', { who, name: teamName(directory, change.agent) });
+    case 'tag':
+      return t(change.added ? 'timeline.tagged' : 'timeline.untagged', { who, tag: change.tag });
+  }
+}

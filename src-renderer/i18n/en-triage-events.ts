@@ -1,0 +1,48 @@
+/**
+ * English words for what a triage action did: the undo toast and the
+ * conversation's timeline. Core sends the action or the change, never these
+ * words, so they follow the agent's language, the team's status names and
+ * the agent's clock. Spread into `en`.
+ */
+import type { CatalogueEntry } from './catalogue.ts';
+
+export const enTriageEvents = {
+  'triageDone.status': { one: 'Conversation marked {status}', other: '{count} conversations marked {status}' },
+  'triageDone.assigned': { one: 'Conversation assigned to {name}', other: '{count} conversations assigned to {name}' },
+  'triageDone.unassigned': { one: 'Conversation unassigned', other: '{count} conversations unassigned' },
+  'triageDone.tagged': { one: 'Conversation tagged {tags}', other: '{count} conversations tagged {tags}' },
+  'triageDone.untagged': { one: 'Removed {tags} from the conversation', other: 'Removed {tags} from {count} conversations' },
+  'triageDone.retagged': { one: 'Conversation tagged {added}, {removed} removed', other: '{count} conversations tagged {added}, {removed} removed' },
+  'triageDone.tagsUnchanged': { one: 'Conversation left as it was', other: '{count} conversations left as they were' },
+  'triageDone.priority': { one: 'Priority set to {priority}', other: 'Priority of {count} conversations set to {priority}' },
+  'triageDone.deadline': { one: 'Conversation due {when}', other: '{count} conversations due {when}' },
+  'triageDone.deadlineRemoved': { one: 'Deadline removed', other: 'Deadline removed from {count} conversations' },
+  'triageDone.snoozed': { one: 'Conversation snoozed until {when}', other: '{count} conversations snoozed until {when}' },
+  'triageDone.unsnoozed': { one: 'Conversation brought back from snooze', other: '{count} conversations brought back from snooze' },
+  'triageDone.shared': { one: 'Conversation shared with {name}', other: '{count} conversations shared with {name}' },
+  /** A tag as the toast quotes it. */
+  'triageDone.tag': '“{tag}”',
+  /** The quoted tags joined; `count` is how many tags (German names them "Schlagwort" or "Schlagwörter"). */
+  'triageDone.tagList': { one: '{list}', other: '{list}' },
+
+  'timeline.status': '{who} set the status to {status}',
+  'timeline.took': '{who} took this',
+  'timeline.assigned': '{who} assigned this to {name}',
+  'timeline.unassigned': '{who} unassigned this',
+  'timeline.priority': '{who} set the priority to {priority}',
+  'timeline.deadline': '{who} set the deadline to {when}',
+  'timeline.deadlineRemoved': '{who} removed the deadline',
+  'timeline.snoozed': '{who} snoozed this until {when}',
+  'timeline.unsnoozed': '{who} brought this back from snooze',
+  'timeline.shared': '{who} shared this with {name}',
+  'timeline.tagged': '{who} tagged this “{tag}”',
+  'timeline.untagged': '{who} removed the tag “{tag}”',
+
+  /**
+   * Whom something was assigned to or shared with. German needs the dative
+   * there ("der Gruppe Billing zugewiesen"), the only place these are used.
+   */
+  'teamName.group': 'the {name} group',
+  'teamName.unknownAgent': 'a colleague',
+  'teamName.unknownGroup': 'a group',
+} satisfies Record<string, CatalogueEntry>;
