@@ -110,7 +110,7 @@ const FAILURES: Readonly<Record<FailureSentenceKey, string>> = {
   draftAlreadySending: 'This draft is already being sent.',
   draftNotSaved: 'The draft could not be saved.',
   attachmentEmpty: '“{file}” is empty.',
-  attachmentsTooLarge: 'With “{file}” the attachments would add up to {total} MB; at most {max} MB can be sent.',
+  attachmentsTooLarge: 'With “{file}” the attachments would add up to {totalBytes}; at most {maxBytes} can be sent.',
   attachmentNotOnDraft: 'That attachment is no longer on the draft.',
   templateGone: 'That template no longer exists.',
   signatureNotYours: 'You can change only your own signature and the mailbox’s.',
@@ -151,8 +151,8 @@ const DRAFTS: Readonly<Record<DraftSentenceKey, string>> = {
   addRecipient: 'Add at least one recipient.',
   placeholderLeft: 'The placeholder {placeholder} is still in the text: replace it before sending.',
   subjectHasPlaceholder: 'The subject still contains a placeholder.',
-  messageOverServerLimit: 'The message is about {size} with its attachments; the mail server accepts at most {max}. Remove or shrink attachments.',
-  attachmentsOverLimit: 'The attachments add up to {total}; at most {max} can be sent.',
+  messageOverServerLimit: 'The message is about {sizeBytes} with its attachments; the mail server accepts at most {maxBytes}. Remove or shrink attachments.',
+  attachmentsOverLimit: 'The attachments add up to {totalBytes}; at most {maxBytes} can be sent.',
   sendTimeInPast: 'The chosen send time is in the past.',
   placeholderUnknown: '{placeholder} is not a placeholder Switchboard knows.',
   placeholderEmpty: '{placeholder} has no value here.',
@@ -204,8 +204,26 @@ export const ENGLISH_SENTENCES: Readonly<Record<SentenceKey, string>> = {
   ...NOTICES,
 };
 
+/**
+ * A size in a sentence: whole KB below a megabyte, else MB with one decimal,
+ * so "30.4 MB" and a 30 MB limit read apart. A var named `…Bytes` carries
+ * the byte count as digits and each side words it in its own locale: the
+ * renderer's `say` does the same in the agent's ("30,4 MB").
+ */
+export function sizeInSentence(bytes: number, locale: string): string {
+  if (bytes < 1_048_576) return `${new Intl.NumberFormat(locale).format(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
+}
+
+function englishValue(name: string, value: string): string {
+  return name.endsWith('Bytes') && /^\d+$/.test(value) ? sizeInSentence(Number(value), 'en') : value;
+}
+
 /** The sentence `key` says with these values, its English rendered once here. */
 export function sentence(key: SentenceKey, vars: Record<string, string> = {}): Sentence {
-  const text = ENGLISH_SENTENCES[key].replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+  const text = ENGLISH_SENTENCES[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    return value === undefined ? whole : englishValue(name, value);
+  });
   return { key, vars, text };
 }

@@ -56,8 +56,23 @@ export function t(key: MessageKey, vars?: Vars): string {
   return interpolate(entry[form] ?? entry.other, vars);
 }
 
-/** A sentence core sent by key, in the agent's language; core's English when this renderer has no entry for the key. */
+/** As core's `sizeInSentence`, in the agent's locale: "30,4 MB" in German. */
+export function sizeInSentence(bytes: number): string {
+  if (bytes < 1_048_576) return `${new Intl.NumberFormat(currentLocale).format(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${new Intl.NumberFormat(currentLocale, { maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
+}
+
+/**
+ * A sentence core sent by key, in the agent's language; core's English when
+ * this renderer has no entry for the key. Values stay as core sent them,
+ * except a `…Bytes` value, which is a byte count to say as a size.
+ */
 export function say(sentence: Sentence): string {
   const key = `sentence.${sentence.key}`;
-  return key in en ? t(key as MessageKey, sentence.vars) : sentence.text;
+  if (!(key in en)) return sentence.text;
+  const vars: Vars = {};
+  for (const [name, value] of Object.entries(sentence.vars)) {
+    vars[name] = name.endsWith('Bytes') && /^\d+$/.test(value) ? sizeInSentence(Number(value)) : value;
+  }
+  return t(key as MessageKey, vars);
 }

@@ -199,7 +199,7 @@ describe('sending failures', () => {
     await desk.compose.dispatcher.idle();
     expect(outboxRow(desk, first.item.id)).toMatchObject({ state: 'failed', problem: expect.stringContaining('larger than the mail server accepts') });
     const again = await desk.call('outbox.send', { draftId: draft.id, sendAt: null, seenMessageIds: [], confirmCollision: false });
-    expect(again).toMatchObject({ kind: 'invalid', problems: [{ key: 'messageOverServerLimit', vars: { max: '20 KB' }, text: expect.stringContaining('the mail server accepts at most 20 KB') }] });
+    expect(again).toMatchObject({ kind: 'invalid', problems: [{ key: 'messageOverServerLimit', vars: { maxBytes: '20000' }, text: expect.stringContaining('the mail server accepts at most 20 KB') }] });
     expect(s.sink.messages).toHaveLength(0);
   });
 });

@@ -141,7 +141,7 @@ export async function attachToDraft(
   if (bytes.length === 0) throw new DeskFailure('bad-request', sentence('attachmentEmpty', { file: p.filename }));
   const total = draftAttachmentBytes(deps.db, p.draftId) + bytes.length;
   if (total > MAX_DRAFT_BYTES) {
-    const sizes = { file: p.filename, total: (total / 1048576).toFixed(1), max: String(MAX_DRAFT_BYTES / 1048576) };
+    const sizes = { file: p.filename, totalBytes: String(total), maxBytes: String(MAX_DRAFT_BYTES) };
     throw new DeskFailure('bad-request', sentence('attachmentsTooLarge', sizes));
   }
   const sha256 = await storeAttachment(deps.dataDir, bytes);

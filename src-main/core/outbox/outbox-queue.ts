@@ -45,11 +45,7 @@ export interface QueueDeps {
   fetchBodies(messageIds: readonly number[]): Promise<void>;
 }
 
-function megabytes(n: number): string {
-  return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1000))} KB` : `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** Problems that block sending, as sentences by key (sizes formatted here, once, with their unit). */
+/** Problems that block sending, as sentences by key (sizes as byte counts: each side words them). */
 export function draftProblems(db: Database, draft: StoredDraft): Sentence[] {
   const problems = addressProblems(draft);
   for (const name of unresolvedPlaceholders(draft.html)) problems.push(sentence('placeholderLeft', { placeholder: `{${name}}` }));
@@ -58,9 +54,9 @@ export function draftProblems(db: Database, draft: StoredDraft): Sentence[] {
   const estimate = Math.ceil((attached + Buffer.byteLength(draft.html) * 2) * 1.37) + 4096;
   const limit = smtpMaxSize(db, draft.accountId);
   if (limit !== null && estimate > limit) {
-    problems.push(sentence('messageOverServerLimit', { size: megabytes(estimate), max: megabytes(limit) }));
+    problems.push(sentence('messageOverServerLimit', { sizeBytes: String(estimate), maxBytes: String(limit) }));
   } else if (attached > MAX_DRAFT_BYTES) {
-    problems.push(sentence('attachmentsOverLimit', { total: megabytes(attached), max: megabytes(MAX_DRAFT_BYTES) }));
+    problems.push(sentence('attachmentsOverLimit', { totalBytes: String(attached), maxBytes: String(MAX_DRAFT_BYTES) }));
   }
   return problems;
 }

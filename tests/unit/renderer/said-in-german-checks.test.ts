@@ -4,7 +4,7 @@
  * it did not fully understand, read in German: from the real core code that
  * says it, through the renderer's own words for it (the composer's, the
  * import dialog's and the search box's texts). Values stay as typed: an
- * address, a placeholder, a line number, a size as core wrote it.
+ * address, a placeholder, a line number; sizes read in the agent's locale.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderForDraft, requireOpenDraft } from '../../../src-main/core/compose/draft-commands.ts';
@@ -66,8 +66,8 @@ describe('a German agent reads what core checked in German', () => {
       '„ben@@shop“ im Feld „An“ ist keine gültige E-Mail-Adresse.',
       '„anna@“ im Feld „Cc“ ist keine gültige E-Mail-Adresse.',
       'Der Platzhalter {CLIENT_NAME} steht noch im Text: Ersetzen Sie ihn vor dem Senden.',
-      // Core's size, as core wrote it: "30.0 MB", the same in the log and on screen.
-      'Die Anhänge kommen zusammen auf 30.0 MB; gesendet werden können höchstens 25.0 MB.',
+      // Sizes travel as byte counts and read as the agent's locale writes them.
+      'Die Anhänge kommen zusammen auf 30 MB; gesendet werden können höchstens 25 MB.',
       'Der gewählte Sendezeitpunkt liegt in der Vergangenheit.',
     ]);
   });

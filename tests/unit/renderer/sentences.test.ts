@@ -58,11 +58,15 @@ describe('sentences core sends by key', () => {
     expect(bug && say(bug.message)).toMatch(/^In Switchboard selbst ist ein Fehler aufgetreten/);
   });
 
-  it('an attachment over the limit reads in German with the sizes as core wrote them', () => {
-    const tooLarge = sentence('attachmentsTooLarge', { file: 'Rechnung.pdf', total: '27.4', max: '25' });
+  it('sizes read as the agent\'s locale writes them: byte counts travel, each side words them', () => {
+    const tooLarge = sentence('attachmentsTooLarge', { file: 'Rechnung.pdf', totalBytes: String(Math.round(27.4 * 1_048_576)), maxBytes: String(25 * 1_048_576) });
     expect(tooLarge.text).toBe('With “Rechnung.pdf” the attachments would add up to 27.4 MB; at most 25 MB can be sent.');
+    expect(say(tooLarge)).toBe(tooLarge.text);
     setLocale('de');
-    expect(say(tooLarge)).toBe('Mit „Rechnung.pdf“ kämen die Anhänge auf 27.4 MB; gesendet werden können höchstens 25 MB.');
+    expect(say(tooLarge)).toBe('Mit „Rechnung.pdf“ kämen die Anhänge auf 27,4 MB; gesendet werden können höchstens 25 MB.');
+    const overLimit = sentence('messageOverServerLimit', { sizeBytes: '1234567', maxBytes: '20000' });
+    expect(overLimit.text).toMatch(/^The message is about 1.2 MB .* at most 20 KB\./);
+    expect(say(overLimit)).toMatch(/^Die Mail ist mit ihren Anhängen etwa 1,2 MB groß; der Mailserver nimmt höchstens 20 KB an\./);
   });
 
   it('a key this renderer does not know shows core English rather than nothing', () => {
