@@ -45,7 +45,8 @@ export interface AlertBadge {
 
 export interface PresenceBadge {
   agent: AssigneeRef;
-  name: string;
+  /** Null until the colleague's name reaches this desktop (the renderer says "Someone"). */
+  name: string | null;
   colour: string;
   activity: 'viewing' | 'replying';
   /** Epoch ms the lease runs out unless renewed. */

@@ -44,7 +44,7 @@ function pagePresence(db: Database, ids: readonly number[], now: number, me: str
     const identity = names.identity(op.field);
     const badge: PresenceBadge = {
       agent: agentRef(op.field),
-      name: identity?.name ?? 'A colleague',
+      name: identity?.name ?? null,
       colour: identity?.colour ?? defaultColour(op.field),
       activity: op.value.kind,
       until: op.value.expiresAt,
@@ -53,7 +53,7 @@ function pagePresence(db: Database, ids: readonly number[], now: number, me: str
     list.push(badge);
     out.set(conversationId, list);
   }
-  for (const list of out.values()) list.sort((a, b) => (a.activity === b.activity ? a.name.localeCompare(b.name) : a.activity === 'replying' ? -1 : 1));
+  for (const list of out.values()) list.sort((a, b) => (a.activity === b.activity ? (a.name ?? '').localeCompare(b.name ?? '') : a.activity === 'replying' ? -1 : 1));
   return out;
 }
 
@@ -86,7 +86,7 @@ export function countDrawers(db: Database, accountId: number | null): DrawerCoun
 export function presenceOf(db: Database, conversationId: number, now: number, me: string): PresenceBadge[] {
   return whoIsHere(db, memberThreadIds(db, conversationId), now, me).map((p) => ({
     agent: agentRef(p.node),
-    name: p.name ?? 'A colleague',
+    name: p.name ?? null,
     colour: p.colour ?? defaultColour(p.node),
     activity: p.kind,
     until: p.expiresAt,

@@ -69,7 +69,7 @@ export function RowBadges({ triage, directory, settings, now }: RowBadgesProps) 
       <span className="row-badges-spacer" />
       {presence && (
         <span className="presence-badge" data-testid="badge-presence" style={{ color: presence.colour }}>
-          {t(presence.activity === 'replying' ? 'badge.replying' : 'badge.viewing', { name: presence.name })}
+          {t(presence.activity === 'replying' ? 'badge.replying' : 'badge.viewing', { name: presence.name ?? t('activity.someone') })}
         </span>
       )}
       {triage.assignee && <AssigneeAvatar directory={directory} assignee={triage.assignee} />}

@@ -63,7 +63,7 @@ export function TriageBar({ conversationId, data }: { conversationId: number; da
       )}
       {state.alert && <AlertMark alert={state.alert} />}
       {state.presence.map((p) => (
-        <span key={p.agent} className="presence-badge" data-testid="presence-badge" style={{ color: p.colour }}>{t(p.activity === 'replying' ? 'badge.replying' : 'badge.viewing', { name: p.name })}</span>
+        <span key={p.agent} className="presence-badge" data-testid="presence-badge" style={{ color: p.colour }}>{t(p.activity === 'replying' ? 'badge.replying' : 'badge.viewing', { name: p.name ?? t('activity.someone') })}</span>
       ))}
     </div>
   );
