@@ -3,9 +3,9 @@
  * in Chromium: no script may run anywhere (counted through a Playwright
  * binding, postMessage to the top window, console, dialogs and exfil
  * requests), and nothing remote may load until the agent clicks "Show
- * images", after which only images load. Every host name resolves to one
- * local server that records what really went out (fixtures/remote-web.ts);
- * the payloads are in fixtures/hostile-html.ts.
+ * images", after which only images load. No link loads anything into the
+ * frame. Every host name resolves to one local server that records what really
+ * went out (fixtures/remote-web.ts); the payloads are in fixtures/hostile-html.ts.
  */
 import { chromium, expect, test } from '@playwright/test';
 import type { Browser, Page, Request } from '@playwright/test';
@@ -104,7 +104,7 @@ test('hostile HTML runs no script and loads nothing remote until images are allo
     expect(w.blockedByCsp, `"${mail.subject}" left remote fetches for the CSP to stop`).toEqual([]);
   }
 
-  // Interactions inside the frame: links (javascript:, data:, target=_top, ping), handlers.
+  // Interactions inside the frame: links (javascript:, data:, target=_top, ping, image maps), handlers.
   await openMail(page, scriptZoo);
   await page.screenshot({ path: screenshotPath('html-security-scripts') });
   const frame = page.frameLocator('[data-testid="mail-frame"]');
@@ -112,7 +112,14 @@ test('hostile HTML runs no script and loads nothing remote until images are allo
     const target = frame.locator(id);
     if ((await target.count()) > 0) await target.click({ timeout: 2_000 });
   }
+  // The image map's two areas, one to the web and one to the app's own page, load nothing into the frame either.
+  for (const x of [30, 90]) {
+    await frame.locator('img[usemap]').click({ position: { x, y: 20 }, timeout: 2_000 });
+    await page.waitForTimeout(300);
+    await expect(frame.getByText(scriptZoo.marker), `the image-map link at x=${x} navigated the mail frame`).toBeVisible({ timeout: 2_000 });
+  }
   await page.waitForTimeout(750);
+  expect(page.frames().map((f) => f.url())).toEqual([page.url(), 'about:srcdoc']);
   expect(w.executions).toEqual([]);
   expect(urls()).toEqual([]);
   expect(web.otherConnections).toBe(0);

@@ -12,6 +12,8 @@
  *   3. the frame has an empty `sandbox` (no scripts, forms, popups or
  *      same-origin) and a CSP that allows only inline styles and data:/cid:
  *      images (plus http(s) images once allowed).
+ * Every link (<a>, <area>) opens "a new window", which the sandbox refuses: a
+ * link never loads anything inside the frame, the app's own pages included.
  */
 import DOMPurify from 'dompurify';
 
@@ -95,7 +97,7 @@ export function sanitizeMailHtml(html: string, allowRemote: boolean): SanitizedM
     }
     const style = element.getAttribute('style');
     if (style !== null) element.setAttribute('style', cleanCss(style));
-    if (element.tagName === 'A' && element.hasAttribute('href')) {
+    if ((element.tagName === 'A' || element.tagName === 'AREA') && element.hasAttribute('href')) {
       // With no allow-popups in the sandbox a new-window link goes nowhere,
       // instead of loading the page inside the mail frame.
       element.setAttribute('target', '_blank');
