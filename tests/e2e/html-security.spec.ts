@@ -3,9 +3,11 @@
  * in Chromium: no script may run anywhere (counted through a Playwright
  * binding, postMessage to the top window, console, dialogs and exfil
  * requests), and nothing remote may load until the agent clicks "Show
- * images", after which only images load. No link loads anything into the
- * frame. Every host name resolves to one local server that records what really
- * went out (fixtures/remote-web.ts); the payloads are in fixtures/hostile-html.ts.
+ * images", after which only images load. The frame's sandbox is same-origin
+ * and nothing else (so the app can size it), no link loads anything into it,
+ * and no image tells the sender more than the app's bare origin as Referer.
+ * Every host name resolves to one local server that records what really went
+ * out (fixtures/remote-web.ts); the payloads are in fixtures/hostile-html.ts.
  */
 import { chromium, expect, test } from '@playwright/test';
 import type { Browser, Page, Request } from '@playwright/test';
@@ -86,6 +88,26 @@ function urls(): string[] {
   return web.requests.map((r) => r.url);
 }
 
+/**
+ * Requests that told the remote server more than the app's bare origin. Chromium sends
+ * that origin with the CSS images of a same-origin srcdoc frame whatever the referrer
+ * policy (docs/decisions.md); a path, query or the launch token must never go out.
+ */
+function referredBeyondOrigin(page: Page): string[] {
+  const origin = `${new URL(page.url()).origin}/`;
+  return web.requests.filter((r) => r.referer !== null && r.referer !== origin).map((r) => `${r.url} <- ${r.referer}`);
+}
+
+// Same-origin is there so the app can measure the frame. These would let the mail act (scripts
+// next to same-origin could even lift the sandbox), in any variant (-by-user-activation, -to-escape-sandbox).
+const FORBIDDEN_SANDBOX = /^allow-(scripts|popups|forms|top-navigation|modals|downloads|pointer-lock|presentation|orientation-lock)/;
+
+async function expectSandboxed(page: Page): Promise<void> {
+  const tokens = ((await page.getByTestId('mail-frame').getAttribute('sandbox')) ?? '').split(/\s+/).filter(Boolean);
+  expect(tokens.filter((token) => FORBIDDEN_SANDBOX.test(token)), 'sandbox flags that let mail act').toEqual([]);
+  expect(tokens).toEqual(['allow-same-origin']);
+}
+
 function notImages(): string[] {
   return web.requests.filter((r) => r.host !== 'img.test' || !r.image).map((r) => r.url);
 }
@@ -98,6 +120,7 @@ test('hostile HTML runs no script and loads nothing remote until images are allo
 
   for (const mail of hostileMails) {
     await openMail(page, mail);
+    await expectSandboxed(page);
     expect(w.executions, `script ran in "${mail.subject}"`).toEqual([]);
     expect(urls(), `remote request from "${mail.subject}" before images were allowed`).toEqual([]);
     // The sanitizer alone already strips every remote fetch: the frame's CSP never has to step in.
@@ -139,6 +162,7 @@ test('hostile HTML runs no script and loads nothing remote until images are allo
     await page.waitForTimeout(750);
     await page.screenshot({ path: screenshotPath(`html-security-allowed-${mail === remoteImages ? 'images' : 'css'}`) });
     expect(notImages(), `non-image or non-image-host requests in "${mail.subject}"`).toEqual([]);
+    expect(referredBeyondOrigin(page), `images of "${mail.subject}" told the sender where the app is`).toEqual([]);
     expect(web.otherConnections).toBe(0);
     expect(w.executions).toEqual([]);
   }

@@ -9,9 +9,9 @@
  *   2. our hooks strip every remote fetch (img src/srcset, background
  *      attributes, CSS url(), image-set strings and @import) unless the user allowed remote
  *      images for this message, and count what they found so the UI can say so;
- *   3. the frame has an empty `sandbox` (no scripts, forms, popups or
- *      same-origin) and a CSP that allows only inline styles and data:/cid:
- *      images (plus http(s) images once allowed).
+ *   3. the frame's `sandbox` allows only same-origin (so the app can measure
+ *      it; no scripts, forms, popups or top navigation) and a CSP that allows only
+ *      inline styles and data:/cid: images (plus http(s) images once allowed).
  * Every link (<a>, <area>) opens "a new window", which the sandbox refuses: a
  * link never loads anything inside the frame, the app's own pages included.
  */
@@ -41,8 +41,12 @@ const CSS_IMPORT = /@import\b[^;]*;?/gi;
 // image-set("https://…" 1x) fetches from a bare string, no url() needed.
 const CSS_REMOTE_STRING = /(?<!url\(\s*)(['"])\s*((?:https?:)?\/\/[^'"]*)\1/gi;
 
+// The frame is sized to the document, so the root must not be sized to the
+// frame: `html{height:100%}` (common in newsletter templates) would keep it
+// from ever shrinking. Two :root outweigh the mail's `html` rules, !important or not.
 function baseStyle(): string {
   return `html{color-scheme:light}
+:root:root{height:auto!important;min-height:0!important}
 body{margin:18px 28px;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1f2328;background:#fff;overflow-wrap:anywhere}
 img{max-width:100%;height:auto}
 pre{white-space:pre-wrap}
