@@ -2,6 +2,9 @@
  * Session-wide defences, installed once before the first window:
  * - the Content-Security-Policy header on every response of the app's own
  *   pages (an XSS in rendered mail then still cannot load or send anything);
+ * - no Referer on requests that leave the app (a mail's images, once the
+ *   agent allows them): Chromium sends CSS images of the same-origin mail
+ *   frame with its default policy, whatever the page's `no-referrer` says;
  * - every permission request and check answered "no" (a mail client needs
  *   no camera, geolocation, notifications-from-web or USB);
  * - no device access (HID, serial, USB).
@@ -36,7 +39,17 @@ export function withContentSecurityPolicy(headers: Headers | undefined): Headers
   return out;
 }
 
+/** The request headers without `Referer` (header names are case-insensitive). */
+export function withoutReferer(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (name.toLowerCase() !== 'referer') out[name] = value;
+  return out;
+}
+
 export function hardenSession(session: Session, origin: AppOrigin): void {
+  session.webRequest.onBeforeSendHeaders((details, callback) => {
+    callback(origin.isOwnUrl(details.url) ? {} : { requestHeaders: withoutReferer(details.requestHeaders) });
+  });
   session.webRequest.onHeadersReceived((details, callback) => {
     if (!origin.isOwnUrl(details.url)) {
       callback({});

@@ -194,12 +194,16 @@ export class FakeUtilityProcess extends EventEmitter {
 
 class FakeSession {
   headersListener: ((details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void) | null = null;
+  sendHeadersListener: ((details: { url: string; requestHeaders: Record<string, string> }, callback: (response: unknown) => void) => void) | null = null;
   permissionRequestHandler: Listener | null = null;
   permissionCheckHandler: Listener | null = null;
   devicePermissionHandler: Listener | null = null;
   webRequest = {
     onHeadersReceived: vi.fn((listener: FakeSession['headersListener']) => {
       this.headersListener = listener;
+    }),
+    onBeforeSendHeaders: vi.fn((listener: FakeSession['sendHeadersListener']) => {
+      this.sendHeadersListener = listener;
     }),
   };
   setPermissionRequestHandler = vi.fn((handler: Listener) => {

@@ -51,6 +51,19 @@ describe('the session', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
   });
 
+  it('sends no Referer when a mail’s images load from elsewhere, and leaves the app’s own requests alone', () => {
+    hardenSession(fake.session as unknown as Session, createAppOrigin('http://127.0.0.1:5173'));
+    const send = (url: string, requestHeaders: Record<string, string>): unknown => {
+      let answer: unknown = 'not called';
+      fake.session.sendHeadersListener!({ url, requestHeaders }, (response) => {
+        answer = response;
+      });
+      return answer;
+    };
+    expect(send('https://tracker.example/pixel.png', { referer: 'http://127.0.0.1:5173/', Accept: 'image/*' })).toEqual({ requestHeaders: { Accept: 'image/*' } });
+    expect(send('http://127.0.0.1:5173/assets/app.js', { Referer: 'http://127.0.0.1:5173/' })).toEqual({});
+  });
+
   it('leaves responses of other origins alone', () => {
     hardenSession(fake.session as unknown as Session, createAppOrigin(null));
     expect(headersFor('https://example.com/')).toEqual({});
