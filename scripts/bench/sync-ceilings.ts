@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { ImapFlow } from 'imapflow';
 import type { FetchMessageObject, FetchQueryObject } from 'imapflow';
 import { simpleParser } from 'mailparser';
+import { HEADER_FETCH_QUERY } from '../../src-main/core/sync/header-batch.ts';
 
 export interface Server {
   port: number;
@@ -138,11 +139,16 @@ export function bareEnvelopes(s: Server): Promise<Measured> {
 
 /**
  * imapflow fetching what core's header phase asks for (UID, flags, size,
- * INTERNALDATE and the whole header block), nothing else: not a goal, the
+ * INTERNALDATE and the header lines it reads: `HEADER_FETCH_QUERY`), nothing else: not a goal, the
  * floor under core's "all headers listed" as long as it fetches header blocks
  * rather than envelopes.
  */
 export function bareHeaderBlocks(s: Server): Promise<Measured> {
+  return timeFetch(s, HEADER_FETCH_QUERY, (m) => m.headers !== undefined);
+}
+
+/** The same with every header line (`BODY.PEEK[HEADER]`), as core fetched before it asked for the lines it reads. */
+export function bareWholeHeaderBlocks(s: Server): Promise<Measured> {
   return timeFetch(s, { uid: true, flags: true, size: true, internalDate: true, headers: true }, (m) => m.headers !== undefined);
 }
 
@@ -169,7 +175,7 @@ export async function bareListing(s: Server, dir: string): Promise<Measured> {
   try {
     return await measure(s, (c, folder) =>
       storeInBatches<Row>(
-        c.fetch('1:*', { uid: true, flags: true, size: true, internalDate: true, headers: true }),
+        c.fetch('1:*', HEADER_FETCH_QUERY),
         async (m) => {
           if (!m.headers) return null;
           const p = await simpleParser(m.headers, { skipTextToHtml: true, skipImageLinks: true });

@@ -10,9 +10,10 @@
  *    so that no measurement pays for the server's first look.
  * 3. Ceilings (sync-ceilings.ts): imapflow fetching envelopes only; imapflow
  *    fetching sources + mailparser + a plain SQLite/FTS5 insert; mbsync. And
- *    two floors, not goals: imapflow fetching the header blocks core's header
- *    phase asks for, with nothing done with them; and a bare listing (those
- *    blocks + mailparser + a plain insert under a UNIQUE dedupe key).
+ *    floors, not goals: imapflow fetching the header lines core's header
+ *    phase asks for, with nothing done with them, and the whole header
+ *    blocks for comparison; and a bare listing (those lines + mailparser +
+ *    a plain insert under a UNIQUE dedupe key).
  * 4. Core (sync-core-child.ts) in a child process: time to the first stored
  *    page, to all headers listed (first full pass done), to all bodies cached
  *    and indexed; no-change resyncs; the child's peak RSS; per phase, the
@@ -22,6 +23,10 @@
  *    show the sync engine's own share.
  *    `--core-only` skips step 3 (about three minutes at 50,000): for
  *    comparing two versions of core run after run, not for the ratios.
+ *    `--trace-headers` gives every message the ~3 KB of transport headers
+ *    (Received, DKIM, ARC, ...) real mail carries and the generator leaves
+ *    out (trace-headers.ts); it changes every figure, so compare runs with
+ *    and without it only by their ratios.
  *    `--core-node-flags "..."` starts core's process with those Node flags
  *    instead of the flags core runs with everywhere (CORE_NODE_FLAGS below);
  *    MALLOC_ARENA_MAX in the bench's own environment overrides core's default.
@@ -38,7 +43,9 @@ import { generateDemoMailbox } from '../../src-main/core/demo/demo-mailbox.ts';
 import type { DemoMessage } from '../../src-main/core/demo/demo-mailbox.ts';
 import { startDovecot } from '../../tests/support/dovecot.ts';
 import type { Server } from './sync-ceilings.ts';
-import { bareEnvelopes, bareFullPipeline, bareHeaderBlocks, bareListing, mbsyncFull } from './sync-ceilings.ts';
+import { bareEnvelopes, bareFullPipeline, bareHeaderBlocks, bareListing, bareWholeHeaderBlocks, mbsyncFull } from './sync-ceilings.ts';
+import { withTraceHeaders } from './trace-headers.ts';
+import { HEADER_FETCH_QUERY } from '../../src-main/core/sync/header-batch.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -88,6 +95,8 @@ async function warmUp(s: Server): Promise<void> {
     const lock = await c.getMailboxLock(folder);
     try {
       for await (const m of c.fetch('1:*', { uid: true, flags: true, size: true, internalDate: true, envelope: true, headers: true, source: true })) void m;
+      // Dovecot caches the header fields a client asks for by name: core's first pass must not pay for that.
+      for await (const m of c.fetch('1:*', HEADER_FETCH_QUERY)) void m;
     } finally {
       lock.release();
     }
@@ -139,18 +148,20 @@ async function measureCeilings(server: Server, dir: string) {
   const envelopes = await bareEnvelopes(server);
   console.log(`ceiling, imapflow envelopes only:            ${s1(envelopes.ms)} (${envelopes.messages}; client CPU ${s1(envelopes.cpuMs)}, server CPU ${s1(envelopes.serverCpuMs)})`);
   const headerBlocks = await bareHeaderBlocks(server);
-  console.log(`floor, imapflow header blocks only:          ${s1(headerBlocks.ms)} (${headerBlocks.messages}; ${(headerBlocks.ms / envelopes.ms).toFixed(2)}× envelopes: core's fetch alone; client CPU ${s1(headerBlocks.cpuMs)}, server CPU ${s1(headerBlocks.serverCpuMs)})`);
+  console.log(`floor, imapflow header lines core fetches:   ${s1(headerBlocks.ms)} (${headerBlocks.messages}; ${(headerBlocks.ms / envelopes.ms).toFixed(2)}× envelopes: core's fetch alone; client CPU ${s1(headerBlocks.cpuMs)}, server CPU ${s1(headerBlocks.serverCpuMs)})`);
+  const wholeHeaders = await bareWholeHeaderBlocks(server);
+  console.log(`  for comparison, whole header blocks:        ${s1(wholeHeaders.ms)} (${wholeHeaders.messages}; ${(wholeHeaders.ms / envelopes.ms).toFixed(2)}× envelopes; client CPU ${s1(wholeHeaders.cpuMs)}, server CPU ${s1(wholeHeaders.serverCpuMs)})`);
   const listing = await bareListing(server, dir);
   console.log(`floor, header blocks + mailparser + insert:  ${s1(listing.ms)} (${listing.messages}; ${(listing.ms / envelopes.ms).toFixed(2)}× envelopes: a bare listing, no threading; client CPU ${s1(listing.cpuMs)}, server CPU ${s1(listing.serverCpuMs)})`);
   const full = await bareFullPipeline(server, dir);
   console.log(`ceiling, imapflow + mailparser + SQLite/FTS5: ${s1(full.ms)} (${full.messages}; client CPU ${s1(full.cpuMs)}, server CPU ${s1(full.serverCpuMs)})`);
   const mbsync = mbsyncFull(server, dir);
   console.log(mbsync ? `mbsync full sync:                             ${s1(mbsync.ms)} (${mbsync.messages})` : 'mbsync: not installed');
-  return { envelopes, headerBlocks, listing, full, mbsync };
+  return { envelopes, headerBlocks, wholeHeaders, listing, full, mbsync };
 }
 
-function ceilingFigures({ envelopes, headerBlocks, listing, full, mbsync }: Ceilings) {
-  return { envelopesMs: envelopes.ms, envelopesCpuMs: envelopes.cpuMs, envelopesServerCpuMs: envelopes.serverCpuMs, headerBlocksMs: headerBlocks.ms, headerBlocksCpuMs: headerBlocks.cpuMs, headerBlocksServerCpuMs: headerBlocks.serverCpuMs, bareListingMs: listing.ms, bareListingCpuMs: listing.cpuMs, bareListingServerCpuMs: listing.serverCpuMs, fullPipelineMs: full.ms, fullPipelineCpuMs: full.cpuMs, fullPipelineServerCpuMs: full.serverCpuMs, mbsyncMs: mbsync?.ms ?? null };
+function ceilingFigures({ envelopes, headerBlocks, wholeHeaders, listing, full, mbsync }: Ceilings) {
+  return { envelopesMs: envelopes.ms, envelopesCpuMs: envelopes.cpuMs, envelopesServerCpuMs: envelopes.serverCpuMs, headerBlocksMs: headerBlocks.ms, headerBlocksCpuMs: headerBlocks.cpuMs, headerBlocksServerCpuMs: headerBlocks.serverCpuMs, wholeHeaderBlocksMs: wholeHeaders.ms, wholeHeaderBlocksCpuMs: wholeHeaders.cpuMs, bareListingMs: listing.ms, bareListingCpuMs: listing.cpuMs, bareListingServerCpuMs: listing.serverCpuMs, fullPipelineMs: full.ms, fullPipelineCpuMs: full.cpuMs, fullPipelineServerCpuMs: full.serverCpuMs, mbsyncMs: mbsync?.ms ?? null };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -160,14 +171,16 @@ async function main(): Promise<void> {
   const target = argValue('--messages', 5_000);
   const breakdown = process.argv.includes('--breakdown');
   const coreOnly = process.argv.includes('--core-only');
+  const traceHeaders = process.argv.includes('--trace-headers');
   const flagsAt = process.argv.indexOf('--core-node-flags');
   const nodeFlags = flagsAt >= 0 ? (process.argv[flagsAt + 1] ?? '').split(/\s+/).filter(Boolean) : CORE_NODE_FLAGS;
   const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, ramGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
   console.log(`bench:sync — ${target} messages — ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM`);
   let t = performance.now();
-  const mail = generate(target);
+  const generated = generate(target);
+  const mail = traceHeaders ? generated.map((m, i) => ({ ...m, raw: withTraceHeaders(m.raw, i, m.date) })) : generated;
   const distinctIds = new Set(mail.map((m) => m.raw.toString('latin1').match(/^Message-ID:\s*(\S+)/im)?.[1] ?? '')).size;
-  console.log(`corpus: ${mail.length} messages (${distinctIds} distinct Message-IDs), ${(mail.reduce((a, m) => a + m.raw.length, 0) / 2 ** 20).toFixed(1)} MB, generated in ${s1(performance.now() - t)}`);
+  console.log(`corpus: ${mail.length} messages (${distinctIds} distinct Message-IDs), ${(mail.reduce((a, m) => a + m.raw.length, 0) / 2 ** 20).toFixed(1)} MB, generated in ${s1(performance.now() - t)}${traceHeaders ? ', with real mail\'s transport headers (--trace-headers)' : ''}`);
 
   const dovecot = await startDovecot({ users: [{ user: USER, password: PASSWORD }] });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-sync-'));
@@ -226,6 +239,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       messages: mail.length,
       seeding: 'Maildir files written directly before the first login (not APPEND)',
+      traceHeaders,
       machine,
       ceilings: ceilings && ceilingFigures(ceilings),
       coreNodeFlags: nodeFlags,

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import type { HeaderInput, PreparedHeaderRow } from '../mail/header-row.ts';
 import { prepareHeaderRow } from '../mail/header-row.ts';
+import { HEADER_FIELDS_READ } from './header-fields.ts';
 
 /** Where a batch's messages live on the server. */
 export interface BatchPlace {
@@ -26,8 +27,8 @@ export interface PreparedHeaders {
   groups?: unknown[];
 }
 
-/** The FETCH items of a header batch. */
-export const HEADER_FETCH_QUERY = { uid: true, flags: true, size: true, internalDate: true, headers: true } as const;
+/** The FETCH items of a header batch: only the header lines parseHeaderFields reads. */
+export const HEADER_FETCH_QUERY = { uid: true, flags: true, size: true, internalDate: true, headers: [...HEADER_FIELDS_READ] };
 
 // \Recent belongs to one session (RFC 3501); storing it would make every new session look like a flag change.
 export function flagList(flags: Iterable<string> | undefined): string[] {

@@ -1,5 +1,6 @@
 /**
- * A message's header block (IMAP `BODY.PEEK[HEADER]`) → the fields a list row
+ * A message's header block (IMAP `BODY.PEEK[HEADER.FIELDS (...)]` of
+ * `HEADER_FIELDS_READ`, or the whole `BODY[HEADER]`) → the fields a list row
  * and threading need, without the body: what headers-first sync stores first.
  *
  * Invariant: for the same header block, every field equals what
@@ -54,8 +55,14 @@ interface HeaderDecoder {
   ensureMessageIDFormat(value: string): string | false;
 }
 
-// Only these are decoded: the others (Received, DKIM, ...) are most of the bytes and none of the fields.
-const WANTED = new Set(['subject', 'from', 'to', 'cc', 'message-id', 'in-reply-to', 'references', 'date', 'content-type']);
+/**
+ * The only headers read. Headers-first sync asks the server for just these
+ * (`BODY.PEEK[HEADER.FIELDS (...)]`): the others (Received, DKIM and ARC
+ * signatures, Authentication-Results, ...) are most of a real header block's
+ * bytes and none of the fields.
+ */
+export const HEADER_FIELDS_READ = ['subject', 'from', 'to', 'cc', 'message-id', 'in-reply-to', 'references', 'date', 'content-type'] as const;
+const WANTED = new Set<string>(HEADER_FIELDS_READ);
 
 let decoder: HeaderDecoder | null = null;
 function headerDecoder(): HeaderDecoder {
