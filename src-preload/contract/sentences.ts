@@ -164,6 +164,11 @@ export type NoticeSentenceKey =
   | 'sharedTitle'
   | 'shared'
   | 'sharedWithNote'
+  /** The same four when the colleague's name has not reached this desktop yet. */
+  | 'mentionedBySomeone'
+  | 'assignedBySomeone'
+  | 'sharedBySomeone'
+  | 'sharedWithNoteBySomeone'
   | 'sentLateTitle'
   | 'sentLate'
   | 'notSentTitle'

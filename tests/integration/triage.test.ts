@@ -151,6 +151,19 @@ describe('triage through core', () => {
     ]);
   });
 
+  it('names a colleague whose name has not arrived yet as "Someone", by key, not in core\'s English', async () => {
+    const me = await desk.call('agent.set', { name: 'Alice', address: 'alice@desk.example' });
+    const c = mail('n1@customer.example');
+    await drawer('inbox');
+    // Only the assignment: this colleague's profile (name, address) has not been synced yet.
+    const CAROL = 'c0c0000000000003';
+    appendOps(desk.core.db, [{ hlc: formatTimestamp(clock.now(), 0, CAROL), actor: CAROL, entity: 'msg:n1@customer.example', field: 'assignee', value: me.ref }], clock.now(), false);
+    expect(await drawer('mine')).toEqual([c]);
+    expect(notifications()).toEqual([
+      expect.objectContaining({ kind: 'assigned', conversationId: c, body: { key: 'assignedBySomeone', vars: { subject: 'Broken zipper' }, text: 'Someone assigned “Broken zipper” to you.' } }),
+    ]);
+  });
+
   it('keeps settings as team state and answers bad input in plain words', async () => {
     const settings = await desk.call('triage.settings', {});
     const saved = await desk.call('triage.saveSettings', { ...settings, statusLabels: { ...settings.statusLabels, done: 'Solved' }, autoCloseDays: 14 });

@@ -60,10 +60,6 @@ export class TeamNames {
     return a ? identityOf(a) : null;
   }
 
-  nameOfNode(node: string): string {
-    return this.agents.get(agentRef(node))?.name ?? 'A colleague';
-  }
-
   agentsList(): TeamAgent[] {
     return [...this.agents.values()];
   }

@@ -16,7 +16,7 @@
  *   after the transaction committed.
  */
 import type { Database } from 'better-sqlite3';
-import type { DeskNotification, TriageSettings } from '../../../src-preload/api.ts';
+import type { DeskNotification, Sentence, SentenceKey, TriageSettings } from '../../../src-preload/api.ts';
 import {
   clearDirty,
   conversationOfThreadId,
@@ -207,22 +207,25 @@ export class TriageMaterializer {
       const conversationId = this.conversationOfOp(op);
       if (conversationId === null) continue;
       names ??= new TeamNames(this.db);
-      const who = names.nameOfNode(op.actor);
+      // A colleague whose name has not arrived yet is "Someone" in the agent's language, not a name core makes up.
+      const who = names.identity(op.actor)?.name ?? null;
+      const by = (named: SentenceKey, unnamed: SentenceKey, vars: Record<string, string>): Sentence =>
+        who === null ? sentence(unnamed, vars) : sentence(named, { who, ...vars });
       if (op.entity.startsWith('note:')) {
         result.activity.push(conversationId);
         const note = noteOf(opsOfEntity(this.db, op.entity));
         if (note && note.kind === 'note' && note.mentions.includes(me)) {
-          const body = sentence('mentioned', { who, subject: subjectOf(conversationId) });
+          const body = by('mentioned', 'mentionedBySomeone', { subject: subjectOf(conversationId) });
           result.notifications.push({ kind: 'mentioned', title: sentence('mentionedTitle'), body, conversationId });
         }
       } else if (op.field === FIELD.assignee && op.value === me) {
-        const body = sentence('assigned', { who, subject: subjectOf(conversationId) });
+        const body = by('assigned', 'assignedBySomeone', { subject: subjectOf(conversationId) });
         result.notifications.push({ kind: 'assigned', title: sentence('assignedTitle'), body, conversationId });
       } else if (op.field === FIELD.share && typeof op.value === 'object' && op.value !== null && !Array.isArray(op.value) && op.value.agent === me) {
         // The colleague's note is theirs, in their words: a value, never translated.
         const note = typeof op.value.note === 'string' ? op.value.note : '';
         const subject = subjectOf(conversationId);
-        const body = note !== '' ? sentence('sharedWithNote', { who, subject, note }) : sentence('shared', { who, subject });
+        const body = note !== '' ? by('sharedWithNote', 'sharedWithNoteBySomeone', { subject, note }) : by('shared', 'sharedBySomeone', { subject });
         result.notifications.push({ kind: 'shared', title: sentence('sharedTitle'), body, conversationId });
       }
     }

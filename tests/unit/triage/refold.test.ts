@@ -101,8 +101,9 @@ describe('ops from colleagues', () => {
     t.actor.record([{ entity: messageEntity(root(c)), field: 'assignee', value: me() }]);
     const r = t.drain();
     expect(r.notifications.map((n) => n.kind).sort()).toEqual(['mentioned', 'shared']);
-    // Said by key for the agent's language; the colleague's note stays their own words.
-    expect(r.notifications.find((n) => n.kind === 'shared')?.body).toMatchObject({ key: 'sharedWithNote', vars: { note: 'Can you look?' } });
+    // Said by key for the agent's language; the colleague's note stays their own words. This colleague's
+    // name has not arrived (no profile ops), so "Someone" shared it.
+    expect(r.notifications.find((n) => n.kind === 'shared')?.body).toMatchObject({ key: 'sharedWithNoteBySomeone', vars: { note: 'Can you look?' } });
     expect(r.activity).toEqual([c]);
   });
 });
