@@ -23,6 +23,7 @@ const USER = 'fields@example.test';
 const spamassassin = path.join(corporaDir, 'spamassassin-public-corpus');
 const mailingList = path.join(corporaDir, 'linux-mips-2001-2004', 'eml');
 const present = parserFixturesPresent && fs.existsSync(spamassassin) && fs.existsSync(mailingList);
+if (!present) console.warn(`the header-lines test needs the shared corpora (${corporaDir}): skipped`);
 
 /** Every `step`-th file of a corpus folder, so each kind of sender is in the sample. */
 function sample(dir: string, step: number): string[] {
