@@ -45,6 +45,7 @@ const CONNECTIONS: Readonly<Record<ConnectionSentenceKey, string>> = {
   hostLookupFailed: 'The name {host} could not be looked up. Check your internet connection.',
   hostNotFound: 'No server called {host} could be found. Check the spelling.',
   connectionRefused: '{host} refused the connection on port {port}. Check the port and security settings.',
+  serverNotAnswering: '{host} is not answering right now. Switchboard keeps trying; the mail already here stays readable.',
   notTls: '{where} does not answer with SSL/TLS. Try STARTTLS, or the port for SSL/TLS (usually {tlsPort}).',
   starttlsFailed: '{where} did not set up STARTTLS encryption. Check the security setting and the port.',
   tlsFailed: 'A secure connection to {where} could not be set up. Check the security setting (SSL/TLS or STARTTLS) and the port.',

@@ -25,6 +25,7 @@ export type ConnectionSentenceKey =
   | 'hostLookupFailed'
   | 'hostNotFound'
   | 'connectionRefused'
+  | 'serverNotAnswering'
   | 'notTls'
   | 'starttlsFailed'
   | 'tlsFailed'

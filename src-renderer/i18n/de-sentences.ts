@@ -23,6 +23,7 @@ export const deSentences: Record<keyof typeof enSentences, CatalogueEntry> = {
   'sentence.hostLookupFailed': 'Der Name {host} konnte nicht aufgelöst werden. Prüfen Sie Ihre Internetverbindung.',
   'sentence.hostNotFound': 'Es gibt keinen Server namens {host}. Prüfen Sie die Schreibweise.',
   'sentence.connectionRefused': '{host} hat die Verbindung auf Port {port} abgelehnt. Prüfen Sie Port und Sicherheitseinstellung.',
+  'sentence.serverNotAnswering': '{host} antwortet gerade nicht. Switchboard versucht es weiter; die schon geladenen Mails bleiben lesbar.',
   'sentence.notTls': '{where} antwortet nicht mit SSL/TLS. Versuchen Sie STARTTLS oder den Port für SSL/TLS (meist {tlsPort}).',
   'sentence.starttlsFailed': '{where} hat die STARTTLS-Verschlüsselung nicht eingerichtet. Prüfen Sie Sicherheitseinstellung und Port.',
   'sentence.tlsFailed': 'Eine sichere Verbindung zu {where} kam nicht zustande. Prüfen Sie die Sicherheitseinstellung (SSL/TLS oder STARTTLS) und den Port.',

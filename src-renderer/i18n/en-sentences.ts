@@ -25,6 +25,7 @@ export const enSentences = {
   'sentence.hostLookupFailed': 'The name {host} could not be looked up. Check your internet connection.',
   'sentence.hostNotFound': 'No server called {host} could be found. Check the spelling.',
   'sentence.connectionRefused': '{host} refused the connection on port {port}. Check the port and security settings.',
+  'sentence.serverNotAnswering': '{host} is not answering right now. Switchboard keeps trying; the mail already here stays readable.',
   'sentence.notTls': '{where} does not answer with SSL/TLS. Try STARTTLS, or the port for SSL/TLS (usually {tlsPort}).',
   'sentence.starttlsFailed': '{where} did not set up STARTTLS encryption. Check the security setting and the port.',
   'sentence.tlsFailed': 'A secure connection to {where} could not be set up. Check the security setting (SSL/TLS or STARTTLS) and the port.',

@@ -230,6 +230,8 @@ describe('a server outage', () => {
     await dovecot.halt();
     await until('offline', () => h.sync.health.state === 'offline');
     expect(h.sync.health.lastError?.text).toMatch(/127\.0\.0\.1/);
+    // Retries are refused: a server that worked is down, not a setting to check.
+    await until('says the server is not answering', () => h.sync.health.lastError?.key === 'serverNotAnswering', 15_000);
 
     await dovecot.resume();
     await until('reconnected', () => connected(h), 15_000);

@@ -42,7 +42,7 @@ import type { AccountHealth, ServerSettings, SyncProgress } from '../../../src-p
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import { isCorruption, markCacheDamaged } from '../db/connection.ts';
-import { getFolder, getFolderByPath } from '../db/folders.repo.ts';
+import { getFolder, getFolderByPath, listFolders } from '../db/folders.repo.ts';
 import { countPendingOps } from '../db/writeback.repo.ts';
 import type { Logger } from '../log.ts';
 import { HealthReporter } from './account-health.ts';
@@ -157,6 +157,8 @@ export class AccountSync {
       ...(o.backoff ? { backoff: o.backoff } : {}),
       ...(o.random ? { random: o.random } : {}),
       ...(o.extensions ? { extensions: o.extensions } : {}),
+      // Synced on an earlier run: some folder has its UIDVALIDITY stored.
+      workedBefore: () => listFolders(o.db, o.accountId).some((f) => f.uidvalidity !== null),
       onConnected: (client) => this.connected(client),
       onLost: (loss) => this.lost(loss),
     });

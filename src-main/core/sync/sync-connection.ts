@@ -20,6 +20,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import { backoffDelay, defaultBackoff } from './backoff.ts';
+import type { ClassifiedError } from './classify-error.ts';
 import { classifyConnectionError, healthStateFor } from './classify-error.ts';
 import { sentence } from '../sentences.ts';
 import type { ClientTimeouts } from './imap-client.ts';
@@ -43,6 +44,12 @@ export interface SyncConnectionOptions {
   random?: () => number;
   extensions?: { condstore?: boolean; qresync?: boolean };
   /**
+   * This account has synced before (on an earlier run): a refused or
+   * unanswered connection is then the server being down, not a setting to
+   * check. A connection up earlier in this run counts too.
+   */
+  workedBefore?: () => boolean;
+  /**
    * Client options over the sync's own (no auto-IDLE: the sync IDLEs on a
    * connection of its own). The team transport, which IDLEs here, sets its own.
    */
@@ -62,6 +69,7 @@ export class SyncConnection {
   private ownFaults = 0;
   private cancelRetry: (() => void) | null = null;
   private stopped = false;
+  private connectedOnce = false;
 
   constructor(o: SyncConnectionOptions) {
     this.o = o;
@@ -115,6 +123,7 @@ export class SyncConnection {
     // imapflow enables CONDSTORE whenever offered; without it in `enabled` no modseq is ever asked for.
     if (extensions?.condstore === false) client.enabled.delete('CONDSTORE');
     this.current = client;
+    this.connectedOnce = true;
     client.on('close', () => this.lose(client, null));
     this.o.log.info('connected', { host: this.o.imap.host, port: this.o.imap.port });
     this.o.onConnected(client);
@@ -144,7 +153,18 @@ export class SyncConnection {
       });
     else this.o.log.warn('connection failed', { state, problem: classified.problem, detail: classified.detail });
     this.scheduleReconnect(state === 'auth-failed');
-    this.o.onLost({ state, message: repeating ? sentence('internalRepeating', { count: String(this.ownFaults) }) : classified.message });
+    this.o.onLost({ state, message: repeating ? sentence('internalRepeating', { count: String(this.ownFaults) }) : this.sayLoss(classified) });
+  }
+
+  /**
+   * "Check the port and security settings" is advice for a new account. For
+   * a server that worked before, refusing or not answering means it is down
+   * or restarting: say so, and that the sync keeps trying.
+   */
+  private sayLoss(classified: ClassifiedError): Sentence {
+    const serverDown = classified.problem === 'connection-refused' || classified.problem === 'timeout';
+    if (!serverDown || !(this.connectedOnce || this.o.workedBefore?.() === true)) return classified.message;
+    return sentence('serverNotAnswering', { host: this.o.imap.host });
   }
 
   private scheduleReconnect(slow: boolean): void {
