@@ -43,9 +43,13 @@ let cpu0 = process.cpuUsage();
 // Sampled every 10 ms; each phase's figures are taken and the histogram reset when the next phase starts.
 const loop = monitorEventLoopDelay({ resolution: 10 });
 const loopDelayMs: Record<string, { max: number; p99: number }> = {};
+// The peak so far (getrusage's maxRSS only grows) when each phase ends: which phase the peak belongs to,
+// even when it is a spike between two memory samples.
+const maxRssMbAt: Record<string, number> = {};
 const endLoopPhase = (name: string): void => {
   loopDelayMs[name] = { max: Math.round(loop.max / 1e6), p99: Math.round(loop.percentile(99) / 1e6) };
   loop.reset();
+  maxRssMbAt[name] = Math.round(process.resourceUsage().maxRSS / 1024);
 };
 let server0 = serverImapCpu();
 const sync = new AccountSync({
@@ -104,6 +108,7 @@ for (let i = 0; i < 5; i++) {
   await sync.syncNow();
   resyncMs.push(performance.now() - t);
 }
+maxRssMbAt.resyncs = Math.round(process.resourceUsage().maxRSS / 1024);
 clearInterval(sampler);
 await sync.stop();
 db.close();
@@ -122,6 +127,7 @@ process.stdout.write(
     backlog,
     unindexed,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    maxRssMbAt,
     loopDelayMs,
     memoryTimeline,
     endMemoryMb: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),

@@ -14,7 +14,10 @@
  *    phase asks for, with nothing done with them, and the whole header
  *    blocks for comparison; and a bare listing (those lines + mailparser +
  *    a plain insert under a UNIQUE dedupe key).
- * 4. Core (sync-core-child.ts) in a child process: time to the first stored
+ * 4. Core (sync-core-child.ts) in a child process, bundled to JavaScript
+ *    with its worker entries as the app ships it (bundle-core.ts;
+ *    `--from-source` runs the .ts sources instead, where every isolate also
+ *    loads Node's type stripping): time to the first stored
  *    page, to all headers listed (first full pass done), to all bodies cached
  *    and indexed; no-change resyncs; the child's peak RSS; per phase, the
  *    longest the event loop was held (how long an agent's request waits).
@@ -44,6 +47,7 @@ import type { DemoMessage } from '../../src-main/core/demo/demo-mailbox.ts';
 import { startDovecot } from '../../tests/support/dovecot.ts';
 import type { Server } from './sync-ceilings.ts';
 import { bareEnvelopes, bareFullPipeline, bareHeaderBlocks, bareListing, bareWholeHeaderBlocks, mbsyncFull } from './sync-ceilings.ts';
+import { bundleCore } from './bundle-core.ts';
 import { withTraceHeaders } from './trace-headers.ts';
 import { HEADER_FETCH_QUERY } from '../../src-main/core/sync/header-batch.ts';
 
@@ -119,14 +123,16 @@ interface CoreFigures {
   backlog: number;
   unindexed: number;
   maxRssMb: number;
+  /** The peak RSS so far when each phase ended (headers, threading, bodies, resyncs). */
+  maxRssMbAt: Record<string, number>;
   /** Per phase (headers, threading, bodies): the longest and 99th-percentile event-loop delay in core. */
   loopDelayMs: Record<string, { max: number; p99: number }>;
 }
 
-function runCore(dir: string, port: number, options: { syncOnly: boolean; nodeFlags: string[] }): Promise<CoreFigures> {
+function runCore(dir: string, port: number, options: { syncOnly: boolean; nodeFlags: string[]; entry: string }): Promise<CoreFigures> {
   return new Promise((resolve, reject) => {
     const dataDir = fs.mkdtempSync(path.join(dir, 'core-'));
-    const args = ['--disable-warning=ExperimentalWarning', ...options.nodeFlags, path.join(here, 'sync-core-child.ts'), dataDir, String(port), USER, PASSWORD];
+    const args = ['--disable-warning=ExperimentalWarning', ...options.nodeFlags, options.entry, dataDir, String(port), USER, PASSWORD];
     const proc = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...CORE_MEMORY_ENV, ...process.env, SB_BENCH_SYNC_ONLY: options.syncOnly ? '1' : '0' },
@@ -172,6 +178,9 @@ async function main(): Promise<void> {
   const breakdown = process.argv.includes('--breakdown');
   const coreOnly = process.argv.includes('--core-only');
   const traceHeaders = process.argv.includes('--trace-headers');
+  const fromSource = process.argv.includes('--from-source');
+  // Core as it ships (bundled JavaScript), unless asked to run its .ts sources as the tests do.
+  const entry = fromSource ? path.join(here, 'sync-core-child.ts') : await bundleCore();
   const flagsAt = process.argv.indexOf('--core-node-flags');
   const nodeFlags = flagsAt >= 0 ? (process.argv[flagsAt + 1] ?? '').split(/\s+/).filter(Boolean) : CORE_NODE_FLAGS;
   const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, ramGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
@@ -195,7 +204,8 @@ async function main(): Promise<void> {
     console.log(`warm-up read of every folder: ${s1(performance.now() - t)}`);
 
     const ceilings = coreOnly ? null : await measureCeilings(server, dir);
-    const core = await runCore(dir, dovecot.port, { syncOnly: false, nodeFlags });
+    console.log(`core runs from ${fromSource ? 'its TypeScript sources (--from-source)' : 'a JavaScript bundle, as shipped'}`);
+    const core = await runCore(dir, dovecot.port, { syncOnly: false, nodeFlags, entry });
     const resync = median(core.resyncMs);
     console.log(
       `core: first page stored after ${s1(core.firstPageMs)}; all headers listed ${s1(core.headersMs)}; ${core.threadedMs === null ? '' : `all threaded ${s1(core.threadedMs)}; `}bodies cached and indexed ${s1(core.bodiesMs)}`,
@@ -203,6 +213,7 @@ async function main(): Promise<void> {
     console.log(`core: CPU until all headers listed: core ${s1(core.headersCpuMs)} (all threads), server ${s1(core.headersServerCpuMs)}; until bodies cached and indexed: core ${s1(core.bodiesCpuMs)}, server ${s1(core.bodiesServerCpuMs)}`);
     const held = Object.entries(core.loopDelayMs).map(([phase, d]) => `${phase} ${d.max} ms (p99 ${d.p99} ms)`);
     console.log(`core: longest event-loop hold (a request from the agent waits this long): ${held.join('; ')}`);
+    console.log(`core: peak RSS so far at the end of each phase: ${Object.entries(core.maxRssMbAt).map(([phase, mb]) => `${phase} ${mb} MB`).join(', ')}`);
     console.log(`core: no-change resync median ${resync.toFixed(1)} ms (${core.resyncMs.map((x) => x.toFixed(1)).join(', ')}); peak RSS ${core.maxRssMb.toFixed(0)} MB; ${core.messages} messages, ${core.backlog} without body, ${core.unindexed} not yet in the search index`);
 
     const ratios = ceilings && {
@@ -226,7 +237,7 @@ async function main(): Promise<void> {
     console.log(`throughput:                                ${Math.round(core.messages / (core.bodiesMs / 1000))} messages/s (everything cached)`);
     let syncOnly: CoreFigures | null = null;
     if (breakdown) {
-      syncOnly = await runCore(dir, dovecot.port, { syncOnly: true, nodeFlags });
+      syncOnly = await runCore(dir, dovecot.port, { syncOnly: true, nodeFlags, entry });
       console.log('');
       const of = (ms: number, ceiling: number | undefined, what: string): string => (ceiling === undefined ? '' : ` (${(ms / ceiling).toFixed(2)}× ${what})`);
       console.log(`breakdown — core without the threading/contacts steps: headers ${s1(syncOnly.headersMs)}${of(syncOnly.headersMs, ceilings?.envelopes.ms, 'envelopes')}, everything ${s1(syncOnly.bodiesMs)}${of(syncOnly.bodiesMs, ceilings?.full.ms, 'bare full')}, peak RSS ${syncOnly.maxRssMb.toFixed(0)} MB`);
@@ -243,6 +254,7 @@ async function main(): Promise<void> {
       machine,
       ceilings: ceilings && ceilingFigures(ceilings),
       coreNodeFlags: nodeFlags,
+      coreRunsFrom: fromSource ? 'typescript sources (type stripping)' : 'bundled JavaScript, as shipped',
       core: { ...core, resyncMedianMs: resync, messagesPerSecond: core.messages / (core.bodiesMs / 1000) },
       coreWithoutThreadingAndContacts: syncOnly,
       ratios,
