@@ -53,10 +53,7 @@ export const NO_LISTING_WORKER_ENV = 'SWITCHBOARD_NO_LISTING_WORKER';
 export const LIST_DEADLINE_MS = 30_000;
 
 // The worker holds at most a few batches of header rows; a small young generation keeps its share of core's memory low.
-// The old generation's cap is what it may grow to before V8 collects it: at 128 MB the worker's heap ballooned between
-// collections and core's peak RSS jumped by up to 60 MB from run to run; 64 MB costs no speed (decisions.md), 48 MB did.
-// Past the cap the worker dies and the main thread lists the batch itself.
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
 
 interface Pending {
   resolve(prepared: PreparedHeaders | null): void;
