@@ -96,11 +96,20 @@ const sync = new AccountSync({
 });
 
 // Where the memory is, five times a second (a header-phase spike lasts under a second): the V8 heap, Buffers (external/arrayBuffers) and the rest (native: SQLite, malloc).
-const memoryTimeline: Array<{ s: number; rss: number; heap: number; external: number; buffers: number }> = [];
+const memoryTimeline: Array<{ s: number; rss: number; anon: number | null; heap: number; heapTotal: number; external: number; buffers: number }> = [];
 const mb = (n: number): number => Math.round(n / 2 ** 20);
+/** Anonymous resident memory (heaps, malloc, thread stacks) apart from mapped files such as node's own binary. */
+function rssAnonMb(): number | null {
+  try {
+    const anon = /RssAnon:\s*(\d+)\s*kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return anon ? Math.round(Number(anon[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
-  memoryTimeline.push({ s: Math.round((performance.now() - t0) / 100) / 10, rss: mb(m.rss), heap: mb(m.heapUsed), external: mb(m.external), buffers: mb(m.arrayBuffers) });
+  memoryTimeline.push({ s: Math.round((performance.now() - t0) / 100) / 10, rss: mb(m.rss), anon: rssAnonMb(), heap: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external), buffers: mb(m.arrayBuffers) });
 }, 200);
 server0 = serverImapCpu();
 cpu0 = process.cpuUsage();
