@@ -79,11 +79,13 @@ export const CORE_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=16', '-
 /**
  * Environment for core's memory. glibc gives every thread that allocates
  * (main, the parse worker, libuv's pool, SQLite's callers) its own malloc
- * arena, and freed memory stays fragmented in each: 20-45 MB of core's peak
- * RSS in bench:sync at the same speed with two arenas. Other platforms ignore it;
- * a value the user set wins.
+ * arena, and freed memory stays fragmented in each. Two arenas took 20-45 MB
+ * off core's peak RSS in bench:sync, one another ~18 MB at 50,000 messages
+ * (docs/decisions.md), both at the same speed: the threads that allocate
+ * most take turns rather than contend. Other platforms ignore it; a value
+ * the user set wins.
  */
-export const CORE_MEMORY_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+export const CORE_MEMORY_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '1' };
 
 export function coreEnv(baseEnv: NodeJS.ProcessEnv, dataDir: string): Record<string, string> {
   const env: Record<string, string> = { ...CORE_MEMORY_ENV };

@@ -40,9 +40,9 @@ describe('core process', () => {
     expect(proc.options.serviceName).toBe('Switchboard core');
     // A bounded young generation and a slow-growing old one keep core's memory in check during a large initial sync.
     expect(proc.options.execArgv).toEqual(['--max-semi-space-size=16', '--heap-growing-percent=50']);
-    // Two malloc arenas: core's native memory stays compact (glibc; ignored elsewhere).
+    // One malloc arena: core's native memory stays compact (glibc; ignored elsewhere).
     expect(proc.options.env).toEqual({
-      MALLOC_ARENA_MAX: '2',
+      MALLOC_ARENA_MAX: '1',
       PATH: '/usr/bin',
       HOME: '/home/agent',
       SWITCHBOARD_DATA_DIR: '/home/agent/.config/Switchboard',
