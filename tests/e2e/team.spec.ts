@@ -54,6 +54,16 @@ async function desktop(browser: Browser, host: CoreHost, name: string): Promise<
   return page;
 }
 
+/** Messages in the mailbox's Sent folder, as the server holds them (core makes "Sent" where the server names none). */
+async function sentFolderCount(): Promise<number> {
+  return dovecot.withClient(mailbox.user, async (client) => {
+    const sentFolder = (await client.list()).find((f) => f.specialUse === '\\Sent' || f.path === 'Sent');
+    if (!sentFolder) return 0;
+    const status = await client.status(sentFolder.path, { messages: true });
+    return status ? (status.messages ?? 0) : 0;
+  });
+}
+
 async function open(page: Page): Promise<void> {
   await page.getByTestId('message-row').filter({ hasText: subject }).click();
   await expect(page.getByTestId('reading-subject')).toHaveText(subject);
@@ -84,6 +94,9 @@ test('a colleague sees "replying", and is warned before sending after a reply th
   await alice.getByTestId('composer-send').click();
   const sent = await smtp.waitForMail(1, 40_000);
   expect(sent.raw.toString()).toContain('We will replace it.');
+  // "Went out first" means filed too: Alice's core appends the copy to Sent just after the SMTP server took it,
+  // and Bob's core learns of it from there. Sending in that gap is a race this test does not mean to run.
+  await expect.poll(() => sentFolderCount(), { timeout: 20_000 }).toBe(1);
 
   // Bob sends: nothing leaves; he is shown Alice's reply first.
   await bob.getByTestId('composer-send').click();
