@@ -157,7 +157,8 @@ export interface IncomingAuditRow {
 
 export interface ComposeMethods {
   /** Opens (or resumes) a draft: recipients, subject with the ticket token, quote and signature filled in. */
-  'compose.start': { params: { accountId: number | null; conversationId: number | null; mode: ComposeMode; messageId: number | null }; result: Draft };
+  /** `language`: the agent's, for the header above a quoted or forwarded message (English when not given). */
+  'compose.start': { params: { accountId: number | null; conversationId: number | null; mode: ComposeMode; messageId: number | null; language?: 'en' | 'de' }; result: Draft };
   'drafts.save': { params: DraftInput; result: { savedAt: number } };
   'drafts.get': { params: { id: number }; result: Draft };
   /** Unsent drafts, newest first; `conversationId` narrows to one conversation. */

@@ -24,6 +24,7 @@ import type {
   Result,
   Sentence,
 } from '../../src-preload/api.ts';
+import { locale } from '../i18n/i18n.ts';
 import { coalesce } from './coalesce.ts';
 import { notSavedText, sendProblemsText } from './composer-problems.ts';
 import { describeError } from './describe-error.ts';
@@ -170,6 +171,7 @@ export function createComposerSlice(api: DeskApi): DeskSlice<ComposerSlice> {
           conversationId: detail?.summary.id ?? null,
           mode,
           messageId: target?.id ?? null,
+          language: locale(),
         });
         set({ composerStarting: false });
         if (!result.ok) {

@@ -221,6 +221,12 @@ test.describe('keyboard triage on a Dovecot account', () => {
     await expect(events.filter({ hasText: 'Dana Agent hat die Priorität auf Hoch gesetzt' })).toHaveCount(1);
     await expect(page.locator('body')).not.toContainText('took this');
     await page.screenshot({ path: screenshotPath('triage-timeline-de') });
+    // A reply quotes the customer under a German header, in the form German mail programs write and fold.
+    await page.getByTestId('reply').click();
+    const body = page.getByTestId('composer').getByTestId('composer-body');
+    await expect(body).toContainText(/Am \S+, \d+\. \S+ \d{4} um \d\d:\d\d schrieb .+:/);
+    await expect(body).not.toContainText('wrote:');
+    await page.screenshot({ path: screenshotPath('compose-reply-de') });
     await context.close();
   });
 });

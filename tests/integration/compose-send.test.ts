@@ -146,6 +146,15 @@ describe('replying', () => {
     await desk.call('drafts.discard', { id: draft.id });
   });
 
+  it('quotes under a header in the language of the agent\'s window, and refuses a language it cannot write', async () => {
+    const draft = await desk.call('compose.start', { accountId: null, conversationId, mode: 'reply', messageId: null, language: 'de' });
+    expect(draft.html).toMatch(/Am \S+, \d+\. \S+ \d{4} um \d\d:\d\d schrieb Grace Thompson &lt;grace@shop\.example&gt;:/);
+    expect(draft.html).toContain('Any news?');
+    await desk.call('drafts.discard', { id: draft.id });
+    const french = { accountId: null, conversationId, mode: 'reply', messageId: null, language: 'fr' } as unknown as Parameters<typeof desk.call<'compose.start'>>[1];
+    await expect(desk.call('compose.start', french)).rejects.toThrow();
+  });
+
   it('refuses to queue bad addresses and leftover placeholders, in plain words', async () => {
     const draft = await desk.call('compose.start', { accountId: null, conversationId, mode: 'forward', messageId: null });
     await desk.call('drafts.save', { ...input(draft), to: [{ name: '', address: 'bob@@shop' }], html: '<p>Dear {CLIENT_NAME},</p>' });

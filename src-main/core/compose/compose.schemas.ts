@@ -34,6 +34,7 @@ export const composeSchemas: DomainSchemas<keyof ComposeMethods> = {
     conversationId: rowId.nullable(),
     mode: z.enum(['reply', 'replyAll', 'forward', 'new']),
     messageId: rowId.nullable(),
+    language: z.enum(['en', 'de']).optional(),
   }),
   'drafts.save': z.strictObject({
     id: rowId,

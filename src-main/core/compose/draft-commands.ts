@@ -4,7 +4,7 @@
  * second click (or a restart) never forks the agent's text.
  */
 import type { Database } from 'better-sqlite3';
-import type { AttachmentInfo, ComposeMode, Draft, Sentence, TemplateRender } from '../../../src-preload/api.ts';
+import type { AttachmentInfo, ComposeMethods, Draft, Sentence, TemplateRender } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import { getAccount, listAccounts } from '../db/accounts.repo.ts';
 import { conversationMessages, sourceMessage } from '../db/compose-source.repo.ts';
@@ -65,7 +65,7 @@ export function signatureHtml(db: Database, accountId: number, email: string, ag
 
 export async function startDraft(
   deps: DraftDeps,
-  p: { accountId: number | null; conversationId: number | null; mode: ComposeMode; messageId: number | null },
+  p: ComposeMethods['compose.start']['params'],
 ): Promise<Draft> {
   const { db } = deps;
   const conversation = p.conversationId === null ? null : getConversationSummary(db, p.conversationId);
@@ -102,6 +102,7 @@ export async function startDraft(
     customer: conversation?.customer ?? null,
     source: prefillSource,
     signatureHtml: signatureHtml(db, account.id, account.email, deps.actor.node),
+    ...(p.language ? { language: p.language } : {}),
   });
   const id = db.transaction(() => {
     // Checked again inside the transaction: two compose.start calls may race past the first check.

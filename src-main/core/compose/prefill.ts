@@ -34,6 +34,8 @@ export interface PrefillInput {
   source: PrefillSource | null;
   /** Signature HTML (agent's, then mailbox's), already joined; '' for none. */
   signatureHtml: string;
+  /** The agent's language, for the quote or forward header; English when not given. */
+  language?: QuoteLanguage;
 }
 
 export interface Prefill {
@@ -54,41 +56,82 @@ export function replySubject(subject: string, kind: 'reply' | 'forward', ticket:
   return ticket ? formatSubjectWithToken(prefixed, ticket) : prefixed;
 }
 
+/** The languages a quote or forward header can be written in: the agent's, as their window shows it. */
+export type QuoteLanguage = 'en' | 'de';
+
+interface QuoteWords {
+  intlLocale: string;
+  /** The date as the language's mail programs write it in an attribution, from Intl's parts. */
+  formatDate(part: (type: Intl.DateTimeFormatPartTypes) => string): string;
+  attribution(date: string, who: string): string;
+  forwarded: string;
+  from: string;
+  date: string;
+  subject: string;
+  to: string;
+  cc: string;
+}
+
+// The forms Gmail and Thunderbird write, which every mail program (and our own text-parts.ts and snippet.ts) folds as a quote.
+const WORDS: Record<QuoteLanguage, QuoteWords> = {
+  en: {
+    intlLocale: 'en-GB',
+    formatDate: (part) => `${part('weekday')}, ${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}`,
+    attribution: (date, who) => `On ${date}, ${who} wrote:`,
+    forwarded: '---------- Forwarded message ----------',
+    from: 'From',
+    date: 'Date',
+    subject: 'Subject',
+    to: 'To',
+    cc: 'Cc',
+  },
+  de: {
+    intlLocale: 'de-DE',
+    // Intl's German day part has no period ("5", then a literal ". "), and "um" is the mail programs' word, not Intl's.
+    formatDate: (part) => `${part('weekday')}, ${part('day')}. ${part('month')} ${part('year')} um ${part('hour')}:${part('minute')}`,
+    attribution: (date, who) => `Am ${date} schrieb ${who}:`,
+    forwarded: '---------- Weitergeleitete Nachricht ----------',
+    from: 'Von',
+    date: 'Datum',
+    subject: 'Betreff',
+    to: 'An',
+    cc: 'Cc',
+  },
+};
+
 /**
- * "Mon, 3 Nov 2025 at 10:02" in the agent's time zone (core runs on their desktop): the customer
- * reads when they wrote in the agent's day, not "05:31:16 GMT". English, as the rest of the quote
- * header; `timeZone` is for tests.
+ * "Mon, 3 Nov 2025 at 10:02" ("Mo., 3. Nov. 2025 um 10:02") in the agent's time zone (core runs on their
+ * desktop): the customer reads when they wrote in the agent's day, not "05:31:16 GMT". `timeZone` is for tests.
  */
-export function formatQuoteDate(epochMs: number, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+export function formatQuoteDate(epochMs: number, language: QuoteLanguage = 'en', timeZone?: string): string {
+  const words = WORDS[language];
+  const parts = new Intl.DateTimeFormat(words.intlLocale, {
     weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
     ...(timeZone ? { timeZone } : {}),
   }).formatToParts(new Date(epochMs));
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')}, ${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}`;
-}
-
-function formatDate(epochMs: number): string {
-  return formatQuoteDate(epochMs);
+  return words.formatDate(part);
 }
 
 function who(a: Address): string {
   return a.name ? `${a.name} <${a.address}>` : a.address;
 }
 
-export function quoteHtml(mode: ComposeMode, source: PrefillSource): string {
+export function quoteHtml(mode: ComposeMode, source: PrefillSource, language: QuoteLanguage = 'en'): string {
+  const words = WORDS[language];
+  const date = formatQuoteDate(source.date, language);
   if (mode === 'forward') {
     const head = [
-      '---------- Forwarded message ----------',
-      `From: ${who(source.from)}`,
-      `Date: ${formatDate(source.date)}`,
-      `Subject: ${source.subject}`,
-      `To: ${source.to.map(who).join(', ')}`,
-      ...(source.cc.length ? [`Cc: ${source.cc.map(who).join(', ')}`] : []),
+      words.forwarded,
+      `${words.from}: ${who(source.from)}`,
+      `${words.date}: ${date}`,
+      `${words.subject}: ${source.subject}`,
+      `${words.to}: ${source.to.map(who).join(', ')}`,
+      ...(source.cc.length ? [`${words.cc}: ${source.cc.map(who).join(', ')}`] : []),
     ];
     return `<div class="sb-forward">${head.map(escapeHtml).join('<br>\n')}<br><br>\n${textToHtml(source.text)}</div>`;
   }
-  const intro = `On ${formatDate(source.date)}, ${who(source.from)} wrote:`;
+  const intro = words.attribution(date, who(source.from));
   return `<div class="sb-quote"><p>${escapeHtml(intro)}</p><blockquote type="cite">${textToHtml(source.text)}</blockquote></div>`;
 }
 
@@ -103,11 +146,11 @@ export function prefillDraft(input: PrefillInput): Prefill {
     return { to, cc: [], subject, html: body };
   }
   if (mode === 'forward') {
-    return { to: [], cc: [], subject: replySubject(source.subject, 'forward', input.ticket), html: `${body}${quoteHtml(mode, source)}` };
+    return { to: [], cc: [], subject: replySubject(source.subject, 'forward', input.ticket), html: `${body}${quoteHtml(mode, source, input.language)}` };
   }
   const fromIsOurs = own.has(source.from.address.trim().toLowerCase());
   const target = fromIsOurs ? (input.customer ? [input.customer] : source.to) : [source.from];
   const to = distinctRecipients(target, own);
   const cc = mode === 'replyAll' ? distinctRecipients([source.from, ...source.to, ...source.cc], new Set([...own, ...to.map((a) => a.address.toLowerCase())])) : [];
-  return { to, cc, subject: replySubject(source.subject, 'reply', input.ticket), html: `${body}${quoteHtml(mode, source)}` };
+  return { to, cc, subject: replySubject(source.subject, 'reply', input.ticket), html: `${body}${quoteHtml(mode, source, input.language)}` };
 }

@@ -17,8 +17,9 @@
 export const SNIPPET_LENGTH = 200;
 
 const quoteLine = /^\s*>/;
-// "On <date>, <name> wrote:" in the forms common mail programs use, when the next line is a quote.
-const attribution = /^\s*(on\b.*\bwrote|.*\bschrieb|le\b.*\ba écrit)\s*:\s*$/i;
+// "On <date>, <name> wrote:" in the forms common mail programs use, when the next line is a quote. German
+// names the writer after the verb ("Am <date> schrieb <name>:", Gmail and Thunderbird) or before it ("<name> schrieb:").
+const attribution = /^\s*(on\b.*\bwrote|am\b.*\bschrieb\b.*|.*\bschrieb|le\b.*\ba écrit)\s*:\s*$/i;
 const bracketedTarget = /\s*\[(?:(?:https?|cid|mailto):[^\]\s]*|[^\]\s@]+@[^\]\s]+)\](?=([.,;:!?])?)/gi;
 
 /** Whether the first non-blank line from `from` on is quoted: HTML mail turned to text puts a blank line between. */

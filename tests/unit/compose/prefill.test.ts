@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatQuoteDate, prefillDraft, replySubject } from '../../../src-main/core/compose/prefill.ts';
 import { splitTextParts } from '../../../src-main/core/conversations/text-parts.ts';
+import { makeSnippet } from '../../../src-main/core/mail/snippet.ts';
 import type { PrefillSource } from '../../../src-main/core/compose/prefill.ts';
 import { extractTokens } from '../../../src-main/core/threading/index.ts';
 
@@ -28,14 +29,26 @@ describe('prefillDraft', () => {
 
   it('says when the customer wrote in the agent\'s time, in the form mail programs fold as a quote', () => {
     // 09:00 UTC is 10:00 in Berlin in January; no seconds, no "GMT".
-    expect(formatQuoteDate(source.date, 'Europe/Berlin')).toBe('Mon, 5 Jan 2026 at 10:00');
-    expect(formatQuoteDate(Date.UTC(2026, 6, 1, 23, 5), 'America/New_York')).toBe('Wed, 1 Jul 2026 at 19:05');
+    expect(formatQuoteDate(source.date, 'en', 'Europe/Berlin')).toBe('Mon, 5 Jan 2026 at 10:00');
+    expect(formatQuoteDate(Date.UTC(2026, 6, 1, 23, 5), 'en', 'America/New_York')).toBe('Wed, 1 Jul 2026 at 19:05');
     const d = prefillDraft({ ...base, mode: 'reply' });
     expect(d.html).toContain(`On ${formatQuoteDate(source.date)}, Grace Thompson &lt;grace@shop.example&gt; wrote:`);
     expect(d.html).not.toContain('GMT');
     // What the customer's reply quotes back is folded by our own reading view.
     const replyText = `Thanks!\n\nOn ${formatQuoteDate(source.date)}, Grace Thompson <grace@shop.example> wrote:\n> It still leaks.\n`;
     expect(splitTextParts(replyText).map((p) => p.kind)).toContain('quote');
+  });
+
+  it('writes the quote header in the agent\'s language, in the form German mail programs write and fold', () => {
+    expect(formatQuoteDate(source.date, 'de', 'Europe/Berlin')).toBe('Mo., 5. Jan. 2026 um 10:00');
+    expect(formatQuoteDate(Date.UTC(2026, 4, 20, 7, 30), 'de', 'Europe/Berlin')).toBe('Mi., 20. Mai 2026 um 09:30');
+    const d = prefillDraft({ ...base, mode: 'reply', language: 'de' });
+    const header = `Am ${formatQuoteDate(source.date, 'de')} schrieb Grace Thompson &lt;grace@shop.example&gt;:`;
+    expect(d.html).toContain(header);
+    expect(d.html).not.toContain('wrote:');
+    const replyText = `Danke!\n\nAm ${formatQuoteDate(source.date, 'de')} schrieb Grace Thompson <grace@shop.example>:\n> Es tropft immer noch.\n`;
+    expect(splitTextParts(replyText).map((p) => p.kind)).toContain('quote');
+    expect(makeSnippet(replyText)).toBe('Danke!');
   });
 
   it('replies to all without the mailbox and without naming anyone twice', () => {
@@ -54,6 +67,15 @@ describe('prefillDraft', () => {
     expect(d.to).toEqual([]);
     expect(d.subject).toBe('Fwd: Re: Broken kettle [#K7F3Q2]');
     expect(d.html).toContain('From: Grace Thompson &lt;grace@shop.example&gt;');
+  });
+
+  it('forwards with the original headers named in the agent\'s language', () => {
+    const d = prefillDraft({ ...base, mode: 'forward', language: 'de' });
+    expect(d.subject).toBe('Fwd: Re: Broken kettle [#K7F3Q2]');
+    for (const line of ['---------- Weitergeleitete Nachricht ----------', 'Von: Grace Thompson &lt;grace@shop.example&gt;', `Datum: ${formatQuoteDate(source.date, 'de')}`, 'Betreff: Re: Broken kettle [#K7F3Q2]', 'An: Acme Support', 'Cc: GRACE@shop.example']) {
+      expect(d.html).toContain(line);
+    }
+    expect(d.html).not.toMatch(/From:|Subject:/);
   });
 
   it('starts a new mail to the customer with an empty subject', () => {

@@ -18,6 +18,12 @@ describe('makeSnippet', () => {
     expect(makeSnippet(text)).toBe('Sent today.');
   });
 
+  it('drops German attributions whether the writer is named after "schrieb" or before it', () => {
+    expect(makeSnippet('Danke, erledigt.\n\nAm 05.01.26 um 10:00 schrieb Grace Thompson:\n> Es tropft.')).toBe('Danke, erledigt.');
+    expect(makeSnippet('Danke!\n\nAm Mo., 5. Jan. 2026 um 10:00 Uhr schrieb Grace Thompson <grace@shop.example>:\n> Es tropft.')).toBe('Danke!');
+    expect(makeSnippet('Gut.\n\nGrace Thompson schrieb:\n> Es tropft.')).toBe('Gut.');
+  });
+
   it('keeps a line that merely mentions "wrote:" when no quote follows', () => {
     expect(makeSnippet('On Monday my colleague wrote:\nthe order number is 12.')).toBe('On Monday my colleague wrote: the order number is 12.');
   });
