@@ -22,4 +22,4 @@ say "Building the renderer."
 npx vite build -c src-renderer/vite.config.ts --logLevel warn
 say "Starting core. Open the URL below (it carries this launch's access token); Ctrl+C stops Switchboard."
 # --max-semi-space-size, --heap-growing-percent and MALLOC_ARENA_MAX: the same memory bounds as the Electron core (src-main/app/core-process.ts).
-MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-1}" exec node --disable-warning=ExperimentalWarning --max-semi-space-size=16 --heap-growing-percent=50 src-main/core/host.ts --demo --open "$@"
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-1}" exec node --disable-warning=ExperimentalWarning --max-semi-space-size=8 --heap-growing-percent=50 src-main/core/host.ts --demo --open "$@"

@@ -58,7 +58,7 @@ const USER = 'bench@example.test';
 const PASSWORD = 'bench-pw';
 const GOALS = { headersRatio: 1.5, bodiesRatio: 1.2, resyncMs: 200, rssMb: 300 };
 // What Electron (src-main/app/core-process.ts CORE_EXEC_ARGV, CORE_MEMORY_ENV), scripts/start.sh and `npm run host` start core with.
-const CORE_NODE_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=50'];
+const CORE_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=50'];
 const CORE_MEMORY_ENV = { MALLOC_ARENA_MAX: '1' };
 
 function argValue(name: string, fallback: number): number {

@@ -65,16 +65,18 @@ export interface CoreProcess {
 /**
  * Node flags for core. A sync allocates fast but keeps little alive (~35 MB
  * of live heap at 20,000 messages), and V8 sizes its heap for the garbage:
- * - a 16 MB young generation (V8's default grows it to 32 MB+ per
- *   semi-space under a sync's allocation rate);
+ * - semi-spaces of at most 8 MB (V8's default grows them to 32 MB+ under a
+ *   sync's allocation rate; few objects survive a scavenge, so more frequent
+ *   ones cost little);
  * - the old generation may grow by half its live size before a full GC
  *   (V8's default factor is up to 4×, so the committed heap, and RSS with
  *   it, ratcheted up to ~150 MB of mostly garbage).
- * bench:sync at 20,000 messages: peak RSS 339 → 258 MB, at the same speed.
- * The browser-mode host (scripts/start.sh, `npm run host`) and the benchmark
+ * bench:sync at 20,000 messages: peak RSS 339 → 258 MB with 16 MB semi-spaces,
+ * at the same speed; at 50,000, 8 MB took another ~21 MB off for a few
+ * percent of speed (docs/decisions.md). The browser-mode host (scripts/start.sh, `npm run host`) and the benchmark
  * start core with the same flags.
  */
-export const CORE_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=16', '--heap-growing-percent=50'];
+export const CORE_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=8', '--heap-growing-percent=50'];
 
 /**
  * Environment for core's memory. glibc gives every thread that allocates

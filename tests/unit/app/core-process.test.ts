@@ -39,7 +39,7 @@ describe('core process', () => {
     expect(proc.modulePath).toBe('/app/out/main/core.js');
     expect(proc.options.serviceName).toBe('Switchboard core');
     // A bounded young generation and a slow-growing old one keep core's memory in check during a large initial sync.
-    expect(proc.options.execArgv).toEqual(['--max-semi-space-size=16', '--heap-growing-percent=50']);
+    expect(proc.options.execArgv).toEqual(['--max-semi-space-size=8', '--heap-growing-percent=50']);
     // One malloc arena: core's native memory stays compact (glibc; ignored elsewhere).
     expect(proc.options.env).toEqual({
       MALLOC_ARENA_MAX: '1',
