@@ -71,10 +71,11 @@ export interface CoreProcess {
  * - the old generation may grow by half its live size before a full GC
  *   (V8's default factor is up to 4×, so the committed heap, and RSS with
  *   it, ratcheted up to ~150 MB of mostly garbage).
- * bench:sync at 20,000 messages: peak RSS 339 → 258 MB with 16 MB semi-spaces,
- * at the same speed; at 50,000, 8 MB took another ~21 MB off for a few
- * percent of speed (docs/decisions.md). The browser-mode host (scripts/start.sh, `npm run host`) and the benchmark
- * start core with the same flags.
+ * bench:sync at 20,000 messages: peak RSS 339 → 258 MB with 16 MB
+ * semi-spaces, at the same speed; at 50,000, 8 MB took another ~21 MB off
+ * for a few percent of speed (docs/decisions.md). The browser-mode host
+ * (scripts/start.sh, `npm run host`) and the benchmark start core with the
+ * same flags.
  */
 export const CORE_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=8', '--heap-growing-percent=50'];
 
@@ -83,9 +84,8 @@ export const CORE_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=8', '--
  * (main, the parse worker, libuv's pool, SQLite's callers) its own malloc
  * arena, and freed memory stays fragmented in each. Two arenas took 20-45 MB
  * off core's peak RSS in bench:sync, one another ~18 MB at 50,000 messages
- * (docs/decisions.md), both at the same speed: the threads that allocate
- * most take turns rather than contend. Other platforms ignore it; a value
- * the user set wins.
+ * (docs/decisions.md), both at the same speed. Other platforms ignore it;
+ * a value the user set wins.
  */
 export const CORE_MEMORY_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '1' };
 

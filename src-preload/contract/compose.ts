@@ -11,6 +11,8 @@ import type { Address, AttachmentInfo, Page } from '../api.ts';
 import type { Sentence } from './sentences.ts';
 
 export type ComposeMode = 'reply' | 'replyAll' | 'forward' | 'new';
+/** The languages core writes a quote or forward header in: the agent's, as their window shows it. */
+export type QuoteLanguage = 'en' | 'de';
 
 export interface Draft {
   id: number;
@@ -158,7 +160,7 @@ export interface IncomingAuditRow {
 export interface ComposeMethods {
   /** Opens (or resumes) a draft: recipients, subject with the ticket token, quote and signature filled in. */
   /** `language`: the agent's, for the header above a quoted or forwarded message (English when not given). */
-  'compose.start': { params: { accountId: number | null; conversationId: number | null; mode: ComposeMode; messageId: number | null; language?: 'en' | 'de' }; result: Draft };
+  'compose.start': { params: { accountId: number | null; conversationId: number | null; mode: ComposeMode; messageId: number | null; language?: QuoteLanguage }; result: Draft };
   'drafts.save': { params: DraftInput; result: { savedAt: number } };
   'drafts.get': { params: { id: number }; result: Draft };
   /** Unsent drafts, newest first; `conversationId` narrows to one conversation. */

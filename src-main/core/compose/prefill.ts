@@ -10,7 +10,7 @@
  * - forward: no recipient, "Fwd:" and the message quoted with its headers;
  * - the token is always the conversation's, and a subject carries one only.
  */
-import type { Address, ComposeMode } from '../../../src-preload/api.ts';
+import type { Address, ComposeMode, QuoteLanguage } from '../../../src-preload/api.ts';
 import { formatSubjectWithToken, stripTokens } from '../threading/index.ts';
 import { distinctRecipients } from './addresses.ts';
 import { escapeHtml, textToHtml } from './html.ts';
@@ -55,9 +55,6 @@ export function replySubject(subject: string, kind: 'reply' | 'forward', ticket:
   const prefixed = PREFIX[kind].re.test(base) ? base : PREFIX[kind].add + base;
   return ticket ? formatSubjectWithToken(prefixed, ticket) : prefixed;
 }
-
-/** The languages a quote or forward header can be written in: the agent's, as their window shows it. */
-export type QuoteLanguage = 'en' | 'de';
 
 interface QuoteWords {
   intlLocale: string;
