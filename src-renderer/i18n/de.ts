@@ -276,6 +276,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'shortcuts.help': 'Diese Hilfe ein- oder ausblenden',
 
   'date.now': 'jetzt',
+  'date.justNow': 'gerade eben',
   'date.yesterday': 'Gestern',
 
   ...deTriage,

@@ -275,6 +275,7 @@ export const en = {
   'shortcuts.help': 'Show or hide this help',
 
   'date.now': 'now',
+  'date.justNow': 'just now',
   'date.yesterday': 'Yesterday',
 
   ...enTriage,

@@ -72,6 +72,14 @@ export function formatRelativeTime(ms: number, now: number = Date.now()): string
   return formatListDate(ms, now);
 }
 
+/**
+ * When something last happened, inside a sentence: "Last synced just now", "… 12 min ago", "… Yesterday".
+ * As formatRelativeTime, but the first minute is "just now": "Last synced now" reads as a state, not a time.
+ */
+export function formatSince(ms: number, now: number = Date.now()): string {
+  return now - ms < MINUTE_MS ? t('date.justNow') : formatRelativeTime(ms, now);
+}
+
 /** A count as the agent's locale groups it: "4,000", in German "4.000". */
 export function formatCount(n: number): string {
   return n.toLocaleString(locale());

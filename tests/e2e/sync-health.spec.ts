@@ -87,6 +87,8 @@ test('sync progress while the mailbox comes down, offline when the server stops,
   await page.screenshot({ path: screenshotPath('sync-offline') });
   await expect(health.getByTestId('sync-retry')).toBeVisible();
   await expect(health.getByTestId('edit-account')).toHaveText('Settings');
+  // When the mail on screen was last brought up to date, as a time ("just now", "2 min ago"), not a state ("now").
+  await expect(health.getByTestId('account-last-sync')).toHaveText(/^Last synced (just now|\d+ min\.? ago)$/);
   await page.getByTestId('account-item').first().screenshot({ path: screenshotPath('sync-offline-account') });
 
   await ws.dovecot.resume();

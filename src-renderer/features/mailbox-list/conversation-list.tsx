@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConversationSummary, Highlight } from '../../../src-preload/api.ts';
+import { useTick } from '../../app/use-tick.ts';
 import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { t } from '../../i18n/i18n.ts';
@@ -16,16 +17,6 @@ import './mailbox-list.css';
 const PREFETCH_ROWS = 20;
 /** Rows rendered beyond each edge of the viewport, so a fast scroll does not show blank space. */
 const OVERSCAN = 12;
-
-/** Re-renders once a minute so "10 min ago" keeps telling the truth. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 function windowRows(items: readonly ConversationSummary[], first: number, last: number): { index: number; conversation: ConversationSummary }[] {
   const out: { index: number; conversation: ConversationSummary }[] = [];
@@ -80,7 +71,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
     s.accounts.some((a) => (s.scopeAccountId === null || a.id === s.scopeAccountId) && a.health.state === 'syncing' && a.health.progress?.phase === 'headers'),
   );
   const title = useListTitle();
-  const now = useMinuteClock();
+  const now = useTick(60_000);
 
   const searching = search.query.trim() !== '';
   const items = useMemo(() => (searching ? search.hits.map((h) => h.conversation) : browse.conversations), [searching, search.hits, browse.conversations]);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AccountSummary } from '../../../src-preload/api.ts';
 import { say, t } from '../../i18n/i18n.ts';
-import { formatRelativeTime } from '../../i18n/format.ts';
+import { formatSince } from '../../i18n/format.ts';
+import { useTick } from '../../app/use-tick.ts';
 import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { canRetry, healthText, progressText, shownProgress } from './health-text.ts';
@@ -52,9 +53,7 @@ export function AccountItem({ account, active, onSelect, onRemoveDemo }: Account
           </>
         )}
         {health.lastError && health.state !== 'connected' && <span className="account-error" data-testid="account-error">{say(health.lastError)}</span>}
-        {health.state === 'offline' && health.lastSyncAt !== null && (
-          <span className="account-last-sync">{t('health.lastSync', { when: formatRelativeTime(health.lastSyncAt) })}</span>
-        )}
+        {health.state === 'offline' && health.lastSyncAt !== null && <LastSynced at={health.lastSyncAt} />}
         {!isDemo && (
           <span className="account-actions">
             {/* A password the server rejects will not work on a retry: the way out is a new one. */}
@@ -83,5 +82,15 @@ export function AccountItem({ account, active, onSelect, onRemoveDemo }: Account
         </button>
       )}
     </li>
+  );
+}
+
+/** While offline, how long ago the mail on screen was last brought up to date; it ages as the agent waits. */
+function LastSynced({ at }: { at: number }) {
+  const now = useTick(30_000);
+  return (
+    <span className="account-last-sync" data-testid="account-last-sync">
+      {t('health.lastSync', { when: formatSince(at, now) })}
+    </span>
   );
 }

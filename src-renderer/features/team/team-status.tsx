@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TeamHealth } from '../../../src-preload/api.ts';
-import { formatRelativeTime } from '../../i18n/format.ts';
+import { useTick } from '../../app/use-tick.ts';
+import { formatSince } from '../../i18n/format.ts';
 import { say, t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { TeamSettingsDialog } from './team-settings-dialog.tsx';
@@ -19,16 +20,6 @@ function stateText(health: TeamHealth): string {
     case 'locked':
       return t('teamSync.locked');
   }
-}
-
-/** Re-renders every `ms`, so "last heard 2 min ago" stays true while nothing else changes. */
-function useTick(ms: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), ms);
-    return () => window.clearInterval(id);
-  }, [ms]);
-  return now;
 }
 
 /**
@@ -50,7 +41,7 @@ export function TeamStatus() {
       </span>
       {health.state !== 'disabled' && (
         <span className="team-heard" data-testid="team-last-heard">
-          {health.lastHeardAt === null ? t('teamSync.neverHeard') : t('teamSync.lastHeard', { when: formatRelativeTime(health.lastHeardAt, now) })}
+          {health.lastHeardAt === null ? t('teamSync.neverHeard') : t('teamSync.lastHeard', { when: formatSince(health.lastHeardAt, now) })}
         </span>
       )}
       {health.pendingOps > 0 && <span className="team-pending" data-testid="team-pending">{t('teamSync.pending', { count: health.pendingOps })}</span>}
