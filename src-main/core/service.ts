@@ -80,7 +80,7 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
     ...compose.handlers,
     ...team.handlers,
     ...workspace,
-    ...createAccountHandlers({ db, secrets: options.secrets, syncs, events, log, clock }),
+    ...createAccountHandlers({ db, secrets: options.secrets, syncs, events, log, clock, actor }),
     ...createMessageHandlers({ db, events, syncs, clock }),
     ...createFolderHandlers({ db }),
     ...createAttachmentHandlers({ db, dataDir: options.dataDir, syncs }),

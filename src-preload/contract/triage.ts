@@ -172,6 +172,12 @@ export interface TriageSettings {
   /** IANA zone and weekly hours the SLA clock runs in. */
   businessHours: { timeZone: string; days: number[]; fromHour: number; toHour: number; holidays: string[] };
   slaByPriority: Record<Priority, SlaTargetsInput>;
+  /**
+   * Customer mail that arrived before this instant (epoch ms) starts no SLA
+   * timer. null: not chosen yet (set to the moment the first mailbox is
+   * connected); 0: all mail counts.
+   */
+  slaFrom: number | null;
 }
 
 export interface TriageMethods {

@@ -198,6 +198,8 @@ export const enTriage = {
   'triageSettings.toHour': 'To hour',
   'triageSettings.sla': 'SLA targets (business minutes)',
   'triageSettings.slaHint': 'Leave empty for no target.',
+  'triageSettings.slaFrom': 'Count SLA times for mail from',
+  'triageSettings.slaFromHint': 'Older mail is never overdue. Set when the first mailbox was connected, so its history does not open as a wall of breaches; empty: all mail counts.',
   'triageSettings.invalid': 'Some values are not valid: whole numbers, and business hours must end after they start.',
   'triageSettings.save': 'Save settings',
 

@@ -262,3 +262,41 @@ test.describe('long list', () => {
     await page.screenshot({ path: screenshotPath('triage-demo-scrolled-end') });
   });
 });
+
+test.describe('when SLA times start counting', () => {
+  let host: CoreHost;
+  test.beforeAll(async () => {
+    host = await startCoreHost({ demo: true });
+  });
+  test.afterAll(async () => {
+    await host?.stop();
+  });
+
+  test('a start date in the settings clears the overdue drawer of older mail; clearing it counts all mail again', async ({ page }) => {
+    await page.goto(host.url);
+    await expect(page.getByTestId('message-row').first()).toBeVisible({ timeout: 30_000 });
+    const overdue = page.getByTestId('drawer-overdue');
+    // The demo never chose a start: its weeks of unanswered mail are overdue.
+    await expect(overdue).toHaveAttribute('data-count', /^[1-9]\d*$/);
+
+    await page.getByTestId('open-triage-settings').click();
+    const field = page.getByTestId('settings-sla-from');
+    await expect(field).toHaveValue('');
+    const tomorrow = await page.evaluate(() => {
+      const d = new Date(Date.now() + 86_400_000);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    await field.fill(tomorrow);
+    await field.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('triage-settings-sla-from') });
+    await page.getByTestId('settings-save').click();
+    await expect(field).toBeHidden();
+    await expect(overdue).toHaveAttribute('data-count', '0');
+
+    await page.getByTestId('open-triage-settings').click();
+    await expect(field).toHaveValue(tomorrow);
+    await field.fill('');
+    await page.getByTestId('settings-save').click();
+    await expect(overdue).toHaveAttribute('data-count', /^[1-9]\d*$/);
+  });
+});

@@ -79,6 +79,12 @@ describe('team sync between two cores', () => {
     expect(health.passphraseSet).toBe(false);
   });
 
+  it('agrees on when SLA times start counting, though each desktop connected the mailbox itself', async () => {
+    const slaFrom = async (desk: TestDesk) => (await desk.call('triage.settings', {})).slaFrom;
+    await expect.poll(async () => (await slaFrom(alice)) === (await slaFrom(bob)), { timeout: 15_000 }).toBe(true);
+    expect(await slaFrom(alice)).toBeGreaterThan(0);
+  });
+
   it("shows a contact's tags set on one desktop on the other", async () => {
     const conversation = (await inbox(alice)).find((c) => c.customer.address === 'dmitri@shop.example');
     if (!conversation?.contactId) throw new Error('Dmitri has a contact');

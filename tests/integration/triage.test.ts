@@ -176,6 +176,30 @@ describe('triage through core', () => {
     await expect(desk.call('triage.apply', { conversationIds: [999_999], action: { kind: 'unsnooze' } })).rejects.toThrow(/not-found/);
     await expect(desk.call('triage.saveSettings', { ...settings, businessHours: { ...settings.businessHours, fromHour: 18, toHour: 9 } })).rejects.toThrow(/bad-request/);
   });
+  it('counts SLA times only for mail from the chosen start, and saving other settings does not choose one', async () => {
+    const old = mail('old1@customer.example', { at: clock.now() - 72 * HOUR });
+    expect(await count('overdue')).toBe(1);
+    const settings = await desk.call('triage.settings', {});
+    expect(settings.slaFrom).toBeNull();
+    // Saving labels leaves "not chosen" alone, so connecting a mailbox later can still choose.
+    await desk.call('triage.saveSettings', { ...settings, autoCloseDays: 20 });
+    expect((await desk.call('triage.settings', {})).slaFrom).toBeNull();
+
+    const saved = await desk.call('triage.saveSettings', { ...settings, slaFrom: clock.now() - HOUR });
+    expect(saved.slaFrom).toBe(clock.now() - HOUR);
+    expect(await count('overdue')).toBe(0);
+    const fresh = mail('new1@customer.example', { at: clock.now() - 30 * MIN });
+    // Eight business hours (Mon–Fri 9–17) later: Tuesday afternoon.
+    clock.advance(30 * HOUR);
+    expect(await drawer('overdue')).toEqual([fresh]);
+    expect(await drawer('inbox')).toContain(old);
+
+    // 0: count all mail again.
+    await desk.call('triage.saveSettings', { ...saved, slaFrom: 0 });
+    expect(new Set(await drawer('overdue'))).toEqual(new Set([old, fresh]));
+    await expect(desk.call('triage.saveSettings', { ...saved, slaFrom: -5 })).rejects.toThrow(/bad-request/);
+  });
+
   it('search filters by status, assignee and the conversation\'s tags, as the search help promises', async () => {
     const me = await desk.call('agent.set', { name: 'Alice Berg', address: 'alice@desk.example' });
     appendOps(

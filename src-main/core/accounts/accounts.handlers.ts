@@ -12,6 +12,8 @@ import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
 import { sentence } from '../sentences.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
+import type { LocalActor } from '../team/local-actor.ts';
+import { startSlaClockIfUnset } from '../triage/triage-settings.ts';
 import { deleteAccount, getAccount, insertAccount, listAccounts, updateAccountSettings } from '../db/accounts.repo.ts';
 import { testConnection } from '../sync/connection-test.ts';
 import { encodeAccountSecret } from './account-secret.ts';
@@ -31,6 +33,8 @@ export interface AccountDeps {
   events: EventBus;
   log: Logger;
   clock: Clock;
+  /** Records the team's SLA start when the first mailbox is connected. */
+  actor: LocalActor;
   /** Injected so tests of the handlers can run without servers. */
   test?: typeof testConnection;
 }
@@ -61,6 +65,9 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
       const row = getAccount(deps.db, id);
       if (!row) throw new Error('account vanished right after insert');
       deps.log.info('account connected', { accountId: id, host: settings.imap.host, user: settings.imap.user });
+      // Years of old mail are about to arrive: none of it was ever on this desk's clock.
+      const slaFrom = startSlaClockIfUnset(deps.db, deps.actor, deps.clock.now());
+      if (slaFrom !== null) deps.log.info('SLA times count for mail from now on', { accountId: id, slaFrom: new Date(slaFrom).toISOString() });
       await deps.syncs.start(row);
       deps.events.emit({ type: 'changed', table: 'accounts', ids: [id] });
       return { ok: true, account: toAccountSummary(row, deps.syncs.health(id)) };

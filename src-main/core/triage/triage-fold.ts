@@ -55,6 +55,8 @@ export interface FoldSettings {
   workflow: WorkflowSettings;
   hours: BusinessHours;
   sla: Record<Priority, SlaTargets>;
+  /** Customer mail older than this starts no SLA timer (0: all does). */
+  slaFrom: number;
 }
 
 export interface FoldInput {
@@ -182,7 +184,7 @@ export function foldTriage(input: FoldInput): TriageFold {
 
   const ordered = [...input.messages].sort((a, b) => a.at - b.at);
   const sla = computeSla(
-    { messages: ordered.map((m) => ({ at: m.at, fromCustomer: !m.outgoing })), status, resolvedAt: workflow.resolvedAt },
+    { messages: ordered.map((m) => ({ at: m.at, fromCustomer: !m.outgoing })), status, resolvedAt: workflow.resolvedAt, countFrom: settings.slaFrom },
     settings.sla[priority],
     settings.hours,
     now,

@@ -1,6 +1,7 @@
 /**
  * The team's triage settings: status labels, the auto-close and spam-purge
- * periods, business hours and SLA targets per priority.
+ * periods, business hours, SLA targets per priority and the instant SLA
+ * timers start counting from.
  *
  * Stored as team ops on the entity `settings:triage` (one cell per section),
  * so every desktop folds the same settings and the same statuses. Values
@@ -50,6 +51,7 @@ const sections = {
     })
     .refine((h) => h.fromHour < h.toHour, 'The working day must end after it starts.'),
   slaByPriority: z.strictObject({ low: targets, normal: targets, high: targets, urgent: targets }),
+  slaFrom: z.number().int().min(0).max(8_640_000_000_000_000).nullable(),
 };
 
 export const triageSettingsSchema = z.strictObject(sections);
@@ -75,6 +77,7 @@ export function defaultTriageSettings(): TriageSettings {
       high: { firstResponse: 240, nextResponse: 240, resolution: null },
       urgent: { firstResponse: 60, nextResponse: 60, resolution: null },
     },
+    slaFrom: null,
   };
 }
 
@@ -90,11 +93,40 @@ export function readTriageSettings(db: Database): TriageSettings {
   return settings;
 }
 
-/** Records every section (the settings form saves them together); returns what now applies. */
+function hasCell(db: Database, section: Section): boolean {
+  return foldOps(opsForEntity(db, SETTINGS_ENTITY)).has(`${SETTINGS_ENTITY}\u0000${section}`);
+}
+
+/**
+ * Records every section the form saves; `slaFrom` only when it changed, so
+ * saving labels before any mailbox is connected does not pin "not chosen".
+ * Returns what now applies.
+ */
 export function saveTriageSettings(db: Database, actor: LocalActor, input: TriageSettings): TriageSettings {
   const s = triageSettingsSchema.parse(input);
-  actor.record(SECTIONS.map((section) => ({ entity: SETTINGS_ENTITY, field: section, value: s[section] as unknown as JsonValue })));
+  const slaFromChanged = s.slaFrom !== readTriageSettings(db).slaFrom;
+  const changed = SECTIONS.filter((section) => section !== 'slaFrom' || slaFromChanged);
+  actor.record(changed.map((section) => ({ entity: SETTINGS_ENTITY, field: section, value: s[section] as unknown as JsonValue })));
   return readTriageSettings(db);
+}
+
+/**
+ * Conversations are timed by the Date the sender's computer wrote, which can
+ * run minutes behind: mail sent just after the connect must still count.
+ */
+export const SLA_START_SKEW_MS = 15 * MINUTE;
+
+/**
+ * The first mailbox connected to a desk that never chose: its existing mail is
+ * history, so SLA timers count from (about) now. Shared like any setting; a
+ * team that already chose, on any desktop, keeps its choice. Returns the
+ * start recorded, or null when there already was one.
+ */
+export function startSlaClockIfUnset(db: Database, actor: LocalActor, now: number): number | null {
+  if (hasCell(db, 'slaFrom')) return null;
+  const from = Math.max(0, now - SLA_START_SKEW_MS);
+  actor.record([{ entity: SETTINGS_ENTITY, field: 'slaFrom', value: from }]);
+  return from;
 }
 
 export function businessHoursOf(settings: TriageSettings): BusinessHours {
@@ -114,5 +146,6 @@ export function foldSettingsOf(settings: TriageSettings): FoldSettings {
     workflow: { autoCloseDays: settings.autoCloseDays, spamPurgeDays: settings.spamPurgeDays },
     hours: businessHoursOf(settings),
     sla,
+    slaFrom: settings.slaFrom ?? 0,
   };
 }

@@ -8,6 +8,11 @@
  * - Resolution: from the first customer message to done/closed; a reopened
  *   conversation runs again from the reopening message.
  * A timer that has no target for this mailbox and priority is not shown.
+ *
+ * Only customer messages that arrived on or after `countFrom` start a timer:
+ * a desk that connects a mailbox with years of unanswered mail must not open
+ * on thousands of breached SLAs that nobody was ever measured against. Agent
+ * replies of any age still answer.
  */
 import type { BusinessHours } from './business-hours.ts';
 import { addBusinessTime } from './business-hours.ts';
@@ -28,6 +33,8 @@ export interface SlaTimeline {
   status: Status;
   /** When the conversation last became done/closed (null while open). */
   resolvedAt: number | null;
+  /** Customer messages older than this start no timer (0: all of them do). */
+  countFrom?: number;
 }
 
 export interface SlaTimer {
@@ -54,16 +61,22 @@ export function computeSla(timeline: SlaTimeline, targets: SlaTargets, hours: Bu
     const dueAt = addBusinessTime(start, target, hours);
     timers.push({ kind, dueAt, overdue: dueAt <= now });
   };
-  if (firstCustomer && !firstReply && running) push('first-response', firstCustomer.at, targets.firstResponseMs);
+  const countFrom = timeline.countFrom ?? 0;
+  const counted = (m: { at: number; fromCustomer: boolean }, after: number): boolean => m.fromCustomer && m.at >= countFrom && m.at >= after;
+  if (firstCustomer && !firstReply && running) {
+    const start = timeline.messages.find((m) => counted(m, firstCustomer.at));
+    if (start) push('first-response', start.at, targets.firstResponseMs);
+  }
   if (firstReply && running) {
-    // The oldest customer message after the latest agent reply is what waits for an answer.
+    // The oldest counted customer message after the latest agent reply is what waits for an answer.
     const lastReplyAt = Math.max(...timeline.messages.filter((m) => !m.fromCustomer).map((m) => m.at));
-    const waiting = timeline.messages.find((m) => m.fromCustomer && m.at > lastReplyAt);
+    const waiting = timeline.messages.find((m) => counted(m, lastReplyAt + 1));
     if (waiting) push('next-response', waiting.at, targets.nextResponseMs);
   }
   if (firstCustomer && running) {
     const reopenedBy = timeline.resolvedAt === null ? undefined : timeline.messages.find((m) => m.fromCustomer && m.at > (timeline.resolvedAt ?? 0));
-    push('resolution', (reopenedBy ?? firstCustomer).at, targets.resolutionMs);
+    const start = timeline.messages.find((m) => counted(m, (reopenedBy ?? firstCustomer).at));
+    if (start) push('resolution', start.at, targets.resolutionMs);
   }
   const dues = timers.map((t) => t.dueAt);
   return { timers, overdue: timers.some((t) => t.overdue), nextDueAt: dues.length > 0 ? Math.min(...dues) : null };

@@ -7,6 +7,7 @@ import { t } from '../../i18n/i18n.ts';
 import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { ALL_STATUSES } from '../../store/triage-optimistic.ts';
+import { slaFromText, slaFromValue } from './sla-from-field.ts';
 import { PRIORITY_KEYS, PRIORITY_LABEL, STATUS_LABEL } from './triage-labels.ts';
 
 const SLA_FIELDS: (keyof SlaTargetsInput)[] = ['firstResponse', 'nextResponse', 'resolution'];
@@ -30,6 +31,7 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
   const [sla, setSla] = useState(() =>
     Object.fromEntries(PRIORITY_KEYS.map((p) => [p, Object.fromEntries(SLA_FIELDS.map((f) => [f, initial.slaByPriority[p][f]?.toString() ?? '']))])) as Record<Priority, Record<keyof SlaTargetsInput, string>>,
   );
+  const [slaFromField, setSlaFromField] = useState(slaFromText(initial.slaFrom));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -38,7 +40,8 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
   const from = wholeNumber(fromHour, 0, 23);
   const to = wholeNumber(toHour, 1, 24);
   const slaInvalid = PRIORITY_KEYS.some((p) => SLA_FIELDS.some((f) => sla[p][f].trim() !== '' && wholeNumber(sla[p][f], 1, 525_600) === null));
-  const invalid = autoCloseDays === null || spamPurgeDays === null || from === null || to === null || from >= to || slaInvalid;
+  const slaFrom = slaFromValue(slaFromField, initial.slaFrom);
+  const invalid = autoCloseDays === null || spamPurgeDays === null || from === null || to === null || from >= to || slaInvalid || slaFrom === 'invalid';
 
   async function submit(): Promise<void> {
     if (invalid || autoCloseDays === null || spamPurgeDays === null || from === null || to === null) {
@@ -53,7 +56,7 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
     });
     const slaByPriority: Record<Priority, SlaTargetsInput> = { low: targets('low'), normal: targets('normal'), high: targets('high'), urgent: targets('urgent') };
     setBusy(true);
-    const result = await save({ statusLabels: labels, autoCloseDays, spamPurgeDays, businessHours: { ...hours, fromHour: from, toHour: to }, slaByPriority });
+    const result = await save({ statusLabels: labels, autoCloseDays, spamPurgeDays, businessHours: { ...hours, fromHour: from, toHour: to }, slaByPriority, slaFrom });
     setBusy(false);
     if (result.ok) onDone();
     else setError(describeError(result.error));
@@ -148,6 +151,13 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
             ))}
           </tbody>
         </table>
+        <div className="settings-grid">
+          <label className="settings-field">
+            <span>{t('triageSettings.slaFrom')}</span>
+            <input type="date" value={slaFromField} data-testid="settings-sla-from" aria-invalid={slaFrom === 'invalid'} onChange={(e) => setSlaFromField(e.target.value)} />
+          </label>
+        </div>
+        <p className="field-hint">{t('triageSettings.slaFromHint')}</p>
       </fieldset>
       {error && <p className="field-error" role="alert">{error}</p>}
       <div className="modal-actions">

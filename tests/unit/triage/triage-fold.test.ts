@@ -17,6 +17,7 @@ const settings: FoldSettings = {
   workflow: { autoCloseDays: 30, spamPurgeDays: 30 },
   hours: alwaysOpen,
   sla: { low: noSla, normal: { firstResponseMs: 4 * HOUR, nextResponseMs: 8 * HOUR, resolutionMs: null }, high: noSla, urgent: { firstResponseMs: HOUR, nextResponseMs: HOUR, resolutionMs: null } },
+  slaFrom: 0,
 };
 
 let seq = 0;
@@ -123,6 +124,14 @@ describe('triage fold: cells', () => {
     expect(fold([customer(t0), reply(t0 + HOUR)], [], t0 + 5 * HOUR)).toMatchObject({ overdue: false, sla: null });
     // Urgent conversations get the urgent targets.
     expect(fold([customer(t0)], [op(t0, 'priority', 'urgent')], t0 + 2 * HOUR)).toMatchObject({ overdue: true, sla: { dueAt: t0 + HOUR } });
+  });
+
+  it('mail from before the desk started counting is not overdue; a deadline set on it still is', () => {
+    const counting = { ...settings, slaFrom: t0 + DAY };
+    expect(fold([customer(t0)], [], t0 + 10 * DAY, { settings: counting })).toMatchObject({ overdue: false, sla: null, view: 'new' });
+    const deadline = op(t0 + 2 * DAY, 'deadline', t0 + 3 * DAY, ALICE);
+    expect(fold([customer(t0)], [deadline], t0 + 10 * DAY, { settings: counting }).overdue).toBe(true);
+    expect(fold([customer(t0), customer(t0 + 2 * DAY)], [], t0 + 10 * DAY, { settings: counting })).toMatchObject({ overdue: true, sla: { dueAt: t0 + 2 * DAY + 4 * HOUR } });
   });
 
   it('a passed deadline makes open work overdue, not done work', () => {

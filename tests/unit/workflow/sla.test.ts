@@ -42,4 +42,38 @@ describe('SLA timers', () => {
     const s = computeSla({ messages: [{ at: t0, fromCustomer: true }], status: 'pending', resolvedAt: null }, { firstResponseMs: null, nextResponseMs: null, resolutionMs: null }, alwaysOpen, t0);
     expect(s).toEqual({ timers: [], overdue: false, nextDueAt: null });
   });
+
+  describe('mail from before the desk started counting (countFrom)', () => {
+    const since = t0 + 10 * HOUR;
+    const later = since + 100 * HOUR;
+
+    it('starts no timer for a customer message older than countFrom, however long it waited', () => {
+      const s = computeSla({ messages: [{ at: t0, fromCustomer: true }], status: 'new', resolvedAt: null, countFrom: since }, targets, alwaysOpen, later);
+      expect(s).toEqual({ timers: [], overdue: false, nextDueAt: null });
+    });
+
+    it('times the first counted customer message of an old unanswered conversation', () => {
+      const s = computeSla(
+        { messages: [{ at: t0, fromCustomer: true }, { at: since + HOUR, fromCustomer: true }], status: 'pending', resolvedAt: null, countFrom: since },
+        targets, alwaysOpen, since + 2 * HOUR,
+      );
+      expect(s.timers).toEqual([
+        { kind: 'first-response', dueAt: since + 5 * HOUR, overdue: false },
+        { kind: 'resolution', dueAt: since + 49 * HOUR, overdue: false },
+      ]);
+    });
+
+    it('an old reply still answers, and only a counted follow-up starts next response', () => {
+      const old = [{ at: t0, fromCustomer: true }, { at: t0 + HOUR, fromCustomer: false }, { at: t0 + 2 * HOUR, fromCustomer: true }];
+      const quiet = computeSla({ messages: old, status: 'pending', resolvedAt: null, countFrom: since }, targets, alwaysOpen, later);
+      expect(quiet.timers).toEqual([]);
+      const followUp = computeSla({ messages: [...old, { at: since + HOUR, fromCustomer: true }], status: 'pending', resolvedAt: null, countFrom: since }, targets, alwaysOpen, later);
+      expect(followUp.timers.find((t) => t.kind === 'next-response')).toEqual({ kind: 'next-response', dueAt: since + 9 * HOUR, overdue: true });
+    });
+
+    it('countFrom 0 counts every message, as before', () => {
+      const s = computeSla({ messages: [{ at: t0, fromCustomer: true }], status: 'new', resolvedAt: null, countFrom: 0 }, targets, alwaysOpen, later);
+      expect(s.overdue).toBe(true);
+    });
+  });
 });

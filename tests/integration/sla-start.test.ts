@@ -1,0 +1,87 @@
+/**
+ * Connecting a mailbox full of old mail, against the real Dovecot: the desk
+ * must not open on a wall of breached SLAs nobody was ever measured against.
+ * The first connect records "SLA times count from now" as team state; mail
+ * that arrives afterwards runs its timers as usual.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { TriageRow } from '../../src-preload/api.ts';
+import { SLA_START_SKEW_MS } from '../../src-main/core/triage/triage-settings.ts';
+import { startDovecot } from '../support/dovecot.ts';
+import type { DovecotServer } from '../support/dovecot.ts';
+import { buildMail } from '../support/mail-fixtures.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
+import { startTestDesk } from '../support/desk-core.ts';
+import type { TestDesk } from '../support/desk-core.ts';
+
+const user = 'desk@example.test';
+const password = 'secret';
+let dovecot: DovecotServer;
+let smtp: SmtpSink;
+let dir: string;
+let desk: TestDesk;
+
+async function appendAt(messageId: string, at: Date): Promise<void> {
+  const raw = buildMail({ from: `Customer <${messageId.split('@')[0]}@shop.example>`, to: user, subject: `Question ${messageId}`, messageId, date: at });
+  await dovecot.withClient(user, (client) => client.append('INBOX', Buffer.from(raw), [], at));
+}
+
+async function inbox(): Promise<TriageRow[]> {
+  return (await desk.call('triage.list', { drawer: 'inbox', accountId: null, cursor: null, limit: 100 })).items;
+}
+
+const overdue = async (): Promise<number> => (await desk.call('triage.counts', { accountId: null })).find((c) => c.drawer === 'overdue')?.count ?? 0;
+
+beforeAll(async () => {
+  dovecot = await startDovecot({ users: [{ user, password }] });
+  smtp = await startSmtpSink({ users: [{ user, password }] });
+  // A year of unanswered mail, long past any first-response target.
+  for (let i = 1; i <= 3; i++) await appendAt(`old-${i}@shop.example`, new Date(Date.UTC(2025, i, 3, 10)));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-sla-start-'));
+  desk = await startTestDesk(dir);
+}, 60_000);
+
+afterAll(async () => {
+  await desk?.core.close();
+  await smtp?.stop();
+  await dovecot?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('connecting a mailbox with old mail', () => {
+  it('counts SLA times from the moment the first mailbox was connected', async () => {
+    expect((await desk.call('triage.settings', {})).slaFrom).toBeNull();
+    const before = Date.now();
+    const server = { host: '127.0.0.1', security: 'none' as const, user, password };
+    const connected = await desk.call('accounts.connect', { name: 'Shop', email: user, imap: { ...server, port: dovecot.port }, smtp: { ...server, port: smtp.port } });
+    if (!connected.ok) throw new Error(`connect failed: ${JSON.stringify(connected.test)}`);
+    const after = Date.now();
+    await vi.waitFor(async () => expect(await inbox()).toHaveLength(3), { timeout: 30_000, interval: 100 });
+
+    const slaFrom = (await desk.call('triage.settings', {})).slaFrom;
+    // A little earlier than the connect: a customer's clock running behind must not hide fresh mail.
+    expect(slaFrom).toBeGreaterThanOrEqual(before - SLA_START_SKEW_MS);
+    expect(slaFrom).toBeLessThanOrEqual(after - SLA_START_SKEW_MS);
+    expect(await overdue()).toBe(0);
+    expect((await inbox()).map((r) => r.triage.sla)).toEqual([null, null, null]);
+  });
+
+  it('runs the timer of mail that arrives afterwards, even from a sender whose clock is behind', async () => {
+    await appendAt('new-1@shop.example', new Date(Date.now() - 5 * 60_000));
+    await vi.waitFor(async () => expect(await inbox()).toHaveLength(4), { timeout: 30_000, interval: 100 });
+    const fresh = (await inbox()).find((r) => r.conversation.subject.includes('new-1'));
+    expect(fresh?.triage.sla).toMatchObject({ kind: 'first-response', overdue: false });
+  });
+
+  it('counts the old mail again when the team chooses "all mail"', async () => {
+    const settings = await desk.call('triage.settings', {});
+    await desk.call('triage.saveSettings', { ...settings, slaFrom: 0 });
+    expect(await overdue()).toBe(3);
+    await desk.call('triage.saveSettings', settings);
+    expect(await overdue()).toBe(0);
+  });
+});
