@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TriageRow } from '../../src-preload/api.ts';
-import { SLA_START_SKEW_MS } from '../../src-main/core/triage/triage-settings.ts';
+import { appendOps } from '../../src-main/core/db/ops.repo.ts';
+import { formatTimestamp } from '../../src-main/core/team/hlc.ts';
+import { SETTINGS_ENTITY, SLA_START_SKEW_MS } from '../../src-main/core/triage/triage-settings.ts';
 import { startDovecot } from '../support/dovecot.ts';
 import type { DovecotServer } from '../support/dovecot.ts';
 import { buildMail } from '../support/mail-fixtures.ts';
@@ -24,6 +26,9 @@ let dovecot: DovecotServer;
 let smtp: SmtpSink;
 let dir: string;
 let desk: TestDesk;
+const BOB = 'b0b0000000000002';
+const CAROL = 'c0c0000000000003';
+const WEEK = 7 * 86_400_000;
 
 async function appendAt(messageId: string, at: Date): Promise<void> {
   const raw = buildMail({ from: `Customer <${messageId.split('@')[0]}@shop.example>`, to: user, subject: `Question ${messageId}`, messageId, date: at });
@@ -75,6 +80,19 @@ describe('connecting a mailbox with old mail', () => {
     await vi.waitFor(async () => expect(await inbox()).toHaveLength(4), { timeout: 30_000, interval: 100 });
     const fresh = (await inbox()).find((r) => r.conversation.subject.includes('new-1'));
     expect(fresh?.triage.sla).toMatchObject({ kind: 'first-response', overdue: false });
+  });
+
+  it('keeps the earliest desktop\'s start when colleagues\' starts arrive, whoever recorded last', async () => {
+    const mine = (await desk.call('triage.settings', {})).slaFrom ?? 0;
+    const colleague = (node: string, startedAt: number) => ({
+      hlc: formatTimestamp(Date.now() + 60_000, 0, node), actor: node, entity: SETTINGS_ENTITY, field: `slaStarted:${node}`, value: startedAt,
+    });
+    // Bob connected a week before this desktop; Carol joins a week later and has not heard of either yet.
+    appendOps(desk.core.db, [colleague(BOB, mine - WEEK)], Date.now(), false);
+    expect((await desk.call('triage.settings', {})).slaFrom).toBe(mine - WEEK);
+    appendOps(desk.core.db, [colleague(CAROL, mine + WEEK)], Date.now(), false);
+    expect((await desk.call('triage.settings', {})).slaFrom).toBe(mine - WEEK);
+    expect(await overdue()).toBe(0);
   });
 
   it('counts the old mail again when the team chooses "all mail"', async () => {

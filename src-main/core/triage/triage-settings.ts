@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { TriageSettings } from '../../../src-preload/api.ts';
 import { opsForEntity } from '../db/ops.repo.ts';
 import type { LocalActor } from '../team/local-actor.ts';
-import type { JsonValue } from '../team/ops.ts';
+import type { JsonValue, Op } from '../team/ops.ts';
 import { foldOps } from '../team/ops.ts';
 import type { BusinessHours } from '../workflow/business-hours.ts';
 import type { Priority, SlaTargets } from '../workflow/sla.ts';
@@ -35,6 +35,8 @@ function validTimeZone(zone: string): boolean {
 const label = z.string().trim().min(1, 'A status label cannot be empty.').max(40, 'A status label can be at most 40 characters long.');
 const days = z.number().int().min(1, 'A period is at least one day.').max(3650, 'A period can be at most ten years.');
 const minutes = z.number().int().min(1, 'An SLA target is at least one minute.').max(525_600, 'An SLA target can be at most a year.').nullable();
+/** Epoch ms, as far as a Date reaches. */
+const instant = z.number().int().min(0).max(8_640_000_000_000_000);
 const targets = z.strictObject({ firstResponse: minutes, nextResponse: minutes, resolution: minutes });
 
 const sections = {
@@ -51,7 +53,7 @@ const sections = {
     })
     .refine((h) => h.fromHour < h.toHour, 'The working day must end after it starts.'),
   slaByPriority: z.strictObject({ low: targets, normal: targets, high: targets, urgent: targets }),
-  slaFrom: z.number().int().min(0).max(8_640_000_000_000_000).nullable(),
+  slaFrom: instant.nullable(),
 };
 
 export const triageSettingsSchema = z.strictObject(sections);
@@ -81,6 +83,9 @@ export function defaultTriageSettings(): TriageSettings {
   };
 }
 
+/** One cell per desktop: each records when it connected its first mailbox, once. */
+const SLA_STARTED_PREFIX = 'slaStarted:';
+
 export function readTriageSettings(db: Database): TriageSettings {
   const settings = defaultTriageSettings();
   const cells = foldOps(opsForEntity(db, SETTINGS_ENTITY));
@@ -90,23 +95,39 @@ export function readTriageSettings(db: Database): TriageSettings {
     const parsed = sections[section].safeParse(op.value);
     if (parsed.success) (settings as unknown as Record<Section, unknown>)[section] = parsed.data;
   }
+  if (!cells.has(`${SETTINGS_ENTITY}\u0000slaFrom`)) settings.slaFrom = earliestStart(cells.values());
   return settings;
 }
 
-function hasCell(db: Database, section: Section): boolean {
-  return foldOps(opsForEntity(db, SETTINGS_ENTITY)).has(`${SETTINGS_ENTITY}\u0000${section}`);
+/**
+ * Until the team chooses, the earliest desktop's connect: a colleague who
+ * joins months later records its own start before it has heard the team's,
+ * and must not move everyone's start (last-writer-wins would). Per-desktop
+ * cells survive the team folder's compaction, which keeps only each cell's
+ * winner.
+ */
+function earliestStart(ops: Iterable<Op>): number | null {
+  let earliest: number | null = null;
+  for (const op of ops) {
+    if (!op.field.startsWith(SLA_STARTED_PREFIX)) continue;
+    const parsed = instant.safeParse(op.value);
+    if (parsed.success && (earliest === null || parsed.data < earliest)) earliest = parsed.data;
+  }
+  return earliest;
 }
 
 /**
  * Records every section the form saves; `slaFrom` only when it changed, so
- * saving labels before any mailbox is connected does not pin "not chosen".
+ * saving labels before any mailbox is connected does not pin "not chosen"
+ * (and a choice cannot be "not chosen": clearing it means all mail, 0).
  * Returns what now applies.
  */
 export function saveTriageSettings(db: Database, actor: LocalActor, input: TriageSettings): TriageSettings {
   const s = triageSettingsSchema.parse(input);
   const slaFromChanged = s.slaFrom !== readTriageSettings(db).slaFrom;
   const changed = SECTIONS.filter((section) => section !== 'slaFrom' || slaFromChanged);
-  actor.record(changed.map((section) => ({ entity: SETTINGS_ENTITY, field: section, value: s[section] as unknown as JsonValue })));
+  const value = (section: Section): unknown => (section === 'slaFrom' ? (s.slaFrom ?? 0) : s[section]);
+  actor.record(changed.map((section) => ({ entity: SETTINGS_ENTITY, field: section, value: value(section) as JsonValue })));
   return readTriageSettings(db);
 }
 
@@ -119,13 +140,13 @@ export const SLA_START_SKEW_MS = 15 * MINUTE;
 /**
  * The first mailbox connected to a desk that never chose: its existing mail is
  * history, so SLA timers count from (about) now. Shared like any setting; a
- * team that already chose, on any desktop, keeps its choice. Returns the
- * start recorded, or null when there already was one.
+ * team that already chose or started, on any desktop, keeps that. Returns
+ * the start recorded, or null when there already was one.
  */
 export function startSlaClockIfUnset(db: Database, actor: LocalActor, now: number): number | null {
-  if (hasCell(db, 'slaFrom')) return null;
+  if (readTriageSettings(db).slaFrom !== null) return null;
   const from = Math.max(0, now - SLA_START_SKEW_MS);
-  actor.record([{ entity: SETTINGS_ENTITY, field: 'slaFrom', value: from }]);
+  actor.record([{ entity: SETTINGS_ENTITY, field: `${SLA_STARTED_PREFIX}${actor.node}`, value: from }]);
   return from;
 }
 
