@@ -240,6 +240,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'list.loading': 'Unterhaltungen werden geladen…',
   'list.loadingMore': 'Weitere werden geladen…',
   'list.empty': 'Hier sind keine Unterhaltungen.',
+  'list.overdueSince': 'SLA-Zeiten zählen für Mails ab {date}; ältere Mails sind nie überfällig. Das lässt sich in den Triage-Einstellungen ändern.',
   'list.emptyWhileListing': 'Die E-Mails werden noch heruntergeladen. Unterhaltungen erscheinen hier, sobald sie ankommen.',
   'list.loadFailed': 'Die Unterhaltungen konnten nicht geladen werden. {reason}',
   'list.loadMoreFailed': 'Weitere Unterhaltungen konnten nicht geladen werden. {reason}',

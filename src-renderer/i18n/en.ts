@@ -239,6 +239,7 @@ export const en = {
   'list.loading': 'Loading conversations…',
   'list.loadingMore': 'Loading more…',
   'list.empty': 'No conversations here.',
+  'list.overdueSince': 'SLA times count for mail from {date}; older mail is never overdue. Triage settings change this.',
   'list.emptyWhileListing': 'Mail is still downloading. Conversations appear here as they arrive.',
   'list.loadFailed': 'The conversations could not be loaded. {reason}',
   'list.loadMoreFailed': 'More conversations could not be loaded. {reason}',

@@ -292,6 +292,10 @@ test.describe('when SLA times start counting', () => {
     await page.getByTestId('settings-save').click();
     await expect(field).toBeHidden();
     await expect(overdue).toHaveAttribute('data-count', '0');
+    // The empty drawer says why the old mail is not there.
+    await overdue.click();
+    await expect(page.getByTestId('overdue-since')).toContainText(/SLA times count for mail from .*2\d{3}/);
+    await page.screenshot({ path: screenshotPath('triage-overdue-since') });
 
     await page.getByTestId('open-triage-settings').click();
     await expect(field).toHaveValue(tomorrow);

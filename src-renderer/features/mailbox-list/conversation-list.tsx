@@ -11,6 +11,7 @@ import { BulkBar } from './bulk-bar.tsx';
 import { useListTitle } from './list-title.ts';
 import { useFixedRowWindow } from './use-row-window.ts';
 import { useRowSlots } from './row-slots.ts';
+import { OverdueSince } from '../triage/overdue-since.tsx';
 import './mailbox-list.css';
 
 /** Rows from the end at which the next page is fetched. */
@@ -70,6 +71,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
   const stillListing = useDesk((s) =>
     s.accounts.some((a) => (s.scopeAccountId === null || a.id === s.scopeAccountId) && a.health.state === 'syncing' && a.health.progress?.phase === 'headers'),
   );
+  const overdueDrawer = useDesk((s) => s.folderChoice.kind === 'drawer' && s.folderChoice.drawer === 'overdue');
   const title = useListTitle();
   const now = useTick(60_000);
 
@@ -141,7 +143,10 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
     body = stillListing ? (
       <div className="list-empty" aria-busy="true" data-testid="list-still-listing">{t('list.emptyWhileListing')}</div>
     ) : (
-      <div className="list-empty">{t('list.empty')}</div>
+      <div className="list-empty">
+        {t('list.empty')}
+        {overdueDrawer && <OverdueSince />}
+      </div>
     );
   }
 
