@@ -5,7 +5,7 @@ import { t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
 
 /**
- * Under an empty (or short) Overdue drawer: why the mailbox's old unanswered
+ * Under an empty Overdue drawer: why the mailbox's old unanswered
  * mail is not here. Without it an agent who just connected a mailbox would
  * wonder whether the SLA clock works at all.
  */
