@@ -201,7 +201,7 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'triageSettings.slaHint': 'Leer lassen für kein Ziel.',
   'triageSettings.slaFrom': 'SLA-Zeiten zählen für Mails ab',
   'triageSettings.slaFromHint': 'Ältere Mails sind nie überfällig. Wird beim Verbinden des ersten Postfachs gesetzt, damit dessen Verlauf nicht als Wand von Verstößen erscheint; leer: alle Mails zählen.',
-  'triageSettings.invalid': 'Einige Werte sind ungültig: ganze Zahlen, und die Geschäftszeit muss nach ihrem Beginn enden.',
+  'triageSettings.invalid': 'Einige Werte sind ungültig: ganze Zahlen, eine Geschäftszeit, die nach ihrem Beginn endet, und ein SLA-Datum ab 1970.',
   'triageSettings.save': 'Einstellungen speichern',
 
   'weekday.sun': 'So',

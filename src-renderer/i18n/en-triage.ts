@@ -200,7 +200,7 @@ export const enTriage = {
   'triageSettings.slaHint': 'Leave empty for no target.',
   'triageSettings.slaFrom': 'Count SLA times for mail from',
   'triageSettings.slaFromHint': 'Older mail is never overdue. Set when the first mailbox was connected, so its history does not open as a wall of breaches; empty: all mail counts.',
-  'triageSettings.invalid': 'Some values are not valid: whole numbers, and business hours must end after they start.',
+  'triageSettings.invalid': 'Some values are not valid: whole numbers, business hours that end after they start, and an SLA date from 1970 on.',
   'triageSettings.save': 'Save settings',
 
   'weekday.sun': 'Sun',

@@ -36,7 +36,7 @@ const label = z.string().trim().min(1, 'A status label cannot be empty.').max(40
 const days = z.number().int().min(1, 'A period is at least one day.').max(3650, 'A period can be at most ten years.');
 const minutes = z.number().int().min(1, 'An SLA target is at least one minute.').max(525_600, 'An SLA target can be at most a year.').nullable();
 /** Epoch ms, as far as a Date reaches. */
-const instant = z.number().int().min(0).max(8_640_000_000_000_000);
+const instant = z.number().int().min(0, 'The SLA start cannot be before 1970.').max(8_640_000_000_000_000, 'The SLA start is too far in the future.');
 const targets = z.strictObject({ firstResponse: minutes, nextResponse: minutes, resolution: minutes });
 
 const sections = {
