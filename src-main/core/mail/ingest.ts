@@ -35,6 +35,7 @@ import {
   insertMessage,
   setSeen,
 } from '../db/messages.repo.ts';
+import { insertLocations, insertMessages } from '../db/batch-insert.repo.ts';
 import { storeAttachment } from './attachment-store.ts';
 import { dedupeKey } from './dedupe-key.ts';
 import type { ParsedMessage } from './parse.ts';
@@ -218,8 +219,10 @@ function storeHeaderRowsPlaced(db: Database, rows: readonly PreparedHeaderRow[],
     const batch = indexes.map((i) => rows[i] as PreparedHeaderRow);
     const messages = batch.map(newMessageOf);
     const placed = placeDeferred(db, accountId, messages, whole);
-    batch.forEach((p, j) => {
-      results[indexes[j] as number] = insertHeaderRow(db, p, { ...(messages[j] as NewMessage), conversationId: placed?.[j] ?? null });
+    const ids = insertMessages(db, messages.map((m, j) => ({ ...m, conversationId: placed?.[j] ?? null })));
+    insertLocations(db, batch.map(({ input }, j) => ({ messageId: ids[j] as number, at: { folderId: input.folderId, uidvalidity: input.uidvalidity, uid: input.uid }, flags: input.flags })));
+    ids.forEach((id, j) => {
+      results[indexes[j] as number] = { messageRowId: id, created: true, locationAdded: true };
     });
   }
   for (const i of repeats) results[i] = storeHeaderRow(db, rows[i] as PreparedHeaderRow);
