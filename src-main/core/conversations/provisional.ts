@@ -20,7 +20,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ConversationAggregates, StoredConversationRow } from '../db/conversations.repo.ts';
-import { conversationIdsByRoots, insertConversation, setConversationTokens, setMessageConversations, storedConversations, updateConversationAggregates } from '../db/conversations.repo.ts';
+import { insertConversations, updateConversationsAggregates } from '../db/batch-writes.repo.ts';
+import { conversationIdsByRoots, setMessageConversations, storedConversations } from '../db/conversations.repo.ts';
 import type { NewMessage } from '../db/messages.repo.ts';
 import { messagePlacements, threadSources } from '../db/thread-index.repo.ts';
 import { byAccount } from './conversation-fields.ts';
@@ -44,20 +45,23 @@ function joined(r: StoredConversationRow, added: ConversationAggregates): Conver
 function placeGroups(db: Database, accountId: number, groups: readonly ProvisionalGroup[]): Map<number, number> {
   const byRoot = conversationIdsByRoots(db, accountId, groups.map((g) => g.header.rootMessageId));
   const stored = storedConversations(db, [...byRoot.values()]);
-  const out = new Map<number, number>();
+  const joining: Array<{ id: number; aggregates: ConversationAggregates }> = [];
+  const joiningGroups: ProvisionalGroup[] = [];
+  const fresh: ProvisionalGroup[] = [];
   for (const g of groups) {
     const existing = stored.get(byRoot.get(g.header.rootMessageId) ?? -1);
-    let id: number;
+    // Joining keeps the row's header (root, ticket, subject, customer): the threading pass decides those.
     if (existing) {
-      id = existing.id;
-      // Joining keeps the row's header (root, ticket, subject, customer): the threading pass decides those.
-      updateConversationAggregates(db, id, joined(existing, g.aggregates));
-    } else {
-      id = insertConversation(db, accountId, g.header, g.aggregates);
-      setConversationTokens(db, id, g.tokens);
-    }
-    for (const key of g.members) out.set(key, id);
+      joining.push({ id: existing.id, aggregates: joined(existing, g.aggregates) });
+      joiningGroups.push(g);
+    } else fresh.push(g);
   }
+  // One statement per table for the whole batch (db/batch-writes.repo.ts).
+  updateConversationsAggregates(db, joining);
+  const freshIds = insertConversations(db, accountId, fresh);
+  const out = new Map<number, number>();
+  joiningGroups.forEach((g, i) => g.members.forEach((key) => out.set(key, (joining[i] as { id: number }).id)));
+  fresh.forEach((g, i) => g.members.forEach((key) => out.set(key, freshIds[i] as number)));
   return out;
 }
 

@@ -69,9 +69,6 @@ const sql = {
       customer_address = @customerAddress, customer_name = @customerName, last_message_at = @last, message_count = @count,
       unread_count = @unread, attachment_count = @attached, snippet = @snippet
       WHERE id = @id`,
-  // Only the aggregates: the header's indexed columns (root UNIQUE) are left alone, about half the cost.
-  updateAggregates: `UPDATE conversations SET last_message_at = @last, message_count = @count, unread_count = @unread,
-      attachment_count = @attached, snippet = @snippet WHERE id = @id`,
   // [[messageId, conversationId], ...] in one statement.
   setMessageConversations: `UPDATE messages SET conversation_id = j.value ->> 1 FROM json_each(?) j
       WHERE messages.id = j.value ->> 0 AND messages.conversation_id IS NOT j.value ->> 1`,
@@ -200,11 +197,6 @@ export function insertConversation(db: Database, accountId: number, h: Conversat
 
 export function updateConversation(db: Database, conversationId: number, h: ConversationHeader, a: ConversationAggregates): void {
   stmts(db).updateConversation.run({ id: conversationId, ...conversationValues(h, a) });
-}
-
-/** New counts and latest message of a row whose header stays as stored (mail joining it). */
-export function updateConversationAggregates(db: Database, conversationId: number, a: ConversationAggregates): void {
-  stmts(db).updateAggregates.run({ id: conversationId, last: a.lastMessageAt, count: a.messageCount, unread: a.unreadCount, attached: a.attachmentCount, snippet: a.snippet });
 }
 
 /** Moves messages to conversations: pairs of [message id, conversation id]. */

@@ -35,7 +35,7 @@ import {
   insertMessage,
   setSeen,
 } from '../db/messages.repo.ts';
-import { insertLocations, insertMessages } from '../db/batch-insert.repo.ts';
+import { insertLocations, insertMessages } from '../db/batch-writes.repo.ts';
 import { storeAttachment } from './attachment-store.ts';
 import { dedupeKey } from './dedupe-key.ts';
 import type { ParsedMessage } from './parse.ts';

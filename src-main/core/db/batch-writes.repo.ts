@@ -1,5 +1,5 @@
 /**
- * A sync batch's new rows in one statement per table, not one per row.
+ * A sync batch's rows written in one statement per table, not one per row.
  *
  * Why: the header phase stores 2,000 rows per transaction on the thread that
  * also answers the agent, and a per-row statement paid for binding seventeen
@@ -8,9 +8,13 @@
  * docs/decisions.md, "Where the header phase's time goes", thirteenth pass.
  *
  * Same rows, same triggers, same constraints as messages.repo.ts
- * `insertMessage` / `insertLocation`; callers pick this for whole batches.
+ * `insertMessage` / `insertLocation` and conversations.repo.ts
+ * `insertConversation` / `setConversationTokens`; callers pick these for
+ * whole batches. Only the aggregates of a joined row are updated: its
+ * indexed header columns (root UNIQUE) are left alone, about half the cost.
  */
 import type { Database } from 'better-sqlite3';
+import type { ConversationAggregates, ConversationHeader } from './conversations.repo.ts';
 import type { LocationKey, NewMessage } from './messages.repo.ts';
 import { preparedStatements } from './prepared.ts';
 
@@ -27,6 +31,16 @@ const sql = {
     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4
     FROM json_each(?) j WHERE true ORDER BY j.key
     ON CONFLICT (folder_id, uidvalidity, uid) DO NOTHING`,
+  conversations: `INSERT INTO conversations (account_id, root_message_id, ticket, subject, customer_address, customer_name,
+      last_message_at, message_count, unread_count, attachment_count, snippet)
+    SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,
+      j.value ->> 7, j.value ->> 8, j.value ->> 9
+    FROM json_each(?) j ORDER BY j.key
+    RETURNING id, root_message_id`,
+  tokens: `INSERT OR IGNORE INTO conversation_tokens (token, conversation_id) SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) j`,
+  aggregates: `UPDATE conversations SET last_message_at = j.value ->> 1, message_count = j.value ->> 2, unread_count = j.value ->> 3,
+      attachment_count = j.value ->> 4, snippet = j.value ->> 5
+    FROM json_each(?) j WHERE conversations.id = j.value ->> 0`,
 };
 
 const stmts = preparedStatements(sql);
@@ -79,4 +93,49 @@ export function insertLocations(db: Database, locations: readonly NewLocation[])
   if (locations.length === 0) return 0;
   const values = locations.map((l) => [l.messageId, l.at.folderId, l.at.uidvalidity, l.at.uid, JSON.stringify(l.flags)]);
   return stmts(db).locations.run(JSON.stringify(values)).changes;
+}
+
+export interface NewConversation {
+  header: ConversationHeader;
+  aggregates: ConversationAggregates;
+  tokens: readonly string[];
+}
+
+/**
+ * Inserts conversations with their tokens; their roots are distinct and none
+ * has a row yet (the UNIQUE root constraint fails the statement otherwise).
+ * Returns their row ids in `conversations` order.
+ */
+export function insertConversations(db: Database, accountId: number, conversations: readonly NewConversation[]): number[] {
+  if (conversations.length === 0) return [];
+  const values = conversations.map(({ header: h, aggregates: a }) => [
+    h.rootMessageId,
+    h.ticket,
+    h.subject,
+    h.customer.address,
+    h.customer.name,
+    a.lastMessageAt,
+    a.messageCount,
+    a.unreadCount,
+    a.attachmentCount,
+    a.snippet,
+  ]);
+  const s = stmts(db);
+  const rows = s.conversations.all(accountId, JSON.stringify(values)) as Array<{ id: number; root_message_id: string }>;
+  const byRoot = new Map(rows.map((r) => [r.root_message_id, r.id]));
+  const ids = conversations.map(({ header }) => {
+    const id = byRoot.get(header.rootMessageId);
+    if (id === undefined) throw new Error('a conversation of the batch was not inserted');
+    return id;
+  });
+  const tokens = conversations.flatMap((c, i) => c.tokens.map((token) => [token, ids[i]]));
+  if (tokens.length > 0) s.tokens.run(JSON.stringify(tokens));
+  return ids;
+}
+
+/** New counts and latest message of rows whose header stays as stored (mail joining them). */
+export function updateConversationsAggregates(db: Database, updates: ReadonlyArray<{ id: number; aggregates: ConversationAggregates }>): void {
+  if (updates.length === 0) return;
+  const values = updates.map(({ id, aggregates: a }) => [id, a.lastMessageAt, a.messageCount, a.unreadCount, a.attachmentCount, a.snippet]);
+  stmts(db).aggregates.run(JSON.stringify(values));
 }
