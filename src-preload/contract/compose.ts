@@ -9,6 +9,7 @@
  */
 import type { Address, AttachmentInfo, Page } from '../api.ts';
 import type { Sentence } from './sentences.ts';
+import type { PresenceBadge } from './triage.ts';
 
 export type ComposeMode = 'reply' | 'replyAll' | 'forward' | 'new';
 /** The languages core writes a quote or forward header in: the agent's, as their window shows it. */
@@ -74,8 +75,11 @@ export interface CollisionMessage {
 
 export type SendResult =
   | { kind: 'queued'; item: OutboxItem }
-  /** Nothing was queued: show the messages and ask; send again with `confirmCollision: true`. */
-  | { kind: 'collision'; messages: CollisionMessage[] }
+  /**
+   * Nothing was queued: show the messages, and the colleagues whose reply is on its way out (not in the mailbox
+   * yet), and ask; send again with `confirmCollision: true`.
+   */
+  | { kind: 'collision'; messages: CollisionMessage[]; colleaguesSending: PresenceBadge[] }
   /**
    * Nothing was queued: the draft has problems the agent must fix (bad address, leftover placeholder, too large), as
    * sentences by key, so the composer says them in the agent's language.

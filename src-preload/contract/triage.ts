@@ -48,7 +48,8 @@ export interface PresenceBadge {
   /** Null until the colleague's name reaches this desktop (the renderer says "Someone"). */
   name: string | null;
   colour: string;
-  activity: 'viewing' | 'replying';
+  /** 'sending': the colleague's reply to it is on its way out and not in the shared mailbox yet. */
+  activity: 'viewing' | 'replying' | 'sending';
   /** Epoch ms the lease runs out unless renewed. */
   until: number;
 }

@@ -48,6 +48,7 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'badge.snoozed': 'Zurückgestellt, zurück {when}',
   'badge.viewing': '{name} sieht sich das an',
   'badge.replying': '{name} antwortet gerade',
+  'badge.sending': '{name} sendet gerade eine Antwort',
 
   'list.checked': 'Ausgewählt',
   'bulk.label': 'Aktionen für die ausgewählten Unterhaltungen',

@@ -47,6 +47,7 @@ export const enTriage = {
   'badge.snoozed': 'Snoozed, back {when}',
   'badge.viewing': '{name} is viewing',
   'badge.replying': '{name} is replying',
+  'badge.sending': '{name} is sending a reply',
 
   'list.checked': 'Selected',
   'bulk.label': 'Actions for the selected conversations',

@@ -21,6 +21,7 @@ import type {
   Draft,
   DraftInput,
   OutboxItem,
+  PresenceBadge,
   Result,
   Sentence,
 } from '../../src-preload/api.ts';
@@ -46,7 +47,8 @@ export interface ComposerSession {
   templateProblems: Sentence[];
   sending: boolean;
   /** New messages core found before sending; the agent decides. */
-  collision: CollisionMessage[] | null;
+  /** Set when sending was held back: what was written meanwhile, and colleagues whose reply is on its way out. */
+  collision: { messages: CollisionMessage[]; colleaguesSending: PresenceBadge[] } | null;
   /** Ids shown when the composer opened, for when the conversation is no longer on screen. */
   seenAtOpen: number[];
   /** Bumped when the composer should take the keyboard focus. */
@@ -299,7 +301,7 @@ export function createComposerSlice(api: DeskApi): DeskSlice<ComposerSlice> {
             void get().refreshOutbox();
             return outcome.item;
           case 'collision':
-            patchSession({ sending: false, collision: outcome.messages }, session.draft.id);
+            patchSession({ sending: false, collision: { messages: outcome.messages, colleaguesSending: outcome.colleaguesSending } }, session.draft.id);
             return null;
           case 'invalid':
             patchSession({ sending: false, problems: sendProblemsText(outcome.problems) }, session.draft.id);

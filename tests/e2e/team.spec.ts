@@ -1,8 +1,9 @@
 /**
  * Two desktops, one shared mailbox: two browser contexts on two core hosts,
  * both connected to the same Dovecot account. Alice starts a reply and Bob
- * sees "Alice is replying"; Alice's reply goes out first, and when Bob sends
- * his, the app stops and shows him what Alice wrote before anything leaves.
+ * sees "Alice is replying"; while her reply waits out its undo window Bob is
+ * told it is going out and his send is held back; once it went out and was
+ * filed, sending stops him again and shows him what Alice wrote.
  */
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
@@ -92,6 +93,17 @@ test('a colleague sees "replying", and is warned before sending after a reply th
   await expect(alice.getByTestId('composer').getByTestId('composer-body')).toBeFocused();
   await alice.keyboard.type('Hi Carla, sorry about that. We will replace it.');
   await alice.getByTestId('composer-send').click();
+
+  // Alice's reply waits out its undo window, in no mailbox yet: Bob is told it is going out, and his send is held back.
+  await expect(row.getByTestId('badge-presence')).toHaveText('Alice is sending a reply', { timeout: 8_000 });
+  await expect(bob.getByTestId('triage-bar').getByTestId('presence-badge')).toHaveText('Alice is sending a reply');
+  await bob.getByTestId('composer-send').click();
+  await expect(bob.getByTestId('collision-sending')).toContainText('Alice has a reply to this conversation on its way out.');
+  await expect(bob.getByTestId('collision-message')).toHaveCount(0);
+  await bob.screenshot({ path: screenshotPath('team-collision-sending') });
+  await bob.getByTestId('collision-review').click();
+  expect(smtp.messages).toHaveLength(0);
+
   const sent = await smtp.waitForMail(1, 40_000);
   expect(sent.raw.toString()).toContain('We will replace it.');
   // "Went out first" means filed too: Alice's core appends the copy to Sent just after the SMTP server took it,
@@ -102,6 +114,7 @@ test('a colleague sees "replying", and is warned before sending after a reply th
   await bob.getByTestId('composer-send').click();
   await expect(bob.getByTestId('collision-list')).toBeVisible({ timeout: 20_000 });
   await expect(bob.getByTestId('collision-message')).toContainText('We will replace it');
+  await expect(bob.getByTestId('collision-sending')).toHaveCount(0);
   await bob.screenshot({ path: screenshotPath('team-collision-warning') });
   await bob.getByTestId('collision-review').click();
   await expect(bob.getByTestId('composer')).toBeVisible();

@@ -126,6 +126,39 @@ describe('team sync between two cores', () => {
     await expect.poll(async () => (await bob.call('triage.get', { conversationId: onBob.id })).triage.presence, { timeout: 10_000 }).toEqual([]);
   });
 
+  it('holds back a colleague\'s send while a reply is on its way out, and not once it was taken back', async () => {
+    await alice.call('agent.set', { name: 'Alice', address: 'alice@example.test' });
+    const [onAlice, onBob] = await both('dmitri@shop.example');
+    const before = await alice.call('compose.settings', {});
+    await alice.call('compose.saveSettings', { ...before, undoSeconds: 60 });
+    const draft = async (desk: TestDesk, conversationId: number, text: string) => {
+      const d = await desk.call('compose.start', { accountId: null, conversationId, mode: 'reply', messageId: null });
+      await desk.call('drafts.save', { id: d.id, to: d.to, cc: d.cc, bcc: d.bcc, subject: d.subject, html: `<p>${text}</p>` });
+      return d;
+    };
+    const send = (desk: TestDesk, draftId: number) => desk.call('outbox.send', { draftId, sendAt: null, seenMessageIds: [], confirmCollision: false });
+
+    // Alice sends; her reply waits out its undo window, in no mailbox yet.
+    const sent = await send(alice, (await draft(alice, onAlice.id, 'We will refund you.')).id);
+    if (sent.kind !== 'queued') throw new Error(`Alice's reply was not queued: ${JSON.stringify(sent)}`);
+    const presence = async () => (await bob.call('triage.get', { conversationId: onBob.id })).triage.presence.map((p) => `${p.name} ${p.activity}`);
+    await expect.poll(presence, { timeout: 10_000 }).toEqual(['Alice sending']);
+
+    // Bob's reply is held back and he is told whose reply is going out; nothing of his is queued.
+    const bobs = await draft(bob, onBob.id, 'We will send a new one.');
+    const held = await send(bob, bobs.id);
+    expect(held).toMatchObject({ kind: 'collision', messages: [], colleaguesSending: [{ name: 'Alice', activity: 'sending' }] });
+    expect((await bob.call('outbox.list', {})).length).toBe(0);
+
+    // Alice takes hers back: the announcement ends and Bob's reply goes into his outbox.
+    await alice.call('outbox.cancel', { id: sent.item.id });
+    await expect.poll(presence, { timeout: 10_000 }).toEqual([]);
+    const queued = await send(bob, bobs.id);
+    expect(queued.kind).toBe('queued');
+    if (queued.kind === 'queued') await bob.call('outbox.cancel', { id: queued.item.id });
+    await alice.call('compose.saveSettings', before);
+  });
+
   it('converges after both desktops edited while the server was down', async () => {
     const [onAlice, onBob] = await both('dmitri@shop.example');
     await dovecot.halt();

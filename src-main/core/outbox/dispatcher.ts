@@ -271,6 +271,8 @@ export class OutboxDispatcher {
     } catch (err) {
       this.d.log.warn('could not store the copy of a sent mail', { outboxId: row.id, err });
     }
+    // Filed (or not): the reply's "sending" presence is recomputed from the row (team/presence.ts).
+    this.d.events.emit({ type: 'changed', table: 'outbox', ids: [row.id] });
   }
 
   /** Copies not made before (crash or offline right after sending). */

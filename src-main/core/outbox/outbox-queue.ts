@@ -20,6 +20,7 @@ import { htmlToPlainText } from '../mail/html-text.ts';
 import { DeskFailure } from '../rpc/router.ts';
 import { sentence } from '../sentences.ts';
 import { findAgent } from '../team/roster.ts';
+import { presenceOf } from '../triage/triage-reads.ts';
 import type { LocalActor } from '../team/local-actor.ts';
 import { auditOutboxEvent } from '../audit/outgoing-audit.ts';
 import { addressProblems } from '../compose/addresses.ts';
@@ -165,10 +166,15 @@ export async function sendDraft(
   if (!params.confirmCollision && draft.conversationId !== null) {
     await deps.syncAccount(draft.accountId);
     const found = collidingMessages(db, draft, params.seenMessageIds);
-    if (found.length) {
+    // A colleague's reply still on its way out is in no cache yet: their desktop announces it (team/presence.ts).
+    // When a colleague's reply is already among the new messages, the announcement is most likely that same reply,
+    // filed a moment before its end reached this desktop; any other one is shown on the next try.
+    const colleagueReplied = found.some((m) => m.outgoing);
+    const colleaguesSending = colleagueReplied ? [] : presenceOf(db, draft.conversationId, clock.now(), deps.actor.node).filter((p) => p.activity === 'sending');
+    if (found.length || colleaguesSending.length) {
       const bodiless = found.filter((m) => m.snippet === '').map((m) => m.id);
       if (bodiless.length) await deps.fetchBodies(bodiless);
-      return { kind: 'collision', messages: collisions(db, draft, params.seenMessageIds) };
+      return { kind: 'collision', messages: collisions(db, draft, params.seenMessageIds), colleaguesSending };
     }
   }
   return { kind: 'queued', item: await queueDraft(deps, draft, params.sendAt) };

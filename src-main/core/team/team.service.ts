@@ -31,7 +31,8 @@ import { applyContactOps } from '../contacts/contact-groups.ts';
 import { sentence } from '../sentences.ts';
 import type { LocalActor } from './local-actor.ts';
 import type { Op } from './ops.ts';
-import { PRESENCE_PREFIX, PresenceLeases } from './presence.ts';
+import { PRESENCE_LEASE_MS, PRESENCE_PREFIX, PresenceLeases } from './presence.ts';
+import { rootsWithRepliesGoingOut } from '../db/outbox.repo.ts';
 import type { TeamConfig } from './team-config.ts';
 import { openPassphrase, readTeamConfig, writeTeamConfig } from './team-config.ts';
 import { deriveTeamKey } from './team-crypto.ts';
@@ -76,10 +77,22 @@ function tablesOf(entities: readonly string[]): Set<'conversations' | 'contacts'
   return tables;
 }
 
+/**
+ * How long a reply the server accepted is still announced as going out while
+ * its copy is not filed in Sent: long enough for a slow append and the next
+ * try, short enough that a copy that cannot be filed is not announced forever.
+ */
+const UNFILED_ANNOUNCE_MS = 10 * 60_000;
+
 export function startTeam(deps: TeamDeps): TeamService {
   const { db, events, actor, clock, log } = deps;
-  // The renderer renews its leases (every 30 s) while it shows the conversation.
-  const leases = new PresenceLeases({ actor, clock, selfRenew: false });
+  // The renderer renews its leases (every 30 s) while it shows the conversation; core renews 'sending' itself.
+  const leases = new PresenceLeases({
+    actor,
+    clock,
+    selfRenew: false,
+    sendingRoots: () => rootsWithRepliesGoingOut(db, clock.now() + PRESENCE_LEASE_MS, clock.now() - UNFILED_ANNOUNCE_MS),
+  });
   let transport: TeamTransport | null = null;
   let config: TeamConfig | null = null;
   let passphraseSet = false;
@@ -163,7 +176,9 @@ export function startTeam(deps: TeamDeps): TeamService {
   void restart();
   // A mailbox connected or removed may change which one carries the team; the one that carries it
   // may have new settings (a changed password), which the running transport does not have.
+  leases.refreshSending();
   const unsubscribe = events.subscribe((event) => {
+    if (event.type === 'changed' && event.table === 'outbox' && !closed) leases.refreshSending();
     if (event.type !== 'changed' || event.table !== 'accounts' || closed) return;
     const next = readTeamConfig(db);
     const carrierChanged = next !== null && (event.ids ?? []).includes(next.accountId);

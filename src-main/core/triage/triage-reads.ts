@@ -9,7 +9,7 @@ import { getConversationSummary } from '../db/conversations.repo.ts';
 import { countRows, drawerPage, memberThreadIds, presenceOps, stateRow, tagCountRows } from '../db/triage.repo.ts';
 import type { StateRow } from '../db/triage.repo.ts';
 import type { Op } from '../team/ops.ts';
-import { whoIsHere } from '../team/presence.ts';
+import { byUrgency, leaseOf, whoIsHere } from '../team/presence.ts';
 import { defaultColour, listAgents, listGroups } from '../team/roster.ts';
 import { conversationActivity } from './activity.ts';
 import { agentRef, TeamNames } from './directory.ts';
@@ -20,12 +20,6 @@ export interface ListParams {
   accountId: number | null;
   cursor: string | null;
   limit: number;
-}
-
-function isLease(v: unknown): v is { kind: 'viewing' | 'replying'; expiresAt: number } {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as { kind?: unknown; expiresAt?: unknown };
-  return (o.kind === 'viewing' || o.kind === 'replying') && typeof o.expiresAt === 'number';
 }
 
 /** Presence badges of a page's conversations in one query: each agent's newest lease per conversation. */
@@ -39,21 +33,22 @@ function pagePresence(db: Database, ids: readonly number[], now: number, me: str
   const out = new Map<number, PresenceBadge[]>();
   let names: TeamNames | null = null;
   for (const { conversationId, op } of newest.values()) {
-    if (op.field === me || !isLease(op.value) || op.value.expiresAt <= now) continue;
+    const lease = leaseOf(op.value);
+    if (op.field === me || !lease || lease.expiresAt <= now) continue;
     names ??= new TeamNames(db);
     const identity = names.identity(op.field);
     const badge: PresenceBadge = {
       agent: agentRef(op.field),
       name: identity?.name ?? null,
       colour: identity?.colour ?? defaultColour(op.field),
-      activity: op.value.kind,
-      until: op.value.expiresAt,
+      activity: lease.kind,
+      until: lease.expiresAt,
     };
     const list = out.get(conversationId) ?? [];
     list.push(badge);
     out.set(conversationId, list);
   }
-  for (const list of out.values()) list.sort((a, b) => (a.activity === b.activity ? (a.name ?? '').localeCompare(b.name ?? '') : a.activity === 'replying' ? -1 : 1));
+  for (const list of out.values()) list.sort((a, b) => byUrgency({ kind: a.activity, name: a.name }, { kind: b.activity, name: b.name }));
   return out;
 }
 

@@ -1,28 +1,39 @@
 import { useId } from 'react';
-import type { CollisionMessage } from '../../../src-preload/api.ts';
+import type { CollisionMessage, PresenceBadge } from '../../../src-preload/api.ts';
 import { Modal } from '../../app/ui/modal.tsx';
 import { WarningIcon } from '../../app/ui/icons.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { displayName, formatRelativeTime } from '../../i18n/format.ts';
 
 interface CollisionDialogProps {
-  messages: CollisionMessage[] | null;
+  collision: { messages: CollisionMessage[]; colleaguesSending: PresenceBadge[] } | null;
   busy: boolean;
   onSendAnyway(): void;
   onReview(): void;
 }
 
-/** Someone wrote while the agent was replying: say who and what, and let the agent choose. */
-export function CollisionDialog({ messages, busy, onSendAnyway, onReview }: CollisionDialogProps) {
+/**
+ * Someone wrote while the agent was replying, or a colleague's reply is on its
+ * way out: say who and what, and let the agent choose.
+ */
+export function CollisionDialog({ collision, busy, onSendAnyway, onReview }: CollisionDialogProps) {
   const titleId = useId();
+  // Only a reply on its way out: nothing new to read yet, so the words are about waiting for it.
+  const onlySending = collision !== null && collision.messages.length === 0;
   return (
-    <Modal open={messages !== null} labelledBy={titleId} locked={busy} onClose={onReview} className="collision-dialog">
+    <Modal open={collision !== null} labelledBy={titleId} locked={busy} onClose={onReview} className="collision-dialog">
       <h2 id={titleId} className="modal-title collision-title">
-        <WarningIcon /> {t('collision.title')}
+        <WarningIcon /> {t(onlySending ? 'collision.titleSending' : 'collision.title')}
       </h2>
-      <p className="modal-text">{t('collision.body')}</p>
+      <p className="modal-text">{t(onlySending ? 'collision.bodySending' : 'collision.body')}</p>
       <ul className="collision-list" data-testid="collision-list">
-        {(messages ?? []).map((m, i) => (
+        {(collision?.colleaguesSending ?? []).map((p) => (
+          <li key={p.agent} className="collision-item is-colleague" data-testid="collision-sending">
+            <strong>{t('collision.colleagueSending', { name: p.name ?? t('activity.someone') })}</strong>
+            <span className="collision-snippet">{t('collision.colleagueSendingHint')}</span>
+          </li>
+        ))}
+        {(collision?.messages ?? []).map((m, i) => (
           <li key={`${m.at}-${i}`} className={`collision-item${m.outgoing ? ' is-colleague' : ''}`} data-testid="collision-message">
             <strong>
               {m.outgoing

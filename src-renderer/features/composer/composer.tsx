@@ -297,7 +297,7 @@ export function Composer({ session, placement }: ComposerProps) {
         richEditor.current?.focus();
       }} />
       <CollisionDialog
-        messages={session.collision}
+        collision={session.collision}
         busy={session.sending}
         onSendAnyway={() => void send(lastSendAt.current, true)}
         onReview={() => {

@@ -3,7 +3,7 @@
  * the settings), priorities, SLA kinds. One place, so the sidebar, the list
  * badges, the triage bar and the palette all say the same thing.
  */
-import type { AssigneeRef, ConversationStatus, DrawerId, Priority, SlaKind, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
+import type { AssigneeRef, ConversationStatus, DrawerId, PresenceBadge, Priority, SlaKind, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { memberOf } from '../../store/team-members.ts';
 
@@ -23,6 +23,17 @@ export const PRIORITY_LABEL: Record<Priority, MessageKey> = {
   high: 'priority.high',
   urgent: 'priority.urgent',
 };
+
+const PRESENCE_LABEL: Record<PresenceBadge['activity'], MessageKey> = {
+  viewing: 'badge.viewing',
+  replying: 'badge.replying',
+  sending: 'badge.sending',
+};
+
+/** What a colleague is doing on a conversation, as the list badge and the triage bar say it ({name}). */
+export function presenceKey(activity: PresenceBadge['activity']): MessageKey {
+  return PRESENCE_LABEL[activity];
+}
 
 /** Number keys 1-4 set these, most urgent first (as in most issue trackers). */
 export const PRIORITY_KEYS: readonly Priority[] = ['urgent', 'high', 'normal', 'low'];

@@ -117,4 +117,72 @@ describe('presence', () => {
     bob.clock.advance(91_000);
     expect(whoIsHere(bob.db, ['<m@x>'], bob.clock.now())).toEqual([]);
   });
+
+  it('says a reply is going out for as long as core names it, over what the window asks, whatever the window does', async () => {
+    const folder = new SimFolder();
+    const alice = simDesktop(folder, 0);
+    const bob = simDesktop(folder, 1);
+    const goingOut = new Set<string>();
+    const leases = new PresenceLeases({ actor: alice.actor, clock: alice.clock, selfRenew: false, sendingRoots: () => goingOut });
+    const seen = async (): Promise<string[]> => {
+      await sync(alice, bob);
+      return whoIsHere(bob.db, ['<m@x>'], bob.clock.now()).map((p) => p.kind);
+    };
+    const later = (ms: number): void => {
+      alice.clock.advance(ms);
+      bob.clock.advance(ms);
+    };
+
+    leases.set('<m@x>', 'replying');
+    goingOut.add('<m@x>'); // Alice pressed Send: the reply waits out its undo window
+    leases.refreshSending();
+    expect(await seen()).toEqual(['sending']);
+    // The composer closed and the window steps back to viewing, then leaves: the reply is still going out.
+    leases.set('<m@x>', 'viewing');
+    expect(await seen()).toEqual(['sending']);
+    leases.set('<m@x>', null);
+    expect(await seen()).toEqual(['sending']);
+    // Core renews it on its own, long past one lease length.
+    later(200_000);
+    expect(await seen()).toEqual(['sending']);
+    // Filed in Sent: the lease ends, as nothing else holds the conversation.
+    goingOut.delete('<m@x>');
+    leases.refreshSending();
+    expect(await seen()).toEqual([]);
+
+    // With the window still on the conversation, it falls back to what the window asked for.
+    leases.set('<m@x>', 'viewing');
+    goingOut.add('<m@x>');
+    leases.refreshSending();
+    expect(await seen()).toEqual(['sending']);
+    goingOut.delete('<m@x>');
+    leases.refreshSending();
+    expect(await seen()).toEqual(['viewing']);
+
+    // Quitting ends both kinds.
+    goingOut.add('<other@x>');
+    leases.refreshSending();
+    leases.clear();
+    await sync(alice, bob);
+    expect(whoIsHere(bob.db, ['<m@x>', '<other@x>'], bob.clock.now())).toEqual([]);
+  });
+
+  it('orders colleagues with a reply going out first, then those replying, then those viewing', async () => {
+    const folder = new SimFolder();
+    const desks = [0, 1, 2, 3].map((i) => simDesktop(folder, i));
+    const [viewer, replier, sender, bob] = desks as [SimDesktop, SimDesktop, SimDesktop, SimDesktop];
+    publishAgentProfile(viewer.actor, { name: 'Ann', address: 'ann@support.example' });
+    publishAgentProfile(replier.actor, { name: 'Bea', address: 'bea@support.example' });
+    publishAgentProfile(sender.actor, { name: 'Cy', address: 'cy@support.example' });
+    new PresenceLeases({ actor: viewer.actor, clock: viewer.clock }).set('<m@x>', 'viewing');
+    new PresenceLeases({ actor: replier.actor, clock: replier.clock }).set('<m@x>', 'replying');
+    new PresenceLeases({ actor: sender.actor, clock: sender.clock, sendingRoots: () => ['<m@x>'] }).refreshSending();
+    await sync(...desks);
+    expect(whoIsHere(bob.db, ['<m@x>'], bob.clock.now()).map((p) => [p.name, p.kind])).toEqual([
+      ['Cy', 'sending'],
+      ['Bea', 'replying'],
+      ['Ann', 'viewing'],
+    ]);
+  });
 });
+
