@@ -76,8 +76,8 @@ export interface CollisionMessage {
 export type SendResult =
   | { kind: 'queued'; item: OutboxItem }
   /**
-   * Nothing was queued: show the messages, and the colleagues whose reply is on its way out (not in the mailbox
-   * yet), and ask; send again with `confirmCollision: true`.
+   * Nothing was queued: show the messages, and the colleagues whose reply is on its way out or scheduled (not in the
+   * mailbox yet), and ask; send again with `confirmCollision: true`.
    */
   | { kind: 'collision'; messages: CollisionMessage[]; colleaguesSending: PresenceBadge[] }
   /**

@@ -48,10 +48,15 @@ export interface PresenceBadge {
   /** Null until the colleague's name reaches this desktop (the renderer says "Someone"). */
   name: string | null;
   colour: string;
-  /** 'sending': the colleague's reply to it is on its way out and not in the shared mailbox yet. */
-  activity: 'viewing' | 'replying' | 'sending';
+  /**
+   * 'sending': the colleague's reply to it is on its way out and not in the shared mailbox yet;
+   * 'scheduled': it waits on the colleague's desktop until `sendAt`.
+   */
+  activity: 'viewing' | 'replying' | 'sending' | 'scheduled';
   /** Epoch ms the lease runs out unless renewed. */
   until: number;
+  /** For 'scheduled': when the reply is due to go out; null otherwise. */
+  sendAt: number | null;
 }
 
 export interface TriageState {

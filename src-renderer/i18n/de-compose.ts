@@ -60,12 +60,14 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
 
   'collision.title': 'Jemand hat geschrieben, während Sie geantwortet haben',
   'collision.body': 'Lesen Sie die neuen Nachrichten vor dem Senden, damit sich Ihre Antwort nicht mit ihnen kreuzt.',
-  'collision.titleSending': 'Eine Kollegin oder ein Kollege sendet schon eine Antwort',
-  'collision.bodySending': 'Warten Sie, bis sie ankommt, und lesen Sie sie vor dem Senden, damit der Kunde nicht zwei Antworten bekommt.',
+  'collision.titleSending': 'Eine Antwort aus dem Team ist schon unterwegs',
+  'collision.bodySending': 'Lesen Sie sie, sobald sie ankommt, oder fragen Sie nach, bevor Sie senden, damit der Kunde nicht zwei Antworten bekommt.',
   'collision.customerWrote': '{name} schrieb {when}:',
   'collision.colleagueReplied': '{name} antwortete {when}:',
   'collision.colleagueSending': '{name} sendet gerade eine Antwort auf diese Unterhaltung.',
   'collision.colleagueSendingHint': 'Sie ist noch nicht im Postfach und kann deshalb hier nicht gezeigt werden.',
+  'collision.colleagueScheduled': '{name} hat eine Antwort auf diese Unterhaltung für {when} geplant.',
+  'collision.colleagueScheduledHint': 'Sie wartet bis dahin auf dem Rechner der Kollegin oder des Kollegen und kann deshalb hier nicht gezeigt werden.',
   'collision.review': 'Erst ansehen',
   'collision.sendAnyway': 'Trotzdem senden',
 

@@ -49,6 +49,7 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'badge.viewing': '{name} sieht sich das an',
   'badge.replying': '{name} antwortet gerade',
   'badge.sending': '{name} sendet gerade eine Antwort',
+  'badge.scheduled': '{name} hat eine Antwort für {when} geplant',
 
   'list.checked': 'Ausgewählt',
   'bulk.label': 'Aktionen für die ausgewählten Unterhaltungen',

@@ -59,12 +59,14 @@ export const enCompose = {
 
   'collision.title': 'Someone wrote while you were replying',
   'collision.body': 'Read the new messages before you send, so your reply does not cross them.',
-  'collision.titleSending': 'A colleague is already sending a reply',
-  'collision.bodySending': 'Wait for it to arrive and read it before you send, so the customer does not get two answers.',
+  'collision.titleSending': 'A colleague already has a reply on its way',
+  'collision.bodySending': 'Read it once it arrives, or ask them, before you send, so the customer does not get two answers.',
   'collision.customerWrote': '{name} wrote {when}:',
   'collision.colleagueReplied': '{name} replied {when}:',
   'collision.colleagueSending': '{name} has a reply to this conversation on its way out.',
   'collision.colleagueSendingHint': 'It is not in the mailbox yet, so it cannot be shown here.',
+  'collision.colleagueScheduled': '{name} has a reply to this conversation scheduled for {when}.',
+  'collision.colleagueScheduledHint': 'It waits on their desktop until then, so it cannot be shown here.',
   'collision.review': 'Review first',
   'collision.sendAnyway': 'Send anyway',
 

@@ -48,6 +48,7 @@ export const enTriage = {
   'badge.viewing': '{name} is viewing',
   'badge.replying': '{name} is replying',
   'badge.sending': '{name} is sending a reply',
+  'badge.scheduled': '{name} scheduled a reply for {when}',
 
   'list.checked': 'Selected',
   'bulk.label': 'Actions for the selected conversations',

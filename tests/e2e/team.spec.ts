@@ -3,7 +3,8 @@
  * both connected to the same Dovecot account. Alice starts a reply and Bob
  * sees "Alice is replying"; while her reply waits out its undo window Bob is
  * told it is going out and his send is held back; once it went out and was
- * filed, sending stops him again and shows him what Alice wrote.
+ * filed, sending stops him again and shows him what Alice wrote; a follow-up
+ * Alice schedules for tomorrow holds him back too, saying when it will go.
  */
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
@@ -119,4 +120,26 @@ test('a colleague sees "replying", and is warned before sending after a reply th
   await bob.getByTestId('collision-review').click();
   await expect(bob.getByTestId('composer')).toBeVisible();
   expect(smtp.messages).toHaveLength(1);
+
+  // Alice schedules a follow-up for tomorrow: Bob sees when it will go, and is held back again.
+  await alice.getByTestId('reply').click();
+  await expect(alice.getByTestId('composer').getByTestId('composer-body')).toBeFocused();
+  await alice.keyboard.type('Hi Carla, did the new lamp arrive?');
+  await alice.getByTestId('composer').getByTestId('composer-send-later').click();
+  await alice.getByTestId('send-later-input').fill(localInputValue(Date.now() + 20 * 3_600_000));
+  await alice.getByTestId('send-later-confirm').click();
+  // (The conversation left Bob's Inbox drawer when Alice's reply set it to "Waiting on customer": the triage bar says it.)
+  await expect(bob.getByTestId('triage-bar').getByTestId('presence-badge')).toContainText('Alice scheduled a reply for', { timeout: 15_000 });
+  await bob.getByTestId('composer-send').click();
+  await expect(bob.getByTestId('collision-sending')).toContainText('Alice has a reply to this conversation scheduled for');
+  await bob.screenshot({ path: screenshotPath('team-collision-scheduled') });
+  await bob.getByTestId('collision-review').click();
+  expect(smtp.messages).toHaveLength(1);
 });
+
+/** The value a datetime-local input takes, in the browser's (and this process's) time zone. */
+function localInputValue(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}

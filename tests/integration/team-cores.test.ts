@@ -126,7 +126,7 @@ describe('team sync between two cores', () => {
     await expect.poll(async () => (await bob.call('triage.get', { conversationId: onBob.id })).triage.presence, { timeout: 10_000 }).toEqual([]);
   });
 
-  it('holds back a colleague\'s send while a reply is on its way out, and not once it was taken back', async () => {
+  it('holds back a colleague\'s send while a reply is on its way out or scheduled, and not once it was taken back', async () => {
     await alice.call('agent.set', { name: 'Alice', address: 'alice@example.test' });
     const [onAlice, onBob] = await both('dmitri@shop.example');
     const before = await alice.call('compose.settings', {});
@@ -150,8 +150,16 @@ describe('team sync between two cores', () => {
     expect(held).toMatchObject({ kind: 'collision', messages: [], colleaguesSending: [{ name: 'Alice', activity: 'sending' }] });
     expect((await bob.call('outbox.list', {})).length).toBe(0);
 
-    // Alice takes hers back: the announcement ends and Bob's reply goes into his outbox.
+    // Alice takes hers back and schedules it for later instead: Bob is told when it will go, and held back again.
     await alice.call('outbox.cancel', { id: sent.item.id });
+    const sendAt = Date.now() + 2 * 3_600_000;
+    const scheduled = await alice.call('outbox.send', { draftId: sent.item.draftId, sendAt, seenMessageIds: [], confirmCollision: false });
+    if (scheduled.kind !== 'queued') throw new Error(`Alice's reply was not scheduled: ${JSON.stringify(scheduled)}`);
+    await expect.poll(presence, { timeout: 10_000 }).toEqual(['Alice scheduled']);
+    expect(await send(bob, bobs.id)).toMatchObject({ kind: 'collision', colleaguesSending: [{ name: 'Alice', activity: 'scheduled', sendAt }] });
+
+    // Alice takes that back too: the announcement ends and Bob's reply goes into his outbox.
+    await alice.call('outbox.cancel', { id: scheduled.item.id });
     await expect.poll(presence, { timeout: 10_000 }).toEqual([]);
     const queued = await send(bob, bobs.id);
     expect(queued.kind).toBe('queued');

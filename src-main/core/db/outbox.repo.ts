@@ -60,7 +60,7 @@ interface Statements {
   supersede: Statement<[number, number]>;
   uncopied: Statement<[], OutboxDbRow>;
   setCopied: Statement<[number]>;
-  goingOut: Statement<[number, number], { root: string }>;
+  goingOut: Statement<[number], { root: string; sending: number; send_at: number }>;
 }
 
 const cache = new WeakMap<Database, Statements>();
@@ -84,10 +84,12 @@ function stmts(db: Database): Statements {
         WHERE id = ? AND state IN ('undo-window', 'scheduled', 'failed')`),
       uncopied: db.prepare<[], OutboxDbRow>("SELECT * FROM outbox WHERE copied = 0 ORDER BY id"),
       setCopied: db.prepare<[number]>('UPDATE outbox SET copied = 1 WHERE id = ?'),
-      goingOut: db.prepare<[number, number], { root: string }>(`SELECT DISTINCT c.root_message_id AS root FROM outbox o
+      goingOut: db.prepare<[number], { root: string; sending: number; send_at: number }>(`SELECT c.root_message_id AS root,
+          max(o.state <> 'scheduled') AS sending, min(o.send_at) AS send_at FROM outbox o
         JOIN conversations c ON c.id = o.conversation_id
-        WHERE o.state IN ('undo-window', 'sending') OR (o.state = 'scheduled' AND o.send_at <= ?)
-          OR (o.state = 'failed' AND o.next_attempt_at IS NOT NULL) OR (o.state = 'sent' AND o.copied = 0 AND o.updated_at > ?)`),
+        WHERE o.state IN ('undo-window', 'scheduled', 'sending') OR (o.state = 'failed' AND o.next_attempt_at IS NOT NULL)
+          OR (o.state = 'sent' AND o.copied = 0 AND o.updated_at > ?)
+        GROUP BY c.root_message_id`),
       sent: db.prepare(`UPDATE outbox SET state = 'sent', copied = 0, smtp_response = @response, problem = @problem, problem_json = @problemJson,
         next_attempt_at = NULL, updated_at = @now WHERE id = @id`),
       failed: db.prepare(`UPDATE outbox SET state = 'failed', problem = @problem, problem_json = @problemJson, smtp_response = @response,
@@ -214,10 +216,11 @@ export function markCopied(db: Database, id: number): void {
 }
 
 /**
- * Roots of the conversations a reply of this desktop is going out to: in its
- * undo window, scheduled to leave before `soon`, sending, waiting for a retry,
- * or accepted by the server since `filedAfter` but not yet filed in Sent.
+ * Roots of the conversations this desktop has a reply for that is not in the
+ * mailbox yet: `sending` when one is on its way out (in its undo window,
+ * sending, waiting for a retry, or accepted by the server since `filedAfter`
+ * but not yet filed in Sent), else the earliest time one is scheduled for.
  */
-export function rootsWithRepliesGoingOut(db: Database, soon: number, filedAfter: number): string[] {
-  return stmts(db).goingOut.all(soon, filedAfter).map((r) => r.root);
+export function repliesGoingOut(db: Database, filedAfter: number): Array<{ root: string; sending: boolean; sendAt: number }> {
+  return stmts(db).goingOut.all(filedAfter).map((r) => ({ root: r.root, sending: r.sending === 1, sendAt: r.send_at }));
 }

@@ -166,11 +166,11 @@ export async function sendDraft(
   if (!params.confirmCollision && draft.conversationId !== null) {
     await deps.syncAccount(draft.accountId);
     const found = collidingMessages(db, draft, params.seenMessageIds);
-    // A colleague's reply still on its way out is in no cache yet: their desktop announces it (team/presence.ts).
+    // A colleague's reply on its way out or scheduled is in no cache yet: their desktop announces it (team/presence-leases.ts).
     // When a colleague's reply is already among the new messages, the announcement is most likely that same reply,
     // filed a moment before its end reached this desktop; any other one is shown on the next try.
     const colleagueReplied = found.some((m) => m.outgoing);
-    const colleaguesSending = colleagueReplied ? [] : presenceOf(db, draft.conversationId, clock.now(), deps.actor.node).filter((p) => p.activity === 'sending');
+    const colleaguesSending = colleagueReplied ? [] : presenceOf(db, draft.conversationId, clock.now(), deps.actor.node).filter((p) => p.activity === 'sending' || p.activity === 'scheduled');
     if (found.length || colleaguesSending.length) {
       const bodiless = found.filter((m) => m.snippet === '').map((m) => m.id);
       if (bodiless.length) await deps.fetchBodies(bodiless);

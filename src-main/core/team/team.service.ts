@@ -31,8 +31,10 @@ import { applyContactOps } from '../contacts/contact-groups.ts';
 import { sentence } from '../sentences.ts';
 import type { LocalActor } from './local-actor.ts';
 import type { Op } from './ops.ts';
-import { PRESENCE_LEASE_MS, PRESENCE_PREFIX, PresenceLeases } from './presence.ts';
-import { rootsWithRepliesGoingOut } from '../db/outbox.repo.ts';
+import { PRESENCE_PREFIX } from './presence.ts';
+import type { OutboxPresence } from './presence-leases.ts';
+import { PresenceLeases } from './presence-leases.ts';
+import { repliesGoingOut } from '../db/outbox.repo.ts';
 import type { TeamConfig } from './team-config.ts';
 import { openPassphrase, readTeamConfig, writeTeamConfig } from './team-config.ts';
 import { deriveTeamKey } from './team-crypto.ts';
@@ -86,12 +88,13 @@ const UNFILED_ANNOUNCE_MS = 10 * 60_000;
 
 export function startTeam(deps: TeamDeps): TeamService {
   const { db, events, actor, clock, log } = deps;
-  // The renderer renews its leases (every 30 s) while it shows the conversation; core renews 'sending' itself.
+  // The renderer renews its leases (every 30 s) while it shows the conversation; core holds the outbox's itself.
   const leases = new PresenceLeases({
     actor,
     clock,
     selfRenew: false,
-    sendingRoots: () => rootsWithRepliesGoingOut(db, clock.now() + PRESENCE_LEASE_MS, clock.now() - UNFILED_ANNOUNCE_MS),
+    outboxRoots: () =>
+      new Map(repliesGoingOut(db, clock.now() - UNFILED_ANNOUNCE_MS).map((r): [string, OutboxPresence] => [r.root, r.sending ? { kind: 'sending' } : { kind: 'scheduled', sendAt: r.sendAt }])),
   });
   let transport: TeamTransport | null = null;
   let config: TeamConfig | null = null;
@@ -176,9 +179,9 @@ export function startTeam(deps: TeamDeps): TeamService {
   void restart();
   // A mailbox connected or removed may change which one carries the team; the one that carries it
   // may have new settings (a changed password), which the running transport does not have.
-  leases.refreshSending();
+  leases.refreshOutbox();
   const unsubscribe = events.subscribe((event) => {
-    if (event.type === 'changed' && event.table === 'outbox' && !closed) leases.refreshSending();
+    if (event.type === 'changed' && event.table === 'outbox' && !closed) leases.refreshOutbox();
     if (event.type !== 'changed' || event.table !== 'accounts' || closed) return;
     const next = readTeamConfig(db);
     const carrierChanged = next !== null && (event.ids ?? []).includes(next.accountId);

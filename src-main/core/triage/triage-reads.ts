@@ -43,6 +43,7 @@ function pagePresence(db: Database, ids: readonly number[], now: number, me: str
       colour: identity?.colour ?? defaultColour(op.field),
       activity: lease.kind,
       until: lease.expiresAt,
+      sendAt: lease.sendAt ?? null,
     };
     const list = out.get(conversationId) ?? [];
     list.push(badge);
@@ -85,6 +86,7 @@ export function presenceOf(db: Database, conversationId: number, now: number, me
     colour: p.colour ?? defaultColour(p.node),
     activity: p.kind,
     until: p.expiresAt,
+    sendAt: p.sendAt,
   }));
 }
 

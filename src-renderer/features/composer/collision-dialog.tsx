@@ -3,7 +3,7 @@ import type { CollisionMessage, PresenceBadge } from '../../../src-preload/api.t
 import { Modal } from '../../app/ui/modal.tsx';
 import { WarningIcon } from '../../app/ui/icons.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { displayName, formatRelativeTime } from '../../i18n/format.ts';
+import { displayName, formatRelativeTime, formatWhen } from '../../i18n/format.ts';
 
 interface CollisionDialogProps {
   collision: { messages: CollisionMessage[]; colleaguesSending: PresenceBadge[] } | null;
@@ -29,8 +29,17 @@ export function CollisionDialog({ collision, busy, onSendAnyway, onReview }: Col
       <ul className="collision-list" data-testid="collision-list">
         {(collision?.colleaguesSending ?? []).map((p) => (
           <li key={p.agent} className="collision-item is-colleague" data-testid="collision-sending">
-            <strong>{t('collision.colleagueSending', { name: p.name ?? t('activity.someone') })}</strong>
-            <span className="collision-snippet">{t('collision.colleagueSendingHint')}</span>
+            {p.activity === 'scheduled' && p.sendAt !== null ? (
+              <>
+                <strong>{t('collision.colleagueScheduled', { name: p.name ?? t('activity.someone'), when: formatWhen(p.sendAt) })}</strong>
+                <span className="collision-snippet">{t('collision.colleagueScheduledHint')}</span>
+              </>
+            ) : (
+              <>
+                <strong>{t('collision.colleagueSending', { name: p.name ?? t('activity.someone') })}</strong>
+                <span className="collision-snippet">{t('collision.colleagueSendingHint')}</span>
+              </>
+            )}
           </li>
         ))}
         {(collision?.messages ?? []).map((m, i) => (

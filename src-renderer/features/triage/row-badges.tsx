@@ -4,7 +4,7 @@ import { formatFullDate } from '../../i18n/format.ts';
 import { memberOf } from '../../store/team-members.ts';
 import { initials } from '../../store/triage-optimistic.ts';
 import { dueText } from './due-text.ts';
-import { presenceKey, PRIORITY_LABEL, SLA_LABEL, statusLabel } from './triage-labels.ts';
+import { presenceText, PRIORITY_LABEL, SLA_LABEL, statusLabel } from './triage-labels.ts';
 
 const MAX_TAGS = 3;
 
@@ -69,7 +69,7 @@ export function RowBadges({ triage, directory, settings, now }: RowBadgesProps) 
       <span className="row-badges-spacer" />
       {presence && (
         <span className="presence-badge" data-testid="badge-presence" style={{ color: presence.colour }}>
-          {t(presenceKey(presence.activity), { name: presence.name ?? t('activity.someone') })}
+          {presenceText(presence)}
         </span>
       )}
       {triage.assignee && <AssigneeAvatar directory={directory} assignee={triage.assignee} />}

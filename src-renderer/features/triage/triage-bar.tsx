@@ -6,7 +6,7 @@ import { useDesk } from '../../store/store-context.tsx';
 import { memberOf } from '../../store/team-members.ts';
 import { dueText } from './due-text.ts';
 import { AlertMark, AssigneeAvatar } from './row-badges.tsx';
-import { presenceKey, PRIORITY_LABEL, SLA_LABEL, statusLabel } from './triage-labels.ts';
+import { presenceText, PRIORITY_LABEL, SLA_LABEL, statusLabel } from './triage-labels.ts';
 
 /**
  * The open conversation's team state, each part a button that opens its
@@ -63,7 +63,7 @@ export function TriageBar({ conversationId, data }: { conversationId: number; da
       )}
       {state.alert && <AlertMark alert={state.alert} />}
       {state.presence.map((p) => (
-        <span key={p.agent} className="presence-badge" data-testid="presence-badge" style={{ color: p.colour }}>{t(presenceKey(p.activity), { name: p.name ?? t('activity.someone') })}</span>
+        <span key={p.agent} className="presence-badge" data-testid="presence-badge" style={{ color: p.colour }}>{presenceText(p)}</span>
       ))}
     </div>
   );

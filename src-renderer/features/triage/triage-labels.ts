@@ -5,6 +5,7 @@
  */
 import type { AssigneeRef, ConversationStatus, DrawerId, PresenceBadge, Priority, SlaKind, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
+import { formatWhen } from '../../i18n/format.ts';
 import { memberOf } from '../../store/team-members.ts';
 
 export const STATUS_LABEL: Record<ConversationStatus, MessageKey> = {
@@ -28,11 +29,12 @@ const PRESENCE_LABEL: Record<PresenceBadge['activity'], MessageKey> = {
   viewing: 'badge.viewing',
   replying: 'badge.replying',
   sending: 'badge.sending',
+  scheduled: 'badge.scheduled',
 };
 
-/** What a colleague is doing on a conversation, as the list badge and the triage bar say it ({name}). */
-export function presenceKey(activity: PresenceBadge['activity']): MessageKey {
-  return PRESENCE_LABEL[activity];
+/** What a colleague is doing on a conversation, as the list badge and the triage bar say it. */
+export function presenceText(p: PresenceBadge): string {
+  return t(PRESENCE_LABEL[p.activity], { name: p.name ?? t('activity.someone'), when: p.sendAt === null ? '' : formatWhen(p.sendAt) });
 }
 
 /** Number keys 1-4 set these, most urgent first (as in most issue trackers). */

@@ -8,7 +8,7 @@ import {
   markCopied,
   markOutboxFailed,
   markOutboxSent,
-  rootsWithRepliesGoingOut,
+  repliesGoingOut,
 } from '../../../src-main/core/db/outbox.repo.ts';
 import { sentence } from '../../../src-main/core/sentences.ts';
 import { seedAccount } from '../../support/mail-fixtures.ts';
@@ -17,7 +17,7 @@ const NOW = Date.UTC(2026, 10, 24, 12);
 const MIN = 60_000;
 
 describe('replies going out (what a colleague is warned about)', () => {
-  it('names a conversation from Send until the copy is filed, and not a scheduled, taken back or failed-for-good reply', () => {
+  it('names a conversation from Send until the copy is filed, a scheduled one with its time, and not a reply taken back or failed for good', () => {
     const { db } = openDatabase(':memory:');
     const accountId = seedAccount(db);
     const aggregates = { lastMessageAt: NOW, messageCount: 1, unreadCount: 0, attachmentCount: 0, snippet: '' };
@@ -29,7 +29,7 @@ describe('replies going out (what a colleague is warned about)', () => {
       const id = insertOutboxItem(db, { draftId: n, accountId, conversationId, messageId: `<out-${n}@desk>`, subject: 'Re: Order', to: [], payload: '{}', state, sendAt, now: NOW });
       return { id, root };
     };
-    const goingOut = (at: number): string[] => rootsWithRepliesGoingOut(db, at + 90_000, at - 10 * MIN).sort();
+    const goingOut = (at: number) => Object.fromEntries(repliesGoingOut(db, at - 10 * MIN).map((r) => [r.root, r.sending ? 'sending' : r.sendAt]));
     const problem = sentence('notSentTitle');
 
     const undo = reply('undo-window');
@@ -52,9 +52,15 @@ describe('replies going out (what a colleague is warned about)', () => {
     const undone = reply('undo-window');
     cancelOutboxItem(db, undone.id, NOW);
 
-    expect(goingOut(NOW)).toEqual([undo.root, sending.root, retrying.root, unfiled.root].sort());
-    // A scheduled reply is announced once it is about to leave; an unfiled copy only for a while.
-    expect(goingOut(NOW + 24 * 60 * MIN - MIN)).toEqual([undo.root, sending.root, retrying.root, tomorrow.root].sort());
+    expect(goingOut(NOW)).toEqual({
+      [undo.root]: 'sending',
+      [tomorrow.root]: NOW + 24 * 60 * MIN,
+      [sending.root]: 'sending',
+      [retrying.root]: 'sending',
+      [unfiled.root]: 'sending',
+    });
+    // A copy that could not be filed is announced only for a while.
+    expect(Object.keys(goingOut(NOW + 11 * MIN))).not.toContain(unfiled.root);
     db.close();
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PresenceLeases, whoIsHere } from '../../../src-main/core/team/presence.ts';
+import { whoIsHere } from '../../../src-main/core/team/presence.ts';
+import type { OutboxPresence } from '../../../src-main/core/team/presence-leases.ts';
+import { PresenceLeases, SCHEDULED_GRACE_MS } from '../../../src-main/core/team/presence-leases.ts';
 import { agentEntity, defaultColour, deleteGroup, findAgent, listAgents, listGroups, publishAgentProfile, saveGroup } from '../../../src-main/core/team/roster.ts';
 import { SimFolder } from './sim-folder.ts';
 import type { SimDesktop } from './sim-desktop.ts';
@@ -122,8 +124,8 @@ describe('presence', () => {
     const folder = new SimFolder();
     const alice = simDesktop(folder, 0);
     const bob = simDesktop(folder, 1);
-    const goingOut = new Set<string>();
-    const leases = new PresenceLeases({ actor: alice.actor, clock: alice.clock, selfRenew: false, sendingRoots: () => goingOut });
+    const goingOut = new Map<string, OutboxPresence>();
+    const leases = new PresenceLeases({ actor: alice.actor, clock: alice.clock, selfRenew: false, outboxRoots: () => goingOut });
     const seen = async (): Promise<string[]> => {
       await sync(alice, bob);
       return whoIsHere(bob.db, ['<m@x>'], bob.clock.now()).map((p) => p.kind);
@@ -134,8 +136,8 @@ describe('presence', () => {
     };
 
     leases.set('<m@x>', 'replying');
-    goingOut.add('<m@x>'); // Alice pressed Send: the reply waits out its undo window
-    leases.refreshSending();
+    goingOut.set('<m@x>', { kind: 'sending' }); // Alice pressed Send: the reply waits out its undo window
+    leases.refreshOutbox();
     expect(await seen()).toEqual(['sending']);
     // The composer closed and the window steps back to viewing, then leaves: the reply is still going out.
     leases.set('<m@x>', 'viewing');
@@ -147,21 +149,21 @@ describe('presence', () => {
     expect(await seen()).toEqual(['sending']);
     // Filed in Sent: the lease ends, as nothing else holds the conversation.
     goingOut.delete('<m@x>');
-    leases.refreshSending();
+    leases.refreshOutbox();
     expect(await seen()).toEqual([]);
 
     // With the window still on the conversation, it falls back to what the window asked for.
     leases.set('<m@x>', 'viewing');
-    goingOut.add('<m@x>');
-    leases.refreshSending();
+    goingOut.set('<m@x>', { kind: 'sending' });
+    leases.refreshOutbox();
     expect(await seen()).toEqual(['sending']);
     goingOut.delete('<m@x>');
-    leases.refreshSending();
+    leases.refreshOutbox();
     expect(await seen()).toEqual(['viewing']);
 
     // Quitting ends both kinds.
-    goingOut.add('<other@x>');
-    leases.refreshSending();
+    goingOut.set('<other@x>', { kind: 'sending' });
+    leases.refreshOutbox();
     leases.clear();
     await sync(alice, bob);
     expect(whoIsHere(bob.db, ['<m@x>', '<other@x>'], bob.clock.now())).toEqual([]);
@@ -176,13 +178,58 @@ describe('presence', () => {
     publishAgentProfile(sender.actor, { name: 'Cy', address: 'cy@support.example' });
     new PresenceLeases({ actor: viewer.actor, clock: viewer.clock }).set('<m@x>', 'viewing');
     new PresenceLeases({ actor: replier.actor, clock: replier.clock }).set('<m@x>', 'replying');
-    new PresenceLeases({ actor: sender.actor, clock: sender.clock, sendingRoots: () => ['<m@x>'] }).refreshSending();
+    new PresenceLeases({ actor: sender.actor, clock: sender.clock, outboxRoots: () => new Map([['<m@x>', { kind: 'sending' }]]) }).refreshOutbox();
     await sync(...desks);
     expect(whoIsHere(bob.db, ['<m@x>'], bob.clock.now()).map((p) => [p.name, p.kind])).toEqual([
       ['Cy', 'sending'],
       ['Bea', 'replying'],
       ['Ann', 'viewing'],
     ]);
+  });
+
+  it('announces a scheduled reply with its time, without renewing it, until it goes out, and for a while after it was due', async () => {
+    const folder = new SimFolder();
+    const alice = simDesktop(folder, 0);
+    const bob = simDesktop(folder, 1);
+    const outbox = new Map<string, OutboxPresence>();
+    const leases = new PresenceLeases({ actor: alice.actor, clock: alice.clock, selfRenew: false, outboxRoots: () => outbox });
+    const sendAt = alice.clock.now() + 3 * 3_600_000;
+    const seen = async () => {
+      await sync(alice, bob);
+      return whoIsHere(bob.db, ['<m@x>'], bob.clock.now()).map((p) => [p.kind, p.sendAt]);
+    };
+    const later = (ms: number): void => {
+      alice.clock.advance(ms);
+      bob.clock.advance(ms);
+    };
+
+    outbox.set('<m@x>', { kind: 'scheduled', sendAt });
+    leases.refreshOutbox();
+    expect(await seen()).toEqual([['scheduled', sendAt]]);
+    const written = alice.db.prepare('SELECT count(*) FROM ops').pluck().get() as number;
+    // The window coming and going, and outbox changes elsewhere, write nothing more for it.
+    leases.set('<m@x>', 'viewing');
+    leases.set('<m@x>', null);
+    leases.refreshOutbox();
+    later(2 * 3_600_000);
+    expect(alice.db.prepare('SELECT count(*) FROM ops').pluck().get()).toBe(written);
+    expect(await seen()).toEqual([['scheduled', sendAt]]);
+    // Its time comes: it is sending, then filed.
+    later(3_600_000);
+    outbox.set('<m@x>', { kind: 'sending' });
+    leases.refreshOutbox();
+    expect(await seen()).toEqual([['sending', null]]);
+    outbox.delete('<m@x>');
+    leases.refreshOutbox();
+    expect(await seen()).toEqual([]);
+
+    // A desktop that is off when its reply is due stops claiming a time a while after it.
+    const again = alice.clock.now() + 3_600_000;
+    outbox.set('<m@x>', { kind: 'scheduled', sendAt: again });
+    leases.refreshOutbox();
+    expect(await seen()).toEqual([['scheduled', again]]);
+    bob.clock.advance(3_600_000 + SCHEDULED_GRACE_MS + 1);
+    expect(whoIsHere(bob.db, ['<m@x>'], bob.clock.now())).toEqual([]);
   });
 });
 
