@@ -97,11 +97,15 @@ export class PresenceLeases {
     this.cancelOutboxRenewal = sending ? this.clock.schedule(this.renewMs, () => this.refreshOutbox()) : null;
   }
 
-  /** Ends every lease held here (the window closes, the app quits). */
+  /**
+   * Ends the leases held here when the app quits, except a scheduled reply's:
+   * it still goes out once the desktop starts, so colleagues keep being told.
+   */
   clear(): void {
     this.cancelOutboxRenewal?.();
     this.cancelOutboxRenewal = null;
     const roots = new Set([...this.held.keys(), ...this.outbox.keys()]);
+    for (const [root, p] of this.outbox) if (p.kind === 'scheduled') roots.delete(root);
     for (const entry of this.held.values()) entry.cancel();
     this.held.clear();
     this.outbox = new Map();

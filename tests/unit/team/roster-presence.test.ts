@@ -214,6 +214,10 @@ describe('presence', () => {
     later(2 * 3_600_000);
     expect(alice.db.prepare('SELECT count(*) FROM ops').pluck().get()).toBe(written);
     expect(await seen()).toEqual([['scheduled', sendAt]]);
+    // Alice quits for the night with the window on it: the scheduled reply stays announced.
+    leases.set('<m@x>', 'viewing');
+    leases.clear();
+    expect(await seen()).toEqual([['scheduled', sendAt]]);
     // Its time comes: it is sending, then filed.
     later(3_600_000);
     outbox.set('<m@x>', { kind: 'sending' });
