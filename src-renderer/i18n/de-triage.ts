@@ -50,6 +50,7 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'badge.replying': '{name} antwortet gerade',
   'badge.sending': '{name} sendet gerade eine Antwort',
   'badge.scheduled': '{name} hat eine Antwort für {when} geplant',
+  'badge.scheduledShort': '{name} hat eine Antwort geplant',
 
   'list.checked': 'Ausgewählt',
   'bulk.label': 'Aktionen für die ausgewählten Unterhaltungen',

@@ -49,6 +49,7 @@ export const enTriage = {
   'badge.replying': '{name} is replying',
   'badge.sending': '{name} is sending a reply',
   'badge.scheduled': '{name} scheduled a reply for {when}',
+  'badge.scheduledShort': '{name} scheduled a reply',
 
   'list.checked': 'Selected',
   'bulk.label': 'Actions for the selected conversations',

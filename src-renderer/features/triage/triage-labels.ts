@@ -32,9 +32,13 @@ const PRESENCE_LABEL: Record<PresenceBadge['activity'], MessageKey> = {
   scheduled: 'badge.scheduled',
 };
 
-/** What a colleague is doing on a conversation, as the list badge and the triage bar say it. */
-export function presenceText(p: PresenceBadge): string {
-  return t(PRESENCE_LABEL[p.activity], { name: p.name ?? t('activity.someone'), when: p.sendAt === null ? '' : formatWhen(p.sendAt) });
+/**
+ * What a colleague is doing on a conversation, as the triage bar says it;
+ * `short` for a list row, which leaves a scheduled reply's time to the tooltip.
+ */
+export function presenceText(p: PresenceBadge, short = false): string {
+  const key = short && p.activity === 'scheduled' ? 'badge.scheduledShort' : PRESENCE_LABEL[p.activity];
+  return t(key, { name: p.name ?? t('activity.someone'), when: p.sendAt === null ? '' : formatWhen(p.sendAt) });
 }
 
 /** Number keys 1-4 set these, most urgent first (as in most issue trackers). */
