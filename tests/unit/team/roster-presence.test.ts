@@ -65,6 +65,29 @@ describe('team roster', () => {
   });
 });
 
+/** Alice's outbox leases as core holds them, and what Bob sees of them on '<m@x>'. */
+function outboxScene() {
+  const folder = new SimFolder();
+  const alice = simDesktop(folder, 0);
+  const bob = simDesktop(folder, 1);
+  const outbox = new Map<string, OutboxPresence>();
+  const leases = new PresenceLeases({ actor: alice.actor, clock: alice.clock, selfRenew: false, outboxRoots: () => outbox });
+  return {
+    alice,
+    bob,
+    outbox,
+    leases,
+    async seen(): Promise<Array<[string, number | null]>> {
+      await sync(alice, bob);
+      return whoIsHere(bob.db, ['<m@x>'], bob.clock.now()).map((p) => [p.kind, p.sendAt]);
+    },
+    later(ms: number): void {
+      alice.clock.advance(ms);
+      bob.clock.advance(ms);
+    },
+  };
+}
+
 describe('presence', () => {
   it('shows who is replying to a conversation on the other desktop, until the lease ends or expires', async () => {
     const folder = new SimFolder();
@@ -121,20 +144,9 @@ describe('presence', () => {
   });
 
   it('says a reply is going out for as long as core names it, over what the window asks, whatever the window does', async () => {
-    const folder = new SimFolder();
-    const alice = simDesktop(folder, 0);
-    const bob = simDesktop(folder, 1);
-    const goingOut = new Map<string, OutboxPresence>();
-    const leases = new PresenceLeases({ actor: alice.actor, clock: alice.clock, selfRenew: false, outboxRoots: () => goingOut });
-    const seen = async (): Promise<string[]> => {
-      await sync(alice, bob);
-      return whoIsHere(bob.db, ['<m@x>'], bob.clock.now()).map((p) => p.kind);
-    };
-    const later = (ms: number): void => {
-      alice.clock.advance(ms);
-      bob.clock.advance(ms);
-    };
-
+    const scene = outboxScene();
+    const { alice, bob, outbox: goingOut, leases, later } = scene;
+    const seen = async (): Promise<string[]> => (await scene.seen()).map(([kind]) => kind);
     leases.set('<m@x>', 'replying');
     goingOut.set('<m@x>', { kind: 'sending' }); // Alice pressed Send: the reply waits out its undo window
     leases.refreshOutbox();
@@ -188,20 +200,8 @@ describe('presence', () => {
   });
 
   it('announces a scheduled reply with its time, without renewing it, until it goes out, and for a while after it was due', async () => {
-    const folder = new SimFolder();
-    const alice = simDesktop(folder, 0);
-    const bob = simDesktop(folder, 1);
-    const outbox = new Map<string, OutboxPresence>();
-    const leases = new PresenceLeases({ actor: alice.actor, clock: alice.clock, selfRenew: false, outboxRoots: () => outbox });
+    const { alice, bob, outbox, leases, seen, later } = outboxScene();
     const sendAt = alice.clock.now() + 3 * 3_600_000;
-    const seen = async () => {
-      await sync(alice, bob);
-      return whoIsHere(bob.db, ['<m@x>'], bob.clock.now()).map((p) => [p.kind, p.sendAt]);
-    };
-    const later = (ms: number): void => {
-      alice.clock.advance(ms);
-      bob.clock.advance(ms);
-    };
 
     outbox.set('<m@x>', { kind: 'scheduled', sendAt });
     leases.refreshOutbox();
