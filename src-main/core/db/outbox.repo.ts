@@ -84,11 +84,13 @@ function stmts(db: Database): Statements {
         WHERE id = ? AND state IN ('undo-window', 'scheduled', 'failed')`),
       uncopied: db.prepare<[], OutboxDbRow>("SELECT * FROM outbox WHERE copied = 0 ORDER BY id"),
       setCopied: db.prepare<[number]>('UPDATE outbox SET copied = 1 WHERE id = ?'),
+      // Two arms, so each reads its partial index (outbox_pending, outbox_uncopied), not every mail ever sent.
       goingOut: db.prepare<[number], { root: string; sending: number; send_at: number }>(`SELECT c.root_message_id AS root,
-          max(o.state <> 'scheduled') AS sending, min(o.send_at) AS send_at FROM outbox o
+          max(o.state <> 'scheduled') AS sending, min(o.send_at) AS send_at
+        FROM (SELECT conversation_id, state, send_at FROM outbox WHERE state IN ('undo-window', 'scheduled', 'sending', 'failed')
+            AND (state <> 'failed' OR next_attempt_at IS NOT NULL)
+          UNION ALL SELECT conversation_id, state, send_at FROM outbox WHERE copied = 0 AND state = 'sent' AND updated_at > ?) o
         JOIN conversations c ON c.id = o.conversation_id
-        WHERE o.state IN ('undo-window', 'scheduled', 'sending') OR (o.state = 'failed' AND o.next_attempt_at IS NOT NULL)
-          OR (o.state = 'sent' AND o.copied = 0 AND o.updated_at > ?)
         GROUP BY c.root_message_id`),
       sent: db.prepare(`UPDATE outbox SET state = 'sent', copied = 0, smtp_response = @response, problem = @problem, problem_json = @problemJson,
         next_attempt_at = NULL, updated_at = @now WHERE id = @id`),

@@ -271,7 +271,7 @@ export class OutboxDispatcher {
     } catch (err) {
       this.d.log.warn('could not store the copy of a sent mail', { outboxId: row.id, err });
     }
-    // Filed (or not): the reply's "sending" presence is recomputed from the row (team/presence.ts).
+    // Filed (or not): the reply's "sending" presence is recomputed from the row (team/presence-leases.ts).
     this.d.events.emit({ type: 'changed', table: 'outbox', ids: [row.id] });
   }
 
