@@ -57,14 +57,14 @@ export class PresenceLeases {
       if (current && !outbox) this.write([[root, null]]);
       return;
     }
-    // A scheduled lease needs no renewal; a sending one is renewed here as well as by the outbox's timer.
-    if (outbox?.kind !== 'scheduled') this.write([[root, this.leaseFor(root, kind)]]);
+    // While the outbox holds the cell it writes and renews it; the window's kind is kept for when it lets go.
+    if (!outbox) this.write([[root, this.windowLease(kind)]]);
     if (!this.selfRenew) {
       this.held.set(root, { kind, cancel: () => undefined });
       return;
     }
     const renew = (): void => {
-      if (this.outbox.get(root)?.kind !== 'scheduled') this.write([[root, this.leaseFor(root, kind)]]);
+      if (!this.outbox.has(root)) this.write([[root, this.windowLease(kind)]]);
       entry.cancel = this.clock.schedule(this.renewMs, renew);
     };
     const entry = { kind, cancel: this.clock.schedule(this.renewMs, renew) };
@@ -88,7 +88,7 @@ export class PresenceLeases {
     for (const root of this.outbox.keys()) {
       if (next.has(root)) continue;
       const windowKind = this.held.get(root)?.kind;
-      writes.push([root, windowKind ? this.leaseFor(root, windowKind, next) : null]);
+      writes.push([root, windowKind ? this.windowLease(windowKind) : null]);
     }
     this.outbox = next;
     this.write(writes);
@@ -112,9 +112,8 @@ export class PresenceLeases {
     this.write([...roots].map((root): [string, null] => [root, null]));
   }
 
-  private leaseFor(root: string, windowKind: WindowKind, outbox: ReadonlyMap<string, OutboxPresence> = this.outbox): Lease {
-    const p = outbox.get(root);
-    return p ? this.outboxLease(p) : { kind: windowKind, expiresAt: this.clock.now() + this.leaseMs };
+  private windowLease(kind: WindowKind): Lease {
+    return { kind, expiresAt: this.clock.now() + this.leaseMs };
   }
 
   private outboxLease(p: OutboxPresence): Lease {
