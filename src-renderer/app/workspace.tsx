@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { ContactPanel } from '../features/contact-panel/contact-panel.tsx';
+import { useContactPanel } from '../features/contact-panel/use-contact-panel.ts';
+import { useSidebarOverlay } from '../features/sidebar/use-sidebar-overlay.ts';
 import { ConversationList } from '../features/mailbox-list/conversation-list.tsx';
 import { ReadingPane } from '../features/reading-view/reading-pane.tsx';
 import { Sidebar } from '../features/sidebar/sidebar.tsx';
-import { useDesk, useDeskStore } from '../store/store-context.tsx';
+import { useDeskStore } from '../store/store-context.tsx';
 import { ShortcutHelp } from './shortcut-help.tsx';
 import { CommandPalette } from '../features/command-palette/command-palette.tsx';
 import { NotificationList, NotificationToasts } from '../features/notifications/notification-center.tsx';
@@ -23,7 +25,9 @@ export function Workspace() {
   const store = useDeskStore();
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const withContact = useDesk((s) => s.contactPanelOpen && s.opened?.detail != null);
+  const contactPanel = useContactPanel();
+  const withContact = contactPanel.shown && !contactPanel.overlay;
+  const sidebar = useSidebarOverlay();
   useWorkspaceShortcuts(store, listRef, searchRef);
 
   useEffect(() => {
@@ -33,8 +37,9 @@ export function Workspace() {
   }, [store]);
 
   return (
-    <div className={`workspace${withContact ? ' has-contact' : ''}`}>
+    <div className={`workspace${withContact ? ' has-contact' : ''}${sidebar.open ? ' sidebar-open' : ''}`}>
       <Sidebar />
+      {sidebar.open && <div className="sidebar-scrim" aria-hidden="true" onPointerDown={() => sidebar.setOpen(false)} />}
       <ConversationList listRef={listRef} searchRef={searchRef} />
       <ReadingPane />
       <ContactPanel />

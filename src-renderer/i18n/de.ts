@@ -92,6 +92,8 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'editAccount.open': 'Einstellungen',
 
   'sidebar.label': 'Postfächer',
+  'sidebar.show': 'Ansichten und Postfächer zeigen',
+  'sidebar.hide': 'Ansichten und Postfächer ausblenden',
   'sidebar.accounts': 'Konten',
   'sidebar.addAccount': 'Konto hinzufügen',
   'sidebar.demoBadge': 'Demo-Arbeitsbereich',
@@ -167,6 +169,8 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'reading.junk': 'Spam',
   'reading.junkHint': 'In den Spam verschieben (!)',
   'reading.mergeInto': 'Zusammenführen mit…',
+  'reading.more': 'Mehr',
+  'reading.moreLabel': 'Weitere Aktionen für die Unterhaltung',
   'reading.agentReply': 'Team-Antwort',
   'reading.showQuote': 'Zitierten Text anzeigen',
   'reading.showSignature': 'Signatur anzeigen',

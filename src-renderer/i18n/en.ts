@@ -91,6 +91,8 @@ export const en = {
   'editAccount.open': 'Settings',
 
   'sidebar.label': 'Mailboxes',
+  'sidebar.show': 'Show drawers and mailboxes',
+  'sidebar.hide': 'Hide drawers and mailboxes',
   'sidebar.accounts': 'Accounts',
   'sidebar.addAccount': 'Add account',
   'sidebar.demoBadge': 'Demo workspace',
@@ -166,6 +168,8 @@ export const en = {
   'reading.junk': 'Junk',
   'reading.junkHint': 'Move to Junk (!)',
   'reading.mergeInto': 'Merge into…',
+  'reading.more': 'More',
+  'reading.moreLabel': 'More conversation actions',
   'reading.agentReply': 'Agent reply',
   'reading.showQuote': 'Show quoted text',
   'reading.showSignature': 'Show signature',

@@ -20,11 +20,14 @@ export interface AppSlice {
   connection: ConnectionStatus;
   view: AppView;
   helpOpen: boolean;
+  /** The drawers' column, over the list in a narrow window (app/layout.ts); beside it otherwise, whatever this says. */
+  sidebarOpen: boolean;
   notice: Notice | null;
   loadAppInfo(): Promise<void>;
   setConnection(status: ConnectionStatus): void;
   setView(view: AppView): void;
   setHelpOpen(open: boolean): void;
+  setSidebarOpen(open: boolean): void;
   showNotice(text: string): void;
   dismissNotice(): void;
   /** Re-reads everything on screen: at start and after the link comes back. */
@@ -39,6 +42,7 @@ export function createAppSlice(api: DeskApi, initialConnection: ConnectionStatus
     connection: initialConnection,
     view: 'home',
     helpOpen: false,
+    sidebarOpen: false,
     notice: null,
 
     async loadAppInfo() {
@@ -57,6 +61,10 @@ export function createAppSlice(api: DeskApi, initialConnection: ConnectionStatus
 
     setHelpOpen(open) {
       set({ helpOpen: open });
+    },
+
+    setSidebarOpen(open) {
+      set({ sidebarOpen: open });
     },
 
     showNotice(text) {

@@ -28,8 +28,15 @@ function initialPanelOpen(): boolean {
 }
 
 export interface ContactsSlice {
+  /** Beside the conversation (wide windows): the agent's lasting choice. */
   contactPanelOpen: boolean;
   setContactPanelOpen(open: boolean): void;
+  /**
+   * Over the conversation (narrow windows): the conversation it was opened
+   * for. Not remembered: it would cover every conversation opened after.
+   */
+  contactPeekFor: number | null;
+  setContactPeekFor(conversationId: number | null): void;
   setContactTags(id: number, tags: string[]): Promise<Result<ContactCard>>;
   setContactBlocked(id: number, blocked: boolean): Promise<Result<ContactCard>>;
   setContactRemoteImages(id: number, allowed: boolean): Promise<Result<ContactCard>>;
@@ -62,6 +69,8 @@ export function createContactsSlice(api: DeskApi): DeskSlice<ContactsSlice> {
 
     return {
       contactPanelOpen: initialPanelOpen(),
+      contactPeekFor: null,
+      setContactPeekFor: (conversationId) => set({ contactPeekFor: conversationId }),
 
       setContactPanelOpen(open) {
         set({ contactPanelOpen: open });

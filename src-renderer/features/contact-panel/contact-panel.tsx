@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useContactPanel } from './use-contact-panel.ts';
 import type { ContactCard, Result } from '../../../src-preload/api.ts';
 import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { t } from '../../i18n/i18n.ts';
@@ -147,16 +148,44 @@ function ContactDetails({ contact, openedId }: { contact: ContactCard; openedId:
 
 /** The customer beside the conversation: who they are, what we know, what else they wrote. */
 export function ContactPanel() {
-  const { detail, open, setOpen } = useDesk(
-    useShallow((s) => ({ detail: s.opened?.detail ?? null, open: s.contactPanelOpen, setOpen: s.setContactPanelOpen })),
-  );
-  if (!detail || !open) return null;
+  const detail = useDesk((s) => s.opened?.detail ?? null);
+  const panel = useContactPanel();
+  const asideRef = useRef<HTMLElement>(null);
+  const overlaid = panel.shown && panel.overlay;
+  const { hide } = panel;
+
+  useEffect(() => {
+    // Over the conversation: the keyboard goes into the panel (so Escape reaches it), and a click
+    // on what it covers puts it away, as a drawer does. Dialogs it opens are inside it.
+    if (!overlaid) return;
+    asideRef.current?.querySelector<HTMLElement>('.contact-panel-close')?.focus();
+    const away = (e: PointerEvent): void => {
+      const target = e.target instanceof Element ? e.target : null;
+      if (target && !asideRef.current?.contains(target) && !target.closest('dialog')) hide();
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [overlaid, hide]);
+
+  if (!detail || !panel.shown) return null;
   const contact = detail.contact;
   return (
-    <aside className="contact-panel" data-testid="contact-panel" aria-label={t('contact.panelLabel')}>
+    <aside
+      ref={asideRef}
+      className={`contact-panel${panel.overlay ? ' is-overlay' : ''}`}
+      data-testid="contact-panel"
+      aria-label={t('contact.panelLabel')}
+      onKeyDown={(e) => {
+        // Over the conversation the panel hides what the agent reads: Escape puts it away.
+        if (panel.overlay && e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          panel.hide();
+        }
+      }}
+    >
       <div className="contact-panel-top">
         <span className="contact-panel-title">{t('contact.panelLabel')}</span>
-        <button type="button" className="contact-panel-close" data-testid="hide-contact-panel" aria-label={t('contact.hidePanel')} title={t('contact.hidePanel')} onClick={() => setOpen(false)}>
+        <button type="button" className="contact-panel-close" data-testid="hide-contact-panel" aria-label={t('contact.hidePanel')} title={t('contact.hidePanel')} onClick={panel.hide}>
           ×
         </button>
       </div>

@@ -12,6 +12,7 @@ import { useListTitle } from './list-title.ts';
 import { useFixedRowWindow } from './use-row-window.ts';
 import { useRowSlots } from './row-slots.ts';
 import { OverdueSince } from '../triage/overdue-since.tsx';
+import { useSidebarOverlay } from '../sidebar/use-sidebar-overlay.ts';
 import './mailbox-list.css';
 
 /** Rows from the end at which the next page is fetched. */
@@ -34,6 +35,7 @@ interface ConversationListProps {
 }
 
 export function ConversationList({ listRef, searchRef }: ConversationListProps) {
+  const sidebar = useSidebarOverlay();
   const browse = useDesk(
     useShallow((s) => ({
       conversations: s.conversations,
@@ -155,6 +157,19 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
     <section className="message-list-pane" aria-labelledby="message-list-title">
       <SearchBox inputRef={searchRef} listRef={listRef} />
       <header className="list-header">
+        {sidebar.overlay && (
+          <button
+            type="button"
+            className="sidebar-toggle"
+            data-testid="sidebar-toggle"
+            aria-label={t('sidebar.show')}
+            title={t('sidebar.show')}
+            aria-expanded={sidebar.open}
+            onClick={() => sidebar.setOpen(!sidebar.open)}
+          >
+            <span aria-hidden="true">☰</span>
+          </button>
+        )}
         <h2 id="message-list-title" className="list-title" data-testid="list-title">{heading}</h2>
         {loadingMore && <span className="list-status">{t('list.loadingMore')}</span>}
         {searching && search.status === 'searching' && items.length > 0 && <span className="list-status">{t('search.searching')}</span>}

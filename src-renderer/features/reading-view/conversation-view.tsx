@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
+import { ConversationActions } from './conversation-actions.tsx';
 import { MergeConversationDialog } from './merge-conversation-dialog.tsx';
 import { MessageCard } from './message-card.tsx';
 import { ActivityCard } from '../activity/activity-card.tsx';
@@ -15,6 +16,7 @@ import { TriageBar } from '../triage/triage-bar.tsx';
 import { ComposerSlot } from '../composer/composer-slot.tsx';
 import { ReplyButtons } from '../composer/reply-buttons.tsx';
 import { useConversationPresence } from '../composer/use-conversation-presence.ts';
+import { useContactPanel } from '../contact-panel/use-contact-panel.ts';
 
 type TimelineEntry = { kind: 'message'; at: number; message: ConversationMessage; index: number } | { kind: 'activity'; at: number; item: ActivityItem };
 
@@ -56,20 +58,16 @@ function useExpanded(messages: ConversationMessage[]): [(id: number) => boolean,
 
 export function ConversationView({ detail }: { detail: ConversationDetail }) {
   const { summary, messages, contact } = detail;
-  const { openedTriage, applyTriage, openPicker, setCallFormOpen } = useDesk(
-    useShallow((s) => ({ openedTriage: s.openedTriage, applyTriage: s.applyTriage, openPicker: s.openPicker, setCallFormOpen: s.setCallFormOpen })),
-  );
+  const { openedTriage, applyTriage } = useDesk(useShallow((s) => ({ openedTriage: s.openedTriage, applyTriage: s.applyTriage })));
   const triageData = openedTriage?.id === summary.id ? openedTriage.data : null;
-  const { moveConversation, splitFromMessage, setContactRemoteImages, showNotice, contactPanelOpen, setContactPanelOpen } = useDesk(
+  const { splitFromMessage, setContactRemoteImages, showNotice } = useDesk(
     useShallow((s) => ({
-      moveConversation: s.moveConversation,
       splitFromMessage: s.splitFromMessage,
       setContactRemoteImages: s.setContactRemoteImages,
       showNotice: s.showNotice,
-      contactPanelOpen: s.contactPanelOpen,
-      setContactPanelOpen: s.setContactPanelOpen,
     })),
   );
+  const contactPanel = useContactPanel();
   const [isOpen, toggle, setAll] = useExpanded(messages);
   useConversationPresence(summary.id, 'viewing');
   const [splitting, setSplitting] = useState<ConversationMessage | null>(null);
@@ -116,28 +114,11 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
           <button type="button" className="button button-small" data-testid="done-conversation" title={t('reading.doneHint')} onClick={() => void applyTriage({ kind: 'status', status: 'done' }, [summary.id])}>
             {t('triageBar.done')}
           </button>
-          <button type="button" className="button button-small" data-testid="forward-colleague" onClick={() => openPicker('forward', [summary.id])}>
-            {t('reading.forwardColleague')}
-          </button>
-          <button type="button" className="button button-small" data-testid="share-conversation" onClick={() => openPicker('share', [summary.id])}>
-            {t('reading.share')}
-          </button>
-          <button type="button" className="button button-small" data-testid="log-call" onClick={() => setCallFormOpen(true)}>
-            {t('reading.logCall')}
-          </button>
-          <button type="button" className="button button-small" data-testid="archive-conversation" title={t('reading.archiveHint')} onClick={() => void moveConversation(summary.id, 'archive')}>
-            {t('reading.archive')}
-          </button>
-          <button type="button" className="button button-small" data-testid="junk-conversation" title={t('reading.junkHint')} onClick={() => void moveConversation(summary.id, 'junk')}>
-            {t('reading.junk')}
-          </button>
-          <button type="button" className="button button-small" data-testid="merge-conversation" onClick={() => setMerging(true)}>
-            {t('reading.mergeInto')}
-          </button>
+          <ConversationActions conversationId={summary.id} onMerge={() => setMerging(true)} onShowContact={contactPanel.shown ? null : contactPanel.show} />
           <span className="toolbar-spacer" />
           {/* While the panel is open its own close button hides it; here we only offer to bring it back. */}
-          {!contactPanelOpen && (
-            <button type="button" className="button button-small button-quiet" data-testid="show-contact-panel" onClick={() => setContactPanelOpen(true)}>
+          {!contactPanel.shown && (
+            <button type="button" className="button button-small button-quiet toolbar-show-contact" data-testid="show-contact-panel" onClick={contactPanel.show}>
               {t('contact.showPanel')}
             </button>
           )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { describeError } from '../../store/describe-error.ts';
@@ -12,6 +12,7 @@ import { NotificationBell } from '../notifications/notification-center.tsx';
 import { OutboxSidebarEntry } from '../outbox/outbox-sidebar-entry.tsx';
 import { SyncStatus } from './sync-status.tsx';
 import { TeamStatus } from '../team/team-status.tsx';
+import { useSidebarOverlay } from './use-sidebar-overlay.ts';
 import './sidebar.css';
 
 export function Sidebar() {
@@ -21,6 +22,21 @@ export function Sidebar() {
   );
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const sidebar = useSidebarOverlay();
+  const navRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    // Opened over the list: the keyboard lands on the drawer in view, so Tab and Enter work at once,
+    // and goes back where it was (the ☰ button) when the column closes, not to a hidden drawer.
+    if (!sidebar.open) return;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const nav = navRef.current;
+    (nav?.querySelector<HTMLElement>('[aria-current="page"]') ?? nav?.querySelector<HTMLElement>('button'))?.focus();
+    return () => {
+      const at = document.activeElement;
+      if (at === document.body || (at && navRef.current?.contains(at))) before?.focus();
+    };
+  }, [sidebar.open]);
 
   async function confirmRemoval(): Promise<void> {
     setRemoving(true);
@@ -31,7 +47,25 @@ export function Sidebar() {
   }
 
   return (
-    <nav className="sidebar" aria-label={t('sidebar.label')}>
+    <nav
+      ref={navRef}
+      className="sidebar"
+      aria-label={t('sidebar.label')}
+      data-testid="sidebar"
+      // Hidden off to the side in a narrow window: out of the tab order and of screen readers too.
+      inert={sidebar.overlay && !sidebar.open}
+      onClick={(e) => {
+        // A drawer, a folder or a setting chosen: the list (or the dialog) is what the agent wants to see now.
+        if (sidebar.open && e.target instanceof Element && e.target.closest('button, a')) sidebar.setOpen(false);
+      }}
+      onKeyDown={(e) => {
+        if (sidebar.open && e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          sidebar.setOpen(false);
+        }
+      }}
+    >
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         {t('app.name')}
