@@ -14,6 +14,8 @@ import { coalesce } from './coalesce.ts';
 import type { DeskSlice } from './slice.ts';
 import { findConversation, patchConversation, visibleConversations } from './visible-list.ts';
 
+const MOVED = { inbox: 'triage.movedToInbox', archive: 'triage.archived', junk: 'triage.movedToJunk', trash: 'triage.movedToTrash' } as const;
+
 const TICKET = /^#?([A-Za-z0-9]{6})$/;
 
 export interface OpenedConversation {
@@ -34,7 +36,13 @@ export interface ReadingSlice {
   setConversationRead(id: number, read: boolean): Promise<void>;
   toggleReadSelected(): void;
   /** Moves all messages of the conversation (archive, junk...) and walks on to the next one. */
-  moveConversation(id: number, to: MoveTarget): Promise<void>;
+  /**
+   * Moves the conversation's mail on the server. To the trash from the
+   * Trash folder itself (`forever`) it is deleted for good (core expunges
+   * mail that is only in the trash); elsewhere a move to where the list
+   * already is does nothing.
+   */
+  moveConversation(id: number, to: MoveTarget, options?: { forever?: boolean }): Promise<void>;
   moveSelected(to: MoveTarget): void;
   /** Conversations to merge into: by ticket ("#K7F3Q2") or by search words. */
   lookupConversations(text: string, excludeId: number): Promise<Result<ConversationSummary[]>>;
@@ -135,9 +143,9 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
         if (summary) void state.setConversationRead(id, summary.unread);
       },
 
-      async moveConversation(id, to) {
+      async moveConversation(id, to, options) {
         const choice = get().folderChoice;
-        if (choice.kind === 'role' && choice.role === to && get().searchQuery.trim() === '') return; // Already there.
+        if (!options?.forever && choice.kind === 'role' && choice.role === to && get().searchQuery.trim() === '') return; // Already there.
         const detail = await detailOf(id);
         if (!detail.ok) {
           get().showNotice(t('triage.moveFailed', { reason: describeError(detail.error) }));
@@ -158,7 +166,7 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
         if (wasOpen && next) void get().openConversation(next.id);
         const result = await api.call('messages.move', { ids: detail.value.messages.map((m) => m.id), to });
         if (result.ok) {
-          get().showNotice(t(to === 'junk' ? 'triage.movedToJunk' : to === 'archive' ? 'triage.archived' : 'triage.moved', { ticket: detail.value.summary.ticket }));
+          get().showNotice(t(options?.forever ? 'triage.deletedForever' : MOVED[to], { ticket: detail.value.summary.ticket }));
           return;
         }
         get().showNotice(t('triage.moveFailed', { reason: describeError(result.error) }));

@@ -50,6 +50,8 @@ export function paletteCommands(state: DeskState): PaletteCommand[] {
     { id: 'log-call', title: t('palette.logCall'), keys: [], run: (s) => (s.opened ? s.setCallFormOpen(true) : s.showNotice(t('palette.openFirst'))) },
     { id: 'archive', title: t('shortcuts.archive'), keys: [], run: (s) => s.moveSelected('archive') },
     { id: 'junk', title: t('shortcuts.junk'), keys: [], run: (s) => s.moveSelected('junk') },
+    { id: 'to-inbox', title: t('shortcuts.toInbox'), keys: [], run: (s) => s.moveSelected('inbox') },
+    { id: 'delete', title: t('shortcuts.delete'), keys: [], run: (s) => s.moveSelected('trash') },
     { id: 'settings', title: t('palette.settings'), keys: [], run: (s) => s.setSettingsOpen(true) },
     { id: 'identity', title: t('palette.identity'), keys: [], run: (s) => s.setAgentDialogOpen(true) },
     { id: 'notifications', title: t('palette.notifications'), keys: [], run: (s) => s.setNotificationsOpen(true) },

@@ -4,10 +4,14 @@
  * query in reading-view.css decides, so a window resized mid-work follows at
  * once). Why: in a narrow conversation ten buttons wrapped into up to six
  * rows and pushed the mail below the fold; most of these also have a key or
- * a command in Ctrl+K.
+ * a command in Ctrl+K. Which moves are offered follows the folder on screen:
+ * out of Junk, Archive or Trash back to the Inbox, and from Trash deleting
+ * for good (confirmed: core then expunges the mail).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { MoveTarget } from '../../../src-preload/api.ts';
+import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
 
@@ -29,25 +33,56 @@ export function ConversationActions({ conversationId, onMerge, onShowContact }: 
   const { openPicker, setCallFormOpen, moveConversation } = useDesk(
     useShallow((s) => ({ openPicker: s.openPicker, setCallFormOpen: s.setCallFormOpen, moveConversation: s.moveConversation })),
   );
+  // The folder the list shows, when it is one (not a drawer or a search): what "move" can mean depends on it.
+  const viewing = useDesk((s) => (s.folderChoice.kind === 'role' && s.searchQuery.trim() === '' ? s.folderChoice.role : null));
+  const [confirmPurge, setConfirmPurge] = useState(false);
+  const move = (to: MoveTarget): void => void moveConversation(conversationId, to);
+  const restore: Action | null =
+    viewing === 'junk' || viewing === 'archive' || viewing === 'trash'
+      ? { testId: 'inbox-conversation', label: t(RESTORE_LABEL[viewing]), title: t('reading.toInboxHint'), run: () => move('inbox') }
+      : null;
   const actions: Action[] = [
     { testId: 'forward-colleague', label: t('reading.forwardColleague'), run: () => openPicker('forward', [conversationId]) },
     { testId: 'share-conversation', label: t('reading.share'), run: () => openPicker('share', [conversationId]) },
     { testId: 'log-call', label: t('reading.logCall'), run: () => setCallFormOpen(true) },
-    { testId: 'archive-conversation', label: t('reading.archive'), title: t('reading.archiveHint'), run: () => void moveConversation(conversationId, 'archive') },
-    { testId: 'junk-conversation', label: t('reading.junk'), title: t('reading.junkHint'), run: () => void moveConversation(conversationId, 'junk') },
+    ...(viewing === 'archive' ? [] : [{ testId: 'archive-conversation', label: t('reading.archive'), title: t('reading.archiveHint'), run: () => move('archive') }]),
+    ...(viewing === 'junk' ? [] : [{ testId: 'junk-conversation', label: t('reading.junk'), title: t('reading.junkHint'), run: () => move('junk') }]),
+    viewing === 'trash'
+      ? { testId: 'purge-conversation', label: t('reading.deleteForever'), run: () => setConfirmPurge(true) }
+      : { testId: 'delete-conversation', label: t('reading.delete'), title: t('reading.deleteHint'), run: () => move('trash') },
     { testId: 'merge-conversation', label: t('reading.mergeInto'), run: onMerge },
   ];
   return (
     <>
+      {/* Out of Junk, Archive or Trash is what an agent is there for: never hidden under "More". */}
+      {restore && <ActionButton action={restore} />}
       <span className="toolbar-secondary">
-        {actions.map((a) => (
-          <button key={a.testId} type="button" className="button button-small" data-testid={a.testId} title={a.title} onClick={a.run}>
-            {a.label}
-          </button>
-        ))}
+        {actions.map((a) => <ActionButton key={a.testId} action={a} />)}
       </span>
       <MoreMenu actions={onShowContact ? [...actions, { testId: 'show-contact-panel', label: t('contact.showPanel'), run: onShowContact }] : actions} />
+      <ConfirmDialog
+        open={confirmPurge}
+        title={t('reading.deleteForeverTitle')}
+        body={t('reading.deleteForeverBody')}
+        confirmLabel={t('reading.deleteForever')}
+        danger
+        onConfirm={() => {
+          setConfirmPurge(false);
+          void moveConversation(conversationId, 'trash', { forever: true });
+        }}
+        onCancel={() => setConfirmPurge(false)}
+      />
     </>
+  );
+}
+
+const RESTORE_LABEL = { junk: 'reading.notJunk', archive: 'reading.toInbox', trash: 'reading.restore' } as const;
+
+function ActionButton({ action: a }: { action: Action }) {
+  return (
+    <button type="button" className="button button-small" data-testid={a.testId} title={a.title} onClick={a.run}>
+      {a.label}
+    </button>
   );
 }
 
