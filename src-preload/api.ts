@@ -112,6 +112,13 @@ export interface FolderSummary {
 
 export type MoveTarget = 'inbox' | 'archive' | 'junk' | 'trash';
 
+/**
+ * Mail to move: messages by id, or every message of some conversations (the
+ * list's bulk actions, which do not load each conversation first). To the
+ * trash, mail that is only in the trash already is deleted for good.
+ */
+export type MoveParams = { ids: number[]; to: MoveTarget } | { conversationIds: number[]; to: MoveTarget };
+
 export interface AttachmentData {
   filename: string;
   contentType: string;
@@ -237,7 +244,7 @@ export interface DeskMethods extends AccountMethods, TriageMethods, ComposeMetho
   'messages.get': { params: { id: number }; result: MessageDetail };
   'messages.setRead': { params: { ids: number[]; read: boolean }; result: null };
   /** Moves on the server through the durable write-back queue; the cache changes at once. */
-  'messages.move': { params: { ids: number[]; to: MoveTarget }; result: null };
+  'messages.move': { params: MoveParams; result: null };
   'folders.list': { params: { accountId: number | null }; result: FolderSummary[] };
   /** The attachment's bytes, from the content-addressed store (fetched from the server first if not cached yet). */
   'attachments.get': { params: { id: number }; result: AttachmentData };

@@ -160,6 +160,10 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'triage.movedToInbox': '#{ticket} in den Eingang verschoben.',
   'triage.movedToTrash': '#{ticket} in den Papierkorb verschoben.',
   'triage.deletedForever': '#{ticket} endgültig gelöscht.',
+  'bulk.movedToInbox': { one: '{count} Unterhaltung in den Eingang verschoben.', other: '{count} Unterhaltungen in den Eingang verschoben.' },
+  'bulk.archived': { one: '{count} Unterhaltung archiviert.', other: '{count} Unterhaltungen archiviert.' },
+  'bulk.movedToJunk': { one: '{count} Unterhaltung in den Spam verschoben.', other: '{count} Unterhaltungen in den Spam verschoben.' },
+  'bulk.movedToTrash': { one: '{count} Unterhaltung in den Papierkorb verschoben.', other: '{count} Unterhaltungen in den Papierkorb verschoben.' },
   'triage.moved': '#{ticket} verschoben.',
   'triage.moveFailed': 'Die Unterhaltung konnte nicht verschoben werden. {reason}',
 

@@ -159,6 +159,10 @@ export const en = {
   'triage.movedToInbox': '#{ticket} moved to the Inbox.',
   'triage.movedToTrash': '#{ticket} moved to Trash.',
   'triage.deletedForever': '#{ticket} deleted for good.',
+  'bulk.movedToInbox': { one: '{count} conversation moved to the Inbox.', other: '{count} conversations moved to the Inbox.' },
+  'bulk.archived': { one: '{count} conversation archived.', other: '{count} conversations archived.' },
+  'bulk.movedToJunk': { one: '{count} conversation moved to Junk.', other: '{count} conversations moved to Junk.' },
+  'bulk.movedToTrash': { one: '{count} conversation moved to Trash.', other: '{count} conversations moved to Trash.' },
   'triage.moved': '#{ticket} moved.',
   'triage.moveFailed': 'The conversation could not be moved. {reason}',
 

@@ -15,6 +15,7 @@ import type { DeskSlice } from './slice.ts';
 import { findConversation, patchConversation, visibleConversations } from './visible-list.ts';
 
 const MOVED = { inbox: 'triage.movedToInbox', archive: 'triage.archived', junk: 'triage.movedToJunk', trash: 'triage.movedToTrash' } as const;
+const MOVED_MANY = { inbox: 'bulk.movedToInbox', archive: 'bulk.archived', junk: 'bulk.movedToJunk', trash: 'bulk.movedToTrash' } as const;
 
 const TICKET = /^#?([A-Za-z0-9]{6})$/;
 
@@ -44,6 +45,8 @@ export interface ReadingSlice {
    */
   moveConversation(id: number, to: MoveTarget, options?: { forever?: boolean }): Promise<void>;
   moveSelected(to: MoveTarget): void;
+  /** Moves the checked conversations (or the selected one) in one request; never deletes for good. */
+  moveChecked(to: MoveTarget): Promise<void>;
   /** Conversations to merge into: by ticket ("#K7F3Q2") or by search words. */
   lookupConversations(text: string, excludeId: number): Promise<Result<ConversationSummary[]>>;
   /** An attachment's bytes, for Open and Save. */
@@ -177,6 +180,40 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
       moveSelected(to) {
         const id = get().selectedConversationId;
         if (id !== null) void get().moveConversation(id, to);
+      },
+
+      async moveChecked(to) {
+        const before = get();
+        const choice = before.folderChoice;
+        // Already there: and to the trash from the trash would delete for good, which asks first, one at a time.
+        if (choice.kind === 'role' && choice.role === to && before.searchQuery.trim() === '') return;
+        const ids = before.triageTargets();
+        if (ids.length === 0) {
+          before.showNotice(t('triage.nothingSelected'));
+          return;
+        }
+        const leaving = new Set(ids);
+        const items = visibleConversations(before);
+        const lastIndex = Math.max(...items.map((c, i) => (leaving.has(c.id) ? i : -1)));
+        const next = items.slice(lastIndex + 1).find((c) => !leaving.has(c.id)) ?? items.find((c) => !leaving.has(c.id)) ?? null;
+        const keep = (id: number | null): boolean => id !== null && !leaving.has(id);
+        // Optimistic, as for one conversation: the rows leave at once; a change event brings the truth.
+        set((state) => ({
+          conversations: state.conversations.filter((c) => !leaving.has(c.id)),
+          searchHits: state.searchHits.filter((h) => !leaving.has(h.conversation.id)),
+          checkedIds: new Set(),
+          selectionAnchor: null,
+          selectedConversationId: keep(state.selectedConversationId) ? state.selectedConversationId : (next?.id ?? null),
+          opened: keep(state.opened?.id ?? null) ? state.opened : null,
+        }));
+        const result = await api.call('messages.move', { conversationIds: ids, to });
+        if (result.ok) {
+          get().showNotice(t(MOVED_MANY[to], { count: ids.length }));
+          return;
+        }
+        get().showNotice(t('triage.moveFailed', { reason: describeError(result.error) }));
+        void get().refreshConversations();
+        if (get().searchQuery.trim() !== '') void get().refreshSearch();
       },
 
       async lookupConversations(text, excludeId) {

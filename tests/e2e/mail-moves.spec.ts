@@ -1,8 +1,9 @@
 /**
  * Moving a conversation's mail between the mailbox's folders from the
- * reading view, checked on the real server: a customer's mail the spam
- * filter put in Junk goes back to the Inbox with "Not junk", "Delete" moves
- * it to Trash, and in Trash "Delete for good" (confirmed) expunges it.
+ * reading view and the list's bulk bar, checked on the real server: mail the
+ * spam filter put in Junk goes back to the Inbox with "Not junk" (two at once,
+ * then one), "Delete" moves it to Trash, and in Trash "Delete for good"
+ * (confirmed) expunges it.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -25,6 +26,9 @@ test.beforeAll(async () => {
     'Junk',
     buildMail({ from: 'Dana Lee <dana@lee.example>', to: support, subject: 'Order 5521 never arrived', messageId: 'dana-1@lee.example', date: minutesAgo(30), text: 'Hello, my order 5521 never arrived. Dana' }),
   );
+  for (const [name, id, minutes] of [['Eve Stone', 'eve-1', 40], ['Finn Berg', 'finn-1', 50]] as const) {
+    await workspace.dovecot.append(agentUser, 'Junk', buildMail({ from: `${name} <${id}@customer.example>`, to: support, subject: `Refund for ${name}`, messageId: `${id}@customer.example`, date: minutesAgo(minutes), text: 'Where is my refund?' }));
+  }
 });
 
 test.afterAll(async () => {
@@ -62,9 +66,22 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   await workspace.open(page, 1);
   const rows = page.getByTestId('message-row');
 
-  // In Junk: the customer's mail, with "Not junk" in the toolbar and no "Junk" to offer.
+  // In Junk: three customers' mail. Two checked (x) go back to the Inbox in one bulk action.
   await openFolder(page, 'junk');
-  await expect(rows).toHaveCount(1, { timeout: 30_000 });
+  await expect(rows).toHaveCount(3, { timeout: 30_000 });
+  await rows.filter({ hasText: 'Refund for Eve Stone' }).click();
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(page.getByTestId('bulk-count')).toHaveText('2 selected');
+  await expect(page.getByTestId('bulk-junk')).toHaveCount(0);
+  await page.getByTestId('bulk-inbox').click();
+  await expect(page.getByRole('alert')).toContainText('2 conversations moved to the Inbox');
+  await expect(rows).toHaveCount(1);
+  await expect.poll(() => foldersHolding('eve-1@customer.example'), { timeout: 20_000 }).toEqual(['INBOX']);
+  await expect.poll(() => foldersHolding('finn-1@customer.example'), { timeout: 20_000 }).toEqual(['INBOX']);
+
+  // The last one opened: "Not junk" in the toolbar, and no "Junk" to offer.
   await rows.first().click();
   await expect(page.getByTestId('reading-subject')).toHaveText('Order 5521 never arrived');
   await expect(page.getByTestId('inbox-conversation')).toHaveText('Not junk');
@@ -78,13 +95,13 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   await expect(rows).toHaveCount(0);
   await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual(['INBOX']);
 
-  // Back in the Inbox it is one of two; Delete moves it to Trash on the server.
+  // Back in the Inbox it is one of four; Delete moves it to Trash on the server.
   await openFolder(page, 'inbox');
-  await expect(rows).toHaveCount(2);
+  await expect(rows).toHaveCount(4);
   await rows.filter({ hasText: 'Order 5521 never arrived' }).click();
   await more(page, 'delete-conversation');
   await expect(page.getByRole('alert')).toContainText('moved to Trash');
-  await expect(rows).toHaveCount(1);
+  await expect(rows).toHaveCount(3);
   await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual(['Trash']);
 
   // In Trash: Restore is offered, and deleting for good asks first; Cancel keeps the mail.
@@ -106,8 +123,8 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   await expect(rows).toHaveCount(0);
   await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual([]);
 
-  // Bob's mail was never touched.
+  // The rest was never touched.
   await openFolder(page, 'inbox');
-  await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('Quarterly invoice request');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: 'Quarterly invoice request' })).toHaveCount(1);
 });

@@ -9,6 +9,7 @@ import type { EventBus } from '../events.ts';
 import type { Handlers } from '../rpc/router.ts';
 import { DeskFailure } from '../rpc/router.ts';
 import { sentence } from '../sentences.ts';
+import { membersOfConversations } from '../db/conversations.repo.ts';
 import { getBodyState, getMessage, InvalidCursorError, listMessages } from '../db/messages.repo.ts';
 import type { ActionResult } from './message-actions.ts';
 import { markRead, moveMessages } from './message-actions.ts';
@@ -51,8 +52,9 @@ export function createMessageHandlers(deps: { db: Database; events: EventBus; sy
       return message;
     },
     'messages.setRead': ({ ids, read }) => afterAction(markRead(deps.db, ids, read, deps.clock.now())),
-    'messages.move': ({ ids, to }) => {
-      const result = moveMessages(deps.db, ids, to, deps.clock.now());
+    'messages.move': (params) => {
+      const ids = 'ids' in params ? params.ids : membersOfConversations(deps.db, params.conversationIds);
+      const result = moveMessages(deps.db, ids, params.to, deps.clock.now());
       deps.events.emit({ type: 'changed', table: 'conversations' });
       return afterAction(result);
     },

@@ -27,6 +27,7 @@ const accountSettings = z.strictObject({
 
 const noParams = z.strictObject({});
 const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const moveTarget = z.enum(['inbox', 'archive', 'junk', 'trash']);
 
 // An empty password keeps the saved one (AccountUpdateInput).
 const keptPassword = z.string().max(1024);
@@ -64,7 +65,10 @@ export const paramSchemas: Schemas = {
   }),
   'messages.get': z.strictObject({ id: rowId }),
   'messages.setRead': z.strictObject({ ids: z.array(rowId).min(1).max(10_000), read: z.boolean() }),
-  'messages.move': z.strictObject({ ids: z.array(rowId).min(1).max(10_000), to: z.enum(['inbox', 'archive', 'junk', 'trash']) }),
+  'messages.move': z.union([
+    z.strictObject({ ids: z.array(rowId).min(1).max(10_000), to: moveTarget }),
+    z.strictObject({ conversationIds: z.array(rowId).min(1).max(10_000), to: moveTarget }),
+  ]),
   'folders.list': z.strictObject({ accountId: rowId.nullable() }),
   'attachments.get': z.strictObject({ id: rowId }),
   'conversations.list': z.strictObject({

@@ -66,6 +66,22 @@ describe('dispatch', () => {
     expect(test).not.toHaveBeenCalled();
   });
 
+  it('moves mail by message or by conversation, never both or neither', async () => {
+    const move = vi.fn((_params: unknown) => null);
+    const call = (id: number, params: unknown) => dispatch(handlers({ 'messages.move': move }), { kind: 'call', id, method: 'messages.move', params }, silentLogger);
+    expect(await call(1, { ids: [4, 5], to: 'trash' })).toEqual({ kind: 'result', id: 1, result: { ok: true, value: null } });
+    expect(await call(2, { conversationIds: [9], to: 'inbox' })).toEqual({ kind: 'result', id: 2, result: { ok: true, value: null } });
+    for (const [id, params] of [
+      [3, { ids: [4], conversationIds: [9], to: 'trash' }],
+      [4, { to: 'trash' }],
+      [5, { conversationIds: [], to: 'junk' }],
+      [6, { conversationIds: [9], to: 'sent' }],
+    ] as const) {
+      expect(errorOf(await call(id, params)).code).toBe('bad-request');
+    }
+    expect(move.mock.calls.map(([params]) => params)).toEqual([{ ids: [4, 5], to: 'trash' }, { conversationIds: [9], to: 'inbox' }]);
+  });
+
   it('rejects prototype-polluting method names', async () => {
     const reply = await dispatch(handlers(), { kind: 'call', id: 5, method: '__proto__', params: {} }, silentLogger);
     expect(errorOf(reply).code).toBe('unknown-method');
