@@ -119,6 +119,17 @@ export type MoveTarget = 'inbox' | 'archive' | 'junk' | 'trash';
  */
 export type MoveParams = { ids: number[]; to: MoveTarget } | { conversationIds: number[]; to: MoveTarget };
 
+/** A moved message and the folder it came from: `messages.moveBack` puts it back there (undo). */
+export interface MoveBack {
+  id: number;
+  folderId: number;
+}
+
+export interface MoveResult {
+  /** Empty when nothing moved, or all of it was deleted for good. */
+  undo: MoveBack[];
+}
+
 export interface AttachmentData {
   filename: string;
   contentType: string;
@@ -244,7 +255,8 @@ export interface DeskMethods extends AccountMethods, TriageMethods, ComposeMetho
   'messages.get': { params: { id: number }; result: MessageDetail };
   'messages.setRead': { params: { ids: number[]; read: boolean }; result: null };
   /** Moves on the server through the durable write-back queue; the cache changes at once. */
-  'messages.move': { params: MoveParams; result: null };
+  'messages.move': { params: MoveParams; result: MoveResult };
+  'messages.moveBack': { params: { moves: MoveBack[] }; result: null };
   'folders.list': { params: { accountId: number | null }; result: FolderSummary[] };
   /** The attachment's bytes, from the content-addressed store (fetched from the server first if not cached yet). */
   'attachments.get': { params: { id: number }; result: AttachmentData };

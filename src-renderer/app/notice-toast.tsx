@@ -4,7 +4,7 @@ import { useDesk } from '../store/store-context.tsx';
 
 const NOTICE_MS = 8000;
 
-/** One transient message at a time (a failed background action), dismissed by time or hand. */
+/** One transient message at a time (a failed background action, a move with its Undo), dismissed by time or hand. */
 export function NoticeToast() {
   const notice = useDesk((s) => s.notice);
   const dismiss = useDesk((s) => s.dismissNotice);
@@ -17,6 +17,19 @@ export function NoticeToast() {
   return (
     <div className="notice-toast" role="alert" key={notice.id}>
       <span>{notice.text}</span>
+      {notice.action && (
+        <button
+          type="button"
+          className="link-button"
+          data-testid="notice-action"
+          onClick={() => {
+            dismiss();
+            notice.action?.run();
+          }}
+        >
+          {notice.action.label}
+        </button>
+      )}
       <button type="button" className="link-button" onClick={dismiss}>{t('common.dismiss')}</button>
     </div>
   );

@@ -12,6 +12,13 @@ export type AppView = 'home' | 'connect' | { kind: 'edit-account'; accountId: nu
 export interface Notice {
   id: number;
   text: string;
+  /** One thing to do about it (Undo after a move), shown as a button beside the text. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
 }
 
 export interface AppSlice {
@@ -28,7 +35,7 @@ export interface AppSlice {
   setView(view: AppView): void;
   setHelpOpen(open: boolean): void;
   setSidebarOpen(open: boolean): void;
-  showNotice(text: string): void;
+  showNotice(text: string, action?: NoticeAction): void;
   dismissNotice(): void;
   /** Re-reads everything on screen: at start and after the link comes back. */
   resync(): Promise<void>;
@@ -67,9 +74,9 @@ export function createAppSlice(api: DeskApi, initialConnection: ConnectionStatus
       set({ sidebarOpen: open });
     },
 
-    showNotice(text) {
+    showNotice(text, action) {
       noticeId += 1;
-      set({ notice: { id: noticeId, text } });
+      set({ notice: action ? { id: noticeId, text, action } : { id: noticeId, text } });
     },
 
     dismissNotice() {

@@ -7,7 +7,8 @@
  * keep the pane as it is while they run (no flash of "loading") and
  * coalesce; triage is optimistic and rolled back with a notice on failure.
  */
-import type { AttachmentData, ConversationDetail, ConversationSummary, DeskApi, DeskError, MoveTarget, Result } from '../../src-preload/api.ts';
+import type { AttachmentData, ConversationDetail, ConversationSummary, DeskApi, DeskError, MoveBack, MoveTarget, Result } from '../../src-preload/api.ts';
+import type { NoticeAction } from './app.slice.ts';
 import { t } from '../i18n/i18n.ts';
 import { describeError } from './describe-error.ts';
 import { coalesce } from './coalesce.ts';
@@ -84,6 +85,21 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
       const summary = findConversation(get(), detail.summary.id);
       if (unreadIds.length === 0 && !summary?.unread) return;
       void get().setConversationRead(detail.summary.id, true);
+    }
+
+    /** Undo for a move's notice: puts each message back where it came from. None when nothing can go back. */
+    function undoMove(moves: MoveBack[]): NoticeAction | undefined {
+      if (moves.length === 0) return undefined;
+      return {
+        label: t('triage.undo'),
+        run: () => {
+          void api.call('messages.moveBack', { moves }).then((back) => {
+            get().showNotice(back.ok ? t('triage.movedBack') : t('triage.moveFailed', { reason: describeError(back.error) }));
+            void get().refreshConversations();
+            if (get().searchQuery.trim() !== '') void get().refreshSearch();
+          });
+        },
+      };
     }
 
     return {
@@ -169,7 +185,7 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
         if (wasOpen && next) void get().openConversation(next.id);
         const result = await api.call('messages.move', { ids: detail.value.messages.map((m) => m.id), to });
         if (result.ok) {
-          get().showNotice(t(options?.forever ? 'triage.deletedForever' : MOVED[to], { ticket: detail.value.summary.ticket }));
+          get().showNotice(t(options?.forever ? 'triage.deletedForever' : MOVED[to], { ticket: detail.value.summary.ticket }), undoMove(result.value.undo));
           return;
         }
         get().showNotice(t('triage.moveFailed', { reason: describeError(result.error) }));
@@ -208,7 +224,7 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
         }));
         const result = await api.call('messages.move', { conversationIds: ids, to });
         if (result.ok) {
-          get().showNotice(t(MOVED_MANY[to], { count: ids.length }));
+          get().showNotice(t(MOVED_MANY[to], { count: ids.length }), undoMove(result.value.undo));
           return;
         }
         get().showNotice(t('triage.moveFailed', { reason: describeError(result.error) }));

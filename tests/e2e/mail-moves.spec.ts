@@ -2,8 +2,9 @@
  * Moving a conversation's mail between the mailbox's folders from the
  * reading view and the list's bulk bar, checked on the real server: mail the
  * spam filter put in Junk goes back to the Inbox with "Not junk" (two at once,
- * then one), "Delete" moves it to Trash, and in Trash "Delete for good"
- * (confirmed) expunges it.
+ * then one), "Delete" moves it to Trash and Undo brings it back, and in
+ * Trash "Delete for good" (confirmed) expunges it. The team's reply in Sent
+ * stays in Sent through all of it.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -25,6 +26,15 @@ test.beforeAll(async () => {
     agentUser,
     'Junk',
     buildMail({ from: 'Dana Lee <dana@lee.example>', to: support, subject: 'Order 5521 never arrived', messageId: 'dana-1@lee.example', date: minutesAgo(30), text: 'Hello, my order 5521 never arrived. Dana' }),
+  );
+  await workspace.dovecot.withClient(agentUser, async (client) => {
+    if (!(await client.list()).some((box) => box.path === 'Sent')) await client.mailboxCreate('Sent');
+  });
+  await workspace.dovecot.append(
+    agentUser,
+    'Sent',
+    buildMail({ from: support, to: 'Dana Lee <dana@lee.example>', subject: 'Re: Order 5521 never arrived', messageId: 'reply-dana@example.test', inReplyTo: 'dana-1@lee.example', references: ['dana-1@lee.example'], date: minutesAgo(20), text: 'Hi Dana, we are on it.' }),
+    ['\\Seen'],
   );
   for (const [name, id, minutes] of [['Eve Stone', 'eve-1', 40], ['Finn Berg', 'finn-1', 50]] as const) {
     await workspace.dovecot.append(agentUser, 'Junk', buildMail({ from: `${name} <${id}@customer.example>`, to: support, subject: `Refund for ${name}`, messageId: `${id}@customer.example`, date: minutesAgo(minutes), text: 'Where is my refund?' }));
@@ -84,6 +94,8 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   // The last one opened: "Not junk" in the toolbar, and no "Junk" to offer.
   await rows.first().click();
   await expect(page.getByTestId('reading-subject')).toHaveText('Order 5521 never arrived');
+  // With the team's reply, which is in Sent: it stays there whatever happens to the conversation.
+  await expect(page.getByTestId('conversation-message')).toHaveCount(2);
   await expect(page.getByTestId('inbox-conversation')).toHaveText('Not junk');
   await page.getByTestId('more-actions').click();
   await expect(page.getByTestId('more-junk-conversation')).toHaveCount(0);
@@ -94,6 +106,7 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   await expect(page.getByRole('alert')).toContainText('moved to the Inbox');
   await expect(rows).toHaveCount(0);
   await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual(['INBOX']);
+  expect(await foldersHolding('reply-dana@example.test')).toEqual(['Sent']);
 
   // Back in the Inbox it is one of four; Delete moves it to Trash on the server.
   await openFolder(page, 'inbox');
@@ -101,6 +114,15 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   await rows.filter({ hasText: 'Order 5521 never arrived' }).click();
   await more(page, 'delete-conversation');
   await expect(page.getByRole('alert')).toContainText('moved to Trash');
+  await expect(rows).toHaveCount(3);
+  // Undo, from the notice: back in the Inbox, and on the server, whether or not the first move got there yet.
+  await page.getByTestId('notice-action').click();
+  await expect(page.getByRole('alert')).toContainText('Moved back');
+  await expect(rows).toHaveCount(4);
+  await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual(['INBOX']);
+  // Deleted again, for good this time.
+  await rows.filter({ hasText: 'Order 5521 never arrived' }).click();
+  await more(page, 'delete-conversation');
   await expect(rows).toHaveCount(3);
   await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual(['Trash']);
 
@@ -122,6 +144,7 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   await expect(page.getByRole('alert')).toContainText('deleted for good');
   await expect(rows).toHaveCount(0);
   await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual([]);
+  expect(await foldersHolding('reply-dana@example.test')).toEqual(['Sent']);
 
   // The rest was never touched.
   await openFolder(page, 'inbox');

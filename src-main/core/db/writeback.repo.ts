@@ -73,7 +73,7 @@ interface Statements {
   accounts: Statement<[], { account_id: number }>;
   remove: Statement<[number]>;
   fail: Statement<[string, number]>;
-  visible: Statement<[number], { folder_id: number; uidvalidity: number; uid: number }>;
+  visible: Statement<[number], { folder_id: number; uidvalidity: number; uid: number; role: string }>;
   hide: Statement<[number, number, number, number, number]>;
   placeholder: Statement<[number, number, number, string]>;
   placeholderOf: Statement<[number], { folder_id: number; hidden_by_op: number | null; message_id: number }>;
@@ -101,7 +101,10 @@ function statements(db: Database): Statements {
       accounts: db.prepare('SELECT DISTINCT account_id FROM writeback_ops'),
       remove: db.prepare('DELETE FROM writeback_ops WHERE id = ?'),
       fail: db.prepare('UPDATE writeback_ops SET attempts = attempts + 1, last_error = ? WHERE id = ?'),
-      visible: db.prepare('SELECT folder_id, uidvalidity, uid FROM message_locations WHERE message_id = ? AND hidden_by_op IS NULL'),
+      visible: db.prepare(
+        `SELECT l.folder_id, l.uidvalidity, l.uid, f.role FROM message_locations l JOIN folders f ON f.id = l.folder_id
+         WHERE l.message_id = ? AND l.hidden_by_op IS NULL`,
+      ),
       hide: db.prepare('UPDATE message_locations SET hidden_by_op = ? WHERE message_id = ? AND folder_id = ? AND uidvalidity = ? AND uid = ?'),
       placeholder: db.prepare(
         `INSERT INTO message_locations (message_id, folder_id, uidvalidity, uid, flags_json) VALUES (?, ?, 0, ?, ?)
@@ -169,15 +172,26 @@ export function enqueueFlags(db: Database, accountId: number, messageId: number,
  * them and lists the message in the target at once. Returns the op id, or
  * null when there is nothing to move (already there, or nowhere).
  */
-export function enqueueMove(db: Database, accountId: number, messageId: number, toFolderId: number, now: number): number | null {
+/** A queued move: its op, and the folders the message was taken out of (where an undo puts it back). */
+export interface QueuedMove {
+  opId: number;
+  fromFolderIds: number[];
+}
+
+/**
+ * Queues a move of the message's visible copies to `toFolderId` and hides
+ * them; copies in a folder whose role is in `keepRoles` stay where they are.
+ * Null when no copy is to move.
+ */
+export function enqueueMove(db: Database, accountId: number, messageId: number, toFolderId: number, now: number, keepRoles: readonly string[] = []): QueuedMove | null {
   const s = statements(db);
   const visible = s.visible.all(messageId);
-  const sources = visible.filter((l) => l.folder_id !== toFolderId);
+  const sources = visible.filter((l) => l.folder_id !== toFolderId && !keepRoles.includes(l.role));
   if (sources.length === 0) return null;
   const id = Number(s.insert.run(accountId, 'move', messageId, JSON.stringify({ toFolderId }), now).lastInsertRowid);
   for (const l of sources) s.hide.run(id, messageId, l.folder_id, l.uidvalidity, l.uid);
   if (!visible.some((l) => l.folder_id === toFolderId)) s.placeholder.run(messageId, toFolderId, -id, '[]');
-  return id;
+  return { opId: id, fromFolderIds: [...new Set(sources.map((l) => l.folder_id))] };
 }
 
 /** Queues a permanent delete of the message's visible locations and hides them; null when there are none. */

@@ -12,9 +12,9 @@ import { sentence } from '../sentences.ts';
 import { membersOfConversations } from '../db/conversations.repo.ts';
 import { getBodyState, getMessage, InvalidCursorError, listMessages } from '../db/messages.repo.ts';
 import type { ActionResult } from './message-actions.ts';
-import { markRead, moveMessages } from './message-actions.ts';
+import { markRead, moveMessages, moveMessagesBack } from './message-actions.ts';
 
-export type MessageHandlers = Pick<Handlers, 'messages.list' | 'messages.get' | 'messages.setRead' | 'messages.move'>;
+export type MessageHandlers = Pick<Handlers, 'messages.list' | 'messages.get' | 'messages.setRead' | 'messages.move' | 'messages.moveBack'>;
 
 /** What the handlers need from the sync engine (accounts/sync-manager.ts). */
 export interface MessageSync {
@@ -55,6 +55,12 @@ export function createMessageHandlers(deps: { db: Database; events: EventBus; sy
     'messages.move': (params) => {
       const ids = 'ids' in params ? params.ids : membersOfConversations(deps.db, params.conversationIds);
       const result = moveMessages(deps.db, ids, params.to, deps.clock.now());
+      deps.events.emit({ type: 'changed', table: 'conversations' });
+      afterAction(result);
+      return { undo: result.undo };
+    },
+    'messages.moveBack': ({ moves }) => {
+      const result = moveMessagesBack(deps.db, moves, deps.clock.now());
       deps.events.emit({ type: 'changed', table: 'conversations' });
       return afterAction(result);
     },

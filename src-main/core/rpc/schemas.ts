@@ -69,6 +69,7 @@ export const paramSchemas: Schemas = {
     z.strictObject({ ids: z.array(rowId).min(1).max(10_000), to: moveTarget }),
     z.strictObject({ conversationIds: z.array(rowId).min(1).max(10_000), to: moveTarget }),
   ]),
+  'messages.moveBack': z.strictObject({ moves: z.array(z.strictObject({ id: rowId, folderId: rowId })).min(1).max(10_000) }),
   'folders.list': z.strictObject({ accountId: rowId.nullable() }),
   'attachments.get': z.strictObject({ id: rowId }),
   'conversations.list': z.strictObject({

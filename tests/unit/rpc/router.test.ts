@@ -67,10 +67,10 @@ describe('dispatch', () => {
   });
 
   it('moves mail by message or by conversation, never both or neither', async () => {
-    const move = vi.fn((_params: unknown) => null);
+    const move = vi.fn((_params: unknown) => ({ undo: [] }));
     const call = (id: number, params: unknown) => dispatch(handlers({ 'messages.move': move }), { kind: 'call', id, method: 'messages.move', params }, silentLogger);
-    expect(await call(1, { ids: [4, 5], to: 'trash' })).toEqual({ kind: 'result', id: 1, result: { ok: true, value: null } });
-    expect(await call(2, { conversationIds: [9], to: 'inbox' })).toEqual({ kind: 'result', id: 2, result: { ok: true, value: null } });
+    expect(await call(1, { ids: [4, 5], to: 'trash' })).toEqual({ kind: 'result', id: 1, result: { ok: true, value: { undo: [] } } });
+    expect(await call(2, { conversationIds: [9], to: 'inbox' })).toEqual({ kind: 'result', id: 2, result: { ok: true, value: { undo: [] } } });
     for (const [id, params] of [
       [3, { ids: [4], conversationIds: [9], to: 'trash' }],
       [4, { to: 'trash' }],

@@ -12,7 +12,7 @@ import { getFolderByRole, listFolderSummaries, updateFolderSyncState, upsertFold
 import { deleteLocationsOfOtherUidvalidity, getMessage, insertLocation, insertMessage, listMessages } from '../../../src-main/core/db/messages.repo.ts';
 import type { WritebackOp } from '../../../src-main/core/db/writeback.repo.ts';
 import { countPendingOps, dropOp, pendingOps, serverLocationsOf, settlePlaceholder } from '../../../src-main/core/db/writeback.repo.ts';
-import { markRead, moveMessages } from '../../../src-main/core/messages/message-actions.ts';
+import { markRead, moveMessages, moveMessagesBack } from '../../../src-main/core/messages/message-actions.ts';
 import { runsOf } from '../../../src-main/core/sync/writeback-replay.ts';
 import { seedAccount } from '../../support/mail-fixtures.ts';
 
@@ -122,12 +122,52 @@ describe('optimistic changes', () => {
     accountId = demo;
     const m = addMessage(demoInbox, 1);
     accountId = saved;
-    expect(moveMessages(db, [m], 'archive', 1)).toEqual({ changed: [m], queuedFor: [] });
+    expect(moveMessages(db, [m], 'archive', 1)).toEqual({ changed: [m], queuedFor: [], undo: [{ id: m, folderId: demoInbox }] });
     expect(markRead(db, [m], true, 1).queuedFor).toEqual([]);
     expect(list('archive', demo)).toEqual([m]);
     expect(list('inbox', demo)).toEqual([]);
     expect(countPendingOps(db, demo)).toBe(0);
     expect(serverLocationsOf(db, m)).toEqual([]);
+  });
+});
+
+describe('moving a conversation', () => {
+  it("leaves the team's replies in Sent and drafts where they are, and says where the rest came from", () => {
+    const sent = updateFolderSyncState(db, upsertFolder(db, accountId, 'Sent', 'sent').id, { uidvalidity: 3 }).id;
+    const drafts = updateFolderSyncState(db, upsertFolder(db, accountId, 'Drafts', 'drafts').id, { uidvalidity: 4 }).id;
+    const customer = addMessage(inbox, 7);
+    const reply = addMessage(sent, 3);
+    const draft = addMessage(drafts, 4);
+    const result = moveMessages(db, [customer, reply, draft], 'junk', 1);
+    expect(result).toEqual({ changed: [customer], queuedFor: [accountId], undo: [{ id: customer, folderId: inbox }] });
+    expect(list('junk')).toEqual([customer]);
+    expect(list('sent')).toEqual([reply]);
+    expect(list('drafts')).toEqual([draft]);
+    // Deleting for good what is in the trash spares them too.
+    const trash = updateFolderSyncState(db, upsertFolder(db, accountId, 'Trash', 'trash').id, { uidvalidity: 5 }).id;
+    const trashed = addMessage(trash, 5);
+    const purge = moveMessages(db, [trashed, reply], 'trash', 3);
+    expect(purge.changed).toEqual([trashed]);
+    expect(purge.undo).toEqual([]);
+    expect(pendingOps(db, accountId).at(-1)).toEqual(expect.objectContaining({ kind: 'expunge', messageId: trashed }));
+    expect(list('sent')).toEqual([reply]);
+  });
+
+  it('moves back to where each message came from, and ignores a folder of another account', () => {
+    const a = addMessage(inbox, 7);
+    const b = addMessage(archive, 9);
+    const { undo } = moveMessages(db, [a, b], 'trash', 1);
+    expect(undo).toEqual([{ id: a, folderId: inbox }, { id: b, folderId: archive }]);
+    expect(list('trash')).toEqual(expect.arrayContaining([a, b]));
+
+    const other = seedAccount(db, 'other@x');
+    const foreign = upsertFolder(db, other, 'INBOX', 'inbox').id;
+    expect(moveMessagesBack(db, [...undo, { id: a, folderId: foreign }], 2)).toEqual({ changed: [a, b], queuedFor: [accountId] });
+    expect(list('inbox')).toEqual([a]);
+    expect(list('archive')).toEqual([b]);
+    expect(list('trash')).toEqual([]);
+    // In the queue in order: the move to the trash, then back.
+    expect(pendingOps(db, accountId).map((op) => [op.messageId, op.kind])).toEqual([[a, 'move'], [b, 'move'], [a, 'move'], [b, 'move']]);
   });
 });
 
