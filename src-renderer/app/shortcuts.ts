@@ -70,6 +70,8 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'priority', keys: ['p'], labels: ['p'], description: 'shortcuts.priority', run: (s) => s.openPicker('priority') },
   ...prioritySetters,
   { id: 'spam', keys: ['!'], labels: ['!'], description: 'shortcuts.spam', run: (s) => void s.applyTriage({ kind: 'status', status: 'spam' }) },
+  // To the Trash, never for good: in the Trash itself the key does nothing (that asks, from the toolbar).
+  { id: 'delete', keys: ['Delete'], labels: ['Del'], description: 'shortcuts.delete', run: (s) => void s.moveChecked('trash') },
   { id: 'note', keys: ['n'], labels: ['n'], description: 'shortcuts.note', ownsFocus: true, run: (s) => (s.opened ? s.requestNoteFocus() : s.openSelected()) },
   { id: 'undo', keys: ['z', 'Mod+z'], labels: ['z', `${MOD_LABEL}+Z`], description: 'shortcuts.undo', run: (s) => void s.undoLastTriage() },
   // Replying (issue 6): the composer takes the focus itself.

@@ -45,7 +45,6 @@ export interface ReadingSlice {
    * already is does nothing.
    */
   moveConversation(id: number, to: MoveTarget, options?: { forever?: boolean }): Promise<void>;
-  moveSelected(to: MoveTarget): void;
   /** Moves the checked conversations (or the selected one) in one request; never deletes for good. */
   moveChecked(to: MoveTarget): Promise<void>;
   /** Conversations to merge into: by ticket ("#K7F3Q2") or by search words. */
@@ -193,11 +192,6 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
         if (get().searchQuery.trim() !== '') void get().refreshSearch();
       },
 
-      moveSelected(to) {
-        const id = get().selectedConversationId;
-        if (id !== null) void get().moveConversation(id, to);
-      },
-
       async moveChecked(to) {
         const before = get();
         const choice = before.folderChoice;
@@ -208,6 +202,8 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
           before.showNotice(t('triage.nothingSelected'));
           return;
         }
+        // One conversation: by ticket in the notice, and the next one opens if it was open.
+        if (ids.length === 1 && ids[0] !== undefined) return get().moveConversation(ids[0], to);
         const leaving = new Set(ids);
         const items = visibleConversations(before);
         const lastIndex = Math.max(...items.map((c, i) => (leaving.has(c.id) ? i : -1)));

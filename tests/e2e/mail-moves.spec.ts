@@ -120,9 +120,9 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   await expect(page.getByRole('alert')).toContainText('Moved back');
   await expect(rows).toHaveCount(4);
   await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual(['INBOX']);
-  // Deleted again, for good this time.
+  // Deleted again, with the Delete key this time.
   await rows.filter({ hasText: 'Order 5521 never arrived' }).click();
-  await more(page, 'delete-conversation');
+  await page.keyboard.press('Delete');
   await expect(rows).toHaveCount(3);
   await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual(['Trash']);
 
