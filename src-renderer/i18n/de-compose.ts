@@ -68,6 +68,8 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
   'collision.colleagueSendingHint': 'Sie ist noch nicht im Postfach und kann deshalb hier nicht gezeigt werden.',
   'collision.colleagueScheduled': '{name} hat eine Antwort auf diese Unterhaltung für {when} geplant.',
   'collision.colleagueScheduledHint': 'Sie wartet bis dahin auf dem Rechner der Kollegin oder des Kollegen und kann deshalb hier nicht gezeigt werden.',
+  'collision.colleagueScheduledLate': 'Die für {when} geplante Antwort von {name} auf diese Unterhaltung ist noch nicht verschickt.',
+  'collision.colleagueScheduledLateHint': 'Switchboard ist dort wohl geschlossen: Die Antwort geht raus, sobald es wieder läuft. Fragen Sie nach, bevor Sie senden.',
   'collision.review': 'Erst ansehen',
   'collision.sendAnyway': 'Trotzdem senden',
 

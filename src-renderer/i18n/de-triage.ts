@@ -51,6 +51,8 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'badge.sending': '{name} sendet gerade eine Antwort',
   'badge.scheduled': '{name} hat eine Antwort für {when} geplant',
   'badge.scheduledShort': '{name} hat eine Antwort geplant',
+  'badge.scheduledLate': 'Die für {when} geplante Antwort von {name} ist noch nicht verschickt',
+  'badge.scheduledLateShort': 'Geplante Antwort von {name} noch nicht verschickt',
 
   'list.checked': 'Ausgewählt',
   'bulk.label': 'Aktionen für die ausgewählten Unterhaltungen',

@@ -67,6 +67,8 @@ export const enCompose = {
   'collision.colleagueSendingHint': 'It is not in the mailbox yet, so it cannot be shown here.',
   'collision.colleagueScheduled': '{name} has a reply to this conversation scheduled for {when}.',
   'collision.colleagueScheduledHint': 'It waits on their desktop until then, so it cannot be shown here.',
+  'collision.colleagueScheduledLate': "{name}'s reply to this conversation, scheduled for {when}, has not gone out yet.",
+  'collision.colleagueScheduledLateHint': 'Their Switchboard is probably closed: the reply goes out when it starts again. Ask them before you send.',
   'collision.review': 'Review first',
   'collision.sendAnyway': 'Send anyway',
 

@@ -50,6 +50,8 @@ export const enTriage = {
   'badge.sending': '{name} is sending a reply',
   'badge.scheduled': '{name} scheduled a reply for {when}',
   'badge.scheduledShort': '{name} scheduled a reply',
+  'badge.scheduledLate': "{name}'s reply scheduled for {when} has not gone out yet",
+  'badge.scheduledLateShort': "{name}'s scheduled reply has not gone out",
 
   'list.checked': 'Selected',
   'bulk.label': 'Actions for the selected conversations',

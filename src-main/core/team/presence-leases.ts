@@ -7,9 +7,9 @@
  *   keeps asking for it (a closed tab leaves no ghost);
  * - the outbox (`outboxRoots`): 'sending' while a reply of this desktop is on
  *   its way out, renewed here every period in one batch of ops, and
- *   'scheduled' while one waits for its time, written once with an expiry a
- *   while after that time (the desktop may be off by then: the reply then
- *   leaves when it starts, and the lease no longer claims to know when).
+ *   'scheduled' while one waits for its time, written once with an expiry
+ *   half a day after that time (the desktop may be off by then: the reply
+ *   then leaves when it starts, and colleagues see it as late meanwhile).
  *
  * The outbox's kind takes the cell over the window's and gives it back after,
  * so a colleague sees the fact that matters most for their own reply.
@@ -23,8 +23,13 @@ export type OutboxPresence = { kind: 'sending' } | { kind: 'scheduled'; sendAt: 
 
 type WindowKind = Exclude<PresenceKind, 'sending' | 'scheduled'>;
 
-/** How long after its time a scheduled reply is still announced, should its desktop not be there to send it. */
-export const SCHEDULED_GRACE_MS = 15 * 60_000;
+/**
+ * How long after its time a scheduled reply is still announced, should its
+ * desktop not be there to send it: through a night and a morning, when a
+ * laptop closed with a reply for 9:00 most often starts again (the reply
+ * then goes out). Colleagues see it as late, and can still send anyway.
+ */
+export const SCHEDULED_GRACE_MS = 12 * 60 * 60_000;
 
 export class PresenceLeases {
   private readonly actor: LocalActor;

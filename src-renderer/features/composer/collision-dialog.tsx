@@ -4,6 +4,7 @@ import { Modal } from '../../app/ui/modal.tsx';
 import { WarningIcon } from '../../app/ui/icons.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { displayName, formatRelativeTime, formatWhen } from '../../i18n/format.ts';
+import { scheduledLate } from '../triage/triage-labels.ts';
 
 interface CollisionDialogProps {
   collision: { messages: CollisionMessage[]; colleaguesSending: PresenceBadge[] } | null;
@@ -31,8 +32,8 @@ export function CollisionDialog({ collision, busy, onSendAnyway, onReview }: Col
           <li key={p.agent} className="collision-item is-colleague" data-testid="collision-sending">
             {p.activity === 'scheduled' && p.sendAt !== null ? (
               <>
-                <strong>{t('collision.colleagueScheduled', { name: p.name ?? t('activity.someone'), when: formatWhen(p.sendAt) })}</strong>
-                <span className="collision-snippet">{t('collision.colleagueScheduledHint')}</span>
+                <strong>{t(scheduledLate(p, Date.now()) ? 'collision.colleagueScheduledLate' : 'collision.colleagueScheduled', { name: p.name ?? t('activity.someone'), when: formatWhen(p.sendAt) })}</strong>
+                <span className="collision-snippet">{t(scheduledLate(p, Date.now()) ? 'collision.colleagueScheduledLateHint' : 'collision.colleagueScheduledHint')}</span>
               </>
             ) : (
               <>

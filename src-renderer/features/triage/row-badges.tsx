@@ -68,8 +68,8 @@ export function RowBadges({ triage, directory, settings, now }: RowBadgesProps) 
       {triage.tags.length > MAX_TAGS && <span className="tag-chip tag-more">+{triage.tags.length - MAX_TAGS}</span>}
       <span className="row-badges-spacer" />
       {presence && (
-        <span className="presence-badge" data-testid="badge-presence" style={{ color: presence.colour }} title={presenceText(presence)}>
-          {presenceText(presence, true)}
+        <span className="presence-badge" data-testid="badge-presence" style={{ color: presence.colour }} title={presenceText(presence, now)}>
+          {presenceText(presence, now, true)}
         </span>
       )}
       {triage.assignee && <AssigneeAvatar directory={directory} assignee={triage.assignee} />}

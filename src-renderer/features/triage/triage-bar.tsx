@@ -63,7 +63,7 @@ export function TriageBar({ conversationId, data }: { conversationId: number; da
       )}
       {state.alert && <AlertMark alert={state.alert} />}
       {state.presence.map((p) => (
-        <span key={p.agent} className="presence-badge" data-testid="presence-badge" style={{ color: p.colour }}>{presenceText(p)}</span>
+        <span key={p.agent} className="presence-badge" data-testid="presence-badge" style={{ color: p.colour }}>{presenceText(p, now)}</span>
       ))}
     </div>
   );

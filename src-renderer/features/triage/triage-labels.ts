@@ -35,10 +35,21 @@ const PRESENCE_LABEL: Record<PresenceBadge['activity'], MessageKey> = {
 /**
  * What a colleague is doing on a conversation, as the triage bar says it;
  * `short` for a list row, which leaves a scheduled reply's time to the tooltip.
+ * A scheduled reply whose time has passed has not gone out (its lease would
+ * have become 'sending', then ended): its desktop is most likely closed.
  */
-export function presenceText(p: PresenceBadge, short = false): string {
-  const key = short && p.activity === 'scheduled' ? 'badge.scheduledShort' : PRESENCE_LABEL[p.activity];
+export function presenceText(p: PresenceBadge, now: number, short = false): string {
+  let key = PRESENCE_LABEL[p.activity];
+  if (p.activity === 'scheduled') {
+    const late = p.sendAt !== null && p.sendAt <= now;
+    key = late ? (short ? 'badge.scheduledLateShort' : 'badge.scheduledLate') : short ? 'badge.scheduledShort' : key;
+  }
   return t(key, { name: p.name ?? t('activity.someone'), when: p.sendAt === null ? '' : formatWhen(p.sendAt) });
+}
+
+/** A colleague's scheduled reply that should have gone out by `now` and has not. */
+export function scheduledLate(p: PresenceBadge, now: number): boolean {
+  return p.activity === 'scheduled' && p.sendAt !== null && p.sendAt <= now;
 }
 
 /** Number keys 1-4 set these, most urgent first (as in most issue trackers). */
