@@ -2,9 +2,10 @@
  * A small header reader for the corpus tests: the threading tests need
  * Message-ID, In-Reply-To, References, Subject, From, To and Date of 12,681
  * files in seconds, not full MIME parses. Raw 8-bit headers are read as UTF-8
- * when valid, else Latin-1; RFC 2047 words are decoded with TextDecoder
- * (Node's ICU knows gb2312, big5, koi8-r, iso-2022-jp, euc-kr...).
+ * when valid, else Latin-1; RFC 2047 words are decoded by core's fallback
+ * decoder (TextDecoder: Node's ICU knows gb2312, big5, koi8-r, iso-2022-jp...).
  */
+import { decodeEncodedWords } from '../../../../src-main/core/mail/parse-fallback.ts';
 import type { ThreadInput } from '../../../../src-main/core/threading/index.ts';
 
 export type Headers = Map<string, string[]>;
@@ -50,25 +51,8 @@ export function first(headers: Headers, key: string): string | null {
   return headers.get(key)?.[0] ?? null;
 }
 
-function decodeBytes(bytes: Buffer, charset: string): string {
-  try {
-    return new TextDecoder(charset.toLowerCase()).decode(bytes);
-  } catch {
-    return bytes.toString('latin1');
-  }
-}
-
-export function decodeWords(value: string): string {
-  return value
-    .replace(/(=\?[^?\s]+\?[bqBQ]\?[^?\s]*\?=)\s+(?==\?)/g, '$1')
-    .replace(/=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bqBQ])\?([^?\s]*)\?=/g, (_all, charset: string, enc: string, text: string) => {
-      const bytes =
-        enc.toUpperCase() === 'B'
-          ? Buffer.from(text, 'base64')
-          : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
-      return decodeBytes(bytes, charset);
-    });
-}
+/** RFC 2047 words, decoded as core decodes the headers of a message mailparser cannot read. */
+export const decodeWords = decodeEncodedWords;
 
 /** Address list split on commas outside quotes and angle brackets. */
 export function splitAddresses(value: string | null): string[] {
