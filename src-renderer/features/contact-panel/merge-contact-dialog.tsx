@@ -1,12 +1,11 @@
-import { useEffect, useId, useState } from 'react';
-import type { ContactCard, DeskError } from '../../../src-preload/api.ts';
+import { useCallback, useId, useState } from 'react';
+import type { ContactCard } from '../../../src-preload/api.ts';
+import { useDebouncedLookup } from '../../app/use-debounced-lookup.ts';
 import { ErrorNote } from '../../app/ui/error-note.tsx';
 import { Modal } from '../../app/ui/modal.tsx';
 import { t } from '../../i18n/i18n.ts';
 import type { ContactCandidate } from '../../store/contacts.slice.ts';
 import { useDesk } from '../../store/store-context.tsx';
-
-const LOOKUP_DEBOUNCE_MS = 150;
 
 interface MergeContactDialogProps {
   open: boolean;
@@ -28,28 +27,10 @@ function MergeContactBody({ titleId, contact, onClose }: { titleId: string; cont
   const findContacts = useDesk((s) => s.findContacts);
   const mergeContacts = useDesk((s) => s.mergeContacts);
   const [text, setText] = useState('');
-  const [found, setFound] = useState<ContactCandidate[] | null>(null);
   const [picked, setPicked] = useState<ContactCandidate | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskError | null>(null);
-
-  useEffect(() => {
-    if (text.trim().length < 2) return;
-    let stale = false;
-    const timer = setTimeout(() => {
-      void findContacts(text, contact.id).then((result) => {
-        if (stale) return;
-        if (result.ok) {
-          setFound(result.value);
-          setError(null);
-        } else setError(result.error);
-      });
-    }, LOOKUP_DEBOUNCE_MS);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [text, findContacts, contact.id]);
+  const find = useCallback((words: string) => findContacts(words, contact.id), [findContacts, contact.id]);
+  const { found, error, setError } = useDebouncedLookup(text, text.trim().length >= 2, find);
 
   async function merge(): Promise<void> {
     if (!picked) return;

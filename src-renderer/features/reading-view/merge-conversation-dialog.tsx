@@ -1,12 +1,11 @@
-import { useEffect, useId, useState } from 'react';
-import type { ContactCard, ConversationSummary, DeskError } from '../../../src-preload/api.ts';
+import { useCallback, useId, useState } from 'react';
+import type { ContactCard, ConversationSummary } from '../../../src-preload/api.ts';
+import { useDebouncedLookup } from '../../app/use-debounced-lookup.ts';
 import { ErrorNote } from '../../app/ui/error-note.tsx';
 import { Modal } from '../../app/ui/modal.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { displayName, formatRelativeTime } from '../../i18n/format.ts';
 import { useDesk } from '../../store/store-context.tsx';
-
-const LOOKUP_DEBOUNCE_MS = 150;
 
 interface MergeConversationDialogProps {
   open: boolean;
@@ -29,29 +28,11 @@ function MergeBody({ titleId, source, contact, onClose }: Omit<MergeConversation
   const lookup = useDesk((s) => s.lookupConversations);
   const mergeOpenedInto = useDesk((s) => s.mergeOpenedInto);
   const [text, setText] = useState('');
-  const [found, setFound] = useState<ConversationSummary[] | null>(null);
   const [target, setTarget] = useState<ConversationSummary | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskError | null>(null);
   const suggestions = (contact?.conversations ?? []).filter((c) => c.id !== source.id);
-
-  useEffect(() => {
-    if (text.trim() === '') return;
-    let stale = false;
-    const timer = setTimeout(() => {
-      void lookup(text, source.id).then((result) => {
-        if (stale) return;
-        if (result.ok) {
-          setFound(result.value);
-          setError(null);
-        } else setError(result.error);
-      });
-    }, LOOKUP_DEBOUNCE_MS);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [text, lookup, source.id]);
+  const find = useCallback((words: string) => lookup(words, source.id), [lookup, source.id]);
+  const { found, error, setError } = useDebouncedLookup(text, text.trim() !== '', find);
 
   const candidates = text.trim() === '' ? suggestions : (found ?? []);
 
