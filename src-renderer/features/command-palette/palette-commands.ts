@@ -45,7 +45,7 @@ export function paletteCommands(state: DeskState): PaletteCommand[] {
   commands.push(
     { id: 'status-picker', title: t('palette.statusPicker'), keys: [], run: (s) => s.openPicker('status') },
     { id: 'deadline', title: t('palette.deadline'), keys: [], run: (s) => s.openPicker('deadline') },
-    { id: 'forward', title: t('palette.forward'), keys: [], run: (s) => s.openPicker('forward') },
+    { id: 'forward-colleague', title: t('palette.forward'), keys: [], run: (s) => s.openPicker('forward') },
     { id: 'share', title: t('palette.share'), keys: [], run: (s) => s.openPicker('share') },
     { id: 'log-call', title: t('palette.logCall'), keys: [], run: (s) => (s.opened ? s.setCallFormOpen(true) : s.showNotice(t('palette.openFirst'))) },
     // The checked conversations, or the selected one, as every triage command.
