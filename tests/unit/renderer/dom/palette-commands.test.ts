@@ -4,10 +4,10 @@
  * one, so "Forward to a colleague" could not be told apart or reached.
  */
 import { expect, it } from 'vitest';
-import type { DeskApi } from '../../../src-preload/api.ts';
-import { alwaysOpenMonitor } from '../../../src-renderer/api/connection-status.ts';
-import { paletteCommands } from '../../../src-renderer/features/command-palette/palette-commands.ts';
-import { createDeskStore } from '../../../src-renderer/store/desk-store.ts';
+import type { DeskApi } from '../../../../src-preload/api.ts';
+import { alwaysOpenMonitor } from '../../../../src-renderer/api/connection-status.ts';
+import { paletteCommands } from '../../../../src-renderer/features/command-palette/palette-commands.ts';
+import { createDeskStore } from '../../../../src-renderer/store/desk-store.ts';
 
 const offline: DeskApi = {
   call: () => Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'not in this test' } }),
