@@ -188,7 +188,7 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'shortcuts.priorityNumber': 'Priorität: 1 dringend, 2 hoch, 3 normal, 4 niedrig',
   'shortcuts.spam': 'Als Spam markieren',
   'shortcuts.note': 'Interne Notiz schreiben',
-  'shortcuts.undo': 'Letzte Triage-Aktion rückgängig machen',
+  'shortcuts.undo': 'Letzte Triage-Aktion oder Verschiebung rückgängig machen',
   'shortcuts.palette': 'Befehlspalette',
 
   'triageSettings.title': 'Triage-Einstellungen',

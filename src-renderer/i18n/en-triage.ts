@@ -187,7 +187,7 @@ export const enTriage = {
   'shortcuts.priorityNumber': 'Priority: 1 urgent, 2 high, 3 normal, 4 low',
   'shortcuts.spam': 'Mark as spam',
   'shortcuts.note': 'Write an internal note',
-  'shortcuts.undo': 'Undo the last triage action',
+  'shortcuts.undo': 'Undo the last triage action or move',
   'shortcuts.palette': 'Command palette',
 
   'triageSettings.title': 'Triage settings',

@@ -47,6 +47,10 @@ export interface ReadingSlice {
   moveConversation(id: number, to: MoveTarget, options?: { forever?: boolean }): Promise<void>;
   /** Moves the checked conversations (or the selected one) in one request; never deletes for good. */
   moveChecked(to: MoveTarget): Promise<void>;
+  /** Where the last move's messages came from, while z (or its notice's Undo) can still put them back. */
+  moveUndo: MoveBack[] | null;
+  /** Puts the last move's messages back; once. */
+  undoLastMove(): Promise<void>;
   /** Conversations to merge into: by ticket ("#K7F3Q2") or by search words. */
   lookupConversations(text: string, excludeId: number): Promise<Result<ConversationSummary[]>>;
   /** An attachment's bytes, for Open and Save. */
@@ -86,19 +90,14 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
       void get().setConversationRead(detail.summary.id, true);
     }
 
-    /** Undo for a move's notice: puts each message back where it came from. None when nothing can go back. */
+    /**
+     * A move just done: z and the notice's Undo now put it back, and no
+     * longer an older triage action (which z would otherwise undo unseen).
+     */
     function undoMove(moves: MoveBack[]): NoticeAction | undefined {
+      set({ moveUndo: moves.length > 0 ? moves : null, lastUndo: null });
       if (moves.length === 0) return undefined;
-      return {
-        label: t('triage.undo'),
-        run: () => {
-          void api.call('messages.moveBack', { moves }).then((back) => {
-            get().showNotice(back.ok ? t('triage.movedBack') : t('triage.moveFailed', { reason: describeError(back.error) }));
-            void get().refreshConversations();
-            if (get().searchQuery.trim() !== '') void get().refreshSearch();
-          });
-        },
-      };
+      return { label: t('triage.undo'), run: () => void get().undoLastMove() };
     }
 
     return {
@@ -188,6 +187,18 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
           return;
         }
         get().showNotice(t('triage.moveFailed', { reason: describeError(result.error) }));
+        void get().refreshConversations();
+        if (get().searchQuery.trim() !== '') void get().refreshSearch();
+      },
+
+      moveUndo: null,
+
+      async undoLastMove() {
+        const moves = get().moveUndo;
+        if (!moves) return;
+        set({ moveUndo: null });
+        const back = await api.call('messages.moveBack', { moves });
+        get().showNotice(back.ok ? t('triage.movedBack') : t('triage.moveFailed', { reason: describeError(back.error) }));
         void get().refreshConversations();
         if (get().searchQuery.trim() !== '') void get().refreshSearch();
       },

@@ -145,7 +145,8 @@ export function createTriageSlice(api: DeskApi): DeskSlice<TriageSlice> {
         return false;
       }
       undoId += 1;
-      set({ lastUndo: { id: undoId, token: result.value.undoToken, action, applied: result.value.applied, shown: true, undone: false } });
+      // The newest action is what z undoes: a move before this one no longer.
+      set({ lastUndo: { id: undoId, token: result.value.undoToken, action, applied: result.value.applied, shown: true, undone: false }, moveUndo: null });
       void get().refreshCounts();
       return true;
     },

@@ -120,7 +120,14 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   await expect(page.getByRole('alert')).toContainText('Moved back');
   await expect(rows).toHaveCount(4);
   await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual(['INBOX']);
-  // Deleted again, with the Delete key this time.
+  // Deleted again with the Delete key, undone with z, deleted again.
+  await rows.filter({ hasText: 'Order 5521 never arrived' }).click();
+  await page.keyboard.press('Delete');
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByRole('alert')).toContainText('moved to Trash');
+  await page.keyboard.press('z');
+  await expect(page.getByRole('alert')).toContainText('Moved back');
+  await expect(rows).toHaveCount(4);
   await rows.filter({ hasText: 'Order 5521 never arrived' }).click();
   await page.keyboard.press('Delete');
   await expect(rows).toHaveCount(3);
