@@ -78,8 +78,11 @@ export function moveMessages(db: Database, ids: readonly number[], to: MoveTarge
   return db.transaction(() => {
     const result: MoveResult = { changed: [], queuedFor: [], undo: [] };
     const queuedFor = new Set<number>();
+    // Bulk moves pass thousands of messages of a few accounts: one folder lookup per account.
+    const targets = new Map<number, number>();
     for (const o of messageOwners(db, ids)) {
-      const folderId = targetFolderId(db, o.accountId, to);
+      const folderId = targets.get(o.accountId) ?? targetFolderId(db, o.accountId, to);
+      targets.set(o.accountId, folderId);
       const purge = to === 'trash' && onlyInFolder(db, o.id, folderId);
       let opId: number | null;
       if (purge) {
