@@ -161,6 +161,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'triage.movedToTrash': '#{ticket} in den Papierkorb verschoben.',
   'triage.deletedForever': '#{ticket} endgültig gelöscht.',
   'triage.movedBack': 'Zurückverschoben.',
+  'triage.alreadyInTrash': 'Schon im Papierkorb. „Endgültig löschen“ bei den Aktionen der Unterhaltung entfernt sie aus dem Postfach.',
   'bulk.movedToInbox': { one: '{count} Unterhaltung in den Eingang verschoben.', other: '{count} Unterhaltungen in den Eingang verschoben.' },
   'bulk.archived': { one: '{count} Unterhaltung archiviert.', other: '{count} Unterhaltungen archiviert.' },
   'bulk.movedToJunk': { one: '{count} Unterhaltung in den Spam verschoben.', other: '{count} Unterhaltungen in den Spam verschoben.' },

@@ -160,6 +160,7 @@ export const en = {
   'triage.movedToTrash': '#{ticket} moved to Trash.',
   'triage.deletedForever': '#{ticket} deleted for good.',
   'triage.movedBack': 'Moved back.',
+  'triage.alreadyInTrash': 'Already in Trash. “Delete for good” in the conversation’s actions removes it from the mailbox.',
   'bulk.movedToInbox': { one: '{count} conversation moved to the Inbox.', other: '{count} conversations moved to the Inbox.' },
   'bulk.archived': { one: '{count} conversation archived.', other: '{count} conversations archived.' },
   'bulk.movedToJunk': { one: '{count} conversation moved to Junk.', other: '{count} conversations moved to Junk.' },

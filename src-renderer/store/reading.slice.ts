@@ -207,7 +207,10 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
         const before = get();
         const choice = before.folderChoice;
         // Already there: and to the trash from the trash would delete for good, which asks first, one at a time.
-        if (choice.kind === 'role' && choice.role === to && before.searchQuery.trim() === '') return;
+        if (choice.kind === 'role' && choice.role === to && before.searchQuery.trim() === '') {
+          if (to === 'trash') before.showNotice(t('triage.alreadyInTrash'));
+          return;
+        }
         const ids = before.triageTargets();
         if (ids.length === 0) {
           before.showNotice(t('triage.nothingSelected'));

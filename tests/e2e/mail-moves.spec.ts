@@ -138,6 +138,10 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   await expect(rows).toHaveCount(1, { timeout: 30_000 });
   await rows.first().click();
   await expect(page.getByTestId('inbox-conversation')).toHaveText('Restore');
+  // The Delete key never deletes for good: it says where that is.
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('alert')).toContainText('Already in Trash');
+  await expect(rows).toHaveCount(1);
   await page.getByTestId('more-actions').click();
   await expect(page.getByTestId('more-delete-conversation')).toHaveCount(0);
   await page.getByTestId('more-purge-conversation').click();
