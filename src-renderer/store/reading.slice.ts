@@ -232,6 +232,9 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
           selectedConversationId: keep(state.selectedConversationId) ? state.selectedConversationId : (next?.id ?? null),
           opened: keep(state.opened?.id ?? null) ? state.opened : null,
         }));
+        // As for one conversation: the one read leaves, the next one opens.
+        const openLeft = before.opened !== null && leaving.has(before.opened.id);
+        if (openLeft && next) void get().openConversation(next.id);
         const result = await api.call('messages.move', { conversationIds: ids, to });
         if (result.ok) {
           get().showNotice(t(MOVED_MANY[to], { count: ids.length }), undoMove(result.value.undo));
