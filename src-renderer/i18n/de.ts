@@ -160,6 +160,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'triage.movedToInbox': '#{ticket} in den Eingang verschoben.',
   'triage.movedToTrash': '#{ticket} in den Papierkorb verschoben.',
   'triage.deletedForever': '#{ticket} endgültig gelöscht.',
+  'triage.deletedForeverPartly': 'Was von #{ticket} im Papierkorb lag, ist endgültig gelöscht; seine Mails in anderen Ordnern liegen jetzt im Papierkorb.',
   'triage.movedBack': 'Zurückverschoben.',
   'triage.alreadyInTrash': 'Schon im Papierkorb. „Endgültig löschen“ bei den Aktionen der Unterhaltung entfernt sie aus dem Postfach.',
   'bulk.movedToInbox': { one: '{count} Unterhaltung in den Eingang verschoben.', other: '{count} Unterhaltungen in den Eingang verschoben.' },

@@ -159,6 +159,7 @@ export const en = {
   'triage.movedToInbox': '#{ticket} moved to the Inbox.',
   'triage.movedToTrash': '#{ticket} moved to Trash.',
   'triage.deletedForever': '#{ticket} deleted for good.',
+  'triage.deletedForeverPartly': 'What of #{ticket} was in Trash is deleted for good; its mail in other folders was moved to Trash.',
   'triage.movedBack': 'Moved back.',
   'triage.alreadyInTrash': 'Already in Trash. “Delete for good” in the conversation’s actions removes it from the mailbox.',
   'bulk.movedToInbox': { one: '{count} conversation moved to the Inbox.', other: '{count} conversations moved to the Inbox.' },

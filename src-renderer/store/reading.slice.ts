@@ -183,7 +183,9 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
         if (wasOpen && next) void get().openConversation(next.id);
         const result = await api.call('messages.move', { ids: detail.value.messages.map((m) => m.id), to });
         if (result.ok) {
-          get().showNotice(t(options?.forever ? 'triage.deletedForever' : MOVED[to], { ticket: detail.value.summary.ticket }), undoMove(result.value.undo));
+          // Deleting for good takes only what is in the Trash; mail of it elsewhere was moved there instead.
+          const said = options?.forever ? (result.value.undo.length > 0 ? 'triage.deletedForeverPartly' : 'triage.deletedForever') : MOVED[to];
+          get().showNotice(t(said, { ticket: detail.value.summary.ticket }), undoMove(result.value.undo));
           return;
         }
         get().showNotice(t('triage.moveFailed', { reason: describeError(result.error) }));

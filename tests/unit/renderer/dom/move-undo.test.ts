@@ -15,11 +15,11 @@ const detail = {
   contact: null,
 } as unknown as ConversationDetail;
 
-function scripted(): { api: DeskApi; calls: Array<{ method: DeskMethodName; params: unknown }> } {
+function scripted(undo = [{ id: 11, folderId: 2 }]): { api: DeskApi; calls: Array<{ method: DeskMethodName; params: unknown }> } {
   const calls: Array<{ method: DeskMethodName; params: unknown }> = [];
   const answers: Partial<Record<DeskMethodName, unknown>> = {
     'conversations.get': detail,
-    'messages.move': { undo: [{ id: 11, folderId: 2 }] },
+    'messages.move': { undo },
     'messages.moveBack': null,
   };
   const api: DeskApi = {
@@ -61,4 +61,16 @@ it('a move forgets the older triage undo, so z cannot undo what the agent no lon
   store.setState({ lastUndo: { id: 1, token: 'older', action: { kind: 'status', status: 'done' }, applied: [], shown: false, undone: false } as never });
   await store.getState().moveConversation(7, 'archive');
   expect(store.getState().lastUndo).toBeNull();
+});
+
+it('deleting for good says so, and says when some of the mail was elsewhere and went to the Trash instead', async () => {
+  const purged = createDeskStore(scripted([]).api, alwaysOpenMonitor());
+  await purged.getState().moveConversation(7, 'trash', { forever: true });
+  expect(purged.getState().notice?.text).toBe('#K7F3Q2 deleted for good.');
+  expect(purged.getState().notice?.action).toBeUndefined();
+
+  const partly = createDeskStore(scripted().api, alwaysOpenMonitor());
+  await partly.getState().moveConversation(7, 'trash', { forever: true });
+  expect(partly.getState().notice?.text).toBe('What of #K7F3Q2 was in Trash is deleted for good; its mail in other folders was moved to Trash.');
+  expect(partly.getState().notice?.action?.label).toBe('Undo');
 });
