@@ -163,6 +163,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'triage.deletedForeverPartly': 'Was von #{ticket} im Papierkorb lag, ist endgültig gelöscht; seine Mails in anderen Ordnern liegen jetzt im Papierkorb.',
   'triage.movedBack': 'Zurückverschoben.',
   'triage.alreadyInTrash': 'Schon im Papierkorb. „Endgültig löschen“ bei den Aktionen der Unterhaltung entfernt sie aus dem Postfach.',
+  'triage.sentStays': 'Die Antworten des Teams bleiben in „Gesendet“, Entwürfe in „Entwürfe“: Verschieben Sie eine Unterhaltung aus dem Ordner, in dem die Mail des Kunden liegt.',
   'bulk.movedToInbox': { one: '{count} Unterhaltung in den Eingang verschoben.', other: '{count} Unterhaltungen in den Eingang verschoben.' },
   'bulk.archived': { one: '{count} Unterhaltung archiviert.', other: '{count} Unterhaltungen archiviert.' },
   'bulk.movedToJunk': { one: '{count} Unterhaltung in den Spam verschoben.', other: '{count} Unterhaltungen in den Spam verschoben.' },

@@ -162,6 +162,7 @@ export const en = {
   'triage.deletedForeverPartly': 'What of #{ticket} was in Trash is deleted for good; its mail in other folders was moved to Trash.',
   'triage.movedBack': 'Moved back.',
   'triage.alreadyInTrash': 'Already in Trash. “Delete for good” in the conversation’s actions removes it from the mailbox.',
+  'triage.sentStays': "The team's replies stay in Sent, and drafts in Drafts: move a conversation from the folder its customer's mail is in.",
   'bulk.movedToInbox': { one: '{count} conversation moved to the Inbox.', other: '{count} conversations moved to the Inbox.' },
   'bulk.archived': { one: '{count} conversation archived.', other: '{count} conversations archived.' },
   'bulk.movedToJunk': { one: '{count} conversation moved to Junk.', other: '{count} conversations moved to Junk.' },

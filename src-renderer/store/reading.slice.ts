@@ -209,8 +209,13 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
         const before = get();
         const choice = before.folderChoice;
         // Already there: and to the trash from the trash would delete for good, which asks first, one at a time.
-        if (choice.kind === 'role' && choice.role === to && before.searchQuery.trim() === '') {
+        const inFolder = choice.kind === 'role' && before.searchQuery.trim() === '' ? choice.role : null;
+        if (inFolder === to) {
           if (to === 'trash') before.showNotice(t('triage.alreadyInTrash'));
+          return;
+        }
+        if (inFolder === 'sent' || inFolder === 'drafts') {
+          before.showNotice(t('triage.sentStays'));
           return;
         }
         const ids = before.triageTargets();

@@ -157,6 +157,19 @@ test('Not junk, Delete, and Delete for good reach the server', async ({ page }) 
   await expect.poll(() => foldersHolding('dana-1@lee.example'), { timeout: 20_000 }).toEqual([]);
   expect(await foldersHolding('reply-dana@example.test')).toEqual(['Sent']);
 
+  // In Sent the reply is there, and nothing offers to move it: Del says why.
+  await page.getByTestId('folder-sent').click();
+  await expect(rows).toHaveCount(1, { timeout: 30_000 });
+  await rows.first().click();
+  await page.getByTestId('more-actions').click();
+  await expect(page.getByTestId('more-delete-conversation')).toHaveCount(0);
+  await expect(page.getByTestId('more-archive-conversation')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('message-list').focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('alert')).toContainText("The team's replies stay in Sent");
+  await expect(rows).toHaveCount(1);
+
   // The rest was never touched.
   await openFolder(page, 'inbox');
   await expect(rows).toHaveCount(3);

@@ -18,9 +18,11 @@ export function BulkBar() {
   if (count === 0) return null;
   const moves: Array<{ to: MoveTarget; label: string; title?: string }> = [];
   if (viewing === 'junk' || viewing === 'archive' || viewing === 'trash') moves.push({ to: 'inbox', label: t(RESTORE_LABEL[viewing]), title: t('reading.toInboxHint') });
-  if (viewing !== 'archive') moves.push({ to: 'archive', label: t('reading.archive'), title: t('reading.archiveHint') });
-  if (viewing !== 'junk') moves.push({ to: 'junk', label: t('reading.junk'), title: t('reading.junkHint') });
-  if (viewing !== 'trash') moves.push({ to: 'trash', label: t('reading.delete'), title: t('reading.deleteHint') });
+  // Sent and Drafts copies never move (message-actions.ts): there is nothing here to move.
+  const stays = viewing === 'sent' || viewing === 'drafts';
+  if (!stays && viewing !== 'archive') moves.push({ to: 'archive', label: t('reading.archive'), title: t('reading.archiveHint') });
+  if (!stays && viewing !== 'junk') moves.push({ to: 'junk', label: t('reading.junk'), title: t('reading.junkHint') });
+  if (!stays && viewing !== 'trash') moves.push({ to: 'trash', label: t('reading.delete'), title: t('reading.deleteHint') });
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('bulk.label')} data-testid="bulk-bar">
       <span className="bulk-count" data-testid="bulk-count">{t('bulk.count', { count })}</span>

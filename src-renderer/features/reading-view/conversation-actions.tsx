@@ -37,6 +37,14 @@ export function ConversationActions({ conversationId, onMerge, onShowContact }: 
   const viewing = useDesk((s) => (s.folderChoice.kind === 'role' && s.searchQuery.trim() === '' ? s.folderChoice.role : null));
   const [confirmPurge, setConfirmPurge] = useState(false);
   const move = (to: MoveTarget): void => void moveConversation(conversationId, to);
+  const stays = viewing === 'sent' || viewing === 'drafts';
+  const moves = (role: typeof viewing): Action[] => [
+    ...(role === 'archive' ? [] : [{ testId: 'archive-conversation', label: t('reading.archive'), title: t('reading.archiveHint'), run: () => move('archive') }]),
+    ...(role === 'junk' ? [] : [{ testId: 'junk-conversation', label: t('reading.junk'), title: t('reading.junkHint'), run: () => move('junk') }]),
+    role === 'trash'
+      ? { testId: 'purge-conversation', label: t('reading.deleteForever'), run: () => setConfirmPurge(true) }
+      : { testId: 'delete-conversation', label: t('reading.delete'), title: t('reading.deleteHint'), run: () => move('trash') },
+  ];
   const restore: Action | null =
     viewing === 'junk' || viewing === 'archive' || viewing === 'trash'
       ? { testId: 'inbox-conversation', label: t(RESTORE_LABEL[viewing]), title: t('reading.toInboxHint'), run: () => move('inbox') }
@@ -45,11 +53,8 @@ export function ConversationActions({ conversationId, onMerge, onShowContact }: 
     { testId: 'forward-colleague', label: t('reading.forwardColleague'), run: () => openPicker('forward', [conversationId]) },
     { testId: 'share-conversation', label: t('reading.share'), run: () => openPicker('share', [conversationId]) },
     { testId: 'log-call', label: t('reading.logCall'), run: () => setCallFormOpen(true) },
-    ...(viewing === 'archive' ? [] : [{ testId: 'archive-conversation', label: t('reading.archive'), title: t('reading.archiveHint'), run: () => move('archive') }]),
-    ...(viewing === 'junk' ? [] : [{ testId: 'junk-conversation', label: t('reading.junk'), title: t('reading.junkHint'), run: () => move('junk') }]),
-    viewing === 'trash'
-      ? { testId: 'purge-conversation', label: t('reading.deleteForever'), run: () => setConfirmPurge(true) }
-      : { testId: 'delete-conversation', label: t('reading.delete'), title: t('reading.deleteHint'), run: () => move('trash') },
+    // In Sent and Drafts the copies on screen never move (message-actions.ts): moves are offered where the customer's mail is.
+    ...(stays ? [] : moves(viewing)),
     { testId: 'merge-conversation', label: t('reading.mergeInto'), run: onMerge },
   ];
   return (
