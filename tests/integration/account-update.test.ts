@@ -4,25 +4,27 @@
  * the right one reconnects the same account (same cache, no duplicates) and
  * survives a core restart.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AccountSummary, AccountUpdateInput } from '../../src-preload/api.ts';
-import { startDovecot } from '../support/dovecot.ts';
 import type { DovecotServer } from '../support/dovecot.ts';
 import { buildMail } from '../support/mail-fixtures.ts';
-import { startSmtpSink } from '../support/smtp-sink.ts';
 import type { SmtpSink } from '../support/smtp-sink.ts';
-import { callCore, startTestDesk } from '../support/desk-core.ts';
+import { callCore } from '../support/desk-core.ts';
 import type { TestDesk } from '../support/desk-core.ts';
+import { startMailboxDesk } from '../support/mailbox-desk.ts';
+import type { MailboxDesk } from '../support/mailbox-desk.ts';
 
 const user = 'agent@example.test';
 let dovecot: DovecotServer;
 let smtp: SmtpSink;
-let dir: string;
 let desk: TestDesk;
 let accountId: number;
+let box: MailboxDesk | undefined;
+
+async function restart(): Promise<TestDesk> {
+  if (!box) throw new Error('the mailbox desk is started');
+  return box.restart();
+}
 
 async function account(): Promise<AccountSummary> {
   const found = (await desk.call('accounts.list', {})).find((a) => a.id === accountId);
@@ -45,13 +47,17 @@ function update(passwords: { imap: string; smtp: string }, name = 'Acme Support'
 }
 
 beforeAll(async () => {
-  dovecot = await startDovecot({ users: [{ user, password: 'old-secret' }] });
-  smtp = await startSmtpSink({ users: [{ user, password: 'old-secret' }] });
-  for (let i = 1; i <= 3; i++) {
-    await dovecot.append(user, 'INBOX', buildMail({ from: `Customer ${i} <c${i}@shop.example>`, to: user, subject: `Order ${i}`, messageId: `order-${i}@shop.example` }));
-  }
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-account-update-'));
-  desk = await startTestDesk(dir);
+  box = await startMailboxDesk({
+    user,
+    password: 'old-secret',
+    dirPrefix: 'sb-account-update-',
+    seed: async (server) => {
+      for (let i = 1; i <= 3; i++) {
+        await server.append(user, 'INBOX', buildMail({ from: `Customer ${i} <c${i}@shop.example>`, to: user, subject: `Order ${i}`, messageId: `order-${i}@shop.example` }));
+      }
+    },
+  });
+  ({ dovecot, smtp, desk } = box);
   const server = { host: '127.0.0.1', security: 'none' as const, user, password: 'old-secret' };
   const connected = await desk.call('accounts.connect', { name: 'Acme Support', email: user, imap: { ...server, port: dovecot.port }, smtp: { ...server, port: smtp.port } });
   if (!connected.ok) throw new Error(`connect failed: ${JSON.stringify(connected.test)}`);
@@ -60,10 +66,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await desk?.core.close();
-  await smtp?.stop();
-  await dovecot?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await box?.stop();
 });
 
 describe('changing a connected account\'s password', () => {
@@ -124,8 +127,7 @@ describe('changing a connected account\'s password', () => {
   }, 60_000);
 
   it('keeps the new password across a core restart', async () => {
-    await desk.core.close();
-    desk = await startTestDesk(dir);
+    desk = await restart();
     await expect.poll(async () => (await account()).health.state, { timeout: 30_000 }).toBe('connected');
     expect(await inboxSize()).toBe(4);
   }, 60_000);
@@ -133,8 +135,7 @@ describe('changing a connected account\'s password', () => {
   it('asks for both passwords again when the saved ones cannot be read', async () => {
     // What a keychain that changed under the app looks like to core: a secret it cannot decrypt.
     desk.core.db.prepare('UPDATE accounts SET secret = ? WHERE id = ?').run(Buffer.from('not a sealed secret'), accountId);
-    await desk.core.close();
-    desk = await startTestDesk(dir);
+    desk = await restart();
     await expect.poll(async () => (await account()).health.state, { timeout: 10_000 }).toBe('error');
     expect((await account()).health.lastError?.text).toMatch(/saved password could not be read.*Settings/);
     expect((await desk.call('accounts.settings', { accountId })).samePassword).toBe(false);

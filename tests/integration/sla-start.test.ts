@@ -4,28 +4,24 @@
  * The first connect records "SLA times count from now" as team state; mail
  * that arrives afterwards runs its timers as usual.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TriageRow } from '../../src-preload/api.ts';
 import { appendOps } from '../../src-main/core/db/ops.repo.ts';
 import { formatTimestamp } from '../../src-main/core/team/hlc.ts';
 import { SETTINGS_ENTITY, SLA_START_SKEW_MS } from '../../src-main/core/triage/triage-settings.ts';
-import { startDovecot } from '../support/dovecot.ts';
 import type { DovecotServer } from '../support/dovecot.ts';
 import { buildMail } from '../support/mail-fixtures.ts';
-import { startSmtpSink } from '../support/smtp-sink.ts';
 import type { SmtpSink } from '../support/smtp-sink.ts';
-import { startTestDesk } from '../support/desk-core.ts';
 import type { TestDesk } from '../support/desk-core.ts';
+import { startMailboxDesk } from '../support/mailbox-desk.ts';
+import type { MailboxDesk } from '../support/mailbox-desk.ts';
 
 const user = 'desk@example.test';
 const password = 'secret';
 let dovecot: DovecotServer;
 let smtp: SmtpSink;
-let dir: string;
 let desk: TestDesk;
+let box: MailboxDesk | undefined;
 const BOB = 'b0b0000000000002';
 const CAROL = 'c0c0000000000003';
 const WEEK = 7 * 86_400_000;
@@ -42,19 +38,21 @@ async function inbox(): Promise<TriageRow[]> {
 const overdue = async (): Promise<number> => (await desk.call('triage.counts', { accountId: null })).find((c) => c.drawer === 'overdue')?.count ?? 0;
 
 beforeAll(async () => {
-  dovecot = await startDovecot({ users: [{ user, password }] });
-  smtp = await startSmtpSink({ users: [{ user, password }] });
   // A year of unanswered mail, long past any first-response target.
-  for (let i = 1; i <= 3; i++) await appendAt(`old-${i}@shop.example`, new Date(Date.UTC(2025, i, 3, 10)));
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-sla-start-'));
-  desk = await startTestDesk(dir);
+  box = await startMailboxDesk({
+    user,
+    password,
+    dirPrefix: 'sb-sla-start-',
+    seed: async (server) => {
+      dovecot = server;
+      for (let i = 1; i <= 3; i++) await appendAt(`old-${i}@shop.example`, new Date(Date.UTC(2025, i, 3, 10)));
+    },
+  });
+  ({ smtp, desk } = box);
 }, 60_000);
 
 afterAll(async () => {
-  await desk?.core.close();
-  await smtp?.stop();
-  await dovecot?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await box?.stop();
 });
 
 describe('connecting a mailbox with old mail', () => {
