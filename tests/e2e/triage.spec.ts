@@ -231,14 +231,25 @@ test.describe('keyboard triage on a Dovecot account', () => {
   });
 });
 
-test.describe('long list', () => {
-  let host: CoreHost;
+/** A demo workspace of the describe's own, so one describe's changes (settings, triage) never reach another's. */
+function demoHostForThisDescribe(): { readonly url: string } {
+  let host: CoreHost | undefined;
   test.beforeAll(async () => {
     host = await startCoreHost({ demo: true });
   });
   test.afterAll(async () => {
     await host?.stop();
   });
+  return {
+    get url() {
+      if (!host) throw new Error('the demo host starts before the describe\'s tests');
+      return host.url;
+    },
+  };
+}
+
+test.describe('long list', () => {
+  const host = demoHostForThisDescribe();
 
   test('scrolling every open demo conversation renders every row; long tasks are measured', async ({ page }) => {
     test.setTimeout(180_000);
@@ -264,13 +275,7 @@ test.describe('long list', () => {
 });
 
 test.describe('when SLA times start counting', () => {
-  let host: CoreHost;
-  test.beforeAll(async () => {
-    host = await startCoreHost({ demo: true });
-  });
-  test.afterAll(async () => {
-    await host?.stop();
-  });
+  const host = demoHostForThisDescribe();
 
   test('a start date in the settings clears the overdue drawer of older mail; clearing it counts all mail again', async ({ page }) => {
     await page.goto(host.url);
