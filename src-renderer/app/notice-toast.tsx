@@ -28,6 +28,7 @@ export function NoticeToast() {
           }}
         >
           {notice.action.label}
+          {notice.action.key && <> <kbd>{notice.action.key}</kbd></>}
         </button>
       )}
       <button type="button" className="link-button" onClick={dismiss}>{t('common.dismiss')}</button>

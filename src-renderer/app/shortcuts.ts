@@ -74,7 +74,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'delete', keys: ['Delete'], labels: ['Del'], description: 'shortcuts.delete', run: (s) => void s.moveChecked('trash') },
   { id: 'note', keys: ['n'], labels: ['n'], description: 'shortcuts.note', ownsFocus: true, run: (s) => (s.opened ? s.requestNoteFocus() : s.openSelected()) },
   // The newest of the last triage action and the last move (each clears the other's undo).
-  { id: 'undo', keys: ['z', 'Mod+z'], labels: ['z', `${MOD_LABEL}+Z`], description: 'shortcuts.undo', run: (s) => void (s.moveUndo ? s.undoLastMove() : s.undoLastTriage()) },
+  { id: 'undo', keys: ['z', 'Mod+z'], labels: ['z', `${MOD_LABEL}+Z`], description: 'shortcuts.undo', run: (s) => void (s.moveUndo || s.moveInFlight ? s.undoLastMove() : s.undoLastTriage()) },
   // Replying (issue 6): the composer takes the focus itself.
   { id: 'reply', keys: ['r'], labels: ['r'], description: 'shortcuts.reply', ownsFocus: true, run: (s) => void s.startCompose('reply') },
   { id: 'reply-all', keys: ['R'], labels: ['Shift+r'], description: 'shortcuts.replyAll', ownsFocus: true, run: (s) => void s.startCompose('replyAll') },

@@ -18,6 +18,8 @@ export interface Notice {
 
 export interface NoticeAction {
   label: string;
+  /** The key that does the same, shown beside the label (z for Undo). */
+  key?: string;
   run(): void;
 }
 

@@ -7,7 +7,7 @@
  * keep the pane as it is while they run (no flash of "loading") and
  * coalesce; triage is optimistic and rolled back with a notice on failure.
  */
-import type { AttachmentData, ConversationDetail, ConversationSummary, DeskApi, DeskError, MoveBack, MoveTarget, Result } from '../../src-preload/api.ts';
+import type { AttachmentData, ConversationDetail, ConversationSummary, DeskApi, DeskError, MoveBack, MoveParams, MoveResult, MoveTarget, Result } from '../../src-preload/api.ts';
 import type { NoticeAction } from './app.slice.ts';
 import { t } from '../i18n/i18n.ts';
 import { describeError } from './describe-error.ts';
@@ -49,6 +49,8 @@ export interface ReadingSlice {
   moveChecked(to: MoveTarget): Promise<void>;
   /** Where the last move's messages came from, while z (or its notice's Undo) can still put them back. */
   moveUndo: MoveBack[] | null;
+  /** A move is on its way to core: z waits for its answer and undoes it, rather than an older action. */
+  moveInFlight: boolean;
   /** Puts the last move's messages back; once. */
   undoLastMove(): Promise<void>;
   /** Conversations to merge into: by ticket ("#K7F3Q2") or by search words. */
@@ -94,10 +96,27 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
      * A move just done: z and the notice's Undo now put it back, and no
      * longer an older triage action (which z would otherwise undo unseen).
      */
+    let inFlight: Promise<unknown> | null = null;
+
+    /** Sends a move; from now until its answer, z means this move (`undoLastMove` waits for it). */
+    async function sendMove(params: MoveParams): Promise<Result<MoveResult>> {
+      const call = api.call('messages.move', params);
+      inFlight = call;
+      set({ moveInFlight: true, moveUndo: null, lastUndo: null });
+      try {
+        return await call;
+      } finally {
+        if (inFlight === call) {
+          inFlight = null;
+          set({ moveInFlight: false });
+        }
+      }
+    }
+
     function undoMove(moves: MoveBack[]): NoticeAction | undefined {
       set({ moveUndo: moves.length > 0 ? moves : null, lastUndo: null });
       if (moves.length === 0) return undefined;
-      return { label: t('triage.undo'), run: () => void get().undoLastMove() };
+      return { label: t('triage.undo'), key: 'z', run: () => void get().undoLastMove() };
     }
 
     return {
@@ -181,7 +200,7 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
           opened: wasOpen ? null : state.opened,
         }));
         if (wasOpen && next) void get().openConversation(next.id);
-        const result = await api.call('messages.move', { ids: detail.value.messages.map((m) => m.id), to });
+        const result = await sendMove({ ids: detail.value.messages.map((m) => m.id), to });
         if (result.ok) {
           // Deleting for good takes only what is in the Trash; mail of it elsewhere was moved there instead.
           const said = options?.forever ? (result.value.undo.length > 0 ? 'triage.deletedForeverPartly' : 'triage.deletedForever') : MOVED[to];
@@ -194,8 +213,10 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
       },
 
       moveUndo: null,
+      moveInFlight: false,
 
       async undoLastMove() {
+        if (inFlight) await inFlight.catch(() => undefined);
         const moves = get().moveUndo;
         if (!moves) return;
         set({ moveUndo: null });
@@ -242,7 +263,7 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
         // As for one conversation: the one read leaves, the next one opens.
         const openLeft = before.opened !== null && leaving.has(before.opened.id);
         if (openLeft && next) void get().openConversation(next.id);
-        const result = await api.call('messages.move', { conversationIds: ids, to });
+        const result = await sendMove({ conversationIds: ids, to });
         if (result.ok) {
           get().showNotice(t(MOVED_MANY[to], { count: ids.length }), undoMove(result.value.undo));
           return;

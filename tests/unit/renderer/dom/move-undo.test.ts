@@ -3,7 +3,7 @@
  * move it puts the mail back (once), and it never reaches past a move to undo
  * an older triage action the agent no longer sees.
  */
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import type { ConversationDetail, DeskApi, DeskMethodName } from '../../../../src-preload/api.ts';
 import { alwaysOpenMonitor } from '../../../../src-renderer/api/connection-status.ts';
 import { SHORTCUTS } from '../../../../src-renderer/app/shortcuts.ts';
@@ -73,4 +73,33 @@ it('deleting for good says so, and says when some of the mail was elsewhere and 
   await partly.getState().moveConversation(7, 'trash', { forever: true });
   expect(partly.getState().notice?.text).toBe('What of #K7F3Q2 was in Trash is deleted for good; its mail in other folders was moved to Trash.');
   expect(partly.getState().notice?.action?.label).toBe('Undo');
+});
+
+it('z pressed before core has answered a move waits for the answer and undoes that move', async () => {
+  const calls: DeskMethodName[] = [];
+  let answerMove: () => void = () => undefined;
+  const api: DeskApi = {
+    call: (method) => {
+      calls.push(method);
+      if (method === 'messages.move') return new Promise((resolve) => (answerMove = () => resolve({ ok: true, value: { undo: [{ id: 11, folderId: 2 }] } }))) as never;
+      if (method === 'conversations.get') return Promise.resolve({ ok: true, value: detail }) as never;
+      if (method === 'messages.moveBack') return Promise.resolve({ ok: true, value: null }) as never;
+      return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'not in this test' } }) as never;
+    },
+    onEvent: () => () => undefined,
+  };
+  const store = createDeskStore(api, alwaysOpenMonitor());
+  store.setState({ lastUndo: { id: 1, token: 'older', action: { kind: 'status', status: 'done' }, applied: [], shown: false, undone: false } as never });
+  const moving = store.getState().moveConversation(7, 'archive');
+  await vi.waitFor(() => expect(calls).toContain('messages.move'));
+  expect(store.getState().moveInFlight).toBe(true);
+
+  pressZ(store.getState());
+  answerMove();
+  await moving;
+  await vi.waitFor(() => expect(store.getState().notice?.text).toBe('Moved back.'));
+  expect(calls.filter((m) => m === 'messages.moveBack')).toHaveLength(1);
+  // The older triage action was never undone (triage.undo was not called).
+  expect(calls).not.toContain('triage.undo');
+  expect(store.getState().moveInFlight).toBe(false);
 });
