@@ -7,12 +7,27 @@
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
+import { accountsOfKind } from '../db/accounts.repo.ts';
 import { appendOps, latestHlc } from '../db/ops.repo.ts';
 import { getSetting, setSetting } from '../db/settings.repo.ts';
 import { HybridClock } from './hlc.ts';
 import type { JsonValue, Op } from './ops.ts';
 
 const NODE_KEY = 'agent.node';
+
+/**
+ * Entities about mail: a conversation (msg:), its notes, presence and
+ * automation claims, a contact. Recorded while the desk has no mailbox, they
+ * can only be about the demo's made-up mail, so they are kept here and never
+ * sent: the first team folder would otherwise receive everything an agent
+ * did while trying the demo. Settings, templates, signatures, groups and the
+ * agent's name are sent as usual: that is the agent setting up the desk.
+ */
+const MAIL_ENTITY_PREFIXES = ['msg:', 'note:', 'presence:', 'claim:', 'contact:'] as const;
+
+export function isMailEntity(entity: string): boolean {
+  return MAIL_ENTITY_PREFIXES.some((prefix) => entity.startsWith(prefix));
+}
 
 export function localNodeId(db: Database): string {
   let node = getSetting(db, NODE_KEY);
@@ -26,7 +41,7 @@ export function localNodeId(db: Database): string {
 export interface LocalActor {
   readonly node: string;
   readonly hlc: HybridClock;
-  /** Records changes made here: appended to the op log and queued for the team. */
+  /** Records changes made here: appended to the op log and queued for the team (mail ops of a desk with no mailbox stay here). */
   record(changes: ReadonlyArray<{ entity: string; field: string; value: JsonValue }>): Op[];
   /** Called after each record() with the new ops (the team transport sends them); returns unsubscribe. */
   onRecorded(listener: (ops: readonly Op[]) => void): () => void;
@@ -44,7 +59,11 @@ export function createLocalActor(db: Database, clock: Clock): LocalActor {
     hlc,
     record(changes) {
       const ops = changes.map((c): Op => ({ hlc: hlc.next(), actor: node, entity: c.entity, field: c.field, value: c.value }));
-      appendOps(db, ops, clock.now(), true);
+      const demoOnly = accountsOfKind(db, 'imap').length === 0;
+      const kept = demoOnly ? ops.filter((op) => isMailEntity(op.entity)) : [];
+      appendOps(db, demoOnly ? ops.filter((op) => !isMailEntity(op.entity)) : ops, clock.now(), true);
+      // Appended as if already sent: the fold reads them, the team folder never gets them.
+      if (kept.length > 0) appendOps(db, kept, clock.now(), false);
       if (ops.length > 0) for (const listener of listeners) listener(ops);
       return ops;
     },
