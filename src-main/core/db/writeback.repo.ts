@@ -167,11 +167,6 @@ export function enqueueFlags(db: Database, accountId: number, messageId: number,
   return Number(statements(db).insert.run(accountId, 'flags', messageId, JSON.stringify(payload), now).lastInsertRowid);
 }
 
-/**
- * Queues a move of the message's visible locations outside `toFolderId`, hides
- * them and lists the message in the target at once. Returns the op id, or
- * null when there is nothing to move (already there, or nowhere).
- */
 /** A queued move: its op, and the folders the message was taken out of (where an undo puts it back). */
 export interface QueuedMove {
   opId: number;
@@ -179,9 +174,10 @@ export interface QueuedMove {
 }
 
 /**
- * Queues a move of the message's visible copies to `toFolderId` and hides
- * them; copies in a folder whose role is in `keepRoles` stay where they are.
- * Null when no copy is to move.
+ * Queues a move of the message's visible locations outside `toFolderId`, hides
+ * them and lists the message in the target at once; copies in a folder whose
+ * role is in `keepRoles` stay where they are. Null when there is nothing to
+ * move (already there, only kept copies, or nowhere).
  */
 export function enqueueMove(db: Database, accountId: number, messageId: number, toFolderId: number, now: number, keepRoles: readonly string[] = []): QueuedMove | null {
   const s = statements(db);

@@ -25,7 +25,7 @@ const NODE_KEY = 'agent.node';
  */
 const MAIL_ENTITY_PREFIXES = ['msg:', 'note:', 'presence:', 'claim:', 'contact:'] as const;
 
-export function isMailEntity(entity: string): boolean {
+function isMailEntity(entity: string): boolean {
   return MAIL_ENTITY_PREFIXES.some((prefix) => entity.startsWith(prefix));
 }
 
