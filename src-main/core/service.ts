@@ -71,7 +71,7 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
   // The one author of this desktop's team ops: two HLCs on one node could issue the same timestamp.
   const actor = createLocalActor(db, clock);
   const syncs = new SyncManager({ db, dataDir: options.dataDir, secrets: options.secrets, events, log, clock });
-  const workspace = createWorkspaceHandlers({ db, dataDir: options.dataDir, mode: options.mode, version: APP_VERSION, secrets: options.secrets, events, log, clock });
+  const workspace = createWorkspaceHandlers({ db, dataDir: options.dataDir, mode: options.mode, version: APP_VERSION, secrets: options.secrets, events, log, clock, actor });
   const triage = startTriage({ db, events, actor, clock, log });
   const compose = startCompose({ db, dataDir: options.dataDir, secrets: options.secrets, events, actor, clock, log, syncs });
   const team = startTeam({ db, secrets: options.secrets, events, actor, clock, log });

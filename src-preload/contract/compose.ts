@@ -93,6 +93,8 @@ export interface Template {
   shortcut: string;
   /** HTML with placeholders like {CLIENT_NAME}. */
   body: string;
+  /** One of the demo's own: kept on this desktop, never shared with the team, removed with the demo. */
+  demo: boolean;
 }
 
 export interface TemplateRender {

@@ -107,6 +107,7 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
   'templates.manage': 'Vorlagen verwalten',
   'templates.renderFailed': 'Die Vorlage konnte nicht eingefügt werden. {reason}',
   'templates.lead': 'Textbausteine für das ganze Team. Platzhalter wie {CLIENT_NAME} werden je Unterhaltung ausgefüllt.',
+  'templates.demoNote': 'Eine Demo-Vorlage: Sie bleibt auf diesem Computer, wird nicht mit Ihrem Team geteilt und verschwindet, wenn die Demo entfernt wird.',
   'templates.new': 'Neue Vorlage',
   'templates.name': 'Name',
   'templates.shortcut': 'Kürzel',
@@ -116,6 +117,7 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
   'templates.delete': 'Löschen',
   'templates.deleteTitle': 'Diese Vorlage löschen?',
   'templates.deleteBody': '„{name}“ wird für das ganze Team gelöscht.',
+  'templates.deleteBodyDemo': '„{name}“ wird von diesem Computer gelöscht.',
   'templates.nameRequired': 'Geben Sie der Vorlage einen Namen.',
   'templates.bodyRequired': 'Schreiben Sie den Text der Vorlage.',
 

@@ -106,6 +106,7 @@ export const enCompose = {
   'templates.manage': 'Manage templates',
   'templates.renderFailed': 'The template could not be inserted. {reason}',
   'templates.lead': 'Canned replies, shared with your team. Placeholders like {CLIENT_NAME} are filled in for each conversation.',
+  'templates.demoNote': 'A demo template: it stays on this computer, is not shared with your team and goes when the demo is removed.',
   'templates.new': 'New template',
   'templates.name': 'Name',
   'templates.shortcut': 'Shortcut',
@@ -115,6 +116,7 @@ export const enCompose = {
   'templates.delete': 'Delete',
   'templates.deleteTitle': 'Delete this template?',
   'templates.deleteBody': '“{name}” is deleted for the whole team.',
+  'templates.deleteBodyDemo': '“{name}” is deleted from this computer.',
   'templates.nameRequired': 'Give the template a name.',
   'templates.bodyRequired': 'Write the template’s text.',
 

@@ -52,6 +52,34 @@ test('first run offers the demo; it opens, reads, and can be removed', async ({ 
   await expect(page.getByTestId('demo-badge')).toHaveCount(0);
 });
 
+test('a demo reply offers the demo\'s templates, filled in for the customer', async ({ page }) => {
+  host = await startCoreHost({ demo: true });
+  await page.goto(host.url);
+  const row = page.getByTestId('message-row').filter({ hasText: 'Chloe Mitchell' }).first();
+  await row.click();
+  await page.keyboard.press('r');
+  const body = page.getByTestId('composer').getByTestId('composer-body');
+  await expect(body).toBeFocused();
+  await page.keyboard.type(';;');
+  const options = page.getByTestId('template-option');
+  await expect(options).toHaveCount(5);
+  // Paragraphs read as a sentence in the preview, not run together.
+  await expect(options.filter({ hasText: 'Refund issued' })).toContainText('Hi {CLIENT_NAME}, I have just released your refund');
+  await page.getByTestId('template-search').fill('refund');
+  await page.keyboard.press('Enter');
+  const ticket = (await page.getByTestId('reading-pane').getByText(/^#[0-9A-Z]{6}$/).first().innerText()).trim();
+  await expect(body).toContainText('Hi Chloe,');
+  await expect(body).toContainText(`I have just released your refund for ${ticket}.`);
+  await page.screenshot({ path: screenshotPath('demo-template-inserted') });
+
+  // Reply settings say that these are the demo's, not the team's.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Reply settings' }).click();
+  await page.getByTestId('template-item').filter({ hasText: 'Refund issued' }).click();
+  await expect(page.getByTestId('template-demo-note')).toContainText('not shared with your team');
+  await page.screenshot({ path: screenshotPath('demo-template-settings') });
+});
+
 test('a page opened without the launch token cannot reach core', async ({ page }) => {
   host = await startCoreHost({ demo: true });
   await page.goto(host.url.replace(/#.*$/, ''));

@@ -86,9 +86,9 @@ describe('connecting a mailbox with old mail', () => {
       hlc: formatTimestamp(Date.now() + 60_000, 0, node), actor: node, entity: SETTINGS_ENTITY, field: `slaStarted:${node}`, value: startedAt,
     });
     // Bob connected a week before this desktop; Carol joins a week later and has not heard of either yet.
-    appendOps(desk.core.db, [colleague(BOB, mine - WEEK)], Date.now(), false);
+    appendOps(desk.core.db, [colleague(BOB, mine - WEEK)], Date.now(), 'received');
     expect((await desk.call('triage.settings', {})).slaFrom).toBe(mine - WEEK);
-    appendOps(desk.core.db, [colleague(CAROL, mine + WEEK)], Date.now(), false);
+    appendOps(desk.core.db, [colleague(CAROL, mine + WEEK)], Date.now(), 'received');
     expect((await desk.call('triage.settings', {})).slaFrom).toBe(mine - WEEK);
     expect(await overdue()).toBe(0);
   });

@@ -131,7 +131,7 @@ describe('triage through core', () => {
         { hlc: formatTimestamp(clock.now(), 2, BOB), actor: BOB, entity: 'msg:t1@customer.example', field: 'assignee', value: me.ref },
       ],
       clock.now(),
-      false,
+      'received',
     );
     expect(await drawer('mine')).toEqual([c]);
     expect(notifications()).toEqual([expect.objectContaining({ kind: 'assigned', conversationId: c, body: expect.objectContaining({ key: 'assigned', vars: expect.objectContaining({ who: expect.stringContaining('Bob') }) }) })]);
@@ -157,7 +157,7 @@ describe('triage through core', () => {
     await drawer('inbox');
     // Only the assignment: this colleague's profile (name, address) has not been synced yet.
     const CAROL = 'c0c0000000000003';
-    appendOps(desk.core.db, [{ hlc: formatTimestamp(clock.now(), 0, CAROL), actor: CAROL, entity: 'msg:n1@customer.example', field: 'assignee', value: me.ref }], clock.now(), false);
+    appendOps(desk.core.db, [{ hlc: formatTimestamp(clock.now(), 0, CAROL), actor: CAROL, entity: 'msg:n1@customer.example', field: 'assignee', value: me.ref }], clock.now(), 'received');
     expect(await drawer('mine')).toEqual([c]);
     expect(notifications()).toEqual([
       expect.objectContaining({ kind: 'assigned', conversationId: c, body: { key: 'assignedBySomeone', vars: { subject: 'Broken zipper' }, text: 'Someone assigned “Broken zipper” to you.' } }),
@@ -209,7 +209,7 @@ describe('triage through core', () => {
         { hlc: formatTimestamp(clock.now(), 1, BOB), actor: BOB, entity: 'agent:' + BOB, field: 'address', value: 'bob@desk.example' },
       ],
       clock.now(),
-      false,
+      'received',
     );
     const mine = mail('f1@customer.example', { text: 'My parcel is lost.' });
     const bobs = mail('f2@customer.example', { from: 'dan@customer.example', text: 'The parcel arrived broken.' });

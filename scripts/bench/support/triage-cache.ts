@@ -122,7 +122,7 @@ export function seedBillingGroup(db: Database, localNode: string): void {
       { hlc: formatTimestamp(NOW - DAY, 1, author), actor: author, entity: 'group:billing', field: 'members', value: [localNode, AGENTS[1] as string] },
     ],
     NOW,
-    false,
+    'received',
   );
 }
 
@@ -147,7 +147,7 @@ export function teamOps(db: Database, roots: readonly string[]): number {
     if (random() < 0.3) op('status', 'done');
     else if (random() < 0.05) op('snooze', { until: NOW + Math.floor(random() * 14 * DAY) });
   }
-  for (let i = 0; i < ops.length; i += 10_000) appendOps(db, ops.slice(i, i + 10_000), NOW, false);
+  for (let i = 0; i < ops.length; i += 10_000) appendOps(db, ops.slice(i, i + 10_000), NOW, 'received');
   return ops.length;
 }
 

@@ -16,6 +16,7 @@ import type { Branding, Signature, Template } from '../../../src-preload/api.ts'
 import { opsForEntity } from '../db/ops.repo.ts';
 import { opsWithEntityPrefix } from '../db/team.repo.ts';
 import type { LocalActor } from '../team/local-actor.ts';
+import { DEMO_TEMPLATE_PREFIX } from '../team/local-actor.ts';
 import type { Op } from '../team/ops.ts';
 import { foldOps } from '../team/ops.ts';
 
@@ -52,6 +53,7 @@ export function allTemplates(db: Database): Template[] {
       name,
       shortcut: read(text(50), fields.get('shortcut')?.value, ''),
       body: read(text(MAX_HTML), fields.get('body')?.value, ''),
+      demo: entity.startsWith(DEMO_TEMPLATE_PREFIX),
     });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
@@ -86,7 +88,7 @@ export function saveTemplate(actor: LocalActor, input: { id?: string | undefined
     { entity, field: 'body', value: input.body },
     { entity, field: 'deleted', value: false },
   ]);
-  return { id, name: input.name, shortcut: input.shortcut, body: input.body };
+  return { id, name: input.name, shortcut: input.shortcut, body: input.body, demo: entity.startsWith(DEMO_TEMPLATE_PREFIX) };
 }
 
 export function deleteTemplate(actor: LocalActor, id: string): void {

@@ -1,4 +1,4 @@
-/** The op log: append (idempotent by HLC), read by entity, and the unsent queue. */
+/** The op log: append (idempotent by HLC), read by entity, the unsent queue, and ops kept on this desktop. */
 import type { Database, Statement } from 'better-sqlite3';
 import type { JsonValue, Op } from '../team/ops.ts';
 
@@ -16,6 +16,7 @@ interface Statements {
   unsent: Statement<[number], OpRow>;
   markSent: Statement<[number, string]>;
   maxHlc: Statement<[], { hlc: string | null }>;
+  deleteKept: Statement<[]>;
 }
 
 const cache = new WeakMap<Database, Statements>();
@@ -24,12 +25,13 @@ function statements(db: Database): Statements {
   let s = cache.get(db);
   if (!s) {
     s = {
-      insert: db.prepare(`INSERT INTO ops (hlc, actor, entity, field, value, received_at, sent_at)
-        VALUES (@hlc, @actor, @entity, @field, @value, @receivedAt, @sentAt) ON CONFLICT (hlc) DO NOTHING`),
+      insert: db.prepare(`INSERT INTO ops (hlc, actor, entity, field, value, received_at, sent_at, kept_here)
+        VALUES (@hlc, @actor, @entity, @field, @value, @receivedAt, @sentAt, @keptHere) ON CONFLICT (hlc) DO NOTHING`),
       byEntity: db.prepare<[string], OpRow>('SELECT hlc, actor, entity, field, value FROM ops WHERE entity = ? ORDER BY hlc'),
-      unsent: db.prepare<[number], OpRow>('SELECT hlc, actor, entity, field, value FROM ops WHERE sent_at IS NULL ORDER BY hlc LIMIT ?'),
+      unsent: db.prepare<[number], OpRow>('SELECT hlc, actor, entity, field, value FROM ops WHERE sent_at IS NULL AND kept_here = 0 ORDER BY hlc LIMIT ?'),
       markSent: db.prepare<[number, string]>('UPDATE ops SET sent_at = ? WHERE hlc = ?'),
       maxHlc: db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM ops'),
+      deleteKept: db.prepare('DELETE FROM ops WHERE kept_here = 1'),
     };
     cache.set(db, s);
   }
@@ -40,16 +42,32 @@ function toOp(row: OpRow): Op {
   return { hlc: row.hlc, actor: row.actor, entity: row.entity, field: row.field, value: JSON.parse(row.value) as JsonValue };
 }
 
-/** Returns how many were new. `local`: made on this desktop, so queued for sending. */
-export function appendOps(db: Database, ops: readonly Op[], now: number, local: boolean): number {
+/**
+ * How an op enters the log: `queued`, made here and waiting for the team
+ * transport; `received` from the team folder (or already in it); `kept`,
+ * made here about something only this desktop has (the demo's mail and
+ * templates): it is folded like any other but never sent, never put in a
+ * compaction snapshot, and deleted with the demo (migration 0010).
+ */
+export type OpArrival = 'queued' | 'received' | 'kept';
+
+/** Returns how many were new. */
+export function appendOps(db: Database, ops: readonly Op[], now: number, arrival: OpArrival): number {
   const s = statements(db);
   let added = 0;
+  const sentAt = arrival === 'received' ? now : null;
+  const keptHere = arrival === 'kept' ? 1 : 0;
   db.transaction(() => {
     for (const op of ops) {
-      added += s.insert.run({ ...op, value: JSON.stringify(op.value), receivedAt: now, sentAt: local ? null : now }).changes;
+      added += s.insert.run({ ...op, value: JSON.stringify(op.value), receivedAt: now, sentAt, keptHere }).changes;
     }
   })();
   return added;
+}
+
+/** Forgets every op kept on this desktop (they were all about the demo). Returns how many. */
+export function deleteKeptOps(db: Database): number {
+  return statements(db).deleteKept.run().changes;
 }
 
 export function opsForEntity(db: Database, entity: string): Op[] {

@@ -131,7 +131,7 @@ function statements(db: Database): Statements {
         'SELECT max(hlc) AS hlc, actor, entity, field, value FROM ops WHERE sent_at IS NOT NULL GROUP BY entity, field ORDER BY entity, field',
       ),
       prefix: db.prepare<[string, string], OpRow>('SELECT hlc, actor, entity, field, value FROM ops WHERE entity >= ? AND entity < ? ORDER BY hlc'),
-      unsentCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM ops WHERE sent_at IS NULL'),
+      unsentCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM ops WHERE sent_at IS NULL AND kept_here = 0'),
       isSent: db.prepare<[string], { sent: number }>('SELECT sent_at IS NOT NULL AS sent FROM ops WHERE hlc = ?'),
     };
     cache.set(db, s);

@@ -25,8 +25,11 @@ const NODE_KEY = 'agent.node';
  */
 const MAIL_ENTITY_PREFIXES = ['msg:', 'note:', 'presence:', 'claim:', 'contact:'] as const;
 
-function isMailEntity(entity: string): boolean {
-  return MAIL_ENTITY_PREFIXES.some((prefix) => entity.startsWith(prefix));
+/** The demo's own reply templates (workspace/demo-templates.ts): kept here even beside a real mailbox. */
+export const DEMO_TEMPLATE_PREFIX = 'template:demo-';
+
+function keptHere(entity: string, demoOnly: boolean): boolean {
+  return entity.startsWith(DEMO_TEMPLATE_PREFIX) || (demoOnly && MAIL_ENTITY_PREFIXES.some((prefix) => entity.startsWith(prefix)));
 }
 
 export function localNodeId(db: Database): string {
@@ -41,7 +44,7 @@ export function localNodeId(db: Database): string {
 export interface LocalActor {
   readonly node: string;
   readonly hlc: HybridClock;
-  /** Records changes made here: appended to the op log and queued for the team (mail ops of a desk with no mailbox stay here). */
+  /** Records changes made here: appended to the op log and queued for the team, or kept here when they are about the demo. */
   record(changes: ReadonlyArray<{ entity: string; field: string; value: JsonValue }>): Op[];
   /** Called after each record() with the new ops (the team transport sends them); returns unsubscribe. */
   onRecorded(listener: (ops: readonly Op[]) => void): () => void;
@@ -60,10 +63,10 @@ export function createLocalActor(db: Database, clock: Clock): LocalActor {
     record(changes) {
       const ops = changes.map((c): Op => ({ hlc: hlc.next(), actor: node, entity: c.entity, field: c.field, value: c.value }));
       const demoOnly = accountsOfKind(db, 'imap').length === 0;
-      const kept = demoOnly ? ops.filter((op) => isMailEntity(op.entity)) : [];
-      appendOps(db, demoOnly ? ops.filter((op) => !isMailEntity(op.entity)) : ops, clock.now(), true);
-      // Appended as if already sent: the fold reads them, the team folder never gets them.
-      if (kept.length > 0) appendOps(db, kept, clock.now(), false);
+      const kept = ops.filter((op) => keptHere(op.entity, demoOnly));
+      appendOps(db, kept.length === 0 ? ops : ops.filter((op) => !kept.includes(op)), clock.now(), 'queued');
+      // The fold reads them; neither the queue nor a compaction snapshot does.
+      if (kept.length > 0) appendOps(db, kept, clock.now(), 'kept');
       if (ops.length > 0) for (const listener of listeners) listener(ops);
       return ops;
     },

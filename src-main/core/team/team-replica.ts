@@ -238,7 +238,7 @@ export class TeamReplica {
         if (msg && p.record.state === 'applied') {
           const own: string[] = [];
           for (const op of msg.ops) {
-            if (appendOps(this.db, [op], now, false) > 0) {
+            if (appendOps(this.db, [op], now, 'received') > 0) {
               result.newOps++;
               result.entities.add(op.entity);
             }

@@ -11,11 +11,14 @@ import type { Logger } from '../log.ts';
 import { accountsOfKind, deleteAccount, getAccount, insertAccount } from '../db/accounts.repo.ts';
 import type { AccountRow } from '../db/accounts.repo.ts';
 import { upsertFolder } from '../db/folders.repo.ts';
+import { deleteKeptOps } from '../db/ops.repo.ts';
 import { setSetting, getSetting } from '../db/settings.repo.ts';
 import { DEMO_MAILBOX_ADDRESS, generateDemoMailbox } from '../demo/demo-mailbox.ts';
 import type { DemoMessage } from '../demo/demo-mailbox.ts';
 import { ingestMessages } from '../mail/ingest.ts';
 import type { IngestInput } from '../mail/ingest.ts';
+import type { LocalActor } from '../team/local-actor.ts';
+import { seedDemoTemplates } from './demo-templates.ts';
 
 const DISMISSED = 'demo.dismissed';
 const BATCH = 250;
@@ -26,7 +29,7 @@ export function findDemoAccount(db: Database): AccountRow | undefined {
   return accountsOfKind(db, 'demo')[0];
 }
 
-export async function createDemoWorkspace(db: Database, dataDir: string, now: number, log: Logger): Promise<AccountRow> {
+export async function createDemoWorkspace(db: Database, dataDir: string, now: number, log: Logger, actor: LocalActor): Promise<AccountRow> {
   const existing = findDemoAccount(db);
   if (existing) return existing;
   const started = performance.now();
@@ -56,6 +59,7 @@ export async function createDemoWorkspace(db: Database, dataDir: string, now: nu
   for (let i = 0; i < inputs.length; i += BATCH) {
     await ingestMessages(db, dataDir, inputs.slice(i, i + BATCH));
   }
+  seedDemoTemplates(actor);
   setSetting(db, DISMISSED, 'false');
   log.info('demo workspace created', { messages: messages.length, ms: Math.round(performance.now() - started) });
   const row = getAccount(db, accountId);
@@ -63,11 +67,15 @@ export async function createDemoWorkspace(db: Database, dataDir: string, now: nu
   return row;
 }
 
+/** Removes the demo's account, its mail, its templates and what the agent did to them (the ops kept on this desktop). */
 export function removeDemoWorkspace(db: Database): boolean {
   const demo = findDemoAccount(db);
   // Remembered so that `npm start` does not bring it back uninvited.
   setSetting(db, DISMISSED, 'true');
-  return demo ? deleteAccount(db, demo.id) : false;
+  return db.transaction(() => {
+    deleteKeptOps(db);
+    return demo ? deleteAccount(db, demo.id) : false;
+  })();
 }
 
 export function demoWasDismissed(db: Database): boolean {

@@ -5,6 +5,7 @@ import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Handlers } from '../rpc/router.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
+import type { LocalActor } from '../team/local-actor.ts';
 import { listAccounts } from '../db/accounts.repo.ts';
 import { demoHealth, toAccountSummary } from '../accounts/account-summary.ts';
 import { createDemoWorkspace, removeDemoWorkspace } from './demo-workspace.ts';
@@ -20,6 +21,7 @@ export interface WorkspaceDeps {
   events: EventBus;
   log: Logger;
   clock: Clock;
+  actor: LocalActor;
 }
 
 export function createWorkspaceHandlers(deps: WorkspaceDeps): WorkspaceHandlers {
@@ -34,12 +36,13 @@ export function createWorkspaceHandlers(deps: WorkspaceDeps): WorkspaceHandlers 
       hasWorkspace: listAccounts(deps.db).length > 0,
     }),
     'workspace.openDemo': async () => {
-      const pending = opening ?? createDemoWorkspace(deps.db, deps.dataDir, deps.clock.now(), deps.log);
+      const pending = opening ?? createDemoWorkspace(deps.db, deps.dataDir, deps.clock.now(), deps.log, deps.actor);
       opening = pending;
       try {
         const row = await (pending as ReturnType<typeof createDemoWorkspace>);
         deps.events.emit({ type: 'changed', table: 'accounts', ids: [row.id] });
         deps.events.emit({ type: 'changed', table: 'messages' });
+        deps.events.emit({ type: 'changed', table: 'templates' });
         return toAccountSummary(row, demoHealth(row));
       } finally {
         opening = null;
@@ -49,6 +52,8 @@ export function createWorkspaceHandlers(deps: WorkspaceDeps): WorkspaceHandlers 
       removeDemoWorkspace(deps.db);
       deps.events.emit({ type: 'changed', table: 'accounts' });
       deps.events.emit({ type: 'changed', table: 'messages' });
+      deps.events.emit({ type: 'changed', table: 'templates' });
+      deps.events.emit({ type: 'changed', table: 'contacts' });
       return null;
     },
   };

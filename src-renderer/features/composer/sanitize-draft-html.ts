@@ -48,8 +48,9 @@ export function sanitizeDraftHtml(html: string): string {
   });
 }
 
-/** The visible text of some HTML, for "is the draft empty?" and placeholder checks. */
+/** The visible text of some HTML on one line, for a preview: paragraphs and line breaks become spaces ("Hi Ann, Thanks", not "Hi Ann,Thanks"). */
 export function htmlText(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return doc.body.textContent ?? '';
+  const spaced = html.replace(/<\/(?:p|div|li|blockquote|h[1-6])\s*>|<br\s*\/?>/gi, '$& ');
+  const doc = new DOMParser().parseFromString(spaced, 'text/html');
+  return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

@@ -15,9 +15,10 @@ interface Form {
   name: string;
   shortcut: string;
   body: string;
+  demo: boolean;
 }
 
-const EMPTY: Form = { id: undefined, name: '', shortcut: '', body: '' };
+const EMPTY: Form = { id: undefined, name: '', shortcut: '', body: '', demo: false };
 
 /** Canned replies, shared with the team: a list, and a form to create, edit or delete one. */
 export function TemplateManager() {
@@ -69,7 +70,7 @@ export function TemplateManager() {
       setFormError(describeError(result.error));
       return;
     }
-    setForm({ id: result.value.id, name: result.value.name, shortcut: result.value.shortcut, body: result.value.body });
+    setForm({ id: result.value.id, name: result.value.name, shortcut: result.value.shortcut, body: result.value.body, demo: result.value.demo });
     setSaved(true);
     void load();
   }
@@ -107,7 +108,7 @@ export function TemplateManager() {
                   type="button"
                   className={`reply-settings-list-item${form.id === tpl.id ? ' is-active' : ''}`}
                   data-testid="template-item"
-                  onClick={() => edit({ id: tpl.id, name: tpl.name, shortcut: tpl.shortcut, body: tpl.body })}
+                  onClick={() => edit({ id: tpl.id, name: tpl.name, shortcut: tpl.shortcut, body: tpl.body, demo: tpl.demo })}
                 >
                   <span>{tpl.name}</span>
                   {tpl.shortcut && <kbd>{tpl.shortcut}</kbd>}
@@ -134,6 +135,11 @@ export function TemplateManager() {
               <input value={form.shortcut} data-testid="template-shortcut" onChange={(e) => setForm({ ...form, shortcut: e.target.value })} />
             </label>
           </div>
+          {form.demo && (
+            <p className="field-hint" data-testid="template-demo-note">
+              {t('templates.demoNote')}
+            </p>
+          )}
           <span className="field-label">{t('templates.body')}</span>
           <RichEditor
             ref={editor}
@@ -172,7 +178,7 @@ export function TemplateManager() {
       <ConfirmDialog
         open={deleting}
         title={t('templates.deleteTitle')}
-        body={t('templates.deleteBody', { name: form.name })}
+        body={t(form.demo ? 'templates.deleteBodyDemo' : 'templates.deleteBody', { name: form.name })}
         confirmLabel={t('templates.delete')}
         busy={busy}
         danger

@@ -65,9 +65,9 @@ describe('branding', () => {
 
 describe('template search', () => {
   const templates = [
-    { id: '1', name: 'Refund granted', shortcut: 'refund', body: 'money back' },
-    { id: '2', name: 'Shipping delay', shortcut: 'late', body: 'refund possible' },
-    { id: '3', name: 'Welcome', shortcut: 're', body: '' },
+    { id: '1', name: 'Refund granted', shortcut: 'refund', body: 'money back', demo: false },
+    { id: '2', name: 'Shipping delay', shortcut: 'late', body: 'refund possible', demo: false },
+    { id: '3', name: 'Welcome', shortcut: 're', body: '', demo: false },
   ];
   it('ranks exact shortcut, then shortcut prefix, then name, then body', () => {
     expect(searchTemplates(templates, 're').map((t) => t.id)).toEqual(['3', '1', '2']);

@@ -146,7 +146,7 @@ describe('contact ops from several desktops', () => {
           for (let i = 0; i < list.length; i += size) {
             const part = list.slice(i, i + size);
             t.db.transaction(() => {
-              appendOps(t.db, part, 0, false);
+              appendOps(t.db, part, 0, 'received');
               applyContactOps(t.db, part, 0);
             })();
           }

@@ -53,8 +53,8 @@ describe('ops repository', () => {
     migrate(db);
     const clock = new HybridClock(nodes[0] as string, () => Date.UTC(2026, 0, 1));
     const op: Op = { hlc: clock.next(), actor: clock.node, entity: 'msg:a', field: 'status', value: 'done' };
-    expect(appendOps(db, [op], 1, true)).toBe(1);
-    expect(appendOps(db, [op], 2, false)).toBe(0);
+    expect(appendOps(db, [op], 1, 'queued')).toBe(1);
+    expect(appendOps(db, [op], 2, 'received')).toBe(0);
     expect(opsForEntity(db, 'msg:a')).toEqual([op]);
     expect(unsentOps(db, 10)).toEqual([op]);
     markOpsSent(db, [op.hlc], 3);

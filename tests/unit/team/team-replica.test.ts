@@ -3,7 +3,7 @@
  * property test reaches only by chance, each spelled out.
  */
 import { describe, expect, it } from 'vitest';
-import { opsForEntity } from '../../../src-main/core/db/ops.repo.ts';
+import { appendOps, opsForEntity } from '../../../src-main/core/db/ops.repo.ts';
 import { getTeamCursor, unsentOpCount } from '../../../src-main/core/db/team.repo.ts';
 import { encodeTeamMessage } from '../../../src-main/core/team/batch-codec.ts';
 import { compactTeamFolder } from '../../../src-main/core/team/compaction.ts';
@@ -141,6 +141,24 @@ describe('compaction', () => {
     const fresh = simDesktop(folder, 1);
     await sync(fresh);
     expect(foldedState(allOps(fresh.db))).toEqual(foldedState(allOps(a.db)));
+  });
+
+  it('never puts ops kept on this desktop (the demo\'s) in a snapshot', async () => {
+    const folder = new SimFolder();
+    const a = simDesktop(folder, 0, { maxOpsPerMessage: 1 });
+    // Done to the demo before a mailbox was connected, and a demo template edited after.
+    const demoConv = 'msg:<order-1@northwind-demo.test>';
+    appendOps(a.db, [{ hlc: a.actor.hlc.next(), actor: a.actor.node, entity: demoConv, field: 'status', value: 'done' }], a.clock.now(), 'kept');
+    a.actor.record([{ entity: 'template:demo-refund', field: 'name', value: 'Refund issued (edited)' }]);
+    a.actor.record([{ entity: conv, field: 'status', value: 'pending' }, { entity: conv, field: 'tags', value: ['vip'] }]);
+    await sync(a);
+    expect(folder.messages).toHaveLength(2);
+    expect(await compactTeamFolder(a.replica, a.folder, { minAgeMs: 0 })).toMatchObject({ deleted: 2, snapshotParts: 1, snapshotOps: 2 });
+    const fresh = simDesktop(folder, 1);
+    await sync(fresh);
+    expect(new Set(allOps(fresh.db).map((op) => op.entity))).toEqual(new Set([conv]));
+    // A still shows what the agent did to the demo.
+    expect(opsForEntity(a.db, demoConv).map((op) => op.value)).toEqual(['done']);
   });
 
   it('leaves alone what it has not read and what is too recent', async () => {

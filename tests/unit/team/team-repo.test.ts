@@ -21,8 +21,8 @@ describe('team repository (migration 0005)', () => {
   it('keeps winners only among ops that are in the team folder', () => {
     const { db } = openCache();
     const op = (hlc: string, value: string) => ({ hlc: `2026-03-02T09:00:00.00${hlc}Z-0000-00000000000000a1`, actor: '00000000000000a1', entity: 'msg:<a@x>', field: 'status', value });
-    appendOps(db, [op('1', 'old'), op('2', 'received')], 1, false);
-    appendOps(db, [op('3', 'queued here')], 2, true);
+    appendOps(db, [op('1', 'old'), op('2', 'received')], 1, 'received');
+    appendOps(db, [op('3', 'queued here')], 2, 'queued');
     expect(winningSentOps(db).map((o) => o.value)).toEqual(['received']);
     expect(opsWithEntityPrefix(db, 'msg:')).toHaveLength(3);
     expect(opsWithEntityPrefix(db, 'contact:')).toHaveLength(0);

@@ -32,7 +32,7 @@ afterEach(() => t.db.close());
 let counter = 0;
 /** An op as it arrives from a colleague's desktop through team sync. */
 function fromColleague(entity: string, field: string, value: Op['value'], at = t.clock.now()): void {
-  appendOps(t.db, [{ hlc: formatTimestamp(at, counter++, BOB), actor: BOB, entity, field, value }], t.clock.now(), false);
+  appendOps(t.db, [{ hlc: formatTimestamp(at, counter++, BOB), actor: BOB, entity, field, value }], t.clock.now(), 'received');
 }
 
 const me = () => `agent:${t.actor.node}`;
