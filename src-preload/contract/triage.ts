@@ -126,6 +126,15 @@ export interface TeamDirectory {
   groups: TeamMember[];
   /** Every tag used on a conversation, for completion. */
   tags: string[];
+  /** The team's saved searches, by name. */
+  smartFolders: SmartFolder[];
+}
+
+/** A saved search the whole team sees in the sidebar: opening it runs `query` (the search box's language). */
+export interface SmartFolder {
+  id: string;
+  name: string;
+  query: string;
 }
 
 export type ActivityItem =
@@ -198,6 +207,9 @@ export interface TriageMethods {
   /** Sets this desktop's agent identity (first run, settings); published to the team. */
   'agent.set': { params: { name: string; address: string; colour?: string }; result: AgentIdentity };
   'groups.save': { params: { id?: string; name: string; members: AssigneeRef[] }; result: TeamMember };
+  /** Saves a smart folder for the whole team (a new one without `id`). */
+  'smartFolders.save': { params: { id?: string; name: string; query: string }; result: SmartFolder };
+  'smartFolders.delete': { params: { id: string }; result: null };
   'triage.settings': { params: Record<string, never>; result: TriageSettings };
   'triage.saveSettings': { params: TriageSettings; result: TriageSettings };
 }

@@ -130,6 +130,8 @@ export function bindDeskEvents(api: DeskApi, monitor: ConnectionMonitor, store: 
           case 'triage':
             void state.refreshCounts();
             if (touchesList(state, event)) void state.refreshConversations();
+            // A search can filter by status, assignee or tag (and a smart folder is one): what matches may have changed.
+            void state.refreshSearch();
             if (touchesOpened(state, event)) void state.reloadOpenedTriage();
             return;
           case 'activity':

@@ -64,6 +64,8 @@ export function createFoldersSlice(api: DeskApi): DeskSlice<FoldersSlice> {
     },
 
     setFolderChoice(choice) {
+      // A folder chosen while a search (or a smart folder) is on screen: the agent wants that folder now.
+      if (get().searchQuery.trim() !== '') get().clearSearch();
       if (sameFolderChoice(get().folderChoice, choice)) return;
       // A multi-selection belongs to the list it was made in.
       set({ folderChoice: choice, checkedIds: new Set(), selectionAnchor: null });

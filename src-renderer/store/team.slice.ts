@@ -1,6 +1,7 @@
 /**
  * Who is on the team and what the sidebar counts: the team directory
- * (`team.directory`: this desktop's agent, colleagues, groups, tags), the
+ * (`team.directory`: this desktop's agent, colleagues, groups, tags, smart
+ * folders), the
  * live drawer counts (`triage.counts`) and the triage settings.
  *
  * Invariants: counts and the directory refresh through `coalesce`, so a burst
@@ -13,6 +14,7 @@ import type {
   DeskError,
   DrawerCount,
   Result,
+  SmartFolder,
   TeamDirectory,
   TeamHealth,
   TriageSettings,
@@ -34,6 +36,9 @@ export interface TeamSlice {
   loadDirectory(): Promise<void>;
   refreshCounts(): Promise<void>;
   setAgentIdentity(name: string, address: string): Promise<Result<AgentIdentity>>;
+  /** Saves a search for the whole team (a new folder without `id`); the sidebar lists it at once. */
+  saveSmartFolder(folder: { id?: string; name: string; query: string }): Promise<Result<SmartFolder>>;
+  deleteSmartFolder(id: string): Promise<Result<null>>;
   loadTriageSettings(): Promise<Result<TriageSettings>>;
   saveTriageSettings(settings: TriageSettings): Promise<Result<TriageSettings>>;
 }
@@ -86,6 +91,27 @@ export function createTeamSlice(api: DeskApi): DeskSlice<TeamSlice> {
           void get().loadDirectory();
           // "Mine" means something now.
           void get().refreshCounts();
+        }
+        return result;
+      },
+
+      async saveSmartFolder(folder) {
+        const result = await api.call('smartFolders.save', folder);
+        if (result.ok) {
+          const saved = result.value;
+          set((state) => ({
+            directory: state.directory
+              ? { ...state.directory, smartFolders: [...state.directory.smartFolders.filter((f) => f.id !== saved.id), saved].sort((a, b) => a.name.localeCompare(b.name)) }
+              : state.directory,
+          }));
+        }
+        return result;
+      },
+
+      async deleteSmartFolder(id) {
+        const result = await api.call('smartFolders.delete', { id });
+        if (result.ok) {
+          set((state) => ({ directory: state.directory ? { ...state.directory, smartFolders: state.directory.smartFolders.filter((f) => f.id !== id) } : state.directory }));
         }
         return result;
       },

@@ -73,6 +73,7 @@ function tablesOf(entities: readonly string[]): Set<'conversations' | 'contacts'
     else if (e.startsWith('contact:')) tables.add('contacts').add('conversations');
     else if (e.startsWith(PRESENCE_PREFIX)) tables.add('triage').add('team');
     else if (e.startsWith('agent:') || e.startsWith('group:')) tables.add('team').add('triage');
+    else if (e.startsWith('smartfolder:')) tables.add('team');
     else if (e.startsWith('template:')) tables.add('templates');
     else tables.add('triage').add('activity');
   }

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AgentIdentity, TeamDirectory, TeamMember } from '../../../src-preload/api.ts';
 import { knownTags } from '../db/triage.repo.ts';
+import { listSmartFolders } from '../search/smart-folders.ts';
 import type { TeamAgent, TeamGroup } from '../team/roster.ts';
 import { AGENT_PREFIX, agentEntity, defaultColour, GROUP_PREFIX, groupEntity, listAgents, listGroups } from '../team/roster.ts';
 
@@ -44,6 +45,7 @@ export function buildDirectory(db: Database, node: string): TeamDirectory {
     agents: agents.map(agentMember),
     groups: listGroups(db).map(groupMember),
     tags: knownTags(db),
+    smartFolders: listSmartFolders(db),
   };
 }
 

@@ -4,6 +4,7 @@ import type { TriageMethods } from '../../../src-preload/api.ts';
 import type { DomainSchemas } from '../rpc/schema-types.ts';
 import { DRAWER_PATTERN } from './drawers.ts';
 import { triageSettingsSchema } from './triage-settings.ts';
+import { SMART_FOLDER_NAME_MAX, SMART_FOLDER_QUERY_MAX } from '../search/smart-folders.ts';
 
 const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const noParams = z.strictObject({});
@@ -16,6 +17,7 @@ const tag = z
   .min(1, 'A tag cannot be empty.')
   .max(60, 'A tag can be at most 60 characters long.')
   .regex(/^[^\u0000-\u001f]+$/, 'A tag cannot contain control characters.');
+const smartFolderId = z.string().regex(/^[0-9a-z-]{1,64}$/, 'That is not a smart folder id.');
 const note = z.string().max(20_000, 'A note can be at most 20,000 characters long.');
 
 const action = z.discriminatedUnion('kind', [
@@ -61,6 +63,12 @@ export const triageSchemas: DomainSchemas<keyof TriageMethods> = {
     name: z.string().trim().min(1, 'Give the group a name.').max(100, 'A group name can be at most 100 characters long.'),
     members: z.array(agentRef).max(500, 'A group can have at most 500 members.'),
   }),
+  'smartFolders.save': z.strictObject({
+    id: smartFolderId.optional(),
+    name: z.string().trim().min(1, 'Give the smart folder a name.').max(SMART_FOLDER_NAME_MAX, `A smart folder's name can be at most ${SMART_FOLDER_NAME_MAX} characters long.`),
+    query: z.string().trim().min(1, 'A smart folder needs a search.').max(SMART_FOLDER_QUERY_MAX, `A smart folder's search can be at most ${SMART_FOLDER_QUERY_MAX} characters long.`),
+  }),
+  'smartFolders.delete': z.strictObject({ id: smartFolderId }),
   'triage.settings': noParams,
   'triage.saveSettings': triageSettingsSchema,
 };

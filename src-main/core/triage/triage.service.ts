@@ -39,6 +39,7 @@ import type { CellChange, Target } from './triage-actions.ts';
 import { planAction, undoChanges } from './triage-actions.ts';
 import { countDrawers, conversationTriage, listDrawer } from './triage-reads.ts';
 import { saveTriageSettings } from './triage-settings.ts';
+import { deleteSmartFolder, saveSmartFolder } from '../search/smart-folders.ts';
 
 export interface TriageDeps {
   db: Database;
@@ -282,6 +283,19 @@ export function startTriage(deps: TriageDeps): Triage {
         drain(READ_DRAIN);
         return groupMember(group);
       }),
+
+    'smartFolders.save': ({ id, name, query }) =>
+      guard(() => {
+        const folder = saveSmartFolder(actor, { id, name, query });
+        events.emit({ type: 'changed', table: 'team' });
+        return folder;
+      }),
+
+    'smartFolders.delete': ({ id }) => {
+      deleteSmartFolder(actor, id);
+      events.emit({ type: 'changed', table: 'team' });
+      return null;
+    },
 
     'triage.settings': () => {
       fresh();

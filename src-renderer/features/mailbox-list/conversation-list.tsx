@@ -6,6 +6,7 @@ import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { SearchBox } from '../search/search-box.tsx';
+import { SmartFolderActions } from '../search/smart-folder-actions.tsx';
 import { ConversationRow, ROW_HEIGHT, SEARCH_ROW_HEIGHT, TRIAGE_ROW_HEIGHT, conversationRowId } from './conversation-row.tsx';
 import { BulkBar } from './bulk-bar.tsx';
 import { useListTitle } from './list-title.ts';
@@ -78,6 +79,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
   const now = useTick(60_000);
 
   const searching = search.query.trim() !== '';
+  const smartFolder = directory?.smartFolders.find((f) => f.query === search.query.trim()) ?? null;
   const items = useMemo(() => (searching ? search.hits.map((h) => h.conversation) : browse.conversations), [searching, search.hits, browse.conversations]);
   const highlights = useMemo(() => new Map<number, Highlight[]>(search.hits.map((h) => [h.conversation.id, h.snippet])), [search.hits]);
   const withBadges = !searching && rowTriage.size > 0;
@@ -152,7 +154,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
     );
   }
 
-  const heading = searching ? t('search.resultsTitle') : title;
+  const heading = searching ? (smartFolder?.name ?? t('search.resultsTitle')) : title;
   return (
     <section className="message-list-pane" aria-labelledby="message-list-title">
       <SearchBox inputRef={searchRef} listRef={listRef} />
@@ -173,6 +175,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
         <h2 id="message-list-title" className="list-title" data-testid="list-title">{heading}</h2>
         {loadingMore && <span className="list-status">{t('list.loadingMore')}</span>}
         {searching && search.status === 'searching' && items.length > 0 && <span className="list-status">{t('search.searching')}</span>}
+        {searching && <SmartFolderActions />}
       </header>
       <BulkBar />
       <div

@@ -13,7 +13,8 @@ const ALARMING = new Set<DrawerId>(['overdue', 'alerts']);
 function DrawerButton({ drawer, colour }: { drawer: DrawerId; colour?: string }) {
   const { active, count, directory, settings, setFolderChoice } = useDesk(
     useShallow((s) => ({
-      active: s.folderChoice.kind === 'drawer' && s.folderChoice.drawer === drawer,
+      // While a search (or a smart folder) is on screen, the list is not this drawer.
+      active: s.searchQuery.trim() === '' && s.folderChoice.kind === 'drawer' && s.folderChoice.drawer === drawer,
       count: s.drawerCounts.get(drawer),
       directory: s.directory,
       settings: s.triageSettings,

@@ -22,7 +22,8 @@ interface FolderButtonProps {
 function FolderButton({ choice, label, owner, unread, testId }: FolderButtonProps) {
   const current = useDesk((s) => s.folderChoice);
   const setFolderChoice = useDesk((s) => s.setFolderChoice);
-  const active = sameFolderChoice(current, choice);
+  const searching = useDesk((s) => s.searchQuery.trim() !== '');
+  const active = !searching && sameFolderChoice(current, choice);
   return (
     <li>
       <button

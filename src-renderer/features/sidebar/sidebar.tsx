@@ -7,6 +7,7 @@ import { t } from '../../i18n/i18n.ts';
 import { AccountItem } from './account-item.tsx';
 import { FolderList } from './folder-list.tsx';
 import { DrawerList } from './drawer-list.tsx';
+import { SmartFolderList } from './smart-folder-list.tsx';
 import { AgentBanner } from '../team/agent-banner.tsx';
 import { NotificationBell } from '../notifications/notification-center.tsx';
 import { OutboxSidebarEntry } from '../outbox/outbox-sidebar-entry.tsx';
@@ -72,6 +73,7 @@ export function Sidebar() {
       </div>
       <AgentBanner />
       <DrawerList />
+      <SmartFolderList />
       <OutboxSidebarEntry />
       <h2 className="section-label">{t('sidebar.mailbox')}</h2>
       <FolderList />
