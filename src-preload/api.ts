@@ -24,12 +24,14 @@ import type { AccountHealth, AccountMethods, AccountSummary, Sentence } from './
 import type { TriageMethods } from './contract/triage.ts';
 import type { ComposeMethods } from './contract/compose.ts';
 import type { TeamHealth, TeamMethods } from './contract/team.ts';
+import type { RulesMethods } from './contract/rules.ts';
 
 // The contract is split per domain; the renderer imports all of it from here.
 export type * from './contract/accounts.ts';
 export type * from './contract/triage.ts';
 export type * from './contract/compose.ts';
 export type * from './contract/team.ts';
+export type * from './contract/rules.ts';
 
 /* ------------------------------------------------------------------ basics */
 
@@ -247,7 +249,7 @@ export interface SearchResult extends Page<SearchHit> {
 
 export type NoParams = Record<string, never>;
 
-export interface DeskMethods extends AccountMethods, TriageMethods, ComposeMethods, TeamMethods {
+export interface DeskMethods extends AccountMethods, TriageMethods, ComposeMethods, TeamMethods, RulesMethods {
   'app.info': { params: NoParams; result: AppInfo };
   'workspace.openDemo': { params: NoParams; result: AccountSummary };
   'workspace.removeDemo': { params: NoParams; result: null };
@@ -299,7 +301,8 @@ export type ChangedTable =
   | 'outbox'
   | 'drafts'
   | 'templates'
-  | 'team';
+  | 'team'
+  | 'rules';
 
 /**
  * Something the agent should notice now: a snooze came back, a colleague shared or mentioned, a scheduled mail

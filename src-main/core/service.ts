@@ -31,6 +31,8 @@ import { startTriage } from './triage/triage.service.ts';
 import { startCompose } from './compose/compose.service.ts';
 import { startTeam } from './team/team.service.ts';
 import { createWorkspaceHandlers } from './workspace/workspace.handlers.ts';
+import { createRuleHandlers } from './rules/rules.handlers.ts';
+import { onRuleOps } from './rules/rule-step.ts';
 import { demoWasDismissed } from './workspace/demo-workspace.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -87,7 +89,12 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
     ...createConversationHandlers({ db, events, actor, clock, log, syncs }),
     ...createContactHandlers({ db, events, actor, clock }),
     ...createSearchHandlers({ db, log, freshTriage: triage.fresh }),
+    ...createRuleHandlers({ db, actor, events, clock }),
   };
+  // What automation rules did to new mail goes to the team and the triage fold like the agent's own changes.
+  const stopRuleOps = onRuleOps((changed, ops) => {
+    if (changed === db) actor.announce(ops);
+  });
 
   if (options.demoIfEmpty && listAccounts(db).length === 0 && !demoWasDismissed(db)) {
     await workspace['workspace.openDemo']({});
@@ -106,6 +113,7 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
       if (closed) return;
       closed = true;
       stopAttachmentGc();
+      stopRuleOps();
       await team.close();
       await compose.close();
       triage.close();

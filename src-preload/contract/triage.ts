@@ -153,7 +153,15 @@ export type ActivityItem =
    * Bob"). Core sends what changed, not words: the renderer says it in the
    * agent's language, with the team's status names and the agent's dates.
    */
-  | { kind: 'event'; id: string; at: number; author: AgentIdentity | null; change: ActivityChange };
+  | {
+      kind: 'event';
+      id: string;
+      at: number;
+      author: AgentIdentity | null;
+      /** The automation rule that made the change (its name), when no agent did. */
+      rule: string | null;
+      change: ActivityChange;
+    };
 
 /** What one triage event changed. */
 export type ActivityChange =

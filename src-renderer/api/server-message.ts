@@ -20,6 +20,7 @@ const CHANGED_TABLES: Record<ChangedTable, true> = {
   drafts: true,
   templates: true,
   team: true,
+  rules: true,
 };
 
 const NOTIFICATION_KINDS: Record<DeskNotification['kind'], true> = {

@@ -12,6 +12,7 @@ import { NotificationList, NotificationToasts } from '../features/notifications/
 import { AgentDialog } from '../features/team/agent-dialog.tsx';
 import { TriagePickers } from '../features/triage/triage-pickers.tsx';
 import { TriageSettingsDialog } from '../features/triage/triage-settings-dialog.tsx';
+import { RulesDialog } from '../features/rules/rules-dialog.tsx';
 import { UndoToast } from '../features/triage/undo-toast.tsx';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts.ts';
 // Replying (issue 6): new-mail dock, undo-send toast, "To send" drawer, reply settings.
@@ -48,6 +49,7 @@ export function Workspace() {
       <CommandPalette />
       <AgentDialog />
       <TriageSettingsDialog />
+      <RulesDialog />
       <NotificationList />
       <UndoToast />
       <NotificationToasts />

@@ -22,6 +22,7 @@ import { createTriageUiSlice } from './triage-ui.slice.ts';
 import { createComposerSlice } from './composer.slice.ts';
 import { createComposerSettingsSlice } from './composer-settings.slice.ts';
 import { bindComposeEvents, createOutboxSlice } from './outbox.slice.ts';
+import { createRulesSlice } from './rules.slice.ts';
 import type { DeskState } from './slice.ts';
 
 export type { DeskState } from './slice.ts';
@@ -44,6 +45,7 @@ export function createDeskStore(api: DeskApi, monitor: ConnectionMonitor): DeskS
     ...createComposerSlice(api)(...args),
     ...createOutboxSlice(api)(...args),
     ...createComposerSettingsSlice(api)(...args),
+    ...createRulesSlice(api)(...args),
   }));
 }
 
@@ -136,6 +138,9 @@ export function bindDeskEvents(api: DeskApi, monitor: ConnectionMonitor, store: 
             return;
           case 'activity':
             if (touchesOpened(state, event)) void state.reloadOpenedTriage();
+            return;
+          case 'rules':
+            store.setState((s) => ({ rulesVersion: s.rulesVersion + 1 }));
             return;
           case 'team':
             // Names, colours, groups, tags and presence badges.

@@ -9,6 +9,7 @@ import type { DeskMethodName, DeskParams } from '../../../src-preload/api.ts';
 import { composeSchemas } from '../compose/compose.schemas.ts';
 import { teamSchemas } from '../team/team.schemas.ts';
 import { triageSchemas } from '../triage/triage.schemas.ts';
+import { rulesSchemas } from '../rules/rules.schemas.ts';
 
 const serverSettings = z.strictObject({
   host: z.string().trim().min(1, 'Enter the server name.').max(253).regex(/^[^\s/]+$/, 'A server name has no spaces or slashes.'),
@@ -45,6 +46,7 @@ export const paramSchemas: Schemas = {
   ...triageSchemas,
   ...composeSchemas,
   ...teamSchemas,
+  ...rulesSchemas,
   'app.info': noParams,
   'workspace.openDemo': noParams,
   'workspace.removeDemo': noParams,

@@ -48,6 +48,8 @@ export interface LocalActor {
   record(changes: ReadonlyArray<{ entity: string; field: string; value: JsonValue }>): Op[];
   /** Called after each record() with the new ops (the team transport sends them); returns unsubscribe. */
   onRecorded(listener: (ops: readonly Op[]) => void): () => void;
+  /** Tells the same listeners about ops made here and queued by other means (automation rules: rules/rule-step.ts). */
+  announce(ops: readonly Op[]): void;
 }
 
 export function createLocalActor(db: Database, clock: Clock): LocalActor {
@@ -73,6 +75,9 @@ export function createLocalActor(db: Database, clock: Clock): LocalActor {
     onRecorded(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    announce(ops) {
+      if (ops.length > 0) for (const listener of listeners) listener(ops);
     },
   };
 }

@@ -66,14 +66,15 @@ function stateOf(h: TransportHealth): TeamSyncState {
 }
 
 /** Which tables of the renderer a set of changed entities touches. */
-function tablesOf(entities: readonly string[]): Set<'conversations' | 'contacts' | 'triage' | 'activity' | 'team' | 'templates'> {
-  const tables = new Set<'conversations' | 'contacts' | 'triage' | 'activity' | 'team' | 'templates'>();
+function tablesOf(entities: readonly string[]): Set<'conversations' | 'contacts' | 'triage' | 'activity' | 'team' | 'templates' | 'rules'> {
+  const tables = new Set<'conversations' | 'contacts' | 'triage' | 'activity' | 'team' | 'templates' | 'rules'>();
   for (const e of entities) {
     if (e.startsWith('msg:')) tables.add('conversations').add('triage').add('activity');
     else if (e.startsWith('contact:')) tables.add('contacts').add('conversations');
     else if (e.startsWith(PRESENCE_PREFIX)) tables.add('triage').add('team');
     else if (e.startsWith('agent:') || e.startsWith('group:')) tables.add('team').add('triage');
     else if (e.startsWith('smartfolder:')) tables.add('team');
+    else if (e.startsWith('rule:')) tables.add('rules');
     else if (e.startsWith('template:')) tables.add('templates');
     else tables.add('triage').add('activity');
   }

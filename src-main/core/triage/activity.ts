@@ -8,6 +8,8 @@ import type { Database } from 'better-sqlite3';
 import type { ActivityChange, ActivityItem } from '../../../src-preload/api.ts';
 import { noteEntitiesOf, opsOfConversation, opsOfEntity } from '../db/triage.repo.ts';
 import { parseTimestamp } from '../team/hlc.ts';
+import { ruleTagOf } from '../rules/rule-match.ts';
+import { ruleNamesByTag } from '../rules/rule-store.ts';
 import type { Op } from '../team/ops.ts';
 import type { TeamNames } from './directory.ts';
 import { agentRef } from './directory.ts';
@@ -54,10 +56,14 @@ export function conversationActivity(db: Database, conversationId: number, names
     const note = noteOf(opsOfEntity(db, entity));
     if (note) items.push(noteItem(note, names));
   }
+  let rules: Map<string, string> | undefined;
   for (const op of opsOfConversation(db, conversationId)) {
     const change = eventChange(op);
     if (change === null) continue;
-    items.push({ kind: 'event', id: `event:${op.hlc}`, at: parseTimestamp(op.hlc)?.millis ?? 0, author: names.identity(op.actor), change });
+    // A rule's change is by the desktop that derived it, which did not choose it: the timeline names the rule.
+    const tag = ruleTagOf(op);
+    const rule = tag === null ? null : ((rules ??= ruleNamesByTag(db)).get(tag) ?? null);
+    items.push({ kind: 'event', id: `event:${op.hlc}`, at: parseTimestamp(op.hlc)?.millis ?? 0, author: tag === null ? names.identity(op.actor) : null, rule, change });
   }
   return items.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }

@@ -45,7 +45,7 @@ export function NoteText({ markdown }: { markdown: string }) {
 
 /** A note, a call or a triage event in the conversation's timeline, between the messages. */
 export const ActivityCard = memo(function ActivityCard({ item }: { item: ActivityItem }) {
-  const who = item.author?.name ?? t('activity.someone');
+  const who = item.author?.name ?? (item.kind === 'event' && item.rule !== null ? t('activity.rule', { name: item.rule }) : t('activity.someone'));
   const directory = useDesk((s) => s.directory);
   const settings = useDesk((s) => s.triageSettings);
   const when = (

@@ -53,6 +53,7 @@ export function paletteCommands(state: DeskState): PaletteCommand[] {
     { id: 'junk', title: t('shortcuts.junk'), keys: [], run: (s) => void s.moveChecked('junk') },
     { id: 'to-inbox', title: t('shortcuts.toInbox'), keys: [], run: (s) => void s.moveChecked('inbox') },
     { id: 'settings', title: t('palette.settings'), keys: [], run: (s) => s.setSettingsOpen(true) },
+    { id: 'rules', title: t('palette.rules'), keys: [], run: (s) => s.setRulesOpen(true) },
     { id: 'identity', title: t('palette.identity'), keys: [], run: (s) => s.setAgentDialogOpen(true) },
     { id: 'notifications', title: t('palette.notifications'), keys: [], run: (s) => s.setNotificationsOpen(true) },
     { id: 'desktop-notifications', title: t('palette.desktopNotifications'), keys: [], run: () => void requestDesktopNotifications() },

@@ -1,0 +1,67 @@
+/**
+ * After-store step: automation rules act on new conversations from
+ * customers, inside the transaction that stored the mail (pipeline/
+ * after-store.ts), so a rule's changes are committed with the mail they are
+ * about and a crash cannot store one without the other. The changes are ops
+ * (rule-match.ts) queued for the team like an agent's.
+ *
+ * Cheap when the team has no rule (one indexed read of the op log per
+ * batch); with rules, one query over the batch's new rows.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Address } from '../../../src-preload/api.ts';
+import { looksAutomatic } from '../audit/inspect-step.ts';
+import { appendOps } from '../db/ops.repo.ts';
+import { startingCustomerMail } from '../db/rules.repo.ts';
+import { registerAfterStoreStep } from '../pipeline/after-store.ts';
+import { localNodeId } from '../team/local-actor.ts';
+import type { Op } from '../team/ops.ts';
+import { ruleOps } from './rule-match.ts';
+import { listRules } from './rule-store.ts';
+
+type Listener = (db: Database, ops: readonly Op[]) => void;
+const listeners = new Set<Listener>();
+
+/**
+ * Called (after the storing transaction) with the cache and the ops rules
+ * added to it; the service hands its own to its team transport (tests run
+ * several cores in one process).
+ */
+export function onRuleOps(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function addresses(json: string): string[] {
+  try {
+    const list = JSON.parse(json) as unknown;
+    return Array.isArray(list) ? list.map((a) => (a as Partial<Address>).address).filter((a): a is string => typeof a === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+registerAfterStoreStep((db, stored) => {
+  const rules = listRules(db).filter((r) => r.enabled);
+  if (rules.length === 0) return;
+  const now = Date.now();
+  const node = localNodeId(db);
+  const ops: Op[] = [];
+  for (const row of startingCustomerMail(db, stored.created)) {
+    // A bounce or an out-of-office starts nothing a rule should route.
+    if (looksAutomatic(row.from_address, row.subject)) continue;
+    const mail = {
+      messageId: row.message_id,
+      from: { name: row.from_name, address: row.from_address },
+      recipients: [...addresses(row.to_json), ...addresses(row.cc_json)],
+      subject: row.subject,
+      date: row.date,
+    };
+    ops.push(...ruleOps(rules, mail, now, node));
+  }
+  if (ops.length === 0) return;
+  // Ops another desktop already derived and sent are in the log under the same HLC: not queued twice.
+  if (appendOps(db, ops, now, 'queued') === 0) return;
+  // A microtask runs after the synchronous transaction has committed.
+  queueMicrotask(() => listeners.forEach((l) => l(db, ops)));
+});

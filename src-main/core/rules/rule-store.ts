@@ -1,0 +1,88 @@
+/**
+ * Rules as team state: the fold of `rule:<id>` ops, like groups and
+ * templates. Every desktop that stores a new conversation applies the same
+ * rules to it (rule-step.ts), so a rule works whichever desktop is open.
+ *
+ *   rule:<id>   name | enabled | conditions | actions | since | deleted
+ *
+ * `since` is written once, when the rule is created: a rule acts on
+ * conversations that start after it, never on the history a desktop syncs.
+ */
+import crypto from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import type { AutomationRule, RuleInput } from '../../../src-preload/api.ts';
+import { opsWithEntityPrefix } from '../db/team.repo.ts';
+import type { LocalActor } from '../team/local-actor.ts';
+import { foldOps } from '../team/ops.ts';
+import { ruleTag } from './rule-match.ts';
+import { ruleActionsSchema, ruleConditionsSchema, ruleNameSchema } from './rule-model.ts';
+
+export const RULE_PREFIX = 'rule:';
+
+const sinceSchema = z.number().int().min(0).max(8_640_000_000_000_000);
+
+export function listRules(db: Database): AutomationRule[] {
+  const fields = new Map<string, Map<string, unknown>>();
+  for (const op of foldOps(opsWithEntityPrefix(db, RULE_PREFIX)).values()) {
+    let cells = fields.get(op.entity);
+    if (!cells) fields.set(op.entity, (cells = new Map()));
+    cells.set(op.field, op.value);
+  }
+  const rules: AutomationRule[] = [];
+  for (const [entity, cells] of fields) {
+    if (cells.get('deleted') === true) continue;
+    const name = ruleNameSchema.safeParse(cells.get('name'));
+    const conditions = ruleConditionsSchema.safeParse(cells.get('conditions'));
+    const actions = ruleActionsSchema.safeParse(cells.get('actions'));
+    const since = sinceSchema.safeParse(cells.get('since'));
+    if (!name.success || !conditions.success || !actions.success || !since.success) continue;
+    rules.push({
+      id: entity.slice(RULE_PREFIX.length),
+      name: name.data,
+      enabled: cells.get('enabled') !== false,
+      conditions: conditions.data,
+      actions: actions.data,
+      since: since.data,
+    });
+  }
+  return rules.sort((a, b) => a.since - b.since || a.id.localeCompare(b.id));
+}
+
+/** Every rule's name by its tag (rule-match.ts `ruleTag`), deleted ones too: the timeline names the rule behind a change. */
+export function ruleNamesByTag(db: Database): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const op of foldOps(opsWithEntityPrefix(db, RULE_PREFIX)).values()) {
+    const name = ruleNameSchema.safeParse(op.value);
+    if (op.field === 'name' && name.success) names.set(ruleTag(op.entity.slice(RULE_PREFIX.length)), name.data);
+  }
+  return names;
+}
+
+/** Saves a rule for the team; a new one starts acting on conversations from `now` on. */
+export function saveRule(db: Database, actor: LocalActor, input: RuleInput, now: number): AutomationRule {
+  const existing = input.id === undefined ? undefined : listRules(db).find((r) => r.id === input.id);
+  const id = input.id ?? crypto.randomUUID();
+  const entity = RULE_PREFIX + id;
+  const rule: AutomationRule = {
+    id,
+    name: ruleNameSchema.parse(input.name),
+    enabled: input.enabled,
+    conditions: ruleConditionsSchema.parse(input.conditions),
+    actions: ruleActionsSchema.parse(input.actions),
+    since: existing?.since ?? now,
+  };
+  actor.record([
+    { entity, field: 'name', value: rule.name },
+    { entity, field: 'enabled', value: rule.enabled },
+    { entity, field: 'conditions', value: rule.conditions.map((c) => ({ ...c })) },
+    { entity, field: 'actions', value: rule.actions.map((a) => ({ ...a })) },
+    ...(existing ? [] : [{ entity, field: 'since', value: rule.since }]),
+    { entity, field: 'deleted', value: false },
+  ]);
+  return rule;
+}
+
+export function deleteRule(actor: LocalActor, id: string): void {
+  actor.record([{ entity: RULE_PREFIX + id, field: 'deleted', value: true }]);
+}

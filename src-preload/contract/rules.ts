@@ -1,0 +1,50 @@
+/**
+ * Automation rules: what happens by itself to a new conversation from a
+ * customer (route it to a colleague or group, tag it, set its priority or
+ * status). Rules are team state; their effects are ordinary triage changes
+ * that every desktop derives the same way (core/rules/).
+ */
+import type { AssigneeRef, ConversationStatus, Priority } from './triage.ts';
+
+/** `from`: the sender's address or name; `to`: any To or Cc address (which of the desk's mailboxes); `subject`. */
+export type RuleField = 'from' | 'to' | 'subject';
+/** Case-insensitive. */
+export type RuleOperator = 'contains' | 'is';
+
+export interface RuleCondition {
+  field: RuleField;
+  operator: RuleOperator;
+  value: string;
+}
+
+export type RuleAction =
+  | { kind: 'assign'; assignee: AssigneeRef }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'priority'; priority: Priority }
+  | { kind: 'status'; status: Extract<ConversationStatus, 'on_hold' | 'done' | 'closed' | 'spam'> };
+
+export interface AutomationRule {
+  id: string;
+  name: string;
+  enabled: boolean;
+  /** All must hold. */
+  conditions: RuleCondition[];
+  actions: RuleAction[];
+  /** When it was created (epoch ms): it acts on conversations that start after, never on older mail. */
+  since: number;
+}
+
+export interface RuleInput {
+  /** Absent for a new rule. */
+  id?: string;
+  name: string;
+  enabled: boolean;
+  conditions: RuleCondition[];
+  actions: RuleAction[];
+}
+
+export interface RulesMethods {
+  'rules.list': { params: Record<string, never>; result: AutomationRule[] };
+  'rules.save': { params: RuleInput; result: AutomationRule };
+  'rules.delete': { params: { id: string }; result: null };
+}

@@ -1,0 +1,63 @@
+/**
+ * An automation rule made in the Rules dialog acts on the next customer who
+ * starts a conversation, on a real mailbox: Big Co's new mail arrives tagged
+ * and urgent, mail from others and mail older than the rule do not, and the
+ * conversation's timeline names the rule.
+ */
+import { expect, test } from '@playwright/test';
+import { buildMail } from '../support/mail-fixtures.ts';
+import { startDovecotWorkspace } from './fixtures/dovecot-workspace.ts';
+import type { DovecotWorkspace } from './fixtures/dovecot-workspace.ts';
+import { screenshotPath } from './support/core-host.ts';
+
+const support = 'Acme Support <agent@example.test>';
+let workspace: DovecotWorkspace;
+
+test.beforeAll(async () => {
+  workspace = await startDovecotWorkspace();
+  await workspace.deliver([buildMail({ from: 'Old Client <old@bigco.example>', to: support, subject: 'From before the rule', date: new Date(Date.now() - 3_600_000), text: 'Hello from last hour.' })]);
+});
+
+test.afterAll(async () => {
+  await workspace?.stop();
+});
+
+test('a rule tags and prioritises a new key-account conversation, and the timeline says so', async ({ page }) => {
+  await workspace.connect(page, 1);
+
+  await page.getByTestId('open-rules').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('No rules yet.');
+  await dialog.getByTestId('rule-name').fill('Big Co is a key account');
+  await dialog.getByTestId('rule-condition-value').fill('@bigco.example');
+  await dialog.getByTestId('rule-action-tag').fill('key-account');
+  await dialog.getByTestId('rule-add-action').click();
+  await dialog.getByTestId('rule-action-kind').nth(1).selectOption('priority');
+  await dialog.getByLabel('Action 2: value').selectOption('urgent');
+  await dialog.getByTestId('rule-save').click();
+  await expect(dialog.getByTestId('rule-item')).toHaveText(['Big Co is a key account']);
+  await page.screenshot({ path: screenshotPath('rules-dialog') });
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // A Date header has whole seconds: mail from the second the rule was saved could predate it.
+  await page.waitForTimeout(1_100);
+  await workspace.deliver([
+    buildMail({ from: 'Anna Berg <anna@bigco.example>', to: support, subject: 'Invoice 7 is wrong', date: new Date(), text: 'Our invoice 7 charges twice.' }),
+    buildMail({ from: 'Sam Small <sam@small.example>', to: support, subject: 'Where is my parcel?', date: new Date(), text: 'Parcel 12 is late.' }),
+  ]);
+  // The Inbox drawer: its rows carry the triage badges.
+  await page.getByTestId('drawer-inbox').click();
+  const rows = page.getByTestId('message-row');
+  await expect(rows).toHaveCount(3, { timeout: 30_000 });
+  const anna = rows.filter({ hasText: 'Invoice 7 is wrong' });
+  await expect(anna.getByTestId('badge-tag')).toHaveText('#key-account', { timeout: 15_000 });
+  await expect(anna.getByTestId('badge-priority')).toHaveAttribute('data-priority', 'urgent');
+  for (const other of ['Where is my parcel?', 'From before the rule']) {
+    await expect(rows.filter({ hasText: other }).getByTestId('badge-tag')).toHaveCount(0);
+  }
+
+  await anna.click();
+  const events = page.getByTestId('activity-event');
+  await expect(events.filter({ hasText: 'Rule “Big Co is a key account”' })).toHaveCount(2);
+  await page.screenshot({ path: screenshotPath('rule-applied') });
+});

@@ -1,0 +1,82 @@
+/**
+ * Which new conversations a rule acts on, and the ops it derives: the same on
+ * every desktop (only the actor differs), never for mail older than the rule
+ * or dated far ahead, and the newer of two rules wins a cell both set.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AutomationRule } from '../../../src-preload/api.ts';
+import { FUTURE_TOLERANCE_MS, ruleMatches, ruleOps, ruleTag, ruleTagOf } from '../../../src-main/core/rules/rule-match.ts';
+import type { RuleMail } from '../../../src-main/core/rules/rule-match.ts';
+import { foldFields } from '../../../src-main/core/team/ops.ts';
+
+const SINCE = Date.UTC(2026, 10, 1, 9);
+const ALICE = '00000000000000a1';
+const BOB = '00000000000000b0';
+
+const rule = (over: Partial<AutomationRule> = {}): AutomationRule => ({
+  id: 'r1',
+  name: 'Big Co',
+  enabled: true,
+  conditions: [{ field: 'from', operator: 'contains', value: '@bigco.example' }],
+  actions: [{ kind: 'tag', tag: 'key-account' }],
+  since: SINCE,
+  ...over,
+});
+
+const mail = (over: Partial<RuleMail> = {}): RuleMail => ({
+  messageId: 'anna-1@bigco.example',
+  from: { name: 'Anna Berg', address: 'Anna@BigCo.example' },
+  recipients: ['billing@desk.example', 'cc@desk.example'],
+  subject: 'Invoice 7 is wrong',
+  date: SINCE + 60_000,
+  ...over,
+});
+
+describe('rule conditions', () => {
+  it('match case-insensitively: contains anywhere, is the whole value, all of them', () => {
+    expect(ruleMatches(rule(), mail())).toBe(true);
+    expect(ruleMatches(rule({ conditions: [{ field: 'from', operator: 'contains', value: 'anna berg' }] }), mail())).toBe(true);
+    expect(ruleMatches(rule({ conditions: [{ field: 'from', operator: 'is', value: 'anna@bigco.example' }] }), mail())).toBe(true);
+    expect(ruleMatches(rule({ conditions: [{ field: 'from', operator: 'is', value: 'bigco.example' }] }), mail())).toBe(false);
+    expect(ruleMatches(rule({ conditions: [{ field: 'to', operator: 'is', value: 'BILLING@desk.example' }] }), mail())).toBe(true);
+    expect(ruleMatches(rule({ conditions: [{ field: 'to', operator: 'contains', value: 'sales@' }] }), mail())).toBe(false);
+    expect(ruleMatches(rule({ conditions: [{ field: 'subject', operator: 'contains', value: 'invoice' }, { field: 'from', operator: 'contains', value: 'smallco' }] }), mail())).toBe(false);
+  });
+
+  it('leave alone mail older than the rule, and act on nothing while disabled', () => {
+    expect(ruleMatches(rule(), mail({ date: SINCE - 1 }))).toBe(false);
+    expect(ruleMatches(rule({ enabled: false }), mail())).toBe(false);
+  });
+});
+
+describe('derived ops', () => {
+  it('are the same ops on every desktop but for who derived them, dated just after the mail', () => {
+    const rules = [rule({ actions: [{ kind: 'assign', assignee: 'group:billing' }, { kind: 'tag', tag: 'key-account' }, { kind: 'priority', priority: 'high' }, { kind: 'status', status: 'on_hold' }] })];
+    const onAlice = ruleOps(rules, mail(), SINCE + 120_000, ALICE);
+    const onBob = ruleOps(rules, mail(), SINCE + 999_000, BOB);
+    expect(onAlice.map((op) => [op.entity, op.field, op.value])).toEqual([
+      ['msg:anna-1@bigco.example', 'assignee', 'group:billing'],
+      ['msg:anna-1@bigco.example', 'tag:key-account', true],
+      ['msg:anna-1@bigco.example', 'priority', 'high'],
+      ['msg:anna-1@bigco.example', 'status', 'on_hold'],
+    ]);
+    expect(onBob.map((op) => op.hlc)).toEqual(onAlice.map((op) => op.hlc));
+    expect(new Set(onAlice.map((op) => op.hlc)).size).toBe(4);
+    expect(onAlice.every((op) => op.hlc.startsWith(new Date(mail().date + 1).toISOString()))).toBe(true);
+    expect(onAlice.map((op) => op.actor)).toEqual([ALICE, ALICE, ALICE, ALICE]);
+    expect(onAlice.map(ruleTagOf)).toEqual(Array(4).fill(ruleTag('r1')));
+  });
+
+  it('let the newer of two rules win a cell both set', () => {
+    const older = rule({ id: 'old', actions: [{ kind: 'priority', priority: 'low' }] });
+    const newer = rule({ id: 'new', since: SINCE + 1, actions: [{ kind: 'priority', priority: 'urgent' }] });
+    const cells = foldFields(ruleOps([older, newer], mail(), SINCE + 120_000, ALICE), new Set(['msg:anna-1@bigco.example']));
+    expect(cells.get('priority')?.value).toBe('urgent');
+  });
+
+  it('are none for mail dated well ahead of this desktop', () => {
+    const now = SINCE + 120_000;
+    expect(ruleOps([rule()], mail({ date: now + FUTURE_TOLERANCE_MS + 1 }), now, ALICE)).toEqual([]);
+    expect(ruleOps([rule()], mail({ date: now + 5_000 }), now, ALICE)).toHaveLength(1);
+  });
+});
