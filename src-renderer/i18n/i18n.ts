@@ -56,6 +56,12 @@ export function t(key: MessageKey, vars?: Vars): string {
   return interpolate(entry[form] ?? entry.other, vars);
 }
 
+/** A key's English words, whatever the agent's language: what core's own defaults are written in. */
+export function inEnglish(key: MessageKey): string {
+  const entry = en[key];
+  return typeof entry === 'string' ? entry : entry.other;
+}
+
 /** As core's `sizeInSentence`, in the agent's locale: "30,4 MB" in German. */
 export function sizeInSentence(bytes: number): string {
   if (bytes < 1_048_576) return `${new Intl.NumberFormat(currentLocale).format(Math.max(1, Math.round(bytes / 1024)))} KB`;

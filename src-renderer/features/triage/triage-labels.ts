@@ -4,7 +4,7 @@
  * badges, the triage bar and the palette all say the same thing.
  */
 import type { AssigneeRef, ConversationStatus, DrawerId, PresenceBadge, Priority, SlaKind, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
-import { t, type MessageKey } from '../../i18n/i18n.ts';
+import { inEnglish, t, type MessageKey } from '../../i18n/i18n.ts';
 import { formatWhen } from '../../i18n/format.ts';
 import { memberOf } from '../../store/team-members.ts';
 
@@ -74,9 +74,15 @@ const FIXED_LABEL: Record<(typeof FIXED_DRAWERS)[number], MessageKey> = {
   open: 'drawer.open',
 };
 
+/**
+ * The team's name for a status, or the agent's language's. Core's defaults
+ * are the English words (triage-settings.ts), so a label the team never
+ * changed (or saved unchanged from an English form) reads "Offen" to a
+ * German agent, not "Pending".
+ */
 export function statusLabel(status: ConversationStatus, settings: TriageSettings | null): string {
   const custom = settings?.statusLabels[status]?.trim();
-  return custom || t(STATUS_LABEL[status]);
+  return custom && custom !== inEnglish(STATUS_LABEL[status]) ? custom : t(STATUS_LABEL[status]);
 }
 
 /**

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ConversationStatus, Priority, SlaTargetsInput, TriageSettings } from '../../../src-preload/api.ts';
 import { Modal } from '../../app/ui/modal.tsx';
 import { ErrorNote } from '../../app/ui/error-note.tsx';
-import { t } from '../../i18n/i18n.ts';
+import { inEnglish, t } from '../../i18n/i18n.ts';
 import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { ALL_STATUSES } from '../../store/triage-optimistic.ts';
@@ -20,9 +20,16 @@ function wholeNumber(text: string, min: number, max: number): number | null {
   return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
 }
 
+const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
 function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): void }) {
+  const zonesId = useId();
   const save = useDesk((s) => s.saveTriageSettings);
-  const [labels, setLabels] = useState(initial.statusLabels);
+  // A label left at core's English default is shown empty, with the agent's own word as its placeholder, and saved
+  // back as the default: the team keeps seeing it in each agent's language (statusLabel).
+  const [labels, setLabels] = useState(() =>
+    Object.fromEntries(ALL_STATUSES.map((s) => [s, initial.statusLabels[s] === inEnglish(STATUS_LABEL[s]) ? '' : initial.statusLabels[s]])) as Record<ConversationStatus, string>,
+  );
   const [autoClose, setAutoClose] = useState(String(initial.autoCloseDays));
   const [spamPurge, setSpamPurge] = useState(String(initial.spamPurgeDays));
   const [hours, setHours] = useState(initial.businessHours);
@@ -56,7 +63,8 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
     });
     const slaByPriority: Record<Priority, SlaTargetsInput> = { low: targets('low'), normal: targets('normal'), high: targets('high'), urgent: targets('urgent') };
     setBusy(true);
-    const result = await save({ statusLabels: labels, autoCloseDays, spamPurgeDays, businessHours: { ...hours, fromHour: from, toHour: to }, slaByPriority, slaFrom });
+    const statusLabels = Object.fromEntries(ALL_STATUSES.map((s) => [s, labels[s].trim() || inEnglish(STATUS_LABEL[s])])) as Record<ConversationStatus, string>;
+    const result = await save({ statusLabels, autoCloseDays, spamPurgeDays, businessHours: { ...hours, fromHour: from, toHour: to }, slaByPriority, slaFrom });
     setBusy(false);
     if (result.ok) onDone();
     else setError(describeError(result.error));
@@ -76,7 +84,7 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
           {ALL_STATUSES.map((status: ConversationStatus) => (
             <label key={status} className="settings-field">
               <span>{t(STATUS_LABEL[status])}</span>
-              <input value={labels[status]} data-testid={`settings-label-${status}`} onChange={(e) => setLabels({ ...labels, [status]: e.target.value })} />
+              <input value={labels[status]} placeholder={t(STATUS_LABEL[status])} data-testid={`settings-label-${status}`} onChange={(e) => setLabels({ ...labels, [status]: e.target.value })} />
             </label>
           ))}
         </div>
@@ -99,7 +107,11 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
         <div className="settings-grid">
           <label className="settings-field">
             <span>{t('triageSettings.timeZone')}</span>
-            <input value={hours.timeZone} onChange={(e) => setHours({ ...hours, timeZone: e.target.value })} />
+            <input value={hours.timeZone} list={zonesId} autoComplete="off" data-testid="settings-time-zone" onChange={(e) => setHours({ ...hours, timeZone: e.target.value })} />
+            {/* The zones this browser knows, offered as the agent types ("Europe/Cop…"); core checks the one saved. */}
+            <datalist id={zonesId}>
+              {TIME_ZONES.map((zone) => <option key={zone} value={zone} />)}
+            </datalist>
           </label>
           <label className="settings-field">
             <span>{t('triageSettings.hours')}</span>
