@@ -237,6 +237,14 @@ export interface SearchParams {
   limit: number;
 }
 
+/** How many conversations a saved search (a smart folder) finds now, counted up to `SMART_COUNT_CAP`. */
+export interface SearchCount {
+  query: string;
+  count: number;
+  /** More than `count` match: the sidebar shows "99+". */
+  more: boolean;
+}
+
 export interface SearchResult extends Page<SearchHit> {
   /**
    * What the query asked for that was not understood (unknown operator, bad date), as sentences by key, so the
@@ -268,6 +276,8 @@ export interface DeskMethods extends AccountMethods, TriageMethods, ComposeMetho
   'conversations.split': { params: { messageId: number }; result: { conversationId: number } };
   'conversations.merge': { params: { targetId: number; sourceId: number }; result: { conversationId: number } };
   'search.query': { params: SearchParams; result: SearchResult };
+  /** Counts for the smart folders in the sidebar: each query run as `search.query` would, up to 99 conversations. */
+  'search.counts': { params: { queries: string[]; accountId: number | null }; result: SearchCount[] };
   'contacts.get': { params: { id: number }; result: ContactCard };
   'contacts.merge': { params: { targetId: number; sourceId: number }; result: ContactCard };
   /** Takes one address out of a merged contact into a contact of its own. */

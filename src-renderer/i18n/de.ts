@@ -136,6 +136,8 @@ export const de: Record<MessageKey, CatalogueEntry> = {
 
   'search.label': 'Unterhaltungen durchsuchen',
   'search.placeholder': 'Suchen',
+  'smartFolders.count': { one: '{count} Unterhaltung', other: '{count} Unterhaltungen' },
+  'smartFolders.countMore': 'Mehr als {count} Unterhaltungen',
   'smartFolders.title': 'Intelligente Ordner',
   'smartFolders.saveButton': 'Als intelligenten Ordner speichern',
   'smartFolders.saveTitle': 'Diese Suche als intelligenten Ordner speichern',

@@ -135,6 +135,8 @@ export const en = {
 
   'search.label': 'Search conversations',
   'search.placeholder': 'Search',
+  'smartFolders.count': { one: '{count} conversation', other: '{count} conversations' },
+  'smartFolders.countMore': 'More than {count} conversations',
   'smartFolders.title': 'Smart folders',
   'smartFolders.saveButton': 'Save as smart folder',
   'smartFolders.saveTitle': 'Save this search as a smart folder',

@@ -14,6 +14,7 @@ import type {
   DeskError,
   DrawerCount,
   Result,
+  SearchCount,
   SmartFolder,
   TeamDirectory,
   TeamHealth,
@@ -27,6 +28,8 @@ export interface TeamSlice {
   directoryError: DeskError | null;
   /** By drawer id. */
   drawerCounts: ReadonlyMap<string, DrawerCount>;
+  /** By smart folder query: how many conversations it finds now (refreshed with the drawer counts). */
+  smartFolderCounts: ReadonlyMap<string, SearchCount>;
   triageSettings: TriageSettings | null;
   /** Team sync of this desktop: state, when it last heard from the team, changes waiting to go. */
   teamHealth: TeamHealth | null;
@@ -48,21 +51,34 @@ export function createTeamSlice(api: DeskApi): DeskSlice<TeamSlice> {
   return (set, get) => {
     async function loadCounts(): Promise<void> {
       const mine = ++countsGeneration;
-      const result = await api.call('triage.counts', { accountId: get().scopeAccountId });
-      if (mine !== countsGeneration || !result.ok) return; // A failed count keeps the last one shown.
-      set({ drawerCounts: new Map(result.value.map((c) => [c.drawer, c])) });
+      const queries = get().directory?.smartFolders.map((f) => f.query) ?? [];
+      const [drawers, folders] = await Promise.all([
+        api.call('triage.counts', { accountId: get().scopeAccountId }),
+        queries.length > 0 ? api.call('search.counts', { queries, accountId: get().scopeAccountId }) : null,
+      ]);
+      if (mine !== countsGeneration) return;
+      // A failed count keeps the last one shown.
+      if (drawers.ok) set({ drawerCounts: new Map(drawers.value.map((c) => [c.drawer, c])) });
+      if (folders?.ok) set({ smartFolderCounts: new Map(folders.value.map((c) => [c.query, c])) });
     }
 
     async function loadDirectoryOnce(): Promise<void> {
       const result = await api.call('team.directory', {});
-      if (result.ok) set({ directory: result.value, directoryError: null });
-      else set({ directoryError: result.error });
+      if (!result.ok) {
+        set({ directoryError: result.error });
+        return;
+      }
+      const before = get().directory?.smartFolders.map((f) => f.query).join('\n');
+      set({ directory: result.value, directoryError: null });
+      // A smart folder added or changed (here or by a colleague) needs its count.
+      if (result.value.smartFolders.map((f) => f.query).join('\n') !== before) void get().refreshCounts();
     }
 
     return {
       directory: null,
       directoryError: null,
       drawerCounts: new Map(),
+      smartFolderCounts: new Map(),
       triageSettings: null,
       teamHealth: null,
 
@@ -104,6 +120,7 @@ export function createTeamSlice(api: DeskApi): DeskSlice<TeamSlice> {
               ? { ...state.directory, smartFolders: [...state.directory.smartFolders.filter((f) => f.id !== saved.id), saved].sort((a, b) => a.name.localeCompare(b.name)) }
               : state.directory,
           }));
+          void get().refreshCounts();
         }
         return result;
       },

@@ -1,6 +1,6 @@
 /**
- * Smart folders: a search saved for the team shows in the sidebar, opens as
- * the list of what matches now (a conversation marked done leaves a
+ * Smart folders: a search saved for the team shows in the sidebar with how
+ * many conversations it finds, opens as the list of what matches now (a conversation marked done leaves a
  * `status:pending` folder), survives a reload, and can be deleted.
  */
 import { expect, test } from '@playwright/test';
@@ -33,6 +33,9 @@ test('save a search as a smart folder, open it from the sidebar, watch it follow
   await expect(folder).toHaveAttribute('aria-current', 'page');
   const matching = Number(await page.getByTestId('message-list').getAttribute('data-total'));
   expect(matching).toBeGreaterThan(1);
+  expect(matching).toBeLessThan(50);
+  // The sidebar counts what it finds, like a drawer.
+  await expect(folder.getByTestId('smart-folder-count')).toHaveText(String(matching));
 
   // A drawer chosen leaves the search; the folder brings it back.
   await page.getByTestId('drawer-inbox').click();
@@ -50,6 +53,7 @@ test('save a search as a smart folder, open it from the sidebar, watch it follow
   const subject = await page.getByTestId('reading-subject').innerText();
   await page.getByTestId('reading-pane').getByRole('button', { name: 'Done', exact: true }).click();
   await expect(page.getByTestId('message-list')).toHaveAttribute('data-total', String(matching - 1));
+  await expect(folder.getByTestId('smart-folder-count')).toHaveText(String(matching - 1));
   expect(subject.length).toBeGreaterThan(0);
 
   // Team state in core: still there after a reload.

@@ -90,6 +90,10 @@ export const paramSchemas: Schemas = {
     cursor: z.string().max(200).nullable(),
     limit: z.number().int().min(1).max(200),
   }),
+  'search.counts': z.strictObject({
+    queries: z.array(z.string().max(1000, 'A search can be at most 1000 characters long.')).max(100, 'At most 100 searches are counted at once.'),
+    accountId: rowId.nullable(),
+  }),
   'contacts.get': z.strictObject({ id: rowId }),
   'contacts.merge': z.strictObject({ targetId: rowId, sourceId: rowId }),
   'contacts.unmerge': z.strictObject({ id: rowId, address: z.string().trim().min(3).max(320) }),

@@ -7,7 +7,10 @@ import { sentence } from '../sentences.ts';
 import './index-step.ts';
 import { InvalidSearchCursorError, searchConversations } from './search.service.ts';
 
-export type SearchHandlers = Pick<Handlers, 'search.query'>;
+export type SearchHandlers = Pick<Handlers, 'search.query' | 'search.counts'>;
+
+/** A smart folder's count stops here: past it the sidebar says "99+", and counting costs one page per folder. */
+export const SMART_COUNT_CAP = 99;
 
 /** Searches slower than this are logged with their time (after Signal's slow-query log). */
 const SLOW_MS = 100;
@@ -27,6 +30,16 @@ export function createSearchHandlers(deps: { db: Database; log: Logger; freshTri
         const ms = performance.now() - started;
         if (ms > SLOW_MS) deps.log.warn('slow search', { ms: Math.round(ms), length: params.query.length });
       }
+    },
+
+    'search.counts': ({ queries, accountId }) => {
+      deps.freshTriage?.();
+      return queries.map((query) => {
+        // One page past the cap: a search lists a conversation once per page, so its ids are the count.
+        const page = searchConversations(deps.db, { query, accountId, cursor: null, limit: SMART_COUNT_CAP + 1 });
+        const ids = new Set(page.items.map((hit) => hit.conversation.id));
+        return { query, count: Math.min(ids.size, SMART_COUNT_CAP), more: ids.size > SMART_COUNT_CAP || page.nextCursor !== null };
+      });
     },
   };
 }

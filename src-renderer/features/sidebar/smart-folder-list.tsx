@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { SmartFolder } from '../../../src-preload/api.ts';
+import { formatCount } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
 
@@ -11,8 +12,8 @@ const NONE: readonly SmartFolder[] = [];
  * what matches now. Saved from the search results' header (list-header).
  */
 export function SmartFolderList() {
-  const { folders, query, setSearchQuery } = useDesk(
-    useShallow((s) => ({ folders: s.directory?.smartFolders ?? NONE, query: s.searchQuery.trim(), setSearchQuery: s.setSearchQuery })),
+  const { folders, counts, query, setSearchQuery } = useDesk(
+    useShallow((s) => ({ folders: s.directory?.smartFolders ?? NONE, counts: s.smartFolderCounts, query: s.searchQuery.trim(), setSearchQuery: s.setSearchQuery })),
   );
   if (folders.length === 0) return null;
   return (
@@ -21,6 +22,7 @@ export function SmartFolderList() {
       <ul className="folder-list" data-testid="smart-folder-list">
         {folders.map((folder) => {
           const active = query === folder.query;
+          const count = counts.get(folder.query);
           return (
             <li key={folder.id}>
               <button
@@ -32,6 +34,11 @@ export function SmartFolderList() {
                 onClick={() => setSearchQuery(folder.query)}
               >
                 <span className="folder-name">{folder.name}</span>
+                {count && count.count > 0 && (
+                  <span className="drawer-count" data-testid="smart-folder-count" aria-label={t(count.more ? 'smartFolders.countMore' : 'smartFolders.count', { count: count.count })}>
+                    {count.more ? `${formatCount(count.count)}+` : formatCount(count.count)}
+                  </span>
+                )}
               </button>
             </li>
           );
