@@ -11,8 +11,9 @@
  * 3. Through the real handlers (startTriage), RUNS times each: one page of
  *    50 rows of every kind of drawer (first page and a deep page), counts
  *    refreshed after a change (one op recorded, refolded, all drawers
- *    counted), a bulk action on 1,000 conversations plus its undo, and a bulk
- *    move of 1,000 conversations' mail to Archive plus the move back.
+ *    counted), the counts of four smart folders (saved searches), a bulk
+ *    action on 1,000 conversations plus its undo, and a bulk move of 1,000
+ *    conversations' mail to Archive plus the move back.
  * Prints p50/p95 and writes reports/bench/triage.json. Goals: a page ≤ 5 ms
  * and a counts refresh ≤ 20 ms. Deletes the temp dir at the end.
  */
@@ -27,6 +28,7 @@ import { createLocalActor } from '../../src-main/core/team/local-actor.ts';
 import { messageEntity } from '../../src-main/core/team/ops.ts';
 import { createMessageHandlers } from '../../src-main/core/messages/messages.handlers.ts';
 import { startTriage } from '../../src-main/core/triage/triage.service.ts';
+import { createSearchHandlers } from '../../src-main/core/search/search.handlers.ts';
 import { AGENTS, DAY, NOW, build, conversationRoots, foldBacklog, seedBillingGroup, teamOps } from './support/triage-cache.ts';
 
 const TARGET = Number(process.env.SB_BENCH_CONVERSATIONS ?? 100_000);
@@ -120,6 +122,18 @@ async function main(): Promise<void> {
       countsOnly.push(performance.now() - s);
     }
 
+    // Smart folders: the sidebar counts every saved search with the drawer counts, one page of 100 each.
+    const search = createSearchHandlers({ db, log: silentLogger, freshTriage: triage.fresh });
+    const smartQueries = ['tag:refund status:pending', 'status:open assignee:none', 'refund status:open', 'status:waiting'];
+    await search['search.counts']({ queries: smartQueries, accountId: null });
+    const smartCounts: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      await search['search.counts']({ queries: smartQueries, accountId: null });
+      smartCounts.push(performance.now() - s);
+    }
+    const smartFound = await search['search.counts']({ queries: smartQueries, accountId: null });
+
     const bulk: number[] = [];
     const undo: number[] = [];
     const actions: TriageAction[] = [
@@ -163,6 +177,7 @@ async function main(): Promise<void> {
       goals: { pageP95Ms: 5, countsRefreshP95Ms: 20 },
       pages: { runs: RUNS, pageSize: PAGE, drawers: pages },
       counts: { runs: RUNS, afterOneChange: stats(refresh), unchanged: stats(countsOnly), drawersCounted: counts.length },
+      smartFolderCounts: { runs: RUNS, queries: smartFound, all: stats(smartCounts) },
       bulk: { runs: BULK_RUNS, conversations: 1000, apply: stats(bulk), undo: stats(undo) },
       moves: { runs: BULK_RUNS, conversations: 1000, messagesMoved, archive: stats(moveTimes), moveBack: stats(backTimes) },
     };
@@ -172,6 +187,7 @@ async function main(): Promise<void> {
       console.log(`${p.drawer.padEnd(34)} ${String(p.rows).padStart(7)} ${p.firstPage.p50.toFixed(2).padStart(8)} ${p.firstPage.p95.toFixed(2).padStart(8)}   ${p.page21.p50.toFixed(2)} / ${p.page21.p95.toFixed(2)}`);
     }
     console.log(`\ncounts refresh after a change: p50 ${report.counts.afterOneChange.p50} ms, p95 ${report.counts.afterOneChange.p95} ms (unchanged: p50 ${report.counts.unchanged.p50} ms) — goal p95 ≤ 20 ms`);
+    console.log(`smart folder counts (${smartQueries.length} saved searches: ${smartFound.map((c) => `${c.query} = ${c.count}${c.more ? '+' : ''}`).join(', ')}): p50 ${report.smartFolderCounts.all.p50} ms, p95 ${report.smartFolderCounts.all.p95} ms`);
     console.log(`bulk action on 1,000 conversations: p50 ${report.bulk.apply.p50} ms, p95 ${report.bulk.apply.p95} ms; undo p50 ${report.bulk.undo.p50} ms, p95 ${report.bulk.undo.p95} ms`);
     console.log(`bulk move of 1,000 conversations (${messagesMoved} messages) to Archive: p50 ${report.moves.archive.p50} ms, p95 ${report.moves.archive.p95} ms; back: p50 ${report.moves.moveBack.p50} ms, p95 ${report.moves.moveBack.p95} ms`);
     const worst = Math.max(...pages.map((p) => Math.max(p.firstPage.p95, p.page21.p95)));

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { SearchResult } from '../../src-preload/api.ts';
 import { startTestDesk } from '../support/desk-core.ts';
 import type { TestDesk } from '../support/desk-core.ts';
 
@@ -26,7 +27,7 @@ it('counts each saved search as the search finds it, and stops at 99', async () 
     const ids = new Set<number>();
     let cursor: string | null = null;
     do {
-      const page = await desk.call('search.query', { query, accountId: null, cursor, limit: 200 });
+      const page: SearchResult = await desk.call('search.query', { query, accountId: null, cursor, limit: 200 });
       for (const hit of page.items) ids.add(hit.conversation.id);
       cursor = page.nextCursor;
     } while (cursor !== null);
