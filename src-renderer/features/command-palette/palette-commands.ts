@@ -66,6 +66,9 @@ export function paletteCommands(state: DeskState): PaletteCommand[] {
       run: (s) => s.setFolderChoice({ kind: 'drawer', drawer }),
     });
   }
+  for (const folder of state.directory?.smartFolders ?? []) {
+    commands.push({ id: `smart-${folder.id}`, title: t('palette.goTo', { place: folder.name }), keys: [], run: (s) => s.setSearchQuery(folder.query) });
+  }
   for (const account of state.accounts) {
     if (account.kind !== 'imap') continue;
     const title = account.health.state === 'auth-failed' ? t('palette.updatePassword', { account: account.name }) : t('palette.accountSettings', { account: account.name });

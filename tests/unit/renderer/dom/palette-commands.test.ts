@@ -26,3 +26,12 @@ it('offers each command under an id of its own, with the title it is found by', 
   // Found by what agents call it, not only by what it does.
   expect(title('delete')?.toLowerCase()).toContain('delete');
 });
+
+it('opens each of the team\'s smart folders by name', () => {
+  const store = createDeskStore(offline, alwaysOpenMonitor());
+  store.setState({ directory: { me: null, agents: [], groups: [], tags: [], smartFolders: [{ id: 'f1', name: 'VIP waiting', query: 'tag:vip status:pending' }] } });
+  const command = paletteCommands(store.getState()).find((c) => c.id === 'smart-f1');
+  expect(command?.title).toBe('Go to VIP waiting');
+  command?.run(store.getState());
+  expect(store.getState().searchQuery).toBe('tag:vip status:pending');
+});
