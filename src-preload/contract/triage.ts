@@ -173,7 +173,9 @@ export type ActivityChange =
   /** `until` null: brought back from snooze. */
   | { field: 'snooze'; until: number | null }
   | { field: 'share'; agent: AssigneeRef }
-  | { field: 'tag'; tag: string; added: boolean };
+  | { field: 'tag'; tag: string; added: boolean }
+  /** Handed to someone outside the desk by mail ("Delegate"), with the agent's note that went with it. */
+  | { field: 'delegated'; to: string; note: string };
 
 export interface ConversationTriage {
   triage: TriageState;
@@ -201,6 +203,8 @@ export interface TriageSettings {
    * connected); 0: all mail counts.
    */
   slaFrom: number | null;
+  /** Where "Delegate" hands conversations (another department, a supplier): offered first in its dialog. */
+  delegateAddresses: string[];
 }
 
 export interface TriageMethods {

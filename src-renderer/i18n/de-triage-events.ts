@@ -28,6 +28,8 @@ export const deTriageEvents: Record<keyof typeof enTriageEvents, CatalogueEntry>
   'timeline.deadlineRemoved': '{who} hat die Frist entfernt',
   'timeline.snoozed': '{who} hat das bis {when} zurückgestellt',
   'timeline.unsnoozed': '{who} hat das Zurückstellen aufgehoben',
+  'timeline.delegated': '{who} hat das an {to} abgegeben',
+  'timeline.delegatedWithNote': '{who} hat das an {to} abgegeben: „{note}“',
   'timeline.shared': '{who} hat das mit {name} geteilt',
   'timeline.tagged': '{who} hat das Schlagwort „{tag}“ hinzugefügt',
   'timeline.untagged': '{who} hat das Schlagwort „{tag}“ entfernt',

@@ -34,6 +34,8 @@ export const enTriageEvents = {
   'timeline.deadlineRemoved': '{who} removed the deadline',
   'timeline.snoozed': '{who} snoozed this until {when}',
   'timeline.unsnoozed': '{who} brought this back from snooze',
+  'timeline.delegated': '{who} delegated this to {to}',
+  'timeline.delegatedWithNote': '{who} delegated this to {to}: “{note}”',
   'timeline.shared': '{who} shared this with {name}',
   'timeline.tagged': '{who} tagged this “{tag}”',
   'timeline.untagged': '{who} removed the tag “{tag}”',

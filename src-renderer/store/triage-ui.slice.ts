@@ -20,6 +20,8 @@ export interface TriageUiSlice {
   settingsOpen: boolean;
   agentDialogOpen: boolean;
   callFormOpen: boolean;
+  /** The conversation the Delegate dialog hands outside the desk, when it is open. */
+  delegateFor: number | null;
   /** Bumped to ask the note box to take the focus. */
   noteFocusRequest: number;
   /** For the checked or selected conversations, or for `ids` (the triage bar names the open one). */
@@ -29,6 +31,7 @@ export interface TriageUiSlice {
   setSettingsOpen(open: boolean): void;
   setAgentDialogOpen(open: boolean): void;
   setCallFormOpen(open: boolean): void;
+  setDelegateFor(conversationId: number | null): void;
   requestNoteFocus(): void;
 }
 
@@ -39,6 +42,7 @@ export function createTriageUiSlice(): DeskSlice<TriageUiSlice> {
     settingsOpen: false,
     agentDialogOpen: false,
     callFormOpen: false,
+    delegateFor: null,
     noteFocusRequest: 0,
 
     openPicker(kind, only) {
@@ -70,6 +74,10 @@ export function createTriageUiSlice(): DeskSlice<TriageUiSlice> {
 
     setCallFormOpen(open) {
       set({ callFormOpen: open, paletteOpen: false });
+    },
+
+    setDelegateFor(conversationId) {
+      set({ delegateFor: conversationId, paletteOpen: false });
     },
 
     requestNoteFocus() {

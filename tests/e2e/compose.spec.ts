@@ -217,3 +217,31 @@ test('reply with a template, undo one, schedule one, and see them in the outgoin
   await expect(page.getByTestId('audit-incoming-row')).not.toHaveCount(0);
   await page.screenshot({ path: screenshotPath('compose-incoming-audit') });
 });
+
+test('delegate a conversation to the address in Triage settings, and see it in the timeline', async ({ page }) => {
+  await workspace.open(page, 3);
+  await page.getByTestId('open-triage-settings').click();
+  await page.getByTestId('settings-delegate-addresses').fill('billing@builder-hq.example, depot@carrier.example');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-delegate-addresses')).toBeHidden();
+
+  await openConversation(page, 'Quarterly invoice request');
+  // With the customer beside the conversation, the less frequent actions are under "More".
+  await page.getByTestId('more-actions').click();
+  await page.getByTestId('more-delegate-conversation').click();
+  const dialog = page.getByRole('dialog');
+  // The team's first delegate address is offered.
+  await expect(dialog.getByTestId('delegate-to')).toHaveValue('billing@builder-hq.example');
+  await dialog.getByTestId('delegate-note').fill('Bob needs the Q3 invoice; can you send it to him?');
+  await page.screenshot({ path: screenshotPath('delegate-dialog') });
+  const before = workspace.smtp.messages.length;
+  await dialog.getByTestId('delegate-send').click();
+  await expect(page.getByText('Delegated to billing@builder-hq.example.')).toBeVisible();
+  await expect(page.getByTestId('activity-event').filter({ hasText: 'delegated this to billing@builder-hq.example: “Bob needs the Q3 invoice; can you send it to him?”' })).toBeVisible();
+
+  const received = await workspace.smtp.waitForMail(before + 1, 30_000);
+  expect(received.envelope.to).toEqual(['billing@builder-hq.example']);
+  const mail = await simpleParser(received.raw);
+  expect(mail.subject).toBe('Fwd: Quarterly invoice request');
+  expect(mail.text).toContain('Please send the quarterly invoice. Bob');
+});

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src-preload/api.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { publishAgentProfile } from '../../src-main/core/team/roster.ts';
+import { conversationActivity } from '../../src-main/core/triage/activity.ts';
+import { TeamNames } from '../../src-main/core/triage/directory.ts';
 import type { ComposeDesk } from '../support/compose-desk.ts';
 import { addAccount, startComposeDesk, waitUntil } from '../support/compose-desk.ts';
 import { startDovecot } from '../support/dovecot.ts';
@@ -229,5 +231,29 @@ describe('replying', () => {
     expect(incoming.items[0]?.disposition).toBe('bounce');
     expect(incoming.items.find((r) => r.messageId === 'c1@shop.example')?.disposition).toBe('new-conversation');
     expect(incoming.items.find((r) => r.messageId === 'c2@shop.example')).toMatchObject({ disposition: 'added-to-conversation', ticket: ticket() });
+  });
+});
+
+describe('delegating', () => {
+  it('mails the note and the whole conversation outside the desk, unthreaded, and the timeline says who delegated it to whom', async () => {
+    const before = sink.messages.length;
+    const members = memberIds().length;
+    const item = await desk.call('outbox.delegate', { conversationId, to: 'service@supplier.example', note: 'Please check parcel 1234 at your depot.' });
+    expect(item.state).toBe('undo-window');
+    await passUndoWindow();
+    const received = await sink.waitForMail(before + 1);
+    expect(received.envelope.to).toEqual(['service@supplier.example']);
+    const mail = await simpleParser(received.raw);
+    // Not a reply to the customer: no ticket token, no In-Reply-To, so it never threads into the conversation.
+    expect(mail.subject).toBe('Fwd: Order 1234 is late');
+    expect(mail.inReplyTo).toBeUndefined();
+    const text = mail.text ?? '';
+    expect(text.indexOf('Please check parcel 1234 at your depot.')).toBeLessThan(text.indexOf('Where is my parcel?'));
+    for (const said of ['Where is my parcel?', 'We are looking.', 'Any news?']) expect(text).toContain(said);
+
+    await desk.syncs.syncNow(item.accountId);
+    expect(memberIds()).toHaveLength(members);
+    const delegated = conversationActivity(desk.db, conversationId, new TeamNames(desk.db)).find((a) => a.kind === 'event' && a.change.field === 'delegated');
+    expect(delegated).toMatchObject({ author: { name: 'Alice Agent' }, change: { field: 'delegated', to: 'service@supplier.example', note: 'Please check parcel 1234 at your depot.' } });
   });
 });

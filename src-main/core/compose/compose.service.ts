@@ -147,6 +147,8 @@ export function startCompose(deps: ComposeDeps): ComposeService & { dispatcher: 
       dispatcher.poke();
       outboxChanged();
       events.emit({ type: 'changed', table: 'conversations', ids: [p.conversationId] });
+      // The timeline's "delegated this to …" line.
+      events.emit({ type: 'changed', table: 'activity', ids: [p.conversationId] });
       return item;
     },
     'templates.list': ({ query }) => searchTemplates(allTemplates(db), query),

@@ -14,6 +14,7 @@ import { getMessage } from '../db/messages.repo.ts';
 import { DeskFailure } from '../rpc/router.ts';
 import { sentence } from '../sentences.ts';
 import { messageEntity } from '../team/ops.ts';
+import { FIELD } from '../triage/triage-fold.ts';
 import { isValidAddress } from '../compose/addresses.ts';
 import { escapeHtml, textToHtml } from '../compose/html.ts';
 import { replySubject } from '../compose/prefill.ts';
@@ -57,7 +58,7 @@ export async function delegateConversation(deps: QueueDeps, p: { conversationId:
   const item = await queueDraft(deps, { ...draft, conversationId: conversation.id }, null);
   const root = rootOfConversation(db, conversation.id);
   if (root) {
-    deps.actor.record([{ entity: messageEntity(root), field: 'delegated', value: { to, note: p.note, at: deps.clock.now(), by: deps.actor.node, outboxId: item.id } }]);
+    deps.actor.record([{ entity: messageEntity(root), field: FIELD.delegated, value: { to, note: p.note, at: deps.clock.now(), by: deps.actor.node, outboxId: item.id } }]);
   }
   return item;
 }

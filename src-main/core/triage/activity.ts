@@ -44,6 +44,9 @@ export function eventChange(op: Op): ActivityChange | null {
     case FIELD.share:
       if (typeof v !== 'object' || v === null || Array.isArray(v) || typeof v.agent !== 'string') return null;
       return { field: 'share', agent: v.agent };
+    case FIELD.delegated:
+      if (typeof v !== 'object' || v === null || Array.isArray(v) || typeof v.to !== 'string') return null;
+      return { field: 'delegated', to: v.to, note: typeof v.note === 'string' ? v.note : '' };
     default:
       if (!op.field.startsWith(TAG_FIELD_PREFIX) || typeof v !== 'boolean') return null;
       return { field: 'tag', tag: op.field.slice(TAG_FIELD_PREFIX.length), added: v };

@@ -37,6 +37,8 @@ export const FIELD = {
   deadline: 'deadline',
   snooze: 'snooze',
   share: 'share',
+  /** Handed outside the desk by mail (outbox/delegate.ts): a timeline line, no state. */
+  delegated: 'delegated',
 } as const;
 
 /** Drawer a conversation sits in: a status, or one of the hidden/parked places. */

@@ -54,6 +54,9 @@ const sections = {
     .refine((h) => h.fromHour < h.toHour, 'The working day must end after it starts.'),
   slaByPriority: z.strictObject({ low: targets, normal: targets, high: targets, urgent: targets }),
   slaFrom: instant.nullable(),
+  delegateAddresses: z
+    .array(z.email('A delegate address must be a valid email address.').max(320))
+    .max(20, 'At most 20 delegate addresses.'),
 };
 
 export const triageSettingsSchema = z.strictObject(sections);
@@ -80,6 +83,7 @@ export function defaultTriageSettings(): TriageSettings {
       urgent: { firstResponse: 60, nextResponse: 60, resolution: null },
     },
     slaFrom: null,
+    delegateAddresses: [],
   };
 }
 

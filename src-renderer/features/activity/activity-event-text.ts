@@ -25,5 +25,10 @@ export function activityEventText(who: string, change: ActivityChange, directory
       return t('timeline.shared', { who, name: teamName(directory, change.agent) });
     case 'tag':
       return t(change.added ? 'timeline.tagged' : 'timeline.untagged', { who, tag: change.tag });
+    case 'delegated': {
+      const note = change.note.trim().replace(/\s+/g, ' ');
+      if (note === '') return t('timeline.delegated', { who, to: change.to });
+      return t('timeline.delegatedWithNote', { who, to: change.to, note: note.length > 140 ? `${note.slice(0, 139)}…` : note });
+    }
   }
 }

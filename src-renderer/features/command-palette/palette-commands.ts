@@ -54,6 +54,7 @@ export function paletteCommands(state: DeskState): PaletteCommand[] {
     { id: 'to-inbox', title: t('shortcuts.toInbox'), keys: [], run: (s) => void s.moveChecked('inbox') },
     { id: 'settings', title: t('palette.settings'), keys: [], run: (s) => s.setSettingsOpen(true) },
     { id: 'rules', title: t('palette.rules'), keys: [], run: (s) => s.setRulesOpen(true) },
+    { id: 'delegate', title: t('palette.delegate'), keys: [], run: (s) => (s.opened ? s.setDelegateFor(s.opened.id) : s.showNotice(t('triage.nothingSelected'))) },
     { id: 'identity', title: t('palette.identity'), keys: [], run: (s) => s.setAgentDialogOpen(true) },
     { id: 'notifications', title: t('palette.notifications'), keys: [], run: (s) => s.setNotificationsOpen(true) },
     { id: 'desktop-notifications', title: t('palette.desktopNotifications'), keys: [], run: () => void requestDesktopNotifications() },

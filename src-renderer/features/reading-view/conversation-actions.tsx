@@ -30,8 +30,8 @@ interface ConversationActionsProps {
 }
 
 export function ConversationActions({ conversationId, onMerge, onShowContact }: ConversationActionsProps) {
-  const { openPicker, setCallFormOpen, moveConversation } = useDesk(
-    useShallow((s) => ({ openPicker: s.openPicker, setCallFormOpen: s.setCallFormOpen, moveConversation: s.moveConversation })),
+  const { openPicker, setCallFormOpen, setDelegateFor, moveConversation } = useDesk(
+    useShallow((s) => ({ openPicker: s.openPicker, setCallFormOpen: s.setCallFormOpen, setDelegateFor: s.setDelegateFor, moveConversation: s.moveConversation })),
   );
   // The folder the list shows, when it is one (not a drawer or a search): what "move" can mean depends on it.
   const viewing = useDesk((s) => (s.folderChoice.kind === 'role' && s.searchQuery.trim() === '' ? s.folderChoice.role : null));
@@ -52,6 +52,7 @@ export function ConversationActions({ conversationId, onMerge, onShowContact }: 
   const actions: Action[] = [
     { testId: 'forward-colleague', label: t('reading.forwardColleague'), run: () => openPicker('forward', [conversationId]) },
     { testId: 'share-conversation', label: t('reading.share'), run: () => openPicker('share', [conversationId]) },
+    { testId: 'delegate-conversation', label: t('reading.delegate'), title: t('reading.delegateHint'), run: () => setDelegateFor(conversationId) },
     { testId: 'log-call', label: t('reading.logCall'), run: () => setCallFormOpen(true) },
     // In Sent and Drafts the copies on screen never move (message-actions.ts): moves are offered where the customer's mail is.
     ...(stays ? [] : moves(viewing)),

@@ -14,6 +14,8 @@ const SLA_FIELDS: (keyof SlaTargetsInput)[] = ['firstResponse', 'nextResponse', 
 const SLA_FIELD_LABEL = { firstResponse: 'sla.firstResponse', nextResponse: 'sla.nextResponse', resolution: 'sla.resolution' } as const;
 const WEEKDAY_KEYS = ['weekday.sun', 'weekday.mon', 'weekday.tue', 'weekday.wed', 'weekday.thu', 'weekday.fri', 'weekday.sat'] as const;
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** Whole numbers in a range, or null with the reason. */
 function wholeNumber(text: string, min: number, max: number): number | null {
   const n = Number(text);
@@ -39,6 +41,7 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
     Object.fromEntries(PRIORITY_KEYS.map((p) => [p, Object.fromEntries(SLA_FIELDS.map((f) => [f, initial.slaByPriority[p][f]?.toString() ?? '']))])) as Record<Priority, Record<keyof SlaTargetsInput, string>>,
   );
   const [slaFromField, setSlaFromField] = useState(slaFromText(initial.slaFrom));
+  const [delegateField, setDelegateField] = useState(initial.delegateAddresses.join(', '));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -48,7 +51,9 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
   const to = wholeNumber(toHour, 1, 24);
   const slaInvalid = PRIORITY_KEYS.some((p) => SLA_FIELDS.some((f) => sla[p][f].trim() !== '' && wholeNumber(sla[p][f], 1, 525_600) === null));
   const slaFrom = slaFromValue(slaFromField, initial.slaFrom);
-  const invalid = autoCloseDays === null || spamPurgeDays === null || from === null || to === null || from >= to || slaInvalid || slaFrom === 'invalid';
+  const delegateAddresses = delegateField.split(/[\s,;]+/).map((x) => x.trim()).filter((x) => x !== '');
+  const delegateInvalid = delegateAddresses.length > 20 || delegateAddresses.some((x) => !EMAIL.test(x));
+  const invalid = delegateInvalid || autoCloseDays === null || spamPurgeDays === null || from === null || to === null || from >= to || slaInvalid || slaFrom === 'invalid';
 
   async function submit(): Promise<void> {
     if (invalid || autoCloseDays === null || spamPurgeDays === null || from === null || to === null) {
@@ -64,7 +69,7 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
     const slaByPriority: Record<Priority, SlaTargetsInput> = { low: targets('low'), normal: targets('normal'), high: targets('high'), urgent: targets('urgent') };
     setBusy(true);
     const statusLabels = Object.fromEntries(ALL_STATUSES.map((s) => [s, labels[s].trim() || inEnglish(STATUS_LABEL[s])])) as Record<ConversationStatus, string>;
-    const result = await save({ statusLabels, autoCloseDays, spamPurgeDays, businessHours: { ...hours, fromHour: from, toHour: to }, slaByPriority, slaFrom });
+    const result = await save({ statusLabels, autoCloseDays, spamPurgeDays, businessHours: { ...hours, fromHour: from, toHour: to }, slaByPriority, slaFrom, delegateAddresses });
     setBusy(false);
     if (result.ok) onDone();
     else setError(describeError(result.error));
@@ -170,6 +175,14 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
           </label>
         </div>
         <p className="field-hint">{t('triageSettings.slaFromHint')}</p>
+      </fieldset>
+      <fieldset className="settings-section">
+        <legend>{t('triageSettings.delegating')}</legend>
+        <label className="settings-field">
+          <span>{t('triageSettings.delegateAddresses')}</span>
+          <input value={delegateField} data-testid="settings-delegate-addresses" aria-invalid={delegateInvalid} placeholder="service@supplier.example" onChange={(e) => setDelegateField(e.target.value)} />
+        </label>
+        <p className="field-hint">{t('triageSettings.delegateHint')}</p>
       </fieldset>
       {error && <p className="field-error" role="alert">{error}</p>}
       <div className="modal-actions">
