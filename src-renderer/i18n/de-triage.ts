@@ -127,6 +127,7 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'notes.mentionList': 'Zu erwähnende Kolleginnen und Kollegen',
   'rules.title': 'Automatische Regeln',
   'rules.lead': 'Was von selbst geschieht, wenn ein Kunde eine neue Unterhaltung beginnt: zuweisen, verschlagworten, Priorität oder Status setzen. Regeln gelten für das ganze Team und wirken einmal, gleich welche Computer offen sind.',
+  'rules.demoNote': 'Der Demo-Arbeitsbereich bekommt keine neue Mail, hier haben Regeln also nichts zu tun. Verbinden Sie ein Postfach, um sie arbeiten zu sehen.',
   'rules.new': 'Neue Regel',
   'rules.none': 'Noch keine Regeln.',
   'rules.off': 'Aus',

@@ -126,6 +126,7 @@ export const enTriage = {
   'notes.mentionList': 'Colleagues to mention',
   'rules.title': 'Automation rules',
   'rules.lead': 'What happens by itself when a customer starts a new conversation: route it, tag it, set its priority or status. Rules are shared with your team and act once, whichever desktops are open.',
+  'rules.demoNote': 'The demo workspace receives no new mail, so rules have nothing to act on here. Connect a mailbox to see them at work.',
   'rules.new': 'New rule',
   'rules.none': 'No rules yet.',
   'rules.off': 'Off',

@@ -80,6 +80,14 @@ test('a demo reply offers the demo\'s templates, filled in for the customer', as
   await page.screenshot({ path: screenshotPath('demo-template-settings') });
 });
 
+test('the rules dialog says the demo gets no new mail for rules to act on', async ({ page }) => {
+  host = await startCoreHost({ demo: true });
+  await page.goto(host.url);
+  await expect(page.getByTestId('message-row').first()).toBeVisible();
+  await page.getByTestId('open-rules').click();
+  await expect(page.getByTestId('rules-demo-note')).toContainText('receives no new mail');
+});
+
 test('a page opened without the launch token cannot reach core', async ({ page }) => {
   host = await startCoreHost({ demo: true });
   await page.goto(host.url.replace(/#.*$/, ''));

@@ -87,6 +87,8 @@ export function RulesDialog() {
     useShallow((s) => ({ open: s.rulesOpen, setOpen: s.setRulesOpen, rulesCall: s.rulesCall, version: s.rulesVersion, showNotice: s.showNotice })),
   );
   const titleId = useId();
+  // The demo receives no new mail, so its rules have nothing to act on: say so rather than let them seem broken.
+  const demoOnly = useDesk((s) => s.accounts.length > 0 && s.accounts.every((a) => a.kind === 'demo'));
   const [rules, setRules] = useState<AutomationRule[]>([]);
   const [form, setForm] = useState<RuleForm>(emptyRule);
   const [error, setError] = useState<string | null>(null);
@@ -146,6 +148,7 @@ export function RulesDialog() {
     <Modal open={open} labelledBy={titleId} locked={busy} onClose={() => setOpen(false)} className="rules-dialog">
       <h2 id={titleId} className="modal-title">{t('rules.title')}</h2>
       <p className="modal-text">{t('rules.lead')}</p>
+      {demoOnly && <p className="field-hint" data-testid="rules-demo-note">{t('rules.demoNote')}</p>}
       <div className="rules-grid">
         <div className="rules-list">
           <button type="button" className="button button-small" data-testid="rule-new" onClick={() => edit(emptyRule())}>{t('rules.new')}</button>
