@@ -15,12 +15,25 @@ const recipients = (column: string): string =>
   `coalesce((SELECT group_concat(coalesce(json_extract(j.value, '$.name'), '') || ' ' || coalesce(json_extract(j.value, '$.address'), ''), ' ')
     FROM json_each(CASE WHEN json_valid(m.${column}) THEN m.${column} ELSE '[]' END) j), '')`;
 
+/** The latest value of one field of a note (LWW by HLC, as the fold reads it), as text. */
+const noteField = (field: string): string =>
+  `coalesce((SELECT json_extract(o.value, '$') FROM ops o WHERE o.entity = n.note_entity AND o.field = '${field}' ORDER BY o.hlc DESC LIMIT 1), '')`;
+
 /**
- * The index row of a message: subject, body (first 200,000 characters),
- * sender and recipients (names and addresses), and the hidden `meta` column
- * (`msg`, `acct<N>`, `att`) that filters match on (search/fts-query.ts).
+ * The internal notes and call summaries anchored to a message (migration
+ * 0011), deleted ones left out: one indexed lookup, empty for nearly every
+ * message.
  */
-const INDEX_ROW = `SELECT m.search_doc, m.subject, substr(coalesce(b.text, ''), 1, 200000), m.from_name || ' ' || m.from_address,
+const NOTES_TEXT = `coalesce((SELECT ' ' || group_concat(${noteField('markdown')} || ' ' || ${noteField('summary')}, ' ')
+    FROM conversation_notes n WHERE n.message_id = m.message_id AND ${noteField('deleted')} <> 1), '')`;
+
+/**
+ * The index row of a message: subject, body (first 200,000 characters) with
+ * the team's notes on it, sender and recipients (names and addresses), and
+ * the hidden `meta` column (`msg`, `acct<N>`, `att`) that filters match on
+ * (search/fts-query.ts).
+ */
+const INDEX_ROW = `SELECT m.search_doc, m.subject, substr(coalesce(b.text, ''), 1, 200000) || ${NOTES_TEXT}, m.from_name || ' ' || m.from_address,
         ${recipients('to_json')} || ' ' || ${recipients('cc_json')},
         'msg acct' || m.account_id || CASE WHEN m.has_attachments <> 0 THEN ' att' ELSE '' END`;
 

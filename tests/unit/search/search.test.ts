@@ -7,6 +7,7 @@ import { conversationIdOfMessage, getConversationSummary } from '../../../src-ma
 import { insertBody } from '../../../src-main/core/db/messages.repo.ts';
 import { explainMatchingDocs, explainMessagesOfDoc } from '../../../src-main/core/db/search.repo.ts';
 import { searchConversations } from '../../../src-main/core/search/search.service.ts';
+import { deleteNote, recordCall, recordNote } from '../../../src-main/core/triage/notes.ts';
 import type { SearchResult } from '../../../src-preload/api.ts';
 import { DESK, openTestCache, storeRow } from '../conversations/support/cache.ts';
 import type { StoredSpec, TestCache } from '../conversations/support/cache.ts';
@@ -96,6 +97,20 @@ describe('search', () => {
     expect(subjects(r)).toEqual(['Broken zipper', 'Other']);
     expect(r.items[0]?.conversation.id).toBe(conversationIdOfMessage(cache.db, q));
     expect(shown(r)).toBe('Still broken [zipper].');
+  });
+
+  it("finds a conversation by the words of the team's internal notes and call summaries, until the note is deleted", () => {
+    mail(0, { subject: 'Broken zipper', text: 'The zipper broke on day two.', messageId: 'zip-1@mail.example' });
+    mail(1, { subject: 'Where is my order', text: 'Still waiting.', messageId: 'order-1@mail.example' });
+    const note = recordNote(cache.actor, 'zip-1@mail.example', 'Warehouse says **kraken** batch, replace for free', []);
+    recordCall(cache.actor, 'order-1@mail.example', { direction: 'inbound', minutes: 4, summary: 'Customer asked about the narwhal discount' });
+    expect(subjects(search('kraken'))).toEqual(['Broken zipper']);
+    expect(subjects(search('narwhal'))).toEqual(['Where is my order']);
+    // The customer's words still find it; the note's are not shown to them as a snippet.
+    expect(subjects(search('zipper kraken'))).toEqual(['Broken zipper']);
+    deleteNote(cache.actor, note);
+    expect(subjects(search('kraken'))).toEqual([]);
+    expect(subjects(search('zipper'))).toEqual(['Broken zipper']);
   });
 
   it('finds a ticket by its number', () => {

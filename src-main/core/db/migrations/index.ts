@@ -13,5 +13,6 @@ import { migration0007 } from './0007-compose.ts';
 import { migration0008 } from './0008-thread-queue.ts';
 import { migration0009 } from './0009-outbox-problem.ts';
 import { migration0010 } from './0010-ops-kept-here.ts';
+import { migration0011 } from './0011-notes-searchable.ts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
