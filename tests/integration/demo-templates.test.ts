@@ -1,13 +1,16 @@
 /**
  * The demo comes with reply templates, so `;;` in a demo reply shows canned
  * replies at work. They are the demo's: never queued for the team, gone with
- * the demo, while a template the agent wrote stays.
+ * the demo, while a template the agent wrote stays. The team's automation
+ * rules leave the demo's made-up mail alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ManualClock } from '../../src-main/core/clock.ts';
 import { unsentOps } from '../../src-main/core/db/ops.repo.ts';
+import { ruleTagOf } from '../../src-main/core/rules/rule-match.ts';
 import { firstName } from '../../src-main/core/compose/template.ts';
 import { DEMO_TEMPLATES } from '../../src-main/core/workspace/demo-templates.ts';
 import { startTestDesk } from '../support/desk-core.ts';
@@ -46,4 +49,16 @@ it('opens the demo with templates that fill in the customer, and removes them wi
   await desk.call('workspace.removeDemo', {});
   expect((await desk.call('templates.list', { query: '' })).map((t) => t.id)).toEqual([mine.id]);
   expect(desk.events).toContainEqual({ type: 'changed', table: 'templates' });
+});
+
+it("never runs the team's rules on the demo's mail, however new it looks", async () => {
+  await desk.core.close();
+  const clock = new ManualClock(Date.UTC(2026, 10, 20, 9));
+  desk = await startTestDesk(path.join(dir, 'ruled'), clock);
+  await desk.call('rules.save', { name: 'Everyone is VIP', enabled: true, conditions: [{ field: 'from', operator: 'contains', value: '@' }], actions: [{ kind: 'tag', tag: 'vip' }] });
+  // Days later the demo is opened: its mail is dated after the rule, and every sender matches.
+  clock.advance(3 * 86_400_000);
+  await desk.call('workspace.openDemo', {});
+  const byRules = desk.core.db.prepare("SELECT hlc, actor, entity, field, value FROM ops WHERE entity LIKE 'msg:%'").all() as Array<{ hlc: string; actor: string; entity: string; field: string; value: string }>;
+  expect(byRules.filter((op) => ruleTagOf({ ...op, value: JSON.parse(op.value) as never }) !== null)).toEqual([]);
 });

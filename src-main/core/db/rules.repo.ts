@@ -17,9 +17,10 @@ const cache = new WeakMap<Database, Statement<[string], StartingMailRow>>();
 /**
  * Of these new rows, the mail that starts a conversation from outside: it
  * answers nothing (no In-Reply-To, no References), is not from the
- * mailbox's own address, and is in an Inbox. Replies and the team's own
- * mail never trigger a rule, so a rule cannot re-route a conversation an
- * agent has taken when the customer writes again.
+ * mailbox's own address, and is in an Inbox of a real mailbox. Replies and
+ * the team's own mail never trigger a rule, so a rule cannot re-route a
+ * conversation an agent has taken when the customer writes again; the demo's
+ * made-up mail never does either, so no team folder gets ops about it.
  */
 export function startingCustomerMail(db: Database, ids: readonly number[]): StartingMailRow[] {
   let statement = cache.get(db);
@@ -28,7 +29,7 @@ export function startingCustomerMail(db: Database, ids: readonly number[]): Star
       FROM messages m JOIN accounts a ON a.id = m.account_id
       WHERE m.id IN (SELECT value FROM json_each(?))
         AND m.message_id IS NOT NULL AND m.in_reply_to IS NULL AND m.references_json = '[]'
-        AND lower(m.from_address) <> lower(a.email)
+        AND a.kind = 'imap' AND lower(m.from_address) <> lower(a.email)
         AND EXISTS (SELECT 1 FROM message_locations l JOIN folders f ON f.id = l.folder_id WHERE l.message_id = m.id AND f.role = 'inbox')
       ORDER BY m.id`);
     cache.set(db, statement);
