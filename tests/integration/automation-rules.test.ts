@@ -6,65 +6,37 @@
  * older than the rule, other customers and the customer's replies are left
  * alone, and an agent's later change is never undone by the rule.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AccountSettingsInput, ConversationSummary, RuleInput } from '../../src-preload/api.ts';
+import type { RuleInput } from '../../src-preload/api.ts';
 import { opsForEntity } from '../../src-main/core/db/ops.repo.ts';
 import { ruleTag, ruleTagOf } from '../../src-main/core/rules/rule-match.ts';
-import { startDovecot } from '../support/dovecot.ts';
-import type { DovecotServer } from '../support/dovecot.ts';
 import { buildMail } from '../support/mail-fixtures.ts';
-import { startSmtpSink } from '../support/smtp-sink.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
-import { startTestDesk } from '../support/desk-core.ts';
+import { inboxOf as inbox, startSharedMailbox } from '../support/shared-mailbox.ts';
+import type { SharedMailbox } from '../support/shared-mailbox.ts';
 import type { TestDesk } from '../support/desk-core.ts';
 
 const user = { user: 'desk@example.test', password: 'desk-pw' };
-let dovecot: DovecotServer;
-let smtp: SmtpSink;
-let dir: string;
+let mailbox: SharedMailbox;
+let dovecot: SharedMailbox['dovecot'];
 let alice: TestDesk;
 let bob: TestDesk;
-
-function settings(): AccountSettingsInput {
-  const server = { host: '127.0.0.1', security: 'none' as const, user: user.user, password: user.password };
-  return { name: 'Desk', email: user.user, imap: { ...server, port: dovecot.port }, smtp: { ...server, port: smtp.port } };
-}
-
-async function inbox(desk: TestDesk): Promise<ConversationSummary[]> {
-  return (await desk.call('conversations.list', { accountId: null, folder: 'inbox', cursor: null, limit: 100 })).items;
-}
 
 async function triageOf(desk: TestDesk, customer: string) {
   const conversation = (await inbox(desk)).find((c) => c.customer.address === customer);
   return conversation ? (await desk.call('triage.get', { conversationId: conversation.id })).triage : null;
 }
 
-async function connect(desk: TestDesk): Promise<void> {
-  const result = await desk.call('accounts.connect', settings());
-  if (!result.ok) throw new Error(`connect failed: ${JSON.stringify(result.test)}`);
-}
-
 beforeAll(async () => {
-  dovecot = await startDovecot({ users: [user] });
-  smtp = await startSmtpSink({ users: [user] });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-rules-'));
+  mailbox = await startSharedMailbox(user, 'Desk');
+  dovecot = mailbox.dovecot;
   // From a key account, but before any rule: history is never re-routed.
   await dovecot.append(user.user, 'INBOX', buildMail({ from: 'Old <old@bigco.example>', to: user.user, subject: 'Last year', messageId: 'old-1@bigco.example', date: new Date(Date.now() - 86_400_000) }));
-  alice = await startTestDesk(path.join(dir, 'alice'));
-  bob = await startTestDesk(path.join(dir, 'bob'));
-  await connect(alice);
-  await connect(bob);
+  alice = await mailbox.desk('alice');
+  bob = await mailbox.desk('bob');
 }, 60_000);
 
 afterAll(async () => {
-  await alice?.core.close();
-  await bob?.core.close();
-  await smtp?.stop();
-  await dovecot?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await mailbox?.stop();
 });
 
 it('routes a new key-account conversation the same way on both desktops, once', async () => {

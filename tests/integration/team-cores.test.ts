@@ -3,35 +3,19 @@
  * one reaches the other through the team folder, with no setup beyond
  * connecting the mailbox; a team passphrase locks out a desktop that lacks it.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountSettingsInput, ConversationSummary } from '../../src-preload/api.ts';
-import { startDovecot } from '../support/dovecot.ts';
-import type { DovecotServer } from '../support/dovecot.ts';
+import type { ConversationSummary } from '../../src-preload/api.ts';
 import { buildMail } from '../support/mail-fixtures.ts';
-import { startSmtpSink } from '../support/smtp-sink.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
-import { startTestDesk } from '../support/desk-core.ts';
+import { inboxOf as inbox, startSharedMailbox } from '../support/shared-mailbox.ts';
+import type { SharedMailbox } from '../support/shared-mailbox.ts';
 import type { TestDesk } from '../support/desk-core.ts';
 
-
 const user = { user: 'team@example.test', password: 'team-pw' };
-let dovecot: DovecotServer;
-let smtp: SmtpSink;
-let dir: string;
+let mailbox: SharedMailbox;
+let dovecot: SharedMailbox['dovecot'];
+let smtp: SharedMailbox['smtp'];
 let alice: TestDesk;
 let bob: TestDesk;
-
-function settings(): AccountSettingsInput {
-  const server = { host: '127.0.0.1', security: 'none' as const, user: user.user, password: user.password };
-  return { name: 'Team', email: user.user, imap: { ...server, port: dovecot.port }, smtp: { ...server, port: smtp.port } };
-}
-
-async function inbox(desk: TestDesk): Promise<ConversationSummary[]> {
-  return (await desk.call('conversations.list', { accountId: null, folder: 'inbox', cursor: null, limit: 100 })).items;
-}
 
 /** The same conversation (by ticket) on Alice's and on Bob's desktop: row ids are local. */
 async function both(customer: string): Promise<[ConversationSummary, ConversationSummary]> {
@@ -41,30 +25,18 @@ async function both(customer: string): Promise<[ConversationSummary, Conversatio
   return [a, b];
 }
 
-async function connect(desk: TestDesk): Promise<void> {
-  const result = await desk.call('accounts.connect', settings());
-  if (!result.ok) throw new Error(`connect failed: ${JSON.stringify(result.test)}`);
-}
-
 beforeAll(async () => {
-  dovecot = await startDovecot({ users: [user] });
-  smtp = await startSmtpSink({ users: [user] });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-team-cores-'));
+  mailbox = await startSharedMailbox(user);
+  ({ dovecot, smtp } = mailbox);
   for (const [i, who] of ['Carla <carla@shop.example>', 'Dmitri <dmitri@shop.example>', 'Carla <carla@shop.example>'].entries()) {
     await dovecot.append(user.user, 'INBOX', buildMail({ from: who, to: user.user, subject: `Order problem ${i}`, messageId: `order-${i}@shop.example` }));
   }
-  alice = await startTestDesk(path.join(dir, 'alice'));
-  bob = await startTestDesk(path.join(dir, 'bob'));
-  await connect(alice);
-  await connect(bob);
+  alice = await mailbox.desk('alice');
+  bob = await mailbox.desk('bob');
 }, 60_000);
 
 afterAll(async () => {
-  await alice?.core.close();
-  await bob?.core.close();
-  await smtp?.stop();
-  await dovecot?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await mailbox?.stop();
 });
 
 describe('team sync between two cores', () => {
