@@ -17,23 +17,14 @@ import { opsForEntity } from '../db/ops.repo.ts';
 import { opsWithEntityPrefix } from '../db/team.repo.ts';
 import type { LocalActor } from '../team/local-actor.ts';
 import { DEMO_TEMPLATE_PREFIX } from '../team/local-actor.ts';
-import type { Op } from '../team/ops.ts';
-import { foldOps } from '../team/ops.ts';
+import { foldByEntity } from '../team/ops.ts';
 
 export const TEMPLATE_PREFIX = 'template:';
 const MAX_HTML = 100_000;
 
 const text = (max: number) => z.string().max(max);
 
-function cells(ops: Op[]): Map<string, Map<string, Op>> {
-  const out = new Map<string, Map<string, Op>>();
-  for (const op of foldOps(ops).values()) {
-    let fields = out.get(op.entity);
-    if (!fields) out.set(op.entity, (fields = new Map()));
-    fields.set(op.field, op);
-  }
-  return out;
-}
+const cells = foldByEntity;
 
 function read<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
   const r = schema.safeParse(value);

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { AutomationRule, RuleInput } from '../../../src-preload/api.ts';
 import { opsWithEntityPrefix } from '../db/team.repo.ts';
 import type { LocalActor } from '../team/local-actor.ts';
-import { foldOps } from '../team/ops.ts';
+import { foldByEntity, foldOps } from '../team/ops.ts';
 import { ruleTag } from './rule-match.ts';
 import { ruleActionsSchema, ruleConditionsSchema, ruleNameSchema } from './rule-model.ts';
 
@@ -23,24 +23,19 @@ export const RULE_PREFIX = 'rule:';
 const sinceSchema = z.number().int().min(0).max(8_640_000_000_000_000);
 
 export function listRules(db: Database): AutomationRule[] {
-  const fields = new Map<string, Map<string, unknown>>();
-  for (const op of foldOps(opsWithEntityPrefix(db, RULE_PREFIX)).values()) {
-    let cells = fields.get(op.entity);
-    if (!cells) fields.set(op.entity, (cells = new Map()));
-    cells.set(op.field, op.value);
-  }
   const rules: AutomationRule[] = [];
-  for (const [entity, cells] of fields) {
-    if (cells.get('deleted') === true) continue;
-    const name = ruleNameSchema.safeParse(cells.get('name'));
-    const conditions = ruleConditionsSchema.safeParse(cells.get('conditions'));
-    const actions = ruleActionsSchema.safeParse(cells.get('actions'));
-    const since = sinceSchema.safeParse(cells.get('since'));
+  for (const [entity, cells] of foldByEntity(opsWithEntityPrefix(db, RULE_PREFIX))) {
+    const value = (field: string): unknown => cells.get(field)?.value;
+    if (value('deleted') === true) continue;
+    const name = ruleNameSchema.safeParse(value('name'));
+    const conditions = ruleConditionsSchema.safeParse(value('conditions'));
+    const actions = ruleActionsSchema.safeParse(value('actions'));
+    const since = sinceSchema.safeParse(value('since'));
     if (!name.success || !conditions.success || !actions.success || !since.success) continue;
     rules.push({
       id: entity.slice(RULE_PREFIX.length),
       name: name.data,
-      enabled: cells.get('enabled') !== false,
+      enabled: value('enabled') !== false,
       conditions: conditions.data,
       actions: actions.data,
       since: since.data,

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { SmartFolder } from '../../../src-preload/api.ts';
 import { opsWithEntityPrefix } from '../db/team.repo.ts';
 import type { LocalActor } from '../team/local-actor.ts';
-import { foldOps } from '../team/ops.ts';
+import { foldByEntity } from '../team/ops.ts';
 
 export const SMART_FOLDER_PREFIX = 'smartfolder:';
 export const SMART_FOLDER_NAME_MAX = 80;
@@ -26,17 +26,11 @@ const nameSchema = z.string().trim().min(1).max(SMART_FOLDER_NAME_MAX);
 const querySchema = z.string().trim().min(1).max(SMART_FOLDER_QUERY_MAX);
 
 export function listSmartFolders(db: Database): SmartFolder[] {
-  const fields = new Map<string, Map<string, unknown>>();
-  for (const op of foldOps(opsWithEntityPrefix(db, SMART_FOLDER_PREFIX)).values()) {
-    let cells = fields.get(op.entity);
-    if (!cells) fields.set(op.entity, (cells = new Map()));
-    cells.set(op.field, op.value);
-  }
   const folders: SmartFolder[] = [];
-  for (const [entity, cells] of fields) {
-    if (cells.get('deleted') === true) continue;
-    const name = nameSchema.safeParse(cells.get('name'));
-    const query = querySchema.safeParse(cells.get('query'));
+  for (const [entity, cells] of foldByEntity(opsWithEntityPrefix(db, SMART_FOLDER_PREFIX))) {
+    if (cells.get('deleted')?.value === true) continue;
+    const name = nameSchema.safeParse(cells.get('name')?.value);
+    const query = querySchema.safeParse(cells.get('query')?.value);
     if (name.success && query.success) folders.push({ id: entity.slice(SMART_FOLDER_PREFIX.length), name: name.data, query: query.data });
   }
   return folders.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));

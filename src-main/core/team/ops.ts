@@ -59,6 +59,17 @@ export function foldOps(ops: Iterable<Op>): Map<string, Op> {
   return cells;
 }
 
+/** The fold by entity: for each entity, its fields' winning ops (groups, templates, rules, smart folders read it so). */
+export function foldByEntity(ops: Iterable<Op>): Map<string, Map<string, Op>> {
+  const out = new Map<string, Map<string, Op>>();
+  for (const op of foldOps(ops).values()) {
+    let cells = out.get(op.entity);
+    if (!cells) out.set(op.entity, (cells = new Map()));
+    cells.set(op.field, op);
+  }
+  return out;
+}
+
 /**
  * The state of something named by several entities (a conversation is named by
  * each of its members' Message-IDs): per field, the newest op across all of them.

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { opsWithEntityPrefix } from '../db/team.repo.ts';
 import type { LocalActor } from './local-actor.ts';
 import type { Op } from './ops.ts';
-import { foldOps } from './ops.ts';
+import { foldByEntity } from './ops.ts';
 
 export const AGENT_PREFIX = 'agent:';
 export const GROUP_PREFIX = 'group:';
@@ -91,15 +91,7 @@ export function deleteGroup(actor: LocalActor, id: string): void {
   actor.record([{ entity: groupEntity(id), field: 'deleted', value: true }]);
 }
 
-function cellsByEntity(ops: Op[]): Map<string, Map<string, Op>> {
-  const out = new Map<string, Map<string, Op>>();
-  for (const op of foldOps(ops).values()) {
-    let cells = out.get(op.entity);
-    if (!cells) out.set(op.entity, (cells = new Map()));
-    cells.set(op.field, op);
-  }
-  return out;
-}
+const cellsByEntity = foldByEntity;
 
 /** Agents that published a valid name and address, by name. */
 export function listAgents(db: Database): TeamAgent[] {
