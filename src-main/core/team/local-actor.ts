@@ -48,7 +48,10 @@ export interface LocalActor {
   record(changes: ReadonlyArray<{ entity: string; field: string; value: JsonValue }>): Op[];
   /** Called after each record() with the new ops (the team transport sends them); returns unsubscribe. */
   onRecorded(listener: (ops: readonly Op[]) => void): () => void;
-  /** Tells the same listeners about ops made here and queued by other means (automation rules: rules/rule-step.ts). */
+  /**
+   * Tells the same listeners about ops made here and queued by other means
+   * (automation rules: rules/rule-step.ts), and moves the clock past them.
+   */
   announce(ops: readonly Op[]): void;
 }
 
@@ -77,6 +80,8 @@ export function createLocalActor(db: Database, clock: Clock): LocalActor {
       return () => listeners.delete(listener);
     },
     announce(ops) {
+      // A rule's op is dated by its mail, up to a minute ahead of this clock: what the agent does next must sort after it.
+      for (const op of ops) hlc.receive(op.hlc);
       if (ops.length > 0) for (const listener of listeners) listener(ops);
     },
   };
