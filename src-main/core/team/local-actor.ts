@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
 import { accountsOfKind } from '../db/accounts.repo.ts';
+import { demoOnlyAddresses, demoOnlyMessageIds, noteAnchor } from '../db/demo-scope.repo.ts';
 import { appendOps, latestHlc } from '../db/ops.repo.ts';
 import { getSetting, setSetting } from '../db/settings.repo.ts';
 import { HybridClock } from './hlc.ts';
@@ -30,6 +31,32 @@ export const DEMO_TEMPLATE_PREFIX = 'template:demo-';
 
 function keptHere(entity: string, demoOnly: boolean): boolean {
   return entity.startsWith(DEMO_TEMPLATE_PREFIX) || (demoOnly && MAIL_ENTITY_PREFIXES.some((prefix) => entity.startsWith(prefix)));
+}
+
+/**
+ * With the demo open beside a real mailbox: the entities of these ops that
+ * are about the demo's mail or customers only (a conversation, its presence
+ * or notes, a contact), which stay here like the rest of the demo.
+ */
+function aboutTheDemo(db: Database, ops: readonly Op[]): Set<string> {
+  const byMessage = new Map<string, string[]>();
+  const byAddress = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, entity: string): void => void map.set(key, [...(map.get(key) ?? []), entity]);
+  for (const op of ops) {
+    const { entity } = op;
+    if (entity.startsWith('msg:')) add(byMessage, entity.slice(4), entity);
+    else if (entity.startsWith('presence:')) add(byMessage, entity.slice('presence:'.length), entity);
+    else if (entity.startsWith('contact:')) add(byAddress, entity.slice('contact:'.length), entity);
+    else if (entity.startsWith('note:')) {
+      const inBatch = ops.find((o) => o.entity === entity && o.field === 'conversation' && typeof o.value === 'string')?.value;
+      const anchor = typeof inBatch === 'string' ? inBatch : noteAnchor(db, entity);
+      if (anchor !== null) add(byMessage, anchor, entity);
+    }
+  }
+  const kept = new Set<string>();
+  for (const id of demoOnlyMessageIds(db, [...byMessage.keys()])) for (const e of byMessage.get(id) ?? []) kept.add(e);
+  for (const address of demoOnlyAddresses(db, [...byAddress.keys()])) for (const e of byAddress.get(address) ?? []) kept.add(e);
+  return kept;
 }
 
 export function localNodeId(db: Database): string {
@@ -68,7 +95,8 @@ export function createLocalActor(db: Database, clock: Clock): LocalActor {
     record(changes) {
       const ops = changes.map((c): Op => ({ hlc: hlc.next(), actor: node, entity: c.entity, field: c.field, value: c.value }));
       const demoOnly = accountsOfKind(db, 'imap').length === 0;
-      const kept = ops.filter((op) => keptHere(op.entity, demoOnly));
+      const demoBeside = !demoOnly && accountsOfKind(db, 'demo').length > 0 ? aboutTheDemo(db, ops) : null;
+      const kept = ops.filter((op) => keptHere(op.entity, demoOnly) || demoBeside?.has(op.entity) === true);
       appendOps(db, kept.length === 0 ? ops : ops.filter((op) => !kept.includes(op)), clock.now(), 'queued');
       // The fold reads them; neither the queue nor a compaction snapshot does.
       if (kept.length > 0) appendOps(db, kept, clock.now(), 'kept');
