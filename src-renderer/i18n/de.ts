@@ -138,6 +138,8 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'search.placeholder': 'Suchen',
   'smartFolders.count': { one: '{count} Unterhaltung', other: '{count} Unterhaltungen' },
   'smartFolders.countMore': 'Mehr als {count} Unterhaltungen',
+  'smartFolders.rename': 'Umbenennen',
+  'smartFolders.renameTitle': 'Diesen intelligenten Ordner umbenennen',
   'smartFolders.title': 'Intelligente Ordner',
   'smartFolders.saveButton': 'Als intelligenten Ordner speichern',
   'smartFolders.saveTitle': 'Diese Suche als intelligenten Ordner speichern',

@@ -137,6 +137,8 @@ export const en = {
   'search.placeholder': 'Search',
   'smartFolders.count': { one: '{count} conversation', other: '{count} conversations' },
   'smartFolders.countMore': 'More than {count} conversations',
+  'smartFolders.rename': 'Rename',
+  'smartFolders.renameTitle': 'Rename this smart folder',
   'smartFolders.title': 'Smart folders',
   'smartFolders.saveButton': 'Save as smart folder',
   'smartFolders.saveTitle': 'Save this search as a smart folder',

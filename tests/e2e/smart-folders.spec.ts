@@ -56,10 +56,15 @@ test('save a search as a smart folder, open it from the sidebar, watch it follow
   await expect(folder.getByTestId('smart-folder-count')).toHaveText(String(matching - 1));
   expect(subject.length).toBeGreaterThan(0);
 
-  // Team state in core: still there after a reload.
+  // Team state in core: still there after a reload, and renamed in place.
   await page.reload();
   await expect(folder).toBeVisible();
   await folder.click();
+  await page.getByTestId('smart-folder-rename').click();
+  await page.getByTestId('smart-folder-name').fill('Refunds waiting on us');
+  await page.getByTestId('smart-folder-save').click();
+  await expect(page.getByTestId('smart-folder')).toHaveText(/^Refunds waiting on us/);
+  await expect(page.getByTestId('list-title')).toHaveText('Refunds waiting on us');
   await page.getByTestId('smart-folder-delete').click();
   await page.getByRole('dialog').getByTestId('confirm').click();
   await expect(page.getByTestId('smart-folder')).toHaveCount(0);

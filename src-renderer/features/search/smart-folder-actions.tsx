@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { SmartFolder } from '../../../src-preload/api.ts';
 import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { Field } from '../../app/ui/field.tsx';
 import { Modal } from '../../app/ui/modal.tsx';
@@ -9,10 +10,11 @@ import { useDesk } from '../../store/store-context.tsx';
 
 const NAME_MAX = 80;
 
-function SaveDialog({ query, onDone }: { query: string; onDone(): void }) {
+/** Saves the search as a new folder, or renames `folder` (the one this search is). */
+function SaveDialog({ query, folder, onDone }: { query: string; folder: SmartFolder | null; onDone(): void }) {
   const { save, showNotice } = useDesk(useShallow((s) => ({ save: s.saveSmartFolder, showNotice: s.showNotice })));
   const titleId = useId();
-  const [name, setName] = useState(query.slice(0, NAME_MAX));
+  const [name, setName] = useState(folder?.name ?? query.slice(0, NAME_MAX));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,7 +24,7 @@ function SaveDialog({ query, onDone }: { query: string; onDone(): void }) {
       return;
     }
     setBusy(true);
-    const result = await save({ name: name.trim(), query });
+    const result = await save({ ...(folder ? { id: folder.id } : {}), name: name.trim(), query });
     setBusy(false);
     if (!result.ok) {
       setError(describeError(result.error));
@@ -34,8 +36,8 @@ function SaveDialog({ query, onDone }: { query: string; onDone(): void }) {
 
   return (
     <Modal open labelledBy={titleId} locked={busy} onClose={onDone} className="smart-folder-dialog">
-      <h2 id={titleId} className="modal-title">{t('smartFolders.saveTitle')}</h2>
-      <p className="modal-text">{t('smartFolders.saveIntro')}</p>
+      <h2 id={titleId} className="modal-title">{t(folder ? 'smartFolders.renameTitle' : 'smartFolders.saveTitle')}</h2>
+      {!folder && <p className="modal-text">{t('smartFolders.saveIntro')}</p>}
       <form
         noValidate
         onSubmit={(event) => {
@@ -62,7 +64,7 @@ function SaveDialog({ query, onDone }: { query: string; onDone(): void }) {
 
 /**
  * Beside the search results' title: "Save as smart folder" for a search the
- * team has not saved, "Delete smart folder" for one it has.
+ * team has not saved, "Rename" and "Delete smart folder" for one it has.
  */
 export function SmartFolderActions() {
   const { query, folder, remove, showNotice } = useDesk(
@@ -87,15 +89,20 @@ export function SmartFolderActions() {
   return (
     <>
       {folder ? (
-        <button type="button" className="button button-small button-quiet" data-testid="smart-folder-delete" onClick={() => setDeleting(true)}>
-          {t('smartFolders.delete')}
-        </button>
+        <>
+          <button type="button" className="button button-small button-quiet" data-testid="smart-folder-rename" onClick={() => setSaving(true)}>
+            {t('smartFolders.rename')}
+          </button>
+          <button type="button" className="button button-small button-quiet" data-testid="smart-folder-delete" onClick={() => setDeleting(true)}>
+            {t('smartFolders.delete')}
+          </button>
+        </>
       ) : (
         <button type="button" className="button button-small button-quiet" data-testid="smart-folder-new" onClick={() => setSaving(true)}>
           {t('smartFolders.saveButton')}
         </button>
       )}
-      {saving && <SaveDialog query={query} onDone={() => setSaving(false)} />}
+      {saving && <SaveDialog query={query} folder={folder} onDone={() => setSaving(false)} />}
       {folder && (
         <ConfirmDialog
           open={deleting}
