@@ -227,6 +227,8 @@ export interface Highlight {
 export interface SearchHit {
   conversation: ConversationSummary;
   snippet: Highlight[];
+  /** The words were found in the team's internal note (or call summary), which `snippet` then shows. */
+  inNote?: boolean;
 }
 
 export interface SearchParams {

@@ -153,6 +153,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'smartFolders.deleteTitle': 'Diesen intelligenten Ordner löschen?',
   'smartFolders.deleteBody': '„{name}“ verschwindet für das ganze Team aus der Seitenleiste. Keine Unterhaltung ändert sich.',
   'smartFolders.deleteFailed': 'Der Ordner konnte nicht gelöscht werden. {reason}',
+  'search.inNote': 'Interne Notiz:',
   'search.resultsTitle': 'Suchergebnisse',
   'search.searching': 'Suche läuft…',
   'search.noResults': 'Nichts passt zu dieser Suche.',

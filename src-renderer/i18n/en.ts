@@ -152,6 +152,7 @@ export const en = {
   'smartFolders.deleteTitle': 'Delete this smart folder?',
   'smartFolders.deleteBody': '“{name}” is removed from the sidebar for the whole team. No conversation changes.',
   'smartFolders.deleteFailed': 'The smart folder could not be deleted. {reason}',
+  'search.inNote': 'Internal note:',
   'search.resultsTitle': 'Search results',
   'search.searching': 'Searching…',
   'search.noResults': 'Nothing matches this search.',

@@ -1,4 +1,7 @@
 /**
+ * Search beyond the mail: an internal note's words find its conversation,
+ * and the row says the match is in a note.
+ *
  * Smart folders: a search saved for the team shows in the sidebar with how
  * many conversations it finds, opens as the list of what matches now (a conversation marked done leaves a
  * `status:pending` folder), survives a reload, and can be deleted.
@@ -69,4 +72,21 @@ test('save a search as a smart folder, open it from the sidebar, watch it follow
   await page.getByRole('dialog').getByTestId('confirm').click();
   await expect(page.getByTestId('smart-folder')).toHaveCount(0);
   await expect(page.getByTestId('smart-folder-new')).toBeVisible();
+});
+
+test("an internal note's words find its conversation, and the row says so", async ({ page }) => {
+  host = await startCoreHost({ demo: true });
+  await page.goto(host.url);
+  const rows = page.getByTestId('message-row');
+  await rows.first().click();
+  const subject = await page.getByTestId('reading-subject').innerText();
+  await page.getByTestId('note-input').fill('Depot confirms the parcel went to the wrong wombat address');
+  await page.getByTestId('note-add').click();
+  await expect(page.getByTestId('activity-note').filter({ hasText: 'wombat' })).toBeVisible();
+  await page.getByRole('searchbox').fill('wombat');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(subject);
+  await expect(rows.first().getByTestId('row-note-match')).toHaveText('Internal note:');
+  await expect(rows.first()).toContainText('wrong wombat address');
+  await page.screenshot({ path: screenshotPath('search-note-match') });
 });

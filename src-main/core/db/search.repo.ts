@@ -54,6 +54,7 @@ const sql = {
   docMatches: 'SELECT 1 AS x FROM message_fts WHERE message_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
   messagesOfDocs: 'SELECT search_doc AS doc, id, conversation_id FROM messages WHERE search_doc IN (SELECT value FROM json_each(?))',
   conversationDocs: 'SELECT search_doc AS doc FROM messages WHERE conversation_id = ? AND search_doc >= ? AND search_doc < ? ORDER BY search_doc DESC',
+  noteTexts: `SELECT m.id, ${NOTES_TEXT} AS text FROM messages m WHERE m.id IN (SELECT value FROM json_each(?))`,
   texts: `SELECT m.id, m.subject, m.snippet, coalesce(substr(b.text, 1, 200000), '') AS text
       FROM messages m LEFT JOIN message_bodies b ON b.message_id = m.id WHERE m.id IN (SELECT value FROM json_each(?))`,
 } satisfies Record<string, string>;
@@ -148,4 +149,11 @@ export function explainMatchingDocs(db: Database): string[] {
 
 export function explainMessagesOfDoc(db: Database): string[] {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql.messagesOfDocs}`).all('[1]') as Array<{ detail: string }>).map((r) => r.detail);
+}
+
+/** The notes' text of each message that has any (as indexed with it): where a search found words the mail lacks. */
+export function noteTexts(db: Database, ids: readonly number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = stmts(db).noteTexts.all(JSON.stringify(ids)) as Array<{ id: number; text: string }>;
+  return new Map(rows.filter((r) => r.text.trim() !== '').map((r) => [r.id, r.text.trim()]));
 }

@@ -14,7 +14,7 @@ import type { Database } from 'better-sqlite3';
 import type { ConversationSummary, Highlight, SearchHit, SearchParams, SearchResult } from '../../../src-preload/api.ts';
 import { conversationsByToken, getConversationSummary } from '../db/conversations.repo.ts';
 import { addressHasTag } from '../db/contacts.repo.ts';
-import { conversationDocs, docMatches, indexQueuedMessages, matchingDocs, messageTexts, messagesOfDocs } from '../db/search.repo.ts';
+import { conversationDocs, docMatches, indexQueuedMessages, matchingDocs, messageTexts, messagesOfDocs, noteTexts } from '../db/search.repo.ts';
 import { stateRow } from '../db/triage.repo.ts';
 import { ftsPlan } from './fts-query.ts';
 import type { FtsPlan } from './fts-query.ts';
@@ -121,13 +121,27 @@ function bodyFragment(text: string, terms: ReturnType<typeof highlightTerms>): H
   return null;
 }
 
-function snippetsFor(db: Database, q: ParsedQuery, hits: readonly Hit[]): Map<number, Highlight[]> {
+interface Snippet {
+  snippet: Highlight[];
+  inNote: boolean;
+}
+
+function snippetsFor(db: Database, q: ParsedQuery, hits: readonly Hit[]): Map<number, Snippet> {
   const terms = highlightTerms(q.terms);
-  const out = new Map<number, Highlight[]>();
-  for (const t of messageTexts(db, hits.map((h) => h.messageId))) {
+  const out = new Map<number, Snippet>();
+  const unmatched: number[] = [];
+  const texts = messageTexts(db, hits.map((h) => h.messageId));
+  for (const t of texts) {
     const body = terms.length > 0 ? bodyFragment(cleanForSnippet(t.text), terms) : null;
     const subject = body === null && terms.length > 0 ? highlightWhole(cleanForSnippet(t.subject), terms) : null;
-    out.set(t.id, body ?? subject ?? plain(t.snippet));
+    if (body === null && subject === null && terms.length > 0) unmatched.push(t.id);
+    out.set(t.id, { snippet: body ?? subject ?? plain(t.snippet), inNote: false });
+  }
+  // Words the mail does not have came from the team's notes on it (indexed with it): show the note, so the agent sees why.
+  for (const [id, text] of noteTexts(db, unmatched)) {
+    // Notes are markdown: the snippet reads as the note shows, without its ** and ` marks.
+    const inNote = bodyFragment(cleanForSnippet(text.replace(/[*_`]+/g, '')), terms);
+    if (inNote) out.set(id, { snippet: inNote, inNote: true });
   }
   return out;
 }
@@ -159,7 +173,10 @@ export function searchConversations(db: Database, params: SearchParams): SearchR
   const hits = collectHits(db, q, triage.filter, plan, cursor, limit);
   const shown = hits.slice(0, limit);
   const snippets = snippetsFor(db, q, shown);
-  const items: SearchHit[] = shown.map((h) => ({ conversation: h.summary, snippet: snippets.get(h.messageId) ?? plain(h.summary.snippet) }));
+  const items: SearchHit[] = shown.map((h) => {
+    const found = snippets.get(h.messageId);
+    return { conversation: h.summary, snippet: found?.snippet ?? plain(h.summary.snippet), ...(found?.inNote ? { inNote: true } : {}) };
+  });
   const last = shown[shown.length - 1];
   return { items, nextCursor: hits.length > limit && last ? encodeSearchCursor(last.doc) : null, warnings };
 }

@@ -82,6 +82,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
   const smartFolder = directory?.smartFolders.find((f) => f.query === search.query.trim()) ?? null;
   const items = useMemo(() => (searching ? search.hits.map((h) => h.conversation) : browse.conversations), [searching, search.hits, browse.conversations]);
   const highlights = useMemo(() => new Map<number, Highlight[]>(search.hits.map((h) => [h.conversation.id, h.snippet])), [search.hits]);
+  const inNotes = useMemo(() => new Set(search.hits.filter((h) => h.inNote === true).map((h) => h.conversation.id)), [search.hits]);
   const withBadges = !searching && rowTriage.size > 0;
   const rowHeight = searching ? SEARCH_ROW_HEIGHT : withBadges ? TRIAGE_ROW_HEIGHT : ROW_HEIGHT;
   const more = searching ? search.cursor : browse.nextCursor;
@@ -199,6 +200,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
                 key={slots.get(conversation.id)}
                 conversation={conversation}
                 highlight={searching ? (highlights.get(conversation.id) ?? null) : null}
+                highlightInNote={searching && inNotes.has(conversation.id)}
                 selected={conversation.id === selectedId}
                 open={conversation.id === openedId}
                 top={index * rowHeight}

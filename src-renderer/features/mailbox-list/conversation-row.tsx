@@ -20,6 +20,8 @@ interface ConversationRowProps {
   conversation: ConversationSummary;
   /** Highlighted snippet when the row is a search result. */
   highlight: Highlight[] | null;
+  /** The highlight is from the team's internal note, not from the mail. */
+  highlightInNote?: boolean;
   selected: boolean;
   open: boolean;
   top: number;
@@ -35,7 +37,7 @@ interface ConversationRowProps {
 }
 
 export const ConversationRow = memo(function ConversationRow(props: ConversationRowProps) {
-  const { conversation, highlight, selected, open, top, height, now, triage, checked, directory, settings, onActivate } = props;
+  const { conversation, highlight, highlightInNote = false, selected, open, top, height, now, triage, checked, directory, settings, onActivate } = props;
   const classes = ['conversation-row'];
   if (triage) classes.push('has-triage');
   if (checked) classes.push('is-checked');
@@ -83,6 +85,7 @@ export const ConversationRow = memo(function ConversationRow(props: Conversation
       <div className="row-line row-subject">{conversation.subject.trim() || t('message.noSubject')}</div>
       <div className={`row-snippet${highlight ? ' row-snippet-hit' : ''}`}>
         <span className="row-ticket" data-testid="row-ticket">#{conversation.ticket}</span>
+        {highlightInNote && <span className="row-note-label" data-testid="row-note-match">{t('search.inNote')}</span>}
         {highlight ? <HighlightedText segments={highlight} /> : conversation.snippet}
       </div>
       {triage && <RowBadges triage={triage} directory={directory} settings={settings} now={now} />}

@@ -105,7 +105,11 @@ describe('search', () => {
     const note = recordNote(cache.actor, 'zip-1@mail.example', 'Warehouse says **kraken** batch, replace for free', []);
     recordCall(cache.actor, 'order-1@mail.example', { direction: 'inbound', minutes: 4, summary: 'Customer asked about the narwhal discount' });
     expect(subjects(search('kraken'))).toEqual(['Broken zipper']);
+    // The row says why it matched: the note's words, marked as a note.
+    expect(search('kraken').items[0]).toMatchObject({ inNote: true });
+    expect(shown(search('kraken'))).toBe('Warehouse says [kraken] batch, replace for free');
     expect(subjects(search('narwhal'))).toEqual(['Where is my order']);
+    expect(search('zipper').items[0]?.inNote).toBeUndefined();
     // The customer's words still find it; the note's are not shown to them as a snippet.
     expect(subjects(search('zipper kraken'))).toEqual(['Broken zipper']);
     deleteNote(cache.actor, note);
