@@ -253,6 +253,8 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'delegate.noteHint': 'Was Sie von ihnen brauchen. Sie steht in der Mail ganz oben.',
   'delegate.send': 'Abgeben',
   'delegate.queued': 'An {to} abgegeben. Die Mail geht nach dem Rückgängig-Fenster; unter „Zu senden“ lässt sie sich anhalten.',
+  'triageSettings.delegateInvalid': '„{address}“ unter „Abgeben an“ ist keine gültige E-Mail-Adresse.',
+  'triageSettings.delegateTooMany': 'Unter „Abgeben an“ stehen höchstens 20 Adressen.',
   'triageSettings.title': 'Triage-Einstellungen',
   'triageSettings.loading': 'Wird geladen…',
   'triageSettings.statusLabels': 'Namen der Status',

@@ -140,6 +140,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'smartFolders.countMore': 'Mehr als {count} Unterhaltungen',
   'smartFolders.rename': 'Umbenennen',
   'smartFolders.renameTitle': 'Diesen intelligenten Ordner umbenennen',
+  'smartFolders.deleteShort': 'Löschen',
   'smartFolders.title': 'Intelligente Ordner',
   'smartFolders.saveButton': 'Als intelligenten Ordner speichern',
   'smartFolders.saveTitle': 'Diese Suche als intelligenten Ordner speichern',

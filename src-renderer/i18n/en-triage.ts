@@ -252,6 +252,8 @@ export const enTriage = {
   'delegate.noteHint': 'What you need from them. It goes first in the mail.',
   'delegate.send': 'Delegate',
   'delegate.queued': 'Delegated to {to}. It leaves after the undo window; To send can stop it.',
+  'triageSettings.delegateInvalid': '“{address}” in Delegate to is not a valid email address.',
+  'triageSettings.delegateTooMany': 'Delegate to can list at most 20 addresses.',
   'triageSettings.title': 'Triage settings',
   'triageSettings.loading': 'Loading…',
   'triageSettings.statusLabels': 'Status names',

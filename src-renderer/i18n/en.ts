@@ -139,6 +139,7 @@ export const en = {
   'smartFolders.countMore': 'More than {count} conversations',
   'smartFolders.rename': 'Rename',
   'smartFolders.renameTitle': 'Rename this smart folder',
+  'smartFolders.deleteShort': 'Delete',
   'smartFolders.title': 'Smart folders',
   'smartFolders.saveButton': 'Save as smart folder',
   'smartFolders.saveTitle': 'Save this search as a smart folder',

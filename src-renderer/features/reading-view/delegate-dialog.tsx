@@ -5,8 +5,7 @@ import { Modal } from '../../app/ui/modal.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { isValidEmail } from '../composer/addresses.ts';
 
 function DelegateForm({ conversationId, onDone }: { conversationId: number; onDone(): void }) {
   const { addresses, composeCall, showNotice } = useDesk(
@@ -22,11 +21,11 @@ function DelegateForm({ conversationId, onDone }: { conversationId: number; onDo
   useEffect(() => {
     if (addresses?.[0]) setTo((current) => current || addresses[0] || '');
   }, [addresses]);
-  const toError = tried && !EMAIL.test(to.trim()) ? t('delegate.toInvalid') : null;
+  const toError = tried && !isValidEmail(to.trim()) ? t('delegate.toInvalid') : null;
 
   async function submit(): Promise<void> {
     setTried(true);
-    if (!EMAIL.test(to.trim())) return;
+    if (!isValidEmail(to.trim())) return;
     setBusy(true);
     const result = await composeCall('outbox.delegate', { conversationId, to: to.trim(), note: note.trim() });
     setBusy(false);

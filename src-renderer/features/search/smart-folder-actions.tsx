@@ -93,8 +93,9 @@ export function SmartFolderActions() {
           <button type="button" className="button button-small button-quiet" data-testid="smart-folder-rename" onClick={() => setSaving(true)}>
             {t('smartFolders.rename')}
           </button>
+          {/* Short beside the folder's name in a narrow list; the confirmation names what goes. */}
           <button type="button" className="button button-small button-quiet" data-testid="smart-folder-delete" onClick={() => setDeleting(true)}>
-            {t('smartFolders.delete')}
+            {t('smartFolders.deleteShort')}
           </button>
         </>
       ) : (

@@ -9,12 +9,11 @@ import { useDesk } from '../../store/store-context.tsx';
 import { ALL_STATUSES } from '../../store/triage-optimistic.ts';
 import { slaFromText, slaFromValue } from './sla-from-field.ts';
 import { PRIORITY_KEYS, PRIORITY_LABEL, STATUS_LABEL } from './triage-labels.ts';
+import { isValidEmail } from '../composer/addresses.ts';
 
 const SLA_FIELDS: (keyof SlaTargetsInput)[] = ['firstResponse', 'nextResponse', 'resolution'];
 const SLA_FIELD_LABEL = { firstResponse: 'sla.firstResponse', nextResponse: 'sla.nextResponse', resolution: 'sla.resolution' } as const;
 const WEEKDAY_KEYS = ['weekday.sun', 'weekday.mon', 'weekday.tue', 'weekday.wed', 'weekday.thu', 'weekday.fri', 'weekday.sat'] as const;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Whole numbers in a range, or null with the reason. */
 function wholeNumber(text: string, min: number, max: number): number | null {
@@ -52,10 +51,16 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
   const slaInvalid = PRIORITY_KEYS.some((p) => SLA_FIELDS.some((f) => sla[p][f].trim() !== '' && wholeNumber(sla[p][f], 1, 525_600) === null));
   const slaFrom = slaFromValue(slaFromField, initial.slaFrom);
   const delegateAddresses = delegateField.split(/[\s,;]+/).map((x) => x.trim()).filter((x) => x !== '');
-  const delegateInvalid = delegateAddresses.length > 20 || delegateAddresses.some((x) => !EMAIL.test(x));
+  const delegateInvalid = delegateAddresses.length > 20 || delegateAddresses.some((x) => !isValidEmail(x));
   const invalid = delegateInvalid || autoCloseDays === null || spamPurgeDays === null || from === null || to === null || from >= to || slaInvalid || slaFrom === 'invalid';
 
   async function submit(): Promise<void> {
+    // A wrong delegate address is named: the general message speaks of numbers and hours.
+    const badDelegate = delegateAddresses.find((x) => !isValidEmail(x));
+    if (badDelegate !== undefined || delegateAddresses.length > 20) {
+      setError(badDelegate !== undefined ? t('triageSettings.delegateInvalid', { address: badDelegate }) : t('triageSettings.delegateTooMany'));
+      return;
+    }
     if (invalid || autoCloseDays === null || spamPurgeDays === null || from === null || to === null) {
       setError(t('triageSettings.invalid'));
       return;
