@@ -181,6 +181,8 @@ export interface TextPart {
 export interface ConversationMessage extends MessageDetail {
   /** From our own mailbox (an agent's reply) rather than from the customer. */
   outgoing: boolean;
+  /** An acknowledgement an automation rule sent: ours, but no agent's answer (it does not count as a reply). */
+  automatic: boolean;
   textParts: TextPart[];
   /** Remote images may load without asking (the agent chose "always" for this sender). */
   remoteImagesAllowed: boolean;

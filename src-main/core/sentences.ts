@@ -114,6 +114,7 @@ const FAILURES: Readonly<Record<FailureSentenceKey, string>> = {
   attachmentsTooLarge: 'With “{file}” the attachments would add up to {totalBytes}; at most {maxBytes} can be sent.',
   attachmentNotOnDraft: 'That attachment is no longer on the draft.',
   templateGone: 'That template no longer exists.',
+  acknowledgementNeedsTeamTemplate: 'The demo’s templates stay on this desktop. Acknowledge with one of the team’s templates.',
   signatureNotYours: 'You can change only your own signature and the mailbox’s.',
   draftMailboxGone: 'The mailbox of this draft no longer exists.',
   conversationMailboxGone: 'The mailbox of this conversation no longer exists.',
@@ -196,6 +197,11 @@ const NOTICES: Readonly<Record<NoticeSentenceKey, string>> = {
   someNotReachedTitle: 'Some recipients did not get your mail',
   bouncedTitle: 'A mail bounced',
   bounced: '“{subject}” could not be delivered to {recipients}.',
+  acknowledgementFailedTitle: 'Automatic acknowledgement not sent',
+  acknowledgementTemplateGone: 'Rule “{rule}” did not acknowledge “{subject}”: its template was deleted. Choose another in Rules.',
+  acknowledgementUnfillable: 'Rule “{rule}” did not acknowledge “{subject}”: its template has {placeholders}, which this mail cannot fill.',
+  acknowledgementRefused: 'Rule “{rule}” did not acknowledge “{subject}”: {reason}',
+  acknowledgementGaveUp: 'Rule “{rule}” did not acknowledge “{subject}”: the mail server could not be reached for hours.',
 };
 
 /** Every sentence core says, by key: one registry, which the renderer's English must match word for word. */

@@ -33,6 +33,7 @@ import { startTeam } from './team/team.service.ts';
 import { createWorkspaceHandlers } from './workspace/workspace.handlers.ts';
 import { createRuleHandlers } from './rules/rules.handlers.ts';
 import { onRuleOps } from './rules/rule-step.ts';
+import { Acknowledger } from './rules/acknowledger.ts';
 import { demoWasDismissed } from './workspace/demo-workspace.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -95,11 +96,25 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
   const stopRuleOps = onRuleOps((changed, ops) => {
     if (changed === db) actor.announce(ops);
   });
+  const acknowledger = new Acknowledger({
+    db,
+    dataDir: options.dataDir,
+    secrets: options.secrets,
+    events,
+    clock,
+    log: log.child('acknowledger'),
+    actor,
+    team: () => {
+      const transport = team.transport();
+      return transport ? { accountId: transport.accountId, sync: async () => void (await transport.syncIfConnected()) } : null;
+    },
+  });
 
   if (options.demoIfEmpty && listAccounts(db).length === 0 && !demoWasDismissed(db)) {
     await workspace['workspace.openDemo']({});
   }
   for (const account of accountsOfKind(db, 'imap')) await syncs.start(account);
+  void acknowledger.poke();
   const stopAttachmentGc = scheduleAttachmentGc({ db, dataDir: options.dataDir, clock, log: log.child('attachments') });
   log.info('core started', { dataDir: options.dataDir, mode: options.mode, accounts: listAccounts(db).length });
 
@@ -114,6 +129,7 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
       closed = true;
       stopAttachmentGc();
       stopRuleOps();
+      await acknowledger.close();
       await team.close();
       await compose.close();
       triage.close();

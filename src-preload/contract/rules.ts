@@ -1,7 +1,7 @@
 /**
  * Automation rules: what happens by itself to a new conversation from a
  * customer (route it to a colleague or group, tag it, set its priority or
- * status). Rules are team state; their effects are ordinary triage changes
+ * status, acknowledge it by mail). Rules are team state; their effects are ordinary triage changes
  * that every desktop derives the same way (core/rules/).
  */
 import type { AssigneeRef, ConversationStatus, Priority } from './triage.ts';
@@ -21,7 +21,15 @@ export type RuleAction =
   | { kind: 'assign'; assignee: AssigneeRef }
   | { kind: 'tag'; tag: string }
   | { kind: 'priority'; priority: Priority }
-  | { kind: 'status'; status: Extract<ConversationStatus, 'on_hold' | 'done' | 'closed' | 'spam'> };
+  | { kind: 'status'; status: Extract<ConversationStatus, 'on_hold' | 'done' | 'closed' | 'spam'> }
+  /**
+   * Mails the customer an automatic acknowledgement written with a reply
+   * template (its placeholders filled as for a reply, signed by the mailbox),
+   * once for the team, marked as automatic so their mail program sends no
+   * out-of-office back. Not to mailing lists, bulk or automatic mail, nor to
+   * a sender acknowledged three times in the last day.
+   */
+  | { kind: 'acknowledge'; templateId: string };
 
 export interface AutomationRule {
   id: string;

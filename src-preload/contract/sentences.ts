@@ -93,6 +93,7 @@ export type FailureSentenceKey =
   | 'attachmentsTooLarge'
   | 'attachmentNotOnDraft'
   | 'templateGone'
+  | 'acknowledgementNeedsTeamTemplate'
   | 'signatureNotYours'
   | 'draftMailboxGone'
   | 'conversationMailboxGone'
@@ -175,7 +176,13 @@ export type NoticeSentenceKey =
   | 'notSentTitle'
   | 'someNotReachedTitle'
   | 'bouncedTitle'
-  | 'bounced';
+  | 'bounced'
+  /** An automatic acknowledgement a rule wanted was not sent: the title, then why. */
+  | 'acknowledgementFailedTitle'
+  | 'acknowledgementTemplateGone'
+  | 'acknowledgementUnfillable'
+  | 'acknowledgementRefused'
+  | 'acknowledgementGaveUp';
 
 export type SentenceKey =
   | ConnectionSentenceKey

@@ -94,6 +94,7 @@ export const deSentences: Record<keyof typeof enSentences, CatalogueEntry> = {
   'sentence.attachmentsTooLarge': 'Mit „{file}“ kämen die Anhänge auf {totalBytes}; gesendet werden können höchstens {maxBytes}.',
   'sentence.attachmentNotOnDraft': 'Dieser Anhang hängt nicht mehr am Entwurf.',
   'sentence.templateGone': 'Diese Vorlage gibt es nicht mehr.',
+  'sentence.acknowledgementNeedsTeamTemplate': 'Die Vorlagen der Demo bleiben auf diesem Rechner. Bestätigen Sie mit einer Vorlage des Teams.',
   'sentence.signatureNotYours': 'Sie können nur Ihre eigene Signatur und die des Postfachs ändern.',
   'sentence.draftMailboxGone': 'Das Postfach dieses Entwurfs gibt es nicht mehr.',
   'sentence.conversationMailboxGone': 'Das Postfach dieser Unterhaltung gibt es nicht mehr.',
@@ -166,4 +167,9 @@ export const deSentences: Record<keyof typeof enSentences, CatalogueEntry> = {
   'sentence.someNotReachedTitle': 'Einige Empfänger haben Ihre Mail nicht erhalten',
   'sentence.bouncedTitle': 'Eine Mail kam unzustellbar zurück',
   'sentence.bounced': '„{subject}“ konnte nicht an {recipients} zugestellt werden.',
+  'sentence.acknowledgementFailedTitle': 'Automatische Eingangsbestätigung nicht gesendet',
+  'sentence.acknowledgementTemplateGone': 'Regel „{rule}“ hat „{subject}“ nicht bestätigt: Ihre Vorlage wurde gelöscht. Wählen Sie unter „Regeln“ eine andere.',
+  'sentence.acknowledgementUnfillable': 'Regel „{rule}“ hat „{subject}“ nicht bestätigt: Ihre Vorlage enthält {placeholders}, was diese Mail nicht füllen kann.',
+  'sentence.acknowledgementRefused': 'Regel „{rule}“ hat „{subject}“ nicht bestätigt: {reason}',
+  'sentence.acknowledgementGaveUp': 'Regel „{rule}“ hat „{subject}“ nicht bestätigt: Der Mailserver war stundenlang nicht erreichbar.',
 };

@@ -211,6 +211,8 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'reading.more': 'Mehr',
   'reading.moreLabel': 'Weitere Aktionen für die Unterhaltung',
   'reading.agentReply': 'Team-Antwort',
+  'reading.automaticReply': 'Automatische Eingangsbestätigung',
+  'reading.automaticReplyHint': 'Von einer Automatisierungsregel gesendet. Sie zählt nicht als Antwort: Die Unterhaltung wartet weiter auf das Team.',
   'reading.showQuote': 'Zitierten Text anzeigen',
   'reading.showSignature': 'Signatur anzeigen',
   'reading.hideFolded': 'Wieder ausblenden',

@@ -92,6 +92,7 @@ export const enSentences = {
   'sentence.attachmentsTooLarge': 'With “{file}” the attachments would add up to {totalBytes}; at most {maxBytes} can be sent.',
   'sentence.attachmentNotOnDraft': 'That attachment is no longer on the draft.',
   'sentence.templateGone': 'That template no longer exists.',
+  'sentence.acknowledgementNeedsTeamTemplate': 'The demo’s templates stay on this desktop. Acknowledge with one of the team’s templates.',
   'sentence.signatureNotYours': 'You can change only your own signature and the mailbox’s.',
   'sentence.draftMailboxGone': 'The mailbox of this draft no longer exists.',
   'sentence.conversationMailboxGone': 'The mailbox of this conversation no longer exists.',
@@ -163,4 +164,9 @@ export const enSentences = {
   'sentence.someNotReachedTitle': 'Some recipients did not get your mail',
   'sentence.bouncedTitle': 'A mail bounced',
   'sentence.bounced': '“{subject}” could not be delivered to {recipients}.',
+  'sentence.acknowledgementFailedTitle': 'Automatic acknowledgement not sent',
+  'sentence.acknowledgementTemplateGone': 'Rule “{rule}” did not acknowledge “{subject}”: its template was deleted. Choose another in Rules.',
+  'sentence.acknowledgementUnfillable': 'Rule “{rule}” did not acknowledge “{subject}”: its template has {placeholders}, which this mail cannot fill.',
+  'sentence.acknowledgementRefused': 'Rule “{rule}” did not acknowledge “{subject}”: {reason}',
+  'sentence.acknowledgementGaveUp': 'Rule “{rule}” did not acknowledge “{subject}”: the mail server could not be reached for hours.',
 } satisfies Record<`sentence.${SentenceKey}`, CatalogueEntry>;

@@ -210,6 +210,8 @@ export const en = {
   'reading.more': 'More',
   'reading.moreLabel': 'More conversation actions',
   'reading.agentReply': 'Agent reply',
+  'reading.automaticReply': 'Automatic acknowledgement',
+  'reading.automaticReplyHint': 'Sent by an automation rule. It does not count as an answer: the conversation still waits for an agent.',
   'reading.showQuote': 'Show quoted text',
   'reading.showSignature': 'Show signature',
   'reading.hideFolded': 'Hide again',

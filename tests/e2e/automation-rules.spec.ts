@@ -61,3 +61,50 @@ test('a rule tags and prioritises a new key-account conversation, and the timeli
   await expect(events.filter({ hasText: 'Rule “Big Co is a key account”' })).toHaveCount(2);
   await page.screenshot({ path: screenshotPath('rule-applied') });
 });
+
+test('a rule acknowledges a new customer by mail with a team template; the reading view marks it and the conversation still waits for an agent', async ({ page }) => {
+  await workspace.open(page, 3);
+
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('reply-settings-templates').click();
+  await page.getByTestId('template-new').click();
+  await page.getByTestId('template-name').fill('We have your message');
+  await page.getByTestId('template-shortcut').fill('ack');
+  await page.getByTestId('template-body').click();
+  await page.keyboard.type('Hi {CLIENT_NAME}, thanks for writing. Your ticket is {TICKET_ID}.');
+  await page.getByTestId('template-save').click();
+  await expect(page.getByTestId('template-saved')).toBeVisible();
+  await page.getByTestId('reply-settings-close').click();
+
+  await page.getByTestId('open-rules').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('rule-new').click();
+  await dialog.getByTestId('rule-name').fill('Acknowledge returns');
+  await dialog.getByLabel('Condition 1: what it looks at').selectOption('subject');
+  await dialog.getByTestId('rule-condition-value').fill('return');
+  await dialog.getByTestId('rule-action-kind').selectOption('acknowledge');
+  await expect(dialog.getByTestId('rule-action-template')).toHaveValue(/.+/);
+  await expect(dialog.getByTestId('rule-action-template').locator('option:checked')).toHaveText('We have your message');
+  await expect(dialog).toContainText('Sent once for the team, marked as automatic');
+  await page.screenshot({ path: screenshotPath('rules-acknowledge') });
+  await dialog.getByTestId('rule-save').click();
+  await expect(dialog.getByTestId('rule-item')).toHaveText(['Big Co is a key account', 'Acknowledge returns']);
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+  await page.waitForTimeout(1_100);
+  const before = workspace.smtp.messages.length;
+  await workspace.deliver([buildMail({ from: 'Rita Reyes <rita@shop.example>', to: support, subject: 'I want to return my lamp', date: new Date(), text: 'The lamp flickers.' })]);
+  const ack = await workspace.smtp.waitForMail(before + 1, 45_000);
+  expect(ack.envelope.to).toEqual(['rita@shop.example']);
+  expect(ack.raw.toString()).toMatch(/^Auto-Submitted: auto-replied$/m);
+
+  await page.getByTestId('drawer-inbox').click();
+  const rita = page.getByTestId('message-row').filter({ hasText: 'I want to return my lamp' });
+  await rita.click();
+  const messages = page.getByTestId('conversation-message');
+  await expect(messages).toHaveCount(2, { timeout: 20_000 });
+  await expect(messages.nth(1).getByTestId('automatic-reply')).toHaveText('Automatic acknowledgement');
+  await expect(messages.nth(1).frameLocator('[data-testid="mail-frame"]').getByText(/Hi Rita, thanks for writing\. Your ticket is #[0-9A-Z]{6}\./)).toBeVisible();
+  await expect(page.getByTestId('triage-status')).toContainText('New');
+  await page.screenshot({ path: screenshotPath('rule-acknowledged') });
+});

@@ -16,6 +16,7 @@ import { contactCard } from '../contacts/contact-commands.ts';
 import { OwnAddresses } from './own-addresses.ts';
 import { isOutgoing } from './thread-source.ts';
 import { splitTextParts } from './text-parts.ts';
+import { isAcknowledgementId } from '../rules/acknowledgement.ts';
 
 export function conversationDetail(db: Database, conversationId: number): ConversationDetail | null {
   const summary = getConversationSummary(db, conversationId);
@@ -29,6 +30,7 @@ export function conversationDetail(db: Database, conversationId: number): Conver
     messages.push({
       ...message,
       outgoing,
+      automatic: outgoing && isAcknowledgementId(message.messageId),
       textParts: splitTextParts(message.text, { signOffs: outgoing }),
       remoteImagesAllowed: !outgoing && message.from.address !== '' && remoteImagesAllowedFor(db, message.from.address.trim().toLowerCase()),
     });

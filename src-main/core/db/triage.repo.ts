@@ -24,6 +24,7 @@ export interface TriageConversationRow {
 export interface MemberRow {
   id: number;
   thread_id: string | null;
+  message_id: string | null;
   from_address: string;
   date: number;
   blocked: number;
@@ -154,7 +155,7 @@ const sql = {
   clearFlags: 'DELETE FROM triage_flags',
   conversation: `SELECT c.id, c.account_id, c.root_message_id, c.last_message_at, c.unread_count, c.subject,
     coalesce((SELECT a.email FROM accounts a WHERE a.id = c.account_id), '') AS account_email FROM conversations c WHERE c.id = ?`,
-  members: `SELECT m.id, ${THREAD_ID} AS thread_id, m.from_address, m.date,
+  members: `SELECT m.id, ${THREAD_ID} AS thread_id, m.message_id, m.from_address, m.date,
       coalesce((SELECT c.blocked FROM contact_addresses ca JOIN contacts c ON c.id = ca.contact_id WHERE ca.address = lower(trim(m.from_address))), 0) AS blocked,
       ${visible(null)} AS located, ${visible('junk')} AS in_junk, ${visible('trash')} AS in_trash
     FROM messages m WHERE m.conversation_id = ?`,

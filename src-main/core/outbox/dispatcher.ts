@@ -42,7 +42,7 @@ import type { AccountServers } from './account-servers.ts';
 import { accountServers, AccountUnusableError, folderHasMessageId, withImap } from './account-servers.ts';
 import { buildRawMessage, envelopeRecipients, parsePayload } from './outgoing-message.ts';
 import { rememberSmtpMaxSize } from './send-settings.ts';
-import { storeSentCopy } from './sent-copy.ts';
+import { outboxMail, storeSentCopy } from './sent-copy.ts';
 import { submitMessage } from './smtp-send.ts';
 
 export interface DispatcherDeps {
@@ -263,7 +263,7 @@ export class OutboxDispatcher {
 
   private async copy(row: OutboxDbRow, servers: AccountServers, raw: Buffer, date: number): Promise<void> {
     try {
-      const stored = await storeSentCopy(this.d, row, servers, raw, date);
+      const stored = await storeSentCopy(this.d, outboxMail(this.d.db, row), servers, raw, date);
       if (stored !== null) {
         this.d.events.emit({ type: 'changed', table: 'messages', ids: [stored] });
         this.d.events.emit({ type: 'changed', table: 'conversations' });

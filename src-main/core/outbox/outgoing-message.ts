@@ -25,6 +25,8 @@ export const outgoingPayloadSchema = z.object({
   references: z.array(z.string()),
   attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), size: z.number(), sha256: z.string() })),
   date: z.number(),
+  /** Sent by automation (an acknowledgement), not by an agent: marked so (RFC 3834) that no auto-responder answers it. */
+  automatic: z.boolean().optional(),
 });
 
 export type OutgoingPayload = z.infer<typeof outgoingPayloadSchema>;
@@ -58,7 +60,11 @@ export async function buildRawMessage(dataDir: string, payload: OutgoingPayload,
     ...(payload.inReplyTo ? { inReplyTo: bracket(payload.inReplyTo) } : {}),
     ...(payload.references.length ? { references: payload.references.map(bracket) } : {}),
     attachments,
-    headers: { 'X-Mailer': 'Switchboard' },
+    headers: {
+      'X-Mailer': 'Switchboard',
+      // Microsoft's servers and Outlook honour only their own header for suppressing out-of-office replies.
+      ...(payload.automatic ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {}),
+    },
   });
   return composer.compile().build();
 }

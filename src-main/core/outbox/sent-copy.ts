@@ -26,31 +26,51 @@ export interface SentCopyDeps {
   log: Logger;
 }
 
+/** What was sent, for filing its copy: the outbox's item, or a rule's acknowledgement. */
+export interface SentMail {
+  accountId: number;
+  /** Without brackets. */
+  messageId: string;
+  /** The UID of the cache's copy until the sync brings the server's; null: no cache copy without the server's UID. */
+  placeholderUid: number | null;
+  /** Called once the copy is where it belongs (appended, or the server keeps its own): not to be tried again. */
+  copied(): void;
+}
+
+/** The outbox item's mail, whose copy is recorded on the item. */
+export function outboxMail(db: Database, row: OutboxDbRow): SentMail {
+  return { accountId: row.account_id, messageId: row.message_id, placeholderUid: -row.id, copied: () => markCopied(db, row.id) };
+}
+
 /** Returns the cache row of the stored copy, or null when it could not be stored. */
-export async function storeSentCopy(deps: SentCopyDeps, row: OutboxDbRow, servers: AccountServers, raw: Buffer, date: number): Promise<number | null> {
+export async function storeSentCopy(deps: SentCopyDeps, mail: SentMail, servers: AccountServers, raw: Buffer, date: number): Promise<number | null> {
   const { db } = deps;
-  let folder = getFolderByRole(db, row.account_id, 'sent');
+  let folder = getFolderByRole(db, mail.accountId, 'sent');
   let location: { uid: number; uidValidity: number } | null = null;
   let appendFailed = false;
-  if (sentCopyMode(db, row.account_id) === 'append') {
+  if (sentCopyMode(db, mail.accountId) === 'append') {
     try {
       location = await withImap(servers.imap, deps.clock, async (client) => {
         if (!folder) {
           // No Sent folder known: make one, as desktop mail clients do; the sync adopts it.
           await client.mailboxCreate('Sent').catch(() => undefined);
-          folder = upsertFolder(db, row.account_id, 'Sent', 'sent');
+          folder = upsertFolder(db, mail.accountId, 'Sent', 'sent');
         }
-        if (await folderHasMessageId(client, folder.path, row.message_id)) return null;
+        if (await folderHasMessageId(client, folder.path, mail.messageId)) return null;
         return appendCopy(client, folder.path, raw, new Date(date));
       });
     } catch (err) {
       // Offline or refused: the cache still gets the copy now; the append is retried later.
-      deps.log.warn('could not append the Sent copy', { outboxId: row.id, err });
+      deps.log.warn('could not append the Sent copy', { messageId: mail.messageId, err });
       appendFailed = true;
     }
   }
   if (!folder) {
-    markCopied(db, row.id);
+    mail.copied();
+    return null;
+  }
+  if (!location && mail.placeholderUid === null) {
+    if (!appendFailed) mail.copied();
     return null;
   }
   // Without a UID from the server (server-saves, or no UIDPLUS) the copy gets a placeholder
@@ -59,16 +79,16 @@ export async function storeSentCopy(deps: SentCopyDeps, row: OutboxDbRow, server
     db,
     deps.dataDir,
     {
-      accountId: row.account_id,
+      accountId: mail.accountId,
       folderId: folder.id,
       uidvalidity: location?.uidValidity ?? 0,
-      uid: location?.uid ?? -row.id,
+      uid: location?.uid ?? mail.placeholderUid ?? 0,
       flags: ['\\Seen'],
       raw,
       internalDate: date,
     },
     { clock: deps.clock },
   );
-  if (!appendFailed) markCopied(db, row.id);
+  if (!appendFailed) mail.copied();
   return result.messageRowId;
 }

@@ -71,7 +71,9 @@ export function ruleMatches(rule: AutomationRule, mail: RuleMail): boolean {
   return rule.enabled && mail.date >= rule.since && rule.conditions.every((c) => holds(c, mail));
 }
 
-function cellOf(action: RuleAction): { field: string; value: JsonValue } {
+type CellAction = Exclude<RuleAction, { kind: 'acknowledge' }>;
+
+function cellOf(action: CellAction): { field: string; value: JsonValue } {
   switch (action.kind) {
     case 'assign':
       return { field: FIELD.assignee, value: action.assignee };
@@ -107,10 +109,47 @@ export function ruleOps(rules: readonly AutomationRule[], mail: RuleMail, now: n
   rules.forEach((rule, position) => {
     if (!ruleMatches(rule, mail)) return;
     for (const action of rule.actions) {
+      // An acknowledgement is mail, not team state: rule-step.ts queues it for the acknowledger.
+      if (action.kind === 'acknowledge') continue;
       const { field, value } = cellOf(action);
       const node = ruleTag(rule.id) + hex(`${mail.messageId}\n${field}\n${JSON.stringify(value)}`).slice(0, 8);
       ops.push({ hlc: formatTimestamp(at, position, node), actor, entity, field, value });
     }
   });
   return ops;
+}
+
+/**
+ * The claim protocol's action for acknowledging one mail: the same on every
+ * desktop, and named by the mail alone, so desktops that hold different
+ * versions of the rules still send the customer one acknowledgement.
+ */
+export function acknowledgeActionId(messageId: string): string {
+  return `acknowledge:${messageId}`;
+}
+
+/** How old a mail may be and still be acknowledged: a desk closed over a long weekend still answers Friday's mail. */
+export const ACKNOWLEDGE_MAX_AGE_MS = 4 * 24 * 60 * 60_000;
+
+export interface AcknowledgementWanted {
+  actionId: string;
+  ruleId: string;
+  templateId: string;
+}
+
+/**
+ * The acknowledgements the rules want for one new conversation: at most one
+ * per rule, none for mail dated ahead (as for ops) or older than
+ * `ACKNOWLEDGE_MAX_AGE_MS` (a desktop catching up on weeks of mail must not
+ * answer it now), and only one for the mail however many rules want one (the
+ * oldest rule's template: the customer gets one answer).
+ */
+export function acknowledgementsWanted(rules: readonly AutomationRule[], mail: RuleMail, now: number): AcknowledgementWanted[] {
+  if (mail.date > now + FUTURE_TOLERANCE_MS || mail.date < now - ACKNOWLEDGE_MAX_AGE_MS) return [];
+  for (const rule of rules) {
+    if (!ruleMatches(rule, mail)) continue;
+    const action = rule.actions.find((a) => a.kind === 'acknowledge');
+    if (action) return [{ actionId: acknowledgeActionId(mail.messageId), ruleId: rule.id, templateId: action.templateId }];
+  }
+  return [];
 }

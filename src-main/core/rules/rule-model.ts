@@ -42,6 +42,7 @@ export const ruleActionSchema: z.ZodType<RuleAction> = z.discriminatedUnion('kin
   z.strictObject({ kind: z.literal('tag'), tag: tagSchema }),
   z.strictObject({ kind: z.literal('priority'), priority: z.enum(['low', 'normal', 'high', 'urgent']) }),
   z.strictObject({ kind: z.literal('status'), status: z.enum(['on_hold', 'done', 'closed', 'spam']) }),
+  z.strictObject({ kind: z.literal('acknowledge'), templateId: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'Choose the template the acknowledgement is written with.') }),
 ]);
 
 export const ruleConditionsSchema = z
@@ -52,4 +53,5 @@ export const ruleConditionsSchema = z
 export const ruleActionsSchema = z
   .array(ruleActionSchema)
   .min(1, 'A rule needs at least one action: what it does.')
-  .max(RULE_ACTIONS_MAX, `A rule can have at most ${RULE_ACTIONS_MAX} actions.`);
+  .max(RULE_ACTIONS_MAX, `A rule can have at most ${RULE_ACTIONS_MAX} actions.`)
+  .refine((actions) => actions.filter((a) => a.kind === 'acknowledge').length <= 1, 'A rule can send one acknowledgement.');

@@ -3,7 +3,9 @@
  * customers, inside the transaction that stored the mail (pipeline/
  * after-store.ts), so a rule's changes are committed with the mail they are
  * about and a crash cannot store one without the other. The changes are ops
- * (rule-match.ts) queued for the team like an agent's.
+ * (rule-match.ts) queued for the team like an agent's; an acknowledgement
+ * is queued for the acknowledger (acknowledger.ts), which sends it later,
+ * outside the transaction.
  *
  * Cheap when the team has no rule (one indexed read of the op log per
  * batch); with rules, one query over the batch's new rows.
@@ -13,10 +15,12 @@ import type { Address } from '../../../src-preload/api.ts';
 import { looksAutomatic } from '../audit/inspect-step.ts';
 import { appendOps } from '../db/ops.repo.ts';
 import { startingCustomerMail } from '../db/rules.repo.ts';
+import type { QueuedAcknowledgement } from '../db/acknowledgements.repo.ts';
+import { queueAcknowledgements } from '../db/acknowledgements.repo.ts';
 import { registerAfterStoreStep } from '../pipeline/after-store.ts';
 import { localNodeId } from '../team/local-actor.ts';
 import type { Op } from '../team/ops.ts';
-import { ruleOps } from './rule-match.ts';
+import { acknowledgementsWanted, ruleOps } from './rule-match.ts';
 import { listRules } from './rule-store.ts';
 
 type Listener = (db: Database, ops: readonly Op[]) => void;
@@ -30,6 +34,14 @@ const listeners = new Set<Listener>();
 export function onRuleOps(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+const acknowledgementListeners = new Set<(db: Database) => void>();
+
+/** Called (after the storing transaction) with the cache when acknowledgements were queued in it. */
+export function onAcknowledgementsQueued(listener: (db: Database) => void): () => void {
+  acknowledgementListeners.add(listener);
+  return () => acknowledgementListeners.delete(listener);
 }
 
 function addresses(json: string): string[] {
@@ -47,6 +59,7 @@ registerAfterStoreStep((db, stored) => {
   const now = Date.now();
   const node = localNodeId(db);
   const ops: Op[] = [];
+  const acknowledgements: QueuedAcknowledgement[] = [];
   for (const row of startingCustomerMail(db, stored.created)) {
     // A bounce or an out-of-office starts nothing a rule should route.
     if (looksAutomatic(row.from_address, row.subject)) continue;
@@ -58,10 +71,12 @@ registerAfterStoreStep((db, stored) => {
       date: row.date,
     };
     ops.push(...ruleOps(rules, mail, now, node));
+    for (const wanted of acknowledgementsWanted(rules, mail, now)) acknowledgements.push({ ...wanted, accountId: row.account_id, messageRowId: row.id });
   }
-  if (ops.length === 0) return;
+  const queued = acknowledgements.length > 0 && queueAcknowledgements(db, acknowledgements, now) > 0;
   // Ops another desktop already derived and sent are in the log under the same HLC: not queued twice.
-  if (appendOps(db, ops, now, 'queued') === 0) return;
+  const added = ops.length > 0 && appendOps(db, ops, now, 'queued') > 0;
   // A microtask runs after the synchronous transaction has committed.
-  queueMicrotask(() => listeners.forEach((l) => l(db, ops)));
+  if (added) queueMicrotask(() => listeners.forEach((l) => l(db, ops)));
+  if (queued) queueMicrotask(() => acknowledgementListeners.forEach((l) => l(db)));
 });

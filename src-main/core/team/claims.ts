@@ -1,12 +1,12 @@
 /**
  * Exactly-once automation across desktops: an action with an outside effect
- * (an auto-reply, a delegate forward) is performed by one desktop of the
- * team, however many are online. Full write-up with assumptions and failure
+ * (a rule's acknowledgement by mail, rules/acknowledger.ts) is performed by
+ * one desktop of the team, however many are online. Full write-up with assumptions and failure
  * cases: docs/team-sync.md, "Claims".
  *
  * The protocol in short:
  * 1. Every desktop derives the same action id from the same mail (e.g.
- *    `auto-reply:<rule>:<Message-ID>`).
+ *    `acknowledge:<Message-ID>`).
  * 2. A desktop that wants to run it writes a claim op in its own cell
  *    (`claim:<action>` / `claim.<node>`: attempt, lease expiry) and syncs.
  * 3. The team folder orders claims: UIDs ascend in the order the server
@@ -117,6 +117,8 @@ export interface ExactlyOnceOptions {
   pollMs?: number;
   /** Give up (without performing) when no decision could be reached in this time, e.g. offline. */
   deadlineMs?: number;
+  /** Checked before every step: true gives up at once (core is stopping). */
+  shouldStop?: () => boolean;
 }
 
 export class ExactlyOnce {
@@ -165,6 +167,7 @@ export class ExactlyOnce {
     const giveUpAt = clock.now() + (this.o.deadlineMs ?? 10 * 60_000);
     for (;;) {
       if (clock.now() > giveUpAt) return { outcome: 'gave-up', reason: 'no decision in time (offline?)' };
+      if (this.o.shouldStop?.()) return { outcome: 'gave-up', reason: 'stopping' };
       await this.o.sync().catch((err: unknown) => this.o.log.warn('claim sync failed', { actionId, err }));
       const v = this.view(actionId);
       const d = decideClaim(v);

@@ -150,6 +150,11 @@ export class TeamTransport {
     return this.healthNow;
   }
 
+  /** The account whose mailbox carries the team folder (claims are ordered there). */
+  get accountId(): number {
+    return this.o.accountId;
+  }
+
   start(): void {
     if (this.started || this.stopped) return;
     this.started = true;

@@ -44,6 +44,7 @@ import type { FoldMessage, FoldSettings } from './triage-fold.ts';
 import { FIELD, foldTriage } from './triage-fold.ts';
 import { foldSettingsOf, readTriageSettings } from './triage-settings.ts';
 import { noteOf } from './notes.ts';
+import { isAcknowledgementId } from '../rules/acknowledgement.ts';
 
 export interface DrainResult {
   /** Conversations whose row was written. */
@@ -130,7 +131,9 @@ export class TriageMaterializer {
     const conversation = triageConversation(this.db, conversationId);
     if (!conversation) return null;
     const own = conversation.account_email.trim().toLowerCase();
-    const members = memberRows(this.db, conversationId);
+    const all = memberRows(this.db, conversationId);
+    // A rule's acknowledgement is ours but no agent's answer: it must not make the conversation wait on the customer.
+    const members = all.filter((m) => !isAcknowledgementId(m.message_id));
     const messages: FoldMessage[] = members.map((m) => ({
       at: m.date,
       outgoing: m.from_address.trim().toLowerCase() === own,
@@ -138,7 +141,7 @@ export class TriageMaterializer {
     }));
     let newestCustomer: number | null = null;
     for (let i = members.length - 1; i >= 0 && newestCustomer === null; i--) if (!messages[i]?.outgoing) newestCustomer = members[i]?.id ?? null;
-    const located = members.filter((m) => m.located > 0);
+    const located = all.filter((m) => m.located > 0);
     const location =
       located.length === 0 ? 'normal' : located.every((m) => m.in_trash === m.located) ? 'trash' : located.every((m) => m.in_junk + m.in_trash === m.located) ? 'junk' : 'normal';
     const fold = foldTriage({

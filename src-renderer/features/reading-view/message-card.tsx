@@ -40,7 +40,11 @@ export const MessageCard = memo(function MessageCard({ message, subject, expande
           <span className="message-from">
             <span className="message-from-name">{displayName(message.from)}</span>
             {message.from.name && <span className="message-from-address">{message.from.address}</span>}
-            {message.outgoing && <span className="agent-badge" data-testid="agent-reply">{t('reading.agentReply')}</span>}
+            {message.automatic ? (
+              <span className="agent-badge is-automatic" data-testid="automatic-reply" title={t('reading.automaticReplyHint')}>{t('reading.automaticReply')}</span>
+            ) : (
+              message.outgoing && <span className="agent-badge" data-testid="agent-reply">{t('reading.agentReply')}</span>
+            )}
           </span>
           <time className="message-date" dateTime={new Date(message.date).toISOString()} title={formatFullDate(message.date)}>
             {formatRelativeTime(message.date)}

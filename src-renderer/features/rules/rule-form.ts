@@ -10,7 +10,13 @@ export type RuleStatus = Extract<RuleAction, { kind: 'status' }>['status'];
 
 export const FIELD_LABEL: Record<RuleField, MessageKey> = { from: 'rules.field.from', to: 'rules.field.to', subject: 'rules.field.subject' };
 export const OPERATOR_LABEL: Record<RuleOperator, MessageKey> = { contains: 'rules.operator.contains', is: 'rules.operator.is' };
-export const ACTION_LABEL: Record<ActionKind, MessageKey> = { assign: 'rules.action.assign', tag: 'rules.action.tag', priority: 'rules.action.priority', status: 'rules.action.status' };
+export const ACTION_LABEL: Record<ActionKind, MessageKey> = {
+  assign: 'rules.action.assign',
+  tag: 'rules.action.tag',
+  priority: 'rules.action.priority',
+  status: 'rules.action.status',
+  acknowledge: 'rules.action.acknowledge',
+};
 export const RULE_STATUSES: readonly RuleStatus[] = ['on_hold', 'done', 'closed', 'spam'];
 
 export interface RuleForm {
@@ -32,7 +38,7 @@ export function formOf(rule: AutomationRule): RuleForm {
 }
 
 /** A fresh action of a kind, keeping nothing of the old one but what still fits. */
-export function actionOfKind(kind: ActionKind, firstAssignee: string | null): RuleAction {
+export function actionOfKind(kind: ActionKind, firstAssignee: string | null, firstTemplate: string | null): RuleAction {
   switch (kind) {
     case 'assign':
       return { kind, assignee: firstAssignee ?? '' };
@@ -42,6 +48,8 @@ export function actionOfKind(kind: ActionKind, firstAssignee: string | null): Ru
       return { kind, priority: 'high' };
     case 'status':
       return { kind, status: 'on_hold' };
+    case 'acknowledge':
+      return { kind, templateId: firstTemplate ?? '' };
   }
 }
 
@@ -50,7 +58,10 @@ export function formProblem(form: RuleForm): MessageKey | null {
   if (form.name.trim() === '') return 'rules.nameRequired';
   if (form.conditions.length === 0 || form.conditions.some((c) => c.value.trim() === '')) return 'rules.conditionRequired';
   if (form.actions.length === 0) return 'rules.actionRequired';
-  if (form.actions.some((a) => (a.kind === 'tag' && a.tag.trim() === '') || (a.kind === 'assign' && a.assignee === ''))) return 'rules.actionIncomplete';
+  if (form.actions.some((a) => (a.kind === 'tag' && a.tag.trim() === '') || (a.kind === 'assign' && a.assignee === '') || (a.kind === 'acknowledge' && a.templateId === ''))) {
+    return 'rules.actionIncomplete';
+  }
+  if (form.actions.filter((a) => a.kind === 'acknowledge').length > 1) return 'rules.oneAcknowledgement';
   return null;
 }
 

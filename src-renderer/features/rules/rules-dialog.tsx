@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AutomationRule, Priority, RuleAction, RuleCondition, RuleField, RuleOperator } from '../../../src-preload/api.ts';
+import type { AutomationRule, Priority, RuleAction, RuleCondition, RuleField, RuleOperator, Template } from '../../../src-preload/api.ts';
 import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { Modal } from '../../app/ui/modal.tsx';
 import { t } from '../../i18n/i18n.ts';
@@ -32,7 +32,16 @@ function ConditionRow({ condition, onChange, onRemove, index }: { condition: Rul
   );
 }
 
-function ActionRow({ action, onChange, onRemove, index }: { action: RuleAction; onChange(a: RuleAction): void; onRemove: (() => void) | null; index: number }) {
+interface ActionRowProps {
+  action: RuleAction;
+  /** The team's templates an acknowledgement can be written with (not the demo's). */
+  templates: readonly Template[];
+  onChange(a: RuleAction): void;
+  onRemove: (() => void) | null;
+  index: number;
+}
+
+function ActionRow({ action, templates, onChange, onRemove, index }: ActionRowProps) {
   const { directory, settings } = useDesk(useShallow((s) => ({ directory: s.directory, settings: s.triageSettings })));
   const members = [...(directory?.agents ?? []), ...(directory?.groups ?? [])];
   let value: ReactNode;
@@ -64,6 +73,20 @@ function ActionRow({ action, onChange, onRemove, index }: { action: RuleAction; 
         </select>
       );
       break;
+    case 'acknowledge': {
+      const missing = action.templateId !== '' && !templates.some((tpl) => tpl.id === action.templateId);
+      value =
+        templates.length === 0 && !missing ? (
+          <span className="field-hint">{t('rules.noTemplatesYet')}</span>
+        ) : (
+          <select aria-label={t('rules.actionValue', { n: index + 1 })} data-testid="rule-action-template" value={action.templateId} onChange={(e) => onChange({ ...action, templateId: e.target.value })}>
+            {action.templateId === '' && <option value="">{t('rules.chooseTemplate')}</option>}
+            {missing && <option value={action.templateId}>{t('rules.templateGone')}</option>}
+            {templates.map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}</option>)}
+          </select>
+        );
+      break;
+    }
   }
   return (
     <li className="rule-row" data-testid="rule-action">
@@ -71,11 +94,12 @@ function ActionRow({ action, onChange, onRemove, index }: { action: RuleAction; 
         aria-label={t('rules.actionKind', { n: index + 1 })}
         data-testid="rule-action-kind"
         value={action.kind}
-        onChange={(e) => onChange(actionOfKind(e.target.value as ActionKind, members[0]?.ref ?? null))}
+        onChange={(e) => onChange(actionOfKind(e.target.value as ActionKind, members[0]?.ref ?? null, templates[0]?.id ?? null))}
       >
         {(Object.keys(ACTION_LABEL) as ActionKind[]).map((k) => <option key={k} value={k}>{t(ACTION_LABEL[k])}</option>)}
       </select>
       {value}
+      {action.kind === 'acknowledge' && <p className="field-hint rule-row-note">{t('rules.acknowledgeHint')}</p>}
       {onRemove && <button type="button" className="button button-small button-quiet" aria-label={t('rules.removeAction', { n: index + 1 })} onClick={onRemove}>×</button>}
     </li>
   );
@@ -83,9 +107,18 @@ function ActionRow({ action, onChange, onRemove, index }: { action: RuleAction; 
 
 /** The team's automation rules: a list, and a form to create, edit, switch off or delete one. */
 export function RulesDialog() {
-  const { open, setOpen, rulesCall, version, showNotice } = useDesk(
-    useShallow((s) => ({ open: s.rulesOpen, setOpen: s.setRulesOpen, rulesCall: s.rulesCall, version: s.rulesVersion, showNotice: s.showNotice })),
+  const { open, setOpen, rulesCall, composeCall, version, templatesVersion, showNotice } = useDesk(
+    useShallow((s) => ({
+      open: s.rulesOpen,
+      setOpen: s.setRulesOpen,
+      rulesCall: s.rulesCall,
+      composeCall: s.composeCall,
+      version: s.rulesVersion,
+      templatesVersion: s.templatesVersion,
+      showNotice: s.showNotice,
+    })),
   );
+  const [templates, setTemplates] = useState<Template[]>([]);
   const titleId = useId();
   // The demo receives no new mail, so its rules have nothing to act on: say so rather than let them seem broken.
   const demoOnly = useDesk((s) => s.accounts.length > 0 && s.accounts.every((a) => a.kind === 'demo'));
@@ -104,6 +137,18 @@ export function RulesDialog() {
   useEffect(() => {
     if (open) void load();
   }, [open, load, version]);
+
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    void composeCall('templates.list', { query: '' }).then((result) => {
+      // The demo's templates stay on this desktop, so a team rule cannot write with them.
+      if (current && result.ok) setTemplates(result.value.filter((tpl) => !tpl.demo));
+    });
+    return () => {
+      current = false;
+    };
+  }, [open, composeCall, templatesVersion]);
 
   const edit = (next: RuleForm): void => {
     setForm(next);
@@ -189,7 +234,7 @@ export function RulesDialog() {
             <legend className="field-label">{t('rules.then')}</legend>
             <ul className="rule-rows">
               {form.actions.map((a, i) => (
-                <ActionRow key={i} index={i} action={a} onChange={(next) => setAction(i, next)} onRemove={form.actions.length > 1 ? () => edit({ ...form, actions: form.actions.filter((_, j) => j !== i) }) : null} />
+                <ActionRow key={i} index={i} action={a} templates={templates} onChange={(next) => setAction(i, next)} onRemove={form.actions.length > 1 ? () => edit({ ...form, actions: form.actions.filter((_, j) => j !== i) }) : null} />
               ))}
             </ul>
             <button type="button" className="link-button" data-testid="rule-add-action" onClick={() => edit({ ...form, actions: [...form.actions, { kind: 'tag', tag: '' }] })}>{t('rules.addAction')}</button>

@@ -1,0 +1,354 @@
+/**
+ * Sends the automatic acknowledgements rules queued (rule-step.ts), once for
+ * the team, outside transactions.
+ *
+ * For each due one, in this order, and nothing is sent unless all pass:
+ * 1. the rule still acknowledges and its template still exists (else it is
+ *    skipped or fails, visibly); the conversation is not spam; the mail is
+ *    not too old;
+ * 2. the mail's real headers, read from the server, allow an automatic
+ *    answer (acknowledgement.ts: not automatic, list or bulk mail);
+ * 3. its sender was not acknowledged three times in the last day (a loop
+ *    breaker, should the headers not tell);
+ * 4. the claim protocol (team/claims.ts) picks one desktop of the team,
+ *    which sends it under a Message-ID derived from the action, files the
+ *    copy in Sent and records it; the others record that a colleague sent it.
+ *
+ * A server that cannot be reached postpones it (backoff); a refusal that
+ * trying again cannot mend fails it, with a notification naming the rule.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Address, Sentence } from '../../../src-preload/api.ts';
+import type { Clock } from '../clock.ts';
+import type { EventBus } from '../events.ts';
+import type { Logger } from '../log.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import type { DueAcknowledgement } from '../db/acknowledgements.repo.ts';
+import { acknowledgementsSentTo, dueAcknowledgements, nextAcknowledgementAt, postponeAcknowledgement, settleAcknowledgement } from '../db/acknowledgements.repo.ts';
+import { insertOutgoingAudit } from '../db/audit.repo.ts';
+import { messageRowByMessageId } from '../db/compose-source.repo.ts';
+import { getFolderByRole } from '../db/folders.repo.ts';
+import { looksAutomatic } from '../audit/inspect-step.ts';
+import { allTemplates, readBranding, readSignature } from '../compose/team-settings.ts';
+import { splitHeaders } from '../mail/parse-fallback.ts';
+import type { AccountServers } from '../outbox/account-servers.ts';
+import { accountServers, AccountUnusableError, folderHasMessageId, withImap } from '../outbox/account-servers.ts';
+import { buildRawMessage, envelopeRecipients } from '../outbox/outgoing-message.ts';
+import { rememberSmtpMaxSize } from '../outbox/send-settings.ts';
+import { storeSentCopy } from '../outbox/sent-copy.ts';
+import { submitMessage } from '../outbox/smtp-send.ts';
+import { sentence } from '../sentences.ts';
+import { actionMessageId, ExactlyOnce } from '../team/claims.ts';
+import type { LocalActor } from '../team/local-actor.ts';
+import type { JsonValue } from '../team/ops.ts';
+import { acknowledgementMessage, replyTarget, suppressionReason } from './acknowledgement.ts';
+import { ACKNOWLEDGE_MAX_AGE_MS } from './rule-match.ts';
+import { onAcknowledgementsQueued } from './rule-step.ts';
+import { listRules } from './rule-store.ts';
+
+/** A sender acknowledged this often in a day gets no more: the loop breaker behind the header checks. */
+export const MAX_PER_SENDER_PER_DAY = 3;
+const DAY_MS = 24 * 60 * 60_000;
+const MAX_ATTEMPTS = 12;
+/** How long to wait for this desktop's own fold or sync to catch up with a just-stored mail. */
+const SOON_MS = 2_000;
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** attempts, 60 * 60_000);
+}
+
+export interface AcknowledgerDeps {
+  db: Database;
+  dataDir: string;
+  secrets: SecretStore;
+  events: EventBus;
+  clock: Clock;
+  log: Logger;
+  actor: LocalActor;
+  /** The team's channel for the claim protocol; null while team sync is not running (nothing is sent then). */
+  team(): { accountId: number; sync(): Promise<void> } | null;
+  /** Test seam: the claim protocol's timings. */
+  claimOptions?: { leaseMs?: number; graceMs?: number; pollMs?: number; deadlineMs?: number };
+}
+
+type Verdict =
+  | { kind: 'skip'; reason: string; recipient?: string }
+  /** `notice`: the body of the agent's notification, which says why. */
+  | { kind: 'fail'; notice: Sentence; recipient?: string }
+  /** `soonMs`: a wait for this desktop's own work (the fold, the sync), not a failed attempt. */
+  | { kind: 'later'; reason: string; soonMs?: number }
+  | { kind: 'sent'; recipient: string }
+  | { kind: 'sent-elsewhere'; recipient: string | null };
+
+class Postpone extends Error {}
+
+const domainOf = (address: string): string => /@([^@\s>]+)$/.exec(address.trim())?.[1]?.toLowerCase() ?? 'switchboard.invalid';
+
+export class Acknowledger {
+  private readonly d: AcknowledgerDeps;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+  private cancelTimer: (() => void) | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(deps: AcknowledgerDeps) {
+    this.d = deps;
+    this.unsubscribe = onAcknowledgementsQueued((db) => {
+      if (db === deps.db) void this.poke();
+    });
+  }
+
+  /** Works every due acknowledgement; resolves when the queue has nothing due. */
+  poke(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.round();
+        } while (this.again && !this.closed);
+      } catch (err) {
+        this.d.log.error('acknowledger failed', { err });
+      } finally {
+        this.running = null;
+        this.arm();
+      }
+    })();
+    return this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe();
+    this.cancelTimer?.();
+    while (this.running) await this.running;
+  }
+
+  private arm(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    if (this.closed) return;
+    const at = nextAcknowledgementAt(this.d.db);
+    if (at === null) return;
+    this.cancelTimer = this.d.clock.schedule(Math.max(0, at - this.d.clock.now()), () => {
+      this.cancelTimer = null;
+      void this.poke();
+    });
+  }
+
+  private async round(): Promise<void> {
+    // Claims wait on the team folder: a few in flight keep a backlog (a Monday morning) from queueing behind one;
+    // each opens its own short IMAP session, and servers cap a user's connections (Dovecot: 10 per address).
+    const due = dueAcknowledgements(this.d.db, this.d.clock.now(), 3);
+    await Promise.all(due.map((row) => this.work(row)));
+  }
+
+  private async work(row: DueAcknowledgement): Promise<void> {
+    let verdict: Verdict;
+    try {
+      verdict = await this.decide(row);
+    } catch (err) {
+      this.d.log.warn('acknowledgement postponed', { actionId: row.action_id, err });
+      verdict = { kind: 'later', reason: err instanceof Error ? err.message : String(err) };
+    }
+    if (this.closed && verdict.kind === 'later') return;
+    const { db, clock } = this.d;
+    const now = clock.now();
+    switch (verdict.kind) {
+      case 'later':
+        if (verdict.soonMs !== undefined) {
+          postponeAcknowledgement(db, row.id, now + verdict.soonMs, verdict.reason, false);
+        } else if (row.attempts + 1 >= MAX_ATTEMPTS) {
+          settleAcknowledgement(db, row.id, 'failed', null, verdict.reason, now);
+          this.notifyFailed(row, sentence('acknowledgementGaveUp', { rule: this.ruleName(row), subject: row.subject }));
+        } else {
+          postponeAcknowledgement(db, row.id, now + retryDelayMs(row.attempts), verdict.reason);
+        }
+        return;
+      case 'skip':
+        this.d.log.info('acknowledgement not sent', { actionId: row.action_id, reason: verdict.reason });
+        settleAcknowledgement(db, row.id, 'skipped', verdict.recipient ?? null, verdict.reason, now);
+        return;
+      case 'fail':
+        this.d.log.warn('acknowledgement failed', { actionId: row.action_id, reason: verdict.notice.text });
+        settleAcknowledgement(db, row.id, 'failed', verdict.recipient ?? null, verdict.notice.text, now);
+        this.notifyFailed(row, verdict.notice);
+        return;
+      case 'sent':
+        settleAcknowledgement(db, row.id, 'sent', verdict.recipient, null, now);
+        return;
+      case 'sent-elsewhere':
+        settleAcknowledgement(db, row.id, 'sent-elsewhere', verdict.recipient, null, now);
+        return;
+    }
+  }
+
+  private ruleName(row: DueAcknowledgement): string {
+    return listRules(this.d.db).find((r) => r.id === row.rule_id)?.name ?? row.rule_id;
+  }
+
+  private notifyFailed(row: DueAcknowledgement, body: Sentence): void {
+    this.d.events.emit({ type: 'notify', notification: { kind: 'send-failed', title: sentence('acknowledgementFailedTitle'), body, conversationId: row.conversation_id } });
+  }
+
+  private async decide(row: DueAcknowledgement): Promise<Verdict> {
+    const { db, clock } = this.d;
+    const rule = listRules(db).find((r) => r.id === row.rule_id);
+    const action = rule?.enabled ? rule.actions.find((a) => a.kind === 'acknowledge') : undefined;
+    if (!action) return { kind: 'skip', reason: 'the rule no longer acknowledges (turned off, changed or deleted)' };
+    if (row.date < clock.now() - ACKNOWLEDGE_MAX_AGE_MS) return { kind: 'skip', reason: 'the mail is too old to acknowledge now' };
+    if (row.status === 'spam') return { kind: 'skip', reason: 'the conversation is spam' };
+    if (row.status === null || row.conversation_id === null) return { kind: 'later', reason: 'the conversation is not folded yet', soonMs: SOON_MS };
+    const about = { rule: rule?.name ?? row.rule_id, subject: row.subject };
+    const template = allTemplates(db).find((t) => t.id === action.templateId && !t.demo);
+    if (!template) return { kind: 'fail', notice: sentence('acknowledgementTemplateGone', about) };
+    if (row.path === null || row.uid === null || row.uidvalidity === null) return { kind: 'later', reason: 'the mail has no location on the server yet', soonMs: SOON_MS };
+
+    let servers: AccountServers;
+    try {
+      servers = await accountServers(db, this.d.secrets, row.account_id);
+    } catch (err) {
+      if (err instanceof AccountUnusableError) return { kind: 'fail', notice: sentence('acknowledgementRefused', { ...about, reason: err.sentence.text }) };
+      throw err;
+    }
+    const headerBlock = await this.readHeaders(servers, row);
+    if (headerBlock === null) return { kind: 'skip', reason: 'the mail is no longer on the server' };
+    const { headers } = splitHeaders(headerBlock);
+    const suppressed = suppressionReason(headers);
+    if (suppressed) return { kind: 'skip', reason: `not answered automatically: ${suppressed}` };
+    const to: Address = replyTarget(headers, { name: row.from_name, address: row.from_address });
+    const recipient = to.address.trim().toLowerCase();
+    if (recipient === servers.email.trim().toLowerCase() || looksAutomatic(recipient, '')) return { kind: 'skip', reason: `${recipient} does not take automatic answers`, recipient };
+    if (acknowledgementsSentTo(db, recipient, clock.now() - DAY_MS) >= MAX_PER_SENDER_PER_DAY) {
+      return { kind: 'skip', reason: `${recipient} was acknowledged ${MAX_PER_SENDER_PER_DAY} times in the last day`, recipient };
+    }
+
+    let references: string[] = [];
+    try {
+      references = (JSON.parse(row.references_json) as unknown[]).filter((r): r is string => typeof r === 'string');
+    } catch {
+      references = [];
+    }
+    const message = await acknowledgementMessage({
+      template: template.body,
+      signature: readSignature(db, row.account_id, servers.email, null)?.html ?? '',
+      branding: readBranding(db, row.account_id, servers.email),
+      mailbox: { name: servers.name, email: servers.email },
+      to,
+      original: { messageId: row.message_id, subject: row.subject, references, inReplyTo: row.in_reply_to },
+      ticket: row.ticket,
+      date: clock.now(),
+    });
+    if (message.kind === 'unfillable') return { kind: 'fail', notice: sentence('acknowledgementUnfillable', { ...about, placeholders: message.placeholders.join(', ') }), recipient };
+
+    const messageId = actionMessageId(row.action_id, domainOf(servers.email)).slice(1, -1);
+    const team = this.d.team();
+    if (!team) return { kind: 'later', reason: 'team sync is not running, so the team cannot agree who sends it' };
+    const engine = new ExactlyOnce({
+      db,
+      accountId: team.accountId,
+      actor: this.d.actor,
+      clock,
+      log: this.d.log,
+      sync: () => team.sync(),
+      shouldStop: () => this.closed,
+      ...this.d.claimOptions,
+    });
+    const sent = { to: recipient, messageId };
+    const outcome = await engine.run(
+      row.action_id,
+      async () => {
+        await this.send(servers, row, message.payload, messageId);
+        return sent;
+      },
+      async () => ((await this.alreadySent(servers, row.account_id, messageId)) ? sent : null),
+    );
+    switch (outcome.outcome) {
+      case 'performed':
+        return { kind: 'sent', recipient };
+      case 'done-elsewhere':
+        return { kind: 'sent-elsewhere', recipient: recipientOf(outcome.result) };
+      case 'gave-up':
+        return { kind: 'later', reason: `the team could not agree who sends it (${outcome.reason})` };
+      case 'failed':
+        return outcome.error.startsWith(POSTPONE)
+          ? { kind: 'later', reason: outcome.error.slice(POSTPONE.length) }
+          : { kind: 'fail', notice: sentence('acknowledgementRefused', { ...about, reason: outcome.error }), recipient };
+    }
+  }
+
+  private async readHeaders(servers: AccountServers, row: DueAcknowledgement): Promise<Buffer | null> {
+    const { path, uid, uidvalidity } = row;
+    if (path === null || uid === null) return null;
+    return withImap(servers.imap, this.d.clock, async (client) => {
+      const lock = await client.getMailboxLock(path, { readOnly: true });
+      try {
+        if (client.mailbox && Number(client.mailbox.uidValidity) !== uidvalidity) throw new Postpone('the folder was recreated; waiting for the sync');
+        const msg = await client.fetchOne(String(uid), { headers: true }, { uid: true });
+        return msg && msg.headers ? msg.headers : null;
+      } finally {
+        lock.release();
+      }
+    });
+  }
+
+  /** The crash guard: a winner that sent and died before recording it left the mail in the cache or in Sent. */
+  private async alreadySent(servers: AccountServers, accountId: number, messageId: string): Promise<boolean> {
+    if (messageRowByMessageId(this.d.db, accountId, messageId) !== null) return true;
+    const sentFolder = getFolderByRole(this.d.db, accountId, 'sent');
+    if (!sentFolder) return false;
+    return withImap(servers.imap, this.d.clock, (client) => folderHasMessageId(client, sentFolder.path, messageId));
+  }
+
+  private async send(servers: AccountServers, row: DueAcknowledgement, payload: Parameters<typeof buildRawMessage>[1], messageId: string): Promise<void> {
+    const { db, clock } = this.d;
+    const raw = await buildRawMessage(this.d.dataDir, payload, messageId);
+    const recipients = envelopeRecipients(payload);
+    const outcome = await submitMessage({ settings: servers.smtp, from: servers.email, recipients, raw });
+    rememberSmtpMaxSize(db, row.account_id, outcome.maxSize);
+    if (outcome.kind === 'failed') {
+      // Thrown, the claim is released at once, so a colleague's desktop (maybe with a better connection) tries.
+      if (outcome.transient) throw new Error(POSTPONE + outcome.reason.text);
+      throw new Error(outcome.response ?? outcome.reason.text);
+    }
+    insertOutgoingAudit(db, {
+      at: clock.now(),
+      accountId: row.account_id,
+      outboxId: null,
+      messageId,
+      to: recipients,
+      subject: payload.subject,
+      outcome: 'sent',
+      smtpResponse: outcome.response,
+      reason: `Automatic acknowledgement (rule “${this.ruleName(row)}”).`,
+      bounce: null,
+      conversationId: row.conversation_id,
+    });
+    const stored = await storeSentCopy(
+      { db, dataDir: this.d.dataDir, clock, log: this.d.log },
+      { accountId: row.account_id, messageId, placeholderUid: null, copied: () => undefined },
+      servers,
+      raw,
+      payload.date,
+    ).catch((err: unknown) => {
+      this.d.log.warn('acknowledgement sent; its Sent copy waits for the sync', { err });
+      return null;
+    });
+    this.d.events.emit({ type: 'changed', table: 'outbox' });
+    if (stored !== null) {
+      this.d.events.emit({ type: 'changed', table: 'messages', ids: [stored] });
+      this.d.events.emit({ type: 'changed', table: 'conversations' });
+    }
+  }
+}
+
+const POSTPONE = 'postpone: ';
+
+function recipientOf(result: JsonValue): string | null {
+  return typeof result === 'object' && result !== null && !Array.isArray(result) && typeof result['to'] === 'string' ? result['to'] : null;
+}

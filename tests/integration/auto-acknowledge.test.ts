@@ -1,0 +1,134 @@
+/**
+ * Automatic acknowledgements on two whole cores (two desktops) sharing one
+ * Dovecot mailbox and an SMTP server: a rule that acknowledges new
+ * conversations sends the customer exactly one mail however many desktops
+ * store theirs, threaded to it and marked automatic; the conversation still
+ * waits for an agent; list and automatic mail get nothing; and the
+ * customer's answer to it joins the conversation and is not acknowledged
+ * again.
+ */
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { acknowledgementOf } from '../../src-main/core/db/acknowledgements.repo.ts';
+import { buildMail } from '../support/mail-fixtures.ts';
+import { inboxOf as inbox, startSharedMailbox } from '../support/shared-mailbox.ts';
+import type { SharedMailbox } from '../support/shared-mailbox.ts';
+import type { TestDesk } from '../support/desk-core.ts';
+
+const user = { user: 'desk@example.test', password: 'desk-pw' };
+let mailbox: SharedMailbox;
+let alice: TestDesk;
+let bob: TestDesk;
+
+async function conversationOf(desk: TestDesk, customer: string) {
+  return (await inbox(desk)).find((c) => c.customer.address === customer) ?? null;
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  mailbox = await startSharedMailbox(user, 'Shop Support');
+  // A real mailbox has its Sent folder before any desktop connects; each desktop then syncs the acknowledgement's copy there.
+  await mailbox.dovecot.withClient(user.user, (client) => client.mailboxCreate('Sent'));
+  alice = await mailbox.desk('alice');
+  bob = await mailbox.desk('bob');
+}, 60_000);
+
+afterAll(async () => {
+  await mailbox?.stop();
+});
+
+it('acknowledges a new conversation once for the team, threaded and marked automatic, and it still waits for an agent', async () => {
+  for (const desk of [alice, bob]) await expect.poll(async () => (await desk.call('team.health', {})).state, { timeout: 15_000 }).toBe('connected');
+  const template = await alice.call('templates.save', {
+    name: 'We have your message',
+    shortcut: 'ack',
+    body: '<p>Hi {CLIENT_NAME},</p><p>Thanks for writing. Your ticket is {TICKET_ID}; we answer within a day.</p>',
+  });
+  await alice.call('rules.save', {
+    name: 'Acknowledge everyone',
+    enabled: true,
+    conditions: [{ field: 'to', operator: 'contains', value: 'desk@' }],
+    actions: [{ kind: 'acknowledge', templateId: template.id }],
+  });
+  await expect.poll(async () => (await bob.call('rules.list', {})).length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(async () => (await bob.call('templates.list', { query: '' })).map((t) => t.id), { timeout: 15_000 }).toContain(template.id);
+  // A Date header has whole seconds: mail written in the second the rule was made could predate it.
+  await settle(1_100);
+
+  await mailbox.dovecot.append(user.user, 'INBOX', buildMail({ from: 'Anna Berg <anna@shop.example>', to: user.user, subject: 'Order 42 is late', messageId: 'anna-1@shop.example', date: new Date() }));
+
+  const ack = await mailbox.smtp.waitForMail(1, 45_000);
+  expect(ack.envelope.to).toEqual(['anna@shop.example']);
+  const parsed = await simpleParser(ack.raw);
+  expect(parsed.headers.get('auto-submitted')).toBe('auto-replied');
+  expect(parsed.inReplyTo).toBe('<anna-1@shop.example>');
+  expect(parsed.messageId).toMatch(/^<sb-action\.[0-9a-f]{32}@example\.test>$/);
+  expect(parsed.text).toContain('Hi Anna,');
+
+  const anna = await conversationOf(alice, 'anna@shop.example');
+  if (!anna) throw new Error('Alice lists Anna');
+  expect(parsed.subject).toBe(`Re: Order 42 is late [#${anna.ticket}]`);
+  expect(parsed.text).toContain(`#${anna.ticket}`);
+
+  // Each desktop settled it: one sent it, the other knows a colleague did.
+  for (const desk of [alice, bob]) {
+    await expect.poll(() => acknowledgementOf(desk.core.db, 'acknowledge:anna-1@shop.example')?.state, { timeout: 20_000 }).toMatch(/^sent(-elsewhere)?$/);
+  }
+  const states = [alice, bob].map((desk) => acknowledgementOf(desk.core.db, 'acknowledge:anna-1@shop.example')?.state).sort();
+  expect(states).toEqual(['sent', 'sent-elsewhere']);
+  await settle(2_000);
+  expect(mailbox.smtp.messages).toHaveLength(1);
+
+  // The copy in Sent joins the conversation on both desktops, marked, and the conversation is still new.
+  // The sender files it at once; a colleague's desktop finds it at its next poll of the other folders (asked for here).
+  for (const desk of [alice, bob]) {
+    const [account] = await desk.call('accounts.list', {});
+    if (!account) throw new Error('connected');
+    await expect
+      .poll(
+        async () => {
+          await desk.call('accounts.syncNow', { accountId: account.id });
+          return (await conversationOf(desk, 'anna@shop.example'))?.messageCount;
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toBe(2);
+    const conversation = await conversationOf(desk, 'anna@shop.example');
+    if (!conversation) throw new Error('listed');
+    const detail = await desk.call('conversations.get', { id: conversation.id });
+    expect(detail.messages.map((m) => [m.outgoing, m.automatic])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+    await expect.poll(async () => (await desk.call('triage.get', { conversationId: conversation.id })).triage.status, { timeout: 10_000 }).toBe('new');
+  }
+}, 120_000);
+
+it('does not answer list or automatic mail, and the customer’s answer joins the conversation without a second acknowledgement', async () => {
+  const list = buildMail({ from: 'Newsletter <news@lists.example>', to: user.user, subject: 'Our spring catalogue', messageId: 'news-1@lists.example', date: new Date(), headers: ['List-Id: <spring.lists.example>', 'Precedence: bulk'] });
+  const robot = buildMail({ from: 'Shop Robot <robot@shop.example>', to: user.user, subject: 'Your export is ready', messageId: 'robot-1@shop.example', date: new Date(), headers: ['Auto-Submitted: auto-generated'] });
+  await mailbox.dovecot.append(user.user, 'INBOX', list);
+  await mailbox.dovecot.append(user.user, 'INBOX', robot);
+  for (const desk of [alice, bob]) {
+    await expect.poll(() => acknowledgementOf(desk.core.db, 'acknowledge:news-1@lists.example')?.state, { timeout: 20_000 }).toBe('skipped');
+    await expect.poll(() => acknowledgementOf(desk.core.db, 'acknowledge:robot-1@shop.example')?.state, { timeout: 20_000 }).toBe('skipped');
+  }
+  expect(acknowledgementOf(alice.core.db, 'acknowledge:news-1@lists.example')?.reason).toMatch(/mailing list|bulk/);
+  expect(acknowledgementOf(alice.core.db, 'acknowledge:robot-1@shop.example')?.reason).toMatch(/automatic mail/);
+
+  const first = mailbox.smtp.messages[0];
+  if (!first) throw new Error('the acknowledgement was sent');
+  const ack = await simpleParser(first.raw);
+  await mailbox.dovecot.append(
+    user.user,
+    'INBOX',
+    buildMail({ from: 'Anna Berg <anna@shop.example>', to: user.user, subject: ack.subject ?? '', messageId: 'anna-2@shop.example', inReplyTo: ack.messageId?.slice(1, -1), references: ['anna-1@shop.example', ack.messageId?.slice(1, -1) ?? ''], date: new Date() }),
+  );
+  for (const desk of [alice, bob]) {
+    await expect.poll(async () => (await conversationOf(desk, 'anna@shop.example'))?.messageCount, { timeout: 20_000 }).toBe(3);
+  }
+  await settle(2_000);
+  expect(mailbox.smtp.messages).toHaveLength(1);
+  expect(acknowledgementOf(alice.core.db, 'acknowledge:anna-2@shop.example')).toBeNull();
+}, 90_000);
