@@ -7,15 +7,18 @@
 import type { AssigneeRef, ConversationStatus, Priority } from './triage.ts';
 
 /** `from`: the sender's address or name; `to`: any To or Cc address (which of the desk's mailboxes); `subject`. */
-export type RuleField = 'from' | 'to' | 'subject';
+export type RuleTextField = 'from' | 'to' | 'subject';
+/** `received`: when the mail came, against the team's business hours (Triage settings). */
+export type RuleField = RuleTextField | 'received';
 /** Case-insensitive. */
-export type RuleOperator = 'contains' | 'is';
+export type RuleTextOperator = 'contains' | 'is';
+export type RuleHoursOperator = 'outside-hours' | 'within-hours';
+export type RuleOperator = RuleTextOperator | RuleHoursOperator;
 
-export interface RuleCondition {
-  field: RuleField;
-  operator: RuleOperator;
-  value: string;
-}
+export type RuleCondition =
+  | { field: RuleTextField; operator: RuleTextOperator; value: string }
+  /** Typically with an acknowledgement: "we are closed now, we answer from 9 on Monday". */
+  | { field: 'received'; operator: RuleHoursOperator };
 
 export type RuleAction =
   | { kind: 'assign'; assignee: AssigneeRef }

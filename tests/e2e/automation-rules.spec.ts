@@ -82,7 +82,15 @@ test('a rule acknowledges a new customer by mail with a team template; the readi
   await dialog.getByTestId('rule-name').fill('Acknowledge returns');
   await dialog.getByLabel('Condition 1: what it looks at').selectOption('subject');
   await dialog.getByTestId('rule-condition-value').fill('return');
+  // A second condition on the business hours takes no words; it is taken out again (the test cannot choose the hour).
+  await dialog.getByTestId('rule-add-condition').click();
+  await dialog.getByLabel('Condition 2: what it looks at').selectOption('received');
+  await expect(dialog.getByLabel('Condition 2: how it compares')).toHaveValue('outside-hours');
+  await expect(dialog.getByTestId('rule-condition').nth(1).getByTestId('rule-condition-value')).toHaveCount(0);
+  await expect(dialog).toContainText('business hours and holidays, as set in Triage settings');
   await dialog.getByTestId('rule-action-kind').selectOption('acknowledge');
+  await page.screenshot({ path: screenshotPath('rules-acknowledge-after-hours') });
+  await dialog.getByRole('button', { name: 'Remove condition 2' }).click();
   await expect(dialog.getByTestId('rule-action-template')).toHaveValue(/.+/);
   await expect(dialog.getByTestId('rule-action-template').locator('option:checked')).toHaveText('We have your message');
   await expect(dialog).toContainText('Sent once for the team, marked as automatic');

@@ -3,9 +3,9 @@
  * Dovecot mailbox and an SMTP server: a rule that acknowledges new
  * conversations sends the customer exactly one mail however many desktops
  * store theirs, threaded to it and marked automatic; the conversation still
- * waits for an agent; list and automatic mail get nothing; and the
- * customer's answer to it joins the conversation and is not acknowledged
- * again.
+ * waits for an agent; list and automatic mail get nothing; the customer's
+ * answer to it joins the conversation and is not acknowledged again; and a
+ * rule on the business hours acts only while the desk is closed.
  */
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -132,3 +132,50 @@ it('does not answer list or automatic mail, and the customer’s answer joins th
   expect(mailbox.smtp.messages).toHaveLength(1);
   expect(acknowledgementOf(alice.core.db, 'acknowledge:anna-2@shop.example')).toBeNull();
 }, 90_000);
+
+it('a rule on the business hours acknowledges only mail that comes while the desk is closed', async () => {
+  const template = (await alice.call('templates.list', { query: '' }))[0];
+  if (!template) throw new Error('the first test saved a template');
+  for (const rule of await alice.call('rules.list', {})) await alice.call('rules.delete', { id: rule.id });
+  await alice.call('rules.save', {
+    name: 'Closed: say when we answer',
+    enabled: true,
+    conditions: [{ field: 'received', operator: 'outside-hours' }],
+    actions: [{ kind: 'acknowledge', templateId: template.id }, { kind: 'tag', tag: 'after-hours' }],
+  });
+  // Open around the clock every day: nothing now is outside the hours.
+  const settings = await alice.call('triage.settings', {});
+  const allDay = { ...settings.businessHours, timeZone: 'UTC', days: [0, 1, 2, 3, 4, 5, 6], fromHour: 0, toHour: 24, holidays: [] };
+  await alice.call('triage.saveSettings', { ...settings, businessHours: allDay });
+  for (const desk of [alice, bob]) {
+    await expect.poll(async () => (await desk.call('rules.list', {})).map((r) => r.name), { timeout: 15_000 }).toEqual(['Closed: say when we answer']);
+    await expect.poll(async () => (await desk.call('triage.settings', {})).businessHours.toHour, { timeout: 15_000 }).toBe(24);
+  }
+  await settle(1_100);
+  const sentBefore = mailbox.smtp.messages.length;
+  await mailbox.dovecot.append(user.user, 'INBOX', buildMail({ from: 'Carl <carl@shop.example>', to: user.user, subject: 'Open hours question', messageId: 'carl-1@shop.example', date: new Date() }));
+  for (const desk of [alice, bob]) await expect.poll(async () => (await conversationOf(desk, 'carl@shop.example'))?.messageCount, { timeout: 20_000 }).toBe(1);
+
+  // Today becomes a holiday: the desk is closed, and the next customer is acknowledged and tagged.
+  // Tomorrow too, so that a run across midnight (UTC) still finds the desk closed.
+  const holidays = [Date.now(), Date.now() + 86_400_000].map((t) => new Date(t).toISOString().slice(0, 10));
+  await alice.call('triage.saveSettings', { ...settings, businessHours: { ...allDay, holidays } });
+  for (const desk of [alice, bob]) {
+    await expect.poll(async () => (await desk.call('triage.settings', {})).businessHours.holidays, { timeout: 15_000 }).toEqual(holidays);
+  }
+  await mailbox.dovecot.append(user.user, 'INBOX', buildMail({ from: 'Dora <dora@shop.example>', to: user.user, subject: 'Holiday question', messageId: 'dora-1@shop.example', date: new Date() }));
+  const ack = await mailbox.smtp.waitForMail(sentBefore + 1, 45_000);
+  expect(ack.envelope.to).toEqual(['dora@shop.example']);
+  for (const desk of [alice, bob]) {
+    await expect.poll(async () => {
+      const dora = await conversationOf(desk, 'dora@shop.example');
+      return dora ? (await desk.call('triage.get', { conversationId: dora.id })).triage.tags : null;
+    }, { timeout: 20_000 }).toEqual(['after-hours']);
+    const carl = await conversationOf(desk, 'carl@shop.example');
+    if (!carl) throw new Error('listed');
+    expect((await desk.call('triage.get', { conversationId: carl.id })).triage.tags).toEqual([]);
+    expect(acknowledgementOf(desk.core.db, 'acknowledge:carl-1@shop.example')).toBeNull();
+  }
+  await settle(2_000);
+  expect(mailbox.smtp.messages).toHaveLength(sentBefore + 1);
+}, 120_000);

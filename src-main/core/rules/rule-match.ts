@@ -26,6 +26,8 @@ import { formatTimestamp, parseTimestamp } from '../team/hlc.ts';
 import type { JsonValue, Op } from '../team/ops.ts';
 import { messageEntity } from '../team/ops.ts';
 import { FIELD, TAG_FIELD_PREFIX } from '../triage/triage-fold.ts';
+import type { BusinessHours } from '../workflow/business-hours.ts';
+import { isOpenAt } from '../workflow/business-hours.ts';
 
 /** A stored message that starts a conversation, as a rule sees it. */
 export interface RuleMail {
@@ -51,7 +53,14 @@ export function ruleTagOf(op: Op): string | null {
   return node === undefined || node === op.actor ? null : node.slice(0, 8);
 }
 
-function holds(condition: RuleCondition, mail: RuleMail): boolean {
+/** What conditions read besides the mail: the team's settings, the same on every desktop. */
+export interface RuleContext {
+  /** The team's business hours (Triage settings). */
+  hours: BusinessHours;
+}
+
+function holds(condition: RuleCondition, mail: RuleMail, context: RuleContext): boolean {
+  if (condition.field === 'received') return isOpenAt(mail.date, context.hours) === (condition.operator === 'within-hours');
   const wanted = condition.value.trim().toLowerCase();
   const test = (candidate: string): boolean => {
     const value = candidate.trim().toLowerCase();
@@ -67,8 +76,8 @@ function holds(condition: RuleCondition, mail: RuleMail): boolean {
   }
 }
 
-export function ruleMatches(rule: AutomationRule, mail: RuleMail): boolean {
-  return rule.enabled && mail.date >= rule.since && rule.conditions.every((c) => holds(c, mail));
+export function ruleMatches(rule: AutomationRule, mail: RuleMail, context: RuleContext): boolean {
+  return rule.enabled && mail.date >= rule.since && rule.conditions.every((c) => holds(c, mail, context));
 }
 
 type CellAction = Exclude<RuleAction, { kind: 'acknowledge' }>;
@@ -101,13 +110,13 @@ export const FUTURE_TOLERANCE_MS = 60_000;
  * instead would give each desktop its own HLC, and the timeline one line per
  * desktop. Every desktop sees new mail within minutes, so all skip it alike.
  */
-export function ruleOps(rules: readonly AutomationRule[], mail: RuleMail, now: number, actor: string): Op[] {
+export function ruleOps(rules: readonly AutomationRule[], mail: RuleMail, context: RuleContext, now: number, actor: string): Op[] {
   if (mail.date > now + FUTURE_TOLERANCE_MS) return [];
   const at = mail.date + 1;
   const entity = messageEntity(mail.messageId);
   const ops: Op[] = [];
   rules.forEach((rule, position) => {
-    if (!ruleMatches(rule, mail)) return;
+    if (!ruleMatches(rule, mail, context)) return;
     for (const action of rule.actions) {
       // An acknowledgement is mail, not team state: rule-step.ts queues it for the acknowledger.
       if (action.kind === 'acknowledge') continue;
@@ -144,10 +153,10 @@ export interface AcknowledgementWanted {
  * answer it now), and only one for the mail however many rules want one (the
  * oldest rule's template: the customer gets one answer).
  */
-export function acknowledgementsWanted(rules: readonly AutomationRule[], mail: RuleMail, now: number): AcknowledgementWanted[] {
+export function acknowledgementsWanted(rules: readonly AutomationRule[], mail: RuleMail, context: RuleContext, now: number): AcknowledgementWanted[] {
   if (mail.date > now + FUTURE_TOLERANCE_MS || mail.date < now - ACKNOWLEDGE_MAX_AGE_MS) return [];
   for (const rule of rules) {
-    if (!ruleMatches(rule, mail)) continue;
+    if (!ruleMatches(rule, mail, context)) continue;
     const action = rule.actions.find((a) => a.kind === 'acknowledge');
     if (action) return [{ actionId: acknowledgeActionId(mail.messageId), ruleId: rule.id, templateId: action.templateId }];
   }

@@ -20,15 +20,18 @@ export const ruleNameSchema = z
   .min(1, 'Give the rule a name.')
   .max(RULE_NAME_MAX, `A rule's name can be at most ${RULE_NAME_MAX} characters long.`);
 
-export const ruleConditionSchema: z.ZodType<RuleCondition> = z.strictObject({
-  field: z.enum(['from', 'to', 'subject']),
-  operator: z.enum(['contains', 'is']),
-  value: z
-    .string()
-    .trim()
-    .min(1, 'Say what the condition looks for.')
-    .max(RULE_VALUE_MAX, `A condition can look for at most ${RULE_VALUE_MAX} characters.`),
-});
+export const ruleConditionSchema: z.ZodType<RuleCondition> = z.union([
+  z.strictObject({
+    field: z.enum(['from', 'to', 'subject']),
+    operator: z.enum(['contains', 'is']),
+    value: z
+      .string()
+      .trim()
+      .min(1, 'Say what the condition looks for.')
+      .max(RULE_VALUE_MAX, `A condition can look for at most ${RULE_VALUE_MAX} characters.`),
+  }),
+  z.strictObject({ field: z.literal('received'), operator: z.enum(['outside-hours', 'within-hours']) }),
+]);
 
 const tagSchema = z
   .string()

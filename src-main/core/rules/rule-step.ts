@@ -22,6 +22,7 @@ import { localNodeId } from '../team/local-actor.ts';
 import type { Op } from '../team/ops.ts';
 import { acknowledgementsWanted, ruleOps } from './rule-match.ts';
 import { listRules } from './rule-store.ts';
+import { businessHoursOf, readTriageSettings } from '../triage/triage-settings.ts';
 
 type Listener = (db: Database, ops: readonly Op[]) => void;
 const listeners = new Set<Listener>();
@@ -58,6 +59,7 @@ registerAfterStoreStep((db, stored) => {
   if (rules.length === 0) return;
   const now = Date.now();
   const node = localNodeId(db);
+  const context = { hours: businessHoursOf(readTriageSettings(db)) };
   const ops: Op[] = [];
   const acknowledgements: QueuedAcknowledgement[] = [];
   for (const row of startingCustomerMail(db, stored.created)) {
@@ -70,8 +72,8 @@ registerAfterStoreStep((db, stored) => {
       subject: row.subject,
       date: row.date,
     };
-    ops.push(...ruleOps(rules, mail, now, node));
-    for (const wanted of acknowledgementsWanted(rules, mail, now)) acknowledgements.push({ ...wanted, accountId: row.account_id, messageRowId: row.id });
+    ops.push(...ruleOps(rules, mail, context, now, node));
+    for (const wanted of acknowledgementsWanted(rules, mail, context, now)) acknowledgements.push({ ...wanted, accountId: row.account_id, messageRowId: row.id });
   }
   const queued = acknowledgements.length > 0 && queueAcknowledgements(db, acknowledgements, now) > 0;
   // Ops another desktop already derived and sent are in the log under the same HLC: not queued twice.

@@ -133,6 +133,11 @@ function computeDay(p: LocalParts, hours: BusinessHours): Day {
   return { intervals, nextDay };
 }
 
+/** Whether the desk is open at that instant. */
+export function isOpenAt(instant: number, hours: BusinessHours): boolean {
+  return dayIntervals(instant, hours).intervals.some(([from, to]) => from <= instant && instant < to);
+}
+
 /** The instant when `durationMs` of business time has passed after `start`. */
 export function addBusinessTime(start: number, durationMs: number, hours: BusinessHours): number {
   let remaining = durationMs;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AutomationRule, Priority, RuleAction, RuleCondition, RuleField, RuleOperator, Template } from '../../../src-preload/api.ts';
+import type { AutomationRule, Priority, RuleAction, RuleCondition, RuleField, RuleHoursOperator, RuleTextOperator, Template } from '../../../src-preload/api.ts';
 import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { Modal } from '../../app/ui/modal.tsx';
 import { t } from '../../i18n/i18n.ts';
@@ -8,26 +8,37 @@ import { describeError } from '../../store/describe-error.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import { PRIORITY_KEYS, PRIORITY_LABEL, statusLabel } from '../triage/triage-labels.ts';
 import type { ActionKind, RuleForm, RuleStatus } from './rule-form.ts';
-import { ACTION_LABEL, actionOfKind, emptyCondition, emptyRule, FIELD_LABEL, formOf, formProblem, inputOf, OPERATOR_LABEL, RULE_STATUSES } from './rule-form.ts';
+import { ACTION_LABEL, actionOfKind, conditionWithField, emptyCondition, emptyRule, FIELD_LABEL, formOf, formProblem, HOURS_OPERATORS, inputOf, OPERATOR_LABEL, RULE_STATUSES, TEXT_OPERATORS } from './rule-form.ts';
 import './rules.css';
 
 function ConditionRow({ condition, onChange, onRemove, index }: { condition: RuleCondition; onChange(c: RuleCondition): void; onRemove: (() => void) | null; index: number }) {
   return (
     <li className="rule-row" data-testid="rule-condition">
-      <select aria-label={t('rules.conditionField', { n: index + 1 })} value={condition.field} onChange={(e) => onChange({ ...condition, field: e.target.value as RuleField })}>
+      <select aria-label={t('rules.conditionField', { n: index + 1 })} value={condition.field} onChange={(e) => onChange(conditionWithField(condition, e.target.value as RuleField))}>
         {(Object.keys(FIELD_LABEL) as RuleField[]).map((f) => <option key={f} value={f}>{t(FIELD_LABEL[f])}</option>)}
       </select>
-      <select aria-label={t('rules.conditionOperator', { n: index + 1 })} value={condition.operator} onChange={(e) => onChange({ ...condition, operator: e.target.value as RuleOperator })}>
-        {(Object.keys(OPERATOR_LABEL) as RuleOperator[]).map((o) => <option key={o} value={o}>{t(OPERATOR_LABEL[o])}</option>)}
-      </select>
-      <input
-        aria-label={t('rules.conditionValue', { n: index + 1 })}
-        data-testid="rule-condition-value"
-        value={condition.value}
-        placeholder={t(condition.field === 'subject' ? 'rules.subjectExample' : 'rules.addressExample')}
-        onChange={(e) => onChange({ ...condition, value: e.target.value })}
-      />
-      {onRemove && <button type="button" className="button button-small button-quiet" aria-label={t('rules.removeCondition', { n: index + 1 })} onClick={onRemove}>×</button>}
+      {condition.field === 'received' ? (
+        <>
+          <select aria-label={t('rules.conditionOperator', { n: index + 1 })} value={condition.operator} onChange={(e) => onChange({ ...condition, operator: e.target.value as RuleHoursOperator })}>
+            {HOURS_OPERATORS.map((o) => <option key={o} value={o}>{t(OPERATOR_LABEL[o])}</option>)}
+          </select>
+          <p className="field-hint rule-row-note">{t('rules.hoursHint')}</p>
+        </>
+      ) : (
+        <>
+          <select aria-label={t('rules.conditionOperator', { n: index + 1 })} value={condition.operator} onChange={(e) => onChange({ ...condition, operator: e.target.value as RuleTextOperator })}>
+            {TEXT_OPERATORS.map((o) => <option key={o} value={o}>{t(OPERATOR_LABEL[o])}</option>)}
+          </select>
+          <input
+            aria-label={t('rules.conditionValue', { n: index + 1 })}
+            data-testid="rule-condition-value"
+            value={condition.value}
+            placeholder={t(condition.field === 'subject' ? 'rules.subjectExample' : 'rules.addressExample')}
+            onChange={(e) => onChange({ ...condition, value: e.target.value })}
+          />
+        </>
+      )}
+      {onRemove && <button type="button" className="button button-small button-quiet rule-remove" aria-label={t('rules.removeCondition', { n: index + 1 })} onClick={onRemove}>×</button>}
     </li>
   );
 }
@@ -100,7 +111,7 @@ function ActionRow({ action, templates, onChange, onRemove, index }: ActionRowPr
       </select>
       {value}
       {action.kind === 'acknowledge' && <p className="field-hint rule-row-note">{t('rules.acknowledgeHint')}</p>}
-      {onRemove && <button type="button" className="button button-small button-quiet" aria-label={t('rules.removeAction', { n: index + 1 })} onClick={onRemove}>×</button>}
+      {onRemove && <button type="button" className="button button-small button-quiet rule-remove" aria-label={t('rules.removeAction', { n: index + 1 })} onClick={onRemove}>×</button>}
     </li>
   );
 }

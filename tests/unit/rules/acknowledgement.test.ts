@@ -16,6 +16,9 @@ import { ruleActionsSchema } from '../../../src-main/core/rules/rule-model.ts';
 import { actionMessageId } from '../../../src-main/core/team/claims.ts';
 import { splitHeaders } from '../../../src-main/core/mail/parse-fallback.ts';
 import { buildRawMessage } from '../../../src-main/core/outbox/outgoing-message.ts';
+import { alwaysOpen } from '../../../src-main/core/workflow/business-hours.ts';
+
+const OPEN = { hours: alwaysOpen };
 
 const headers = (...lines: string[]) => splitHeaders(Buffer.from([...lines, 'From: Anna <anna@shop.example>', 'Subject: Help', '', 'body'].join('\r\n'))).headers;
 
@@ -137,19 +140,19 @@ const mail = (over: Partial<RuleMail> = {}): RuleMail => ({
 describe('which mail a rule wants acknowledged', () => {
   it('once per mail, with the oldest matching rule’s template, under an action named by the mail alone', () => {
     const second = rule({ id: 'r2', since: NOW - 3_600_000, actions: [{ kind: 'acknowledge', templateId: 'tpl-2' }] });
-    expect(acknowledgementsWanted([rule(), second], mail(), NOW)).toEqual([{ actionId: 'acknowledge:anna-1@shop.example', ruleId: 'r1', templateId: 'tpl-1' }]);
-    expect(acknowledgementsWanted([second], mail(), NOW)).toEqual([{ actionId: 'acknowledge:anna-1@shop.example', ruleId: 'r2', templateId: 'tpl-2' }]);
+    expect(acknowledgementsWanted([rule(), second], mail(), OPEN, NOW)).toEqual([{ actionId: 'acknowledge:anna-1@shop.example', ruleId: 'r1', templateId: 'tpl-1' }]);
+    expect(acknowledgementsWanted([second], mail(), OPEN, NOW)).toEqual([{ actionId: 'acknowledge:anna-1@shop.example', ruleId: 'r2', templateId: 'tpl-2' }]);
   });
 
   it('not for mail the rule does not match, dated ahead, or too old to answer now', () => {
-    expect(acknowledgementsWanted([rule()], mail({ recipients: ['sales@desk.example'] }), NOW)).toEqual([]);
-    expect(acknowledgementsWanted([rule()], mail({ date: NOW + 5 * 60_000 }), NOW)).toEqual([]);
-    expect(acknowledgementsWanted([rule({ since: 0 })], mail({ date: NOW - ACKNOWLEDGE_MAX_AGE_MS - 1 }), NOW)).toEqual([]);
-    expect(acknowledgementsWanted([rule({ enabled: false })], mail(), NOW)).toEqual([]);
+    expect(acknowledgementsWanted([rule()], mail({ recipients: ['sales@desk.example'] }), OPEN, NOW)).toEqual([]);
+    expect(acknowledgementsWanted([rule()], mail({ date: NOW + 5 * 60_000 }), OPEN, NOW)).toEqual([]);
+    expect(acknowledgementsWanted([rule({ since: 0 })], mail({ date: NOW - ACKNOWLEDGE_MAX_AGE_MS - 1 }), OPEN, NOW)).toEqual([]);
+    expect(acknowledgementsWanted([rule({ enabled: false })], mail(), OPEN, NOW)).toEqual([]);
   });
 
   it('is mail, not team state: the rule’s ops leave it out', () => {
-    expect(ruleOps([rule()], mail(), NOW, '00000000000000a1').map((op) => op.field)).toEqual(['tag:new']);
+    expect(ruleOps([rule()], mail(), OPEN, NOW, '00000000000000a1').map((op) => op.field)).toEqual(['tag:new']);
   });
 
   it('a rule sends one acknowledgement, with a template', () => {
