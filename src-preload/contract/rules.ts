@@ -34,6 +34,31 @@ export type RuleAction =
    */
   | { kind: 'acknowledge'; templateId: string };
 
+/**
+ * Why a rule's acknowledgement was not sent, for the conversation's timeline
+ * (the renderer words it). Not sent on purpose: `rule-off`, `too-old`,
+ * `spam`, `automatic`, `list`, `bulk`, `asked-none` (the sender's mail
+ * program asks for no automatic replies), `no-return-path`, `not-a-person`,
+ * `limit` (three in a day), `gone`. Could not be sent: `template-gone`,
+ * `unfillable`, `refused`, `unreachable`.
+ */
+export type AcknowledgementReason =
+  | 'rule-off'
+  | 'too-old'
+  | 'spam'
+  | 'automatic'
+  | 'list'
+  | 'bulk'
+  | 'asked-none'
+  | 'no-return-path'
+  | 'not-a-person'
+  | 'limit'
+  | 'gone'
+  | 'template-gone'
+  | 'unfillable'
+  | 'refused'
+  | 'unreachable';
+
 export interface AutomationRule {
   id: string;
   name: string;

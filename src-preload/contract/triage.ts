@@ -7,6 +7,7 @@
  * per conversation so every drawer is one indexed, keyset-paged query.
  */
 import type { ConversationSummary, Page } from '../api.ts';
+import type { AcknowledgementReason } from './rules.ts';
 
 export type ConversationStatus = 'new' | 'pending' | 'waiting' | 'on_hold' | 'done' | 'closed' | 'spam';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
@@ -175,7 +176,9 @@ export type ActivityChange =
   | { field: 'share'; agent: AssigneeRef }
   | { field: 'tag'; tag: string; added: boolean }
   /** Handed to someone outside the desk by mail ("Delegate"), with the agent's note that went with it. */
-  | { field: 'delegated'; to: string; note: string };
+  | { field: 'delegated'; to: string; note: string }
+  /** A rule's acknowledgement of this conversation was not sent, and why (as this desktop saw it). */
+  | { field: 'acknowledgement'; reason: AcknowledgementReason };
 
 export interface ConversationTriage {
   triage: TriageState;

@@ -115,4 +115,14 @@ test('a rule acknowledges a new customer by mail with a team template; the readi
   await expect(messages.nth(1).frameLocator('[data-testid="mail-frame"]').getByText(/Hi Rita, thanks for writing\. Your ticket is #[0-9A-Z]{6}\./)).toBeVisible();
   await expect(page.getByTestId('triage-status')).toContainText('New');
   await page.screenshot({ path: screenshotPath('rule-acknowledged') });
+
+  // A mailing list's mail gets none, and its timeline says why.
+  await workspace.deliver([
+    buildMail({ from: 'Returns Digest <digest@lists.example>', to: support, subject: 'Weekly returns digest', date: new Date(), text: 'This week in returns.', headers: ['List-Id: <returns.lists.example>'] }),
+  ]);
+  const digest = page.getByTestId('message-row').filter({ hasText: 'Weekly returns digest' });
+  await digest.click();
+  await expect(page.getByTestId('activity-event')).toHaveText([/^Rule “Acknowledge returns” sent no acknowledgement: it came through a mailing list\./], { timeout: 20_000 });
+  expect(workspace.smtp.messages).toHaveLength(before + 1);
+  await page.screenshot({ path: screenshotPath('rule-not-acknowledged') });
 });

@@ -116,6 +116,11 @@ it('does not answer list or automatic mail, and the customer’s answer joins th
   }
   expect(acknowledgementOf(alice.core.db, 'acknowledge:news-1@lists.example')?.reason).toMatch(/mailing list|bulk/);
   expect(acknowledgementOf(alice.core.db, 'acknowledge:robot-1@shop.example')?.reason).toMatch(/automatic mail/);
+  // The conversation's timeline says why the customer got nothing, naming the rule.
+  const news = await conversationOf(bob, 'news@lists.example');
+  if (!news) throw new Error('Bob lists the newsletter');
+  const events = (await bob.call('triage.get', { conversationId: news.id })).activity.filter((a) => a.kind === 'event');
+  expect(events.map((e) => (e.kind === 'event' ? [e.rule, e.change] : null))).toEqual([['Acknowledge everyone', { field: 'acknowledgement', reason: 'bulk' }]]);
 
   const first = mailbox.smtp.messages[0];
   if (!first) throw new Error('the acknowledgement was sent');

@@ -3,6 +3,7 @@
  * which queues, and rules/acknowledger.ts, which works the queue.
  */
 import type { Database } from 'better-sqlite3';
+import type { AcknowledgementReason } from '../../../src-preload/api.ts';
 import { preparedStatements } from './prepared.ts';
 
 export type AcknowledgementState = 'pending' | 'sent' | 'sent-elsewhere' | 'skipped' | 'failed';
@@ -48,7 +49,16 @@ export interface AcknowledgementRow {
   state: AcknowledgementState;
   recipient: string | null;
   reason: string | null;
+  reason_code: AcknowledgementReason | null;
   attempts: number;
+}
+
+/** An acknowledgement of a conversation's mail that was not sent, for its timeline. */
+export interface NotSentRow {
+  id: number;
+  rule_id: string;
+  reason_code: AcknowledgementReason;
+  settled_at: number;
 }
 
 const stmts = preparedStatements({
@@ -68,11 +78,12 @@ const stmts = preparedStatements({
     WHERE a.state = 'pending' AND a.next_at <= ?
     ORDER BY a.next_at, a.id LIMIT ?`,
   nextAt: `SELECT min(next_at) AS at FROM acknowledgements WHERE state = 'pending'`,
-  settle: `UPDATE acknowledgements SET state = @state, recipient = coalesce(@recipient, recipient), reason = @reason, settled_at = @now WHERE id = @id`,
+  settle: `UPDATE acknowledgements SET state = @state, recipient = coalesce(@recipient, recipient), reason = @reason, reason_code = @code, settled_at = @now WHERE id = @id`,
   postpone: `UPDATE acknowledgements SET attempts = attempts + @counts, next_at = @nextAt, reason = @reason WHERE id = @id`,
   recent: `SELECT count(*) AS n FROM acknowledgements WHERE recipient = ? AND state IN ('sent', 'sent-elsewhere') AND settled_at >= ?`,
-  byAction: `SELECT id, action_id, state, recipient, reason, attempts FROM acknowledgements WHERE action_id = ?`,
-  all: `SELECT id, action_id, state, recipient, reason, attempts FROM acknowledgements ORDER BY id`,
+  byAction: `SELECT id, action_id, state, recipient, reason, reason_code, attempts FROM acknowledgements WHERE action_id = ?`,
+  notSent: `SELECT a.id, a.rule_id, a.reason_code, a.settled_at FROM acknowledgements a JOIN messages m ON m.id = a.message_id
+    WHERE m.conversation_id = ? AND a.state IN ('skipped', 'failed') AND a.reason_code IS NOT NULL AND a.settled_at IS NOT NULL ORDER BY a.id`,
 });
 
 /** Queues acknowledgements (one per action: a mail stored twice is acknowledged once). Returns how many are new. */
@@ -91,8 +102,15 @@ export function nextAcknowledgementAt(db: Database): number | null {
   return (stmts(db).nextAt.get() as { at: number | null }).at;
 }
 
-export function settleAcknowledgement(db: Database, id: number, state: Exclude<AcknowledgementState, 'pending'>, recipient: string | null, reason: string | null, now: number): void {
-  stmts(db).settle.run({ id, state, recipient: recipient === null ? null : recipient.toLowerCase(), reason, now });
+export interface Settlement {
+  state: Exclude<AcknowledgementState, 'pending'>;
+  recipient: string | null;
+  /** Why it was not sent: null when it was. */
+  reason: { code: AcknowledgementReason; text: string } | null;
+}
+
+export function settleAcknowledgement(db: Database, id: number, s: Settlement, now: number): void {
+  stmts(db).settle.run({ id, state: s.state, recipient: s.recipient === null ? null : s.recipient.toLowerCase(), reason: s.reason?.text ?? null, code: s.reason?.code ?? null, now });
 }
 
 /** `failedAttempt`: false when it only waits for this desktop to catch up, which does not bring giving up nearer. */
@@ -109,6 +127,7 @@ export function acknowledgementOf(db: Database, actionId: string): Acknowledgeme
   return (stmts(db).byAction.get(actionId) as AcknowledgementRow | undefined) ?? null;
 }
 
-export function allAcknowledgements(db: Database): AcknowledgementRow[] {
-  return stmts(db).all.all() as AcknowledgementRow[];
+/** The conversation's acknowledgements that were not sent (skipped or failed here), oldest first. */
+export function acknowledgementsNotSent(db: Database, conversationId: number): NotSentRow[] {
+  return stmts(db).notSent.all(conversationId) as NotSentRow[];
 }

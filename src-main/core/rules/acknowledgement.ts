@@ -10,7 +10,7 @@
  * Auto-Submitted, mail with no return path, or list and bulk mail; Microsoft
  * and others mark their own automatic mail with further headers.
  */
-import type { Address, Branding } from '../../../src-preload/api.ts';
+import type { AcknowledgementReason, Address, Branding } from '../../../src-preload/api.ts';
 import { isValidAddress } from '../compose/addresses.ts';
 import { wrapWithBranding } from '../compose/branding-wrap.ts';
 import { sanitizeHtml } from '../compose/html.ts';
@@ -22,19 +22,27 @@ import type { RawHeader } from '../mail/parse-fallback.ts';
 import { addressesFrom, firstHeader } from '../mail/parse-fallback.ts';
 import type { OutgoingPayload } from '../outbox/outgoing-message.ts';
 
-/** Why a mail must not be answered automatically (for the log and the queue row), or null when it may. */
-export function suppressionReason(headers: RawHeader[]): string | null {
+/** Why a mail is not answered automatically: a code for the timeline, English for the log. */
+export interface Suppression {
+  code: Extract<AcknowledgementReason, 'automatic' | 'list' | 'bulk' | 'asked-none' | 'no-return-path'>;
+  text: string;
+}
+
+/** Why a mail must not be answered automatically, or null when it may. */
+export function suppressionReason(headers: RawHeader[]): Suppression | null {
   const value = (key: string): string => firstHeader(headers, key)?.trim() ?? '';
   const auto = value('auto-submitted').toLowerCase();
-  if (auto !== '' && !auto.startsWith('no')) return `it is automatic mail (Auto-Submitted: ${auto})`;
-  if (firstHeader(headers, 'x-autoreply') !== null || firstHeader(headers, 'x-autorespond') !== null) return 'it is an automatic reply';
+  if (auto !== '' && !auto.startsWith('no')) return { code: 'automatic', text: `it is automatic mail (Auto-Submitted: ${auto})` };
+  if (firstHeader(headers, 'x-autoreply') !== null || firstHeader(headers, 'x-autorespond') !== null) return { code: 'automatic', text: 'it is an automatic reply' };
   const precedence = value('precedence').toLowerCase();
-  if (/^(bulk|list|junk|auto_reply|auto-reply)$/.test(precedence)) return `it is ${precedence === 'list' ? 'list' : 'bulk or automatic'} mail (Precedence: ${precedence})`;
-  if (firstHeader(headers, 'list-id') !== null || firstHeader(headers, 'list-unsubscribe') !== null) return 'it came through a mailing list';
+  if (precedence === 'list') return { code: 'list', text: 'it is list mail (Precedence: list)' };
+  if (/^(bulk|junk)$/.test(precedence)) return { code: 'bulk', text: `it is bulk mail (Precedence: ${precedence})` };
+  if (/^(auto_reply|auto-reply)$/.test(precedence)) return { code: 'automatic', text: `it is an automatic reply (Precedence: ${precedence})` };
+  if (firstHeader(headers, 'list-id') !== null || firstHeader(headers, 'list-unsubscribe') !== null) return { code: 'list', text: 'it came through a mailing list' };
   const suppress = value('x-auto-response-suppress').toLowerCase();
-  if (/\b(all|autoreply|oof)\b/.test(suppress)) return `its sender asks for no automatic replies (X-Auto-Response-Suppress: ${suppress})`;
+  if (/\b(all|autoreply|oof)\b/.test(suppress)) return { code: 'asked-none', text: `its sender asks for no automatic replies (X-Auto-Response-Suppress: ${suppress})` };
   const returnPath = firstHeader(headers, 'return-path');
-  if (returnPath !== null && /^<\s*>$/.test(returnPath.trim())) return 'it has no return path (a delivery report or automatic mail)';
+  if (returnPath !== null && /^<\s*>$/.test(returnPath.trim())) return { code: 'no-return-path', text: 'it has no return path (a delivery report or automatic mail)' };
   return null;
 }
 

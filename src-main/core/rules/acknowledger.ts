@@ -18,7 +18,7 @@
  * trying again cannot mend fails it, with a notification naming the rule.
  */
 import type { Database } from 'better-sqlite3';
-import type { Address, Sentence } from '../../../src-preload/api.ts';
+import type { AcknowledgementReason, Address, Sentence } from '../../../src-preload/api.ts';
 import type { Clock } from '../clock.ts';
 import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
@@ -72,9 +72,9 @@ export interface AcknowledgerDeps {
 }
 
 type Verdict =
-  | { kind: 'skip'; reason: string; recipient?: string }
+  | { kind: 'skip'; code: AcknowledgementReason; reason: string; recipient?: string }
   /** `notice`: the body of the agent's notification, which says why. */
-  | { kind: 'fail'; notice: Sentence; recipient?: string }
+  | { kind: 'fail'; code: AcknowledgementReason; notice: Sentence; recipient?: string }
   /** `soonMs`: a wait for this desktop's own work (the fold, the sync), not a failed attempt. */
   | { kind: 'later'; reason: string; soonMs?: number }
   | { kind: 'sent'; recipient: string }
@@ -164,7 +164,8 @@ export class Acknowledger {
         if (verdict.soonMs !== undefined) {
           postponeAcknowledgement(db, row.id, now + verdict.soonMs, verdict.reason, false);
         } else if (row.attempts + 1 >= MAX_ATTEMPTS) {
-          settleAcknowledgement(db, row.id, 'failed', null, verdict.reason, now);
+          settleAcknowledgement(db, row.id, { state: 'failed', recipient: null, reason: { code: 'unreachable', text: verdict.reason } }, now);
+          this.timelineChanged(row);
           this.notifyFailed(row, sentence('acknowledgementGaveUp', { rule: this.ruleName(row), subject: row.subject }));
         } else {
           postponeAcknowledgement(db, row.id, now + retryDelayMs(row.attempts), verdict.reason);
@@ -172,24 +173,31 @@ export class Acknowledger {
         return;
       case 'skip':
         this.d.log.info('acknowledgement not sent', { actionId: row.action_id, reason: verdict.reason });
-        settleAcknowledgement(db, row.id, 'skipped', verdict.recipient ?? null, verdict.reason, now);
+        settleAcknowledgement(db, row.id, { state: 'skipped', recipient: verdict.recipient ?? null, reason: { code: verdict.code, text: verdict.reason } }, now);
+        this.timelineChanged(row);
         return;
       case 'fail':
         this.d.log.warn('acknowledgement failed', { actionId: row.action_id, reason: verdict.notice.text });
-        settleAcknowledgement(db, row.id, 'failed', verdict.recipient ?? null, verdict.notice.text, now);
+        settleAcknowledgement(db, row.id, { state: 'failed', recipient: verdict.recipient ?? null, reason: { code: verdict.code, text: verdict.notice.text } }, now);
+        this.timelineChanged(row);
         this.notifyFailed(row, verdict.notice);
         return;
       case 'sent':
-        settleAcknowledgement(db, row.id, 'sent', verdict.recipient, null, now);
+        settleAcknowledgement(db, row.id, { state: 'sent', recipient: verdict.recipient, reason: null }, now);
         return;
       case 'sent-elsewhere':
-        settleAcknowledgement(db, row.id, 'sent-elsewhere', verdict.recipient, null, now);
+        settleAcknowledgement(db, row.id, { state: 'sent-elsewhere', recipient: verdict.recipient, reason: null }, now);
         return;
     }
   }
 
   private ruleName(row: DueAcknowledgement): string {
     return listRules(this.d.db).find((r) => r.id === row.rule_id)?.name ?? row.rule_id;
+  }
+
+  /** The conversation's timeline says why no acknowledgement went out. */
+  private timelineChanged(row: DueAcknowledgement): void {
+    if (row.conversation_id !== null) this.d.events.emit({ type: 'changed', table: 'activity', ids: [row.conversation_id] });
   }
 
   private notifyFailed(row: DueAcknowledgement, body: Sentence): void {
@@ -200,32 +208,32 @@ export class Acknowledger {
     const { db, clock } = this.d;
     const rule = listRules(db).find((r) => r.id === row.rule_id);
     const action = rule?.enabled ? rule.actions.find((a) => a.kind === 'acknowledge') : undefined;
-    if (!action) return { kind: 'skip', reason: 'the rule no longer acknowledges (turned off, changed or deleted)' };
-    if (row.date < clock.now() - ACKNOWLEDGE_MAX_AGE_MS) return { kind: 'skip', reason: 'the mail is too old to acknowledge now' };
-    if (row.status === 'spam') return { kind: 'skip', reason: 'the conversation is spam' };
+    if (!action) return { kind: 'skip', code: 'rule-off', reason: 'the rule no longer acknowledges (turned off, changed or deleted)' };
+    if (row.date < clock.now() - ACKNOWLEDGE_MAX_AGE_MS) return { kind: 'skip', code: 'too-old', reason: 'the mail is too old to acknowledge now' };
+    if (row.status === 'spam') return { kind: 'skip', code: 'spam', reason: 'the conversation is spam' };
     if (row.status === null || row.conversation_id === null) return { kind: 'later', reason: 'the conversation is not folded yet', soonMs: SOON_MS };
     const about = { rule: rule?.name ?? row.rule_id, subject: row.subject };
     const template = allTemplates(db).find((t) => t.id === action.templateId && !t.demo);
-    if (!template) return { kind: 'fail', notice: sentence('acknowledgementTemplateGone', about) };
+    if (!template) return { kind: 'fail', code: 'template-gone', notice: sentence('acknowledgementTemplateGone', about) };
     if (row.path === null || row.uid === null || row.uidvalidity === null) return { kind: 'later', reason: 'the mail has no location on the server yet', soonMs: SOON_MS };
 
     let servers: AccountServers;
     try {
       servers = await accountServers(db, this.d.secrets, row.account_id);
     } catch (err) {
-      if (err instanceof AccountUnusableError) return { kind: 'fail', notice: sentence('acknowledgementRefused', { ...about, reason: err.sentence.text }) };
+      if (err instanceof AccountUnusableError) return { kind: 'fail', code: 'refused', notice: sentence('acknowledgementRefused', { ...about, reason: err.sentence.text }) };
       throw err;
     }
     const headerBlock = await this.readHeaders(servers, row);
-    if (headerBlock === null) return { kind: 'skip', reason: 'the mail is no longer on the server' };
+    if (headerBlock === null) return { kind: 'skip', code: 'gone', reason: 'the mail is no longer on the server' };
     const { headers } = splitHeaders(headerBlock);
     const suppressed = suppressionReason(headers);
-    if (suppressed) return { kind: 'skip', reason: `not answered automatically: ${suppressed}` };
+    if (suppressed) return { kind: 'skip', code: suppressed.code, reason: `not answered automatically: ${suppressed.text}` };
     const to: Address = replyTarget(headers, { name: row.from_name, address: row.from_address });
     const recipient = to.address.trim().toLowerCase();
-    if (recipient === servers.email.trim().toLowerCase() || looksAutomatic(recipient, '')) return { kind: 'skip', reason: `${recipient} does not take automatic answers`, recipient };
+    if (recipient === servers.email.trim().toLowerCase() || looksAutomatic(recipient, '')) return { kind: 'skip', code: 'not-a-person', reason: `${recipient} does not take automatic answers`, recipient };
     if (acknowledgementsSentTo(db, recipient, clock.now() - DAY_MS) >= MAX_PER_SENDER_PER_DAY) {
-      return { kind: 'skip', reason: `${recipient} was acknowledged ${MAX_PER_SENDER_PER_DAY} times in the last day`, recipient };
+      return { kind: 'skip', code: 'limit', reason: `${recipient} was acknowledged ${MAX_PER_SENDER_PER_DAY} times in the last day`, recipient };
     }
 
     let references: string[] = [];
@@ -244,7 +252,7 @@ export class Acknowledger {
       ticket: row.ticket,
       date: clock.now(),
     });
-    if (message.kind === 'unfillable') return { kind: 'fail', notice: sentence('acknowledgementUnfillable', { ...about, placeholders: message.placeholders.join(', ') }), recipient };
+    if (message.kind === 'unfillable') return { kind: 'fail', code: 'unfillable', notice: sentence('acknowledgementUnfillable', { ...about, placeholders: message.placeholders.join(', ') }), recipient };
 
     const messageId = actionMessageId(row.action_id, domainOf(servers.email)).slice(1, -1);
     const team = this.d.team();
@@ -278,7 +286,7 @@ export class Acknowledger {
       case 'failed':
         return outcome.error.startsWith(POSTPONE)
           ? { kind: 'later', reason: outcome.error.slice(POSTPONE.length) }
-          : { kind: 'fail', notice: sentence('acknowledgementRefused', { ...about, reason: outcome.error }), recipient };
+          : { kind: 'fail', code: 'refused', notice: sentence('acknowledgementRefused', { ...about, reason: outcome.error }), recipient };
     }
   }
 

@@ -2,14 +2,16 @@
  * A conversation's timeline beside its messages: internal notes, logged
  * calls, and its triage changes as what changed (the renderer words them:
  * "Alice assigned this to Bob"), all derived from ops — the same on every
- * desktop.
+ * desktop; and why a rule's acknowledgement was not sent, as this desktop's
+ * acknowledger decided it (each desktop decides that from the same headers).
  */
 import type { Database } from 'better-sqlite3';
 import type { ActivityChange, ActivityItem } from '../../../src-preload/api.ts';
 import { noteEntitiesOf, opsOfConversation, opsOfEntity } from '../db/triage.repo.ts';
 import { parseTimestamp } from '../team/hlc.ts';
 import { ruleTagOf } from '../rules/rule-match.ts';
-import { ruleNamesByTag } from '../rules/rule-store.ts';
+import { listRules, ruleNamesByTag } from '../rules/rule-store.ts';
+import { acknowledgementsNotSent } from '../db/acknowledgements.repo.ts';
 import type { Op } from '../team/ops.ts';
 import type { TeamNames } from './directory.ts';
 import { agentRef } from './directory.ts';
@@ -67,6 +69,16 @@ export function conversationActivity(db: Database, conversationId: number, names
     const tag = ruleTagOf(op);
     const rule = tag === null ? null : ((rules ??= ruleNamesByTag(db)).get(tag) ?? null);
     items.push({ kind: 'event', id: `event:${op.hlc}`, at: parseTimestamp(op.hlc)?.millis ?? 0, author: tag === null ? names.identity(op.actor) : null, rule, change });
+  }
+  // What this desktop's acknowledger decided (local, like the log it keeps): why a customer got no acknowledgement.
+  const notSent = acknowledgementsNotSent(db, conversationId);
+  if (notSent.length > 0) {
+    const ruleNames = new Map(listRules(db).map((r) => [r.id, r.name]));
+    for (const row of notSent) {
+      const rule = ruleNames.get(row.rule_id);
+      if (rule === undefined) continue;
+      items.push({ kind: 'event', id: `acknowledgement:${row.id}`, at: row.settled_at, author: null, rule, change: { field: 'acknowledgement', reason: row.reason_code } });
+    }
   }
   return items.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }

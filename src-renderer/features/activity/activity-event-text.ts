@@ -2,8 +2,9 @@
  * A triage event's line in the conversation's timeline ("Alice assigned this
  * to Bob"), from what core says changed, in the agent's language.
  */
-import type { ActivityChange, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
+import type { AcknowledgementReason, ActivityChange, TeamDirectory, TriageSettings } from '../../../src-preload/api.ts';
 import { t } from '../../i18n/i18n.ts';
+import type { MessageKey } from '../../i18n/i18n.ts';
 import { formatWhen } from '../../i18n/format.ts';
 import { PRIORITY_LABEL, statusLabel, teamName } from '../triage/triage-labels.ts';
 
@@ -30,5 +31,25 @@ export function activityEventText(who: string, change: ActivityChange, directory
       if (note === '') return t('timeline.delegated', { who, to: change.to });
       return t('timeline.delegatedWithNote', { who, to: change.to, note: note.length > 140 ? `${note.slice(0, 139)}…` : note });
     }
+    case 'acknowledgement':
+      return t('timeline.notAcknowledged', { who, reason: t(ACKNOWLEDGEMENT_REASON[change.reason]) });
   }
 }
+
+const ACKNOWLEDGEMENT_REASON: Record<AcknowledgementReason, MessageKey> = {
+  'rule-off': 'timeline.ackReason.ruleOff',
+  'too-old': 'timeline.ackReason.tooOld',
+  spam: 'timeline.ackReason.spam',
+  automatic: 'timeline.ackReason.automatic',
+  list: 'timeline.ackReason.list',
+  bulk: 'timeline.ackReason.bulk',
+  'asked-none': 'timeline.ackReason.askedNone',
+  'no-return-path': 'timeline.ackReason.noReturnPath',
+  'not-a-person': 'timeline.ackReason.notAPerson',
+  limit: 'timeline.ackReason.limit',
+  gone: 'timeline.ackReason.gone',
+  'template-gone': 'timeline.ackReason.templateGone',
+  unfillable: 'timeline.ackReason.unfillable',
+  refused: 'timeline.ackReason.refused',
+  unreachable: 'timeline.ackReason.unreachable',
+};

@@ -11,6 +11,7 @@ import { migrate } from '../../../src-main/core/db/migrate.ts';
 import { migrations } from '../../../src-main/core/db/migrations/index.ts';
 import {
   acknowledgementOf,
+  acknowledgementsNotSent,
   acknowledgementsSentTo,
   dueAcknowledgements,
   nextAcknowledgementAt,
@@ -52,11 +53,25 @@ describe('migration 0012 (acknowledgements)', () => {
     expect(acknowledgementOf(db, ben.action_id)).toMatchObject({ state: 'pending', attempts: 1 });
     expect(nextAcknowledgementAt(db)).toBe(7_000);
 
-    settleAcknowledgement(db, anna.id, 'sent', 'Anna@Shop.example', null, 8_000);
-    settleAcknowledgement(db, ben.id, 'skipped', 'anna@shop.example', 'it came through a mailing list', 9_000);
+    settleAcknowledgement(db, anna.id, { state: 'sent', recipient: 'Anna@Shop.example', reason: null }, 8_000);
+    settleAcknowledgement(db, ben.id, { state: 'skipped', recipient: 'anna@shop.example', reason: { code: 'list', text: 'it came through a mailing list' } }, 9_000);
     expect(acknowledgementsSentTo(db, 'ANNA@shop.example', 8_000)).toBe(1);
+    expect(acknowledgementOf(db, ben.action_id)).toMatchObject({ state: 'skipped', reason_code: 'list', reason: 'it came through a mailing list' });
     expect(acknowledgementsSentTo(db, 'anna@shop.example', 8_001)).toBe(0);
     expect(nextAcknowledgementAt(db)).toBeNull();
+  });
+
+  it('lists, for a conversation’s timeline, what was not sent and why', () => {
+    const db = database();
+    db.prepare("INSERT INTO conversations (id, account_id, root_message_id, ticket, subject, last_message_at) VALUES (7, 1, 'anna-1@shop.example', 'K7F3Q2', 'Help', 1000)").run();
+    db.prepare('UPDATE messages SET conversation_id = 7 WHERE id = 1').run();
+    queueAcknowledgements(db, [queued(1, 'anna-1@shop.example'), queued(2, 'ben-1@shop.example')], 5_000);
+    const [anna, ben] = dueAcknowledgements(db, 5_000, 10);
+    if (!anna || !ben) throw new Error('both due');
+    expect(acknowledgementsNotSent(db, 7)).toEqual([]);
+    settleAcknowledgement(db, anna.id, { state: 'skipped', recipient: null, reason: { code: 'automatic', text: 'it is automatic mail' } }, 8_000);
+    settleAcknowledgement(db, ben.id, { state: 'skipped', recipient: null, reason: { code: 'list', text: 'a list' } }, 8_000);
+    expect(acknowledgementsNotSent(db, 7)).toEqual([{ id: anna.id, rule_id: 'r1', reason_code: 'automatic', settled_at: 8_000 }]);
   });
 
   it('drops the row of a mail deleted from the cache', () => {

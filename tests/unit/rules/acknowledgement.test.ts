@@ -30,20 +30,23 @@ describe('which mail may be answered automatically', () => {
   });
 
   it.each([
-    ['Auto-Submitted: auto-replied', /automatic mail/],
-    ['Auto-Submitted: auto-generated', /automatic mail/],
-    ['X-Autoreply: yes', /automatic reply/],
-    ['X-Autorespond: vacation', /automatic reply/],
-    ['Precedence: bulk', /bulk/],
-    ['Precedence: list', /list mail/],
-    ['Precedence: junk', /bulk/],
-    ['List-Id: <customers.shop.example>', /mailing list/],
-    ['List-Unsubscribe: <mailto:leave@shop.example>', /mailing list/],
-    ['X-Auto-Response-Suppress: OOF, AutoReply', /asks for no automatic replies/],
-    ['X-Auto-Response-Suppress: All', /asks for no automatic replies/],
-    ['Return-Path: <>', /no return path/],
-  ])('never answers mail with %s', (line, reason) => {
-    expect(suppressionReason(headers(line))).toMatch(reason);
+    ['Auto-Submitted: auto-replied', 'automatic', /automatic mail/],
+    ['Auto-Submitted: auto-generated', 'automatic', /automatic mail/],
+    ['X-Autoreply: yes', 'automatic', /automatic reply/],
+    ['X-Autorespond: vacation', 'automatic', /automatic reply/],
+    ['Precedence: auto_reply', 'automatic', /automatic reply/],
+    ['Precedence: bulk', 'bulk', /bulk/],
+    ['Precedence: list', 'list', /list mail/],
+    ['Precedence: junk', 'bulk', /bulk/],
+    ['List-Id: <customers.shop.example>', 'list', /mailing list/],
+    ['List-Unsubscribe: <mailto:leave@shop.example>', 'list', /mailing list/],
+    ['X-Auto-Response-Suppress: OOF, AutoReply', 'asked-none', /asks for no automatic replies/],
+    ['X-Auto-Response-Suppress: All', 'asked-none', /asks for no automatic replies/],
+    ['Return-Path: <>', 'no-return-path', /no return path/],
+  ])('never answers mail with %s', (line, code, text) => {
+    const reason = suppressionReason(headers(line));
+    expect(reason?.code).toBe(code);
+    expect(reason?.text).toMatch(text);
   });
 
   it('answers the Reply-To address when the mail names a valid one, else the sender', () => {
