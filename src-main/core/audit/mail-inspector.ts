@@ -17,6 +17,7 @@ import { firstHeader, splitHeaders } from '../mail/parse-fallback.ts';
 import { accountServers, withImap } from '../outbox/account-servers.ts';
 import { sentence } from '../sentences.ts';
 import { onInspectionQueued } from './inspect-step.ts';
+import { SerialRounds } from '../serial-rounds.ts';
 
 const MAX_ATTEMPTS = 5;
 const RETRY_MS = 5 * 60_000;
@@ -39,43 +40,28 @@ export function isAutoReply(raw: Buffer): boolean {
 
 export class MailInspector {
   private readonly d: InspectorDeps;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private closed = false;
+  private readonly rounds: SerialRounds;
   private cancelRetry: (() => void) | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(deps: InspectorDeps) {
     this.d = deps;
+    this.rounds = new SerialRounds(() => this.round(), { onError: (err) => this.d.log.error('mail inspector failed', { err }) });
     this.unsubscribe = onInspectionQueued(() => this.poke());
   }
 
+  private get closed(): boolean {
+    return this.rounds.closed;
+  }
+
   poke(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.round();
-        } while (this.again && !this.closed);
-      } catch (err) {
-        this.d.log.error('mail inspector failed', { err });
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    return this.rounds.poke();
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     this.unsubscribe();
     this.cancelRetry?.();
-    while (this.running) await this.running;
+    await this.rounds.close();
   }
 
   private async round(): Promise<void> {

@@ -17,12 +17,7 @@
  * A server that cannot be reached postpones it (backoff); a refusal that
  * trying again cannot mend fails it, with a notification naming the rule.
  */
-import type { Database } from 'better-sqlite3';
 import type { AcknowledgementReason, Address, Sentence } from '../../../src-preload/api.ts';
-import type { Clock } from '../clock.ts';
-import type { EventBus } from '../events.ts';
-import type { Logger } from '../log.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
 import type { DueAcknowledgement } from '../db/acknowledgements.repo.ts';
 import { acknowledgementsSentTo, dueAcknowledgements, nextAcknowledgementAt, postponeAcknowledgement, settleAcknowledgement } from '../db/acknowledgements.repo.ts';
 import { insertOutgoingAudit } from '../db/audit.repo.ts';
@@ -44,6 +39,8 @@ import type { JsonValue } from '../team/ops.ts';
 import { acknowledgementMessage, replyTarget, suppressionReason } from './acknowledgement.ts';
 import { ACKNOWLEDGE_MAX_AGE_MS } from './rule-match.ts';
 import { onAcknowledgementsQueued } from './rule-step.ts';
+import { SerialRounds } from '../serial-rounds.ts';
+import type { DispatcherDeps } from '../outbox/dispatcher.ts';
 import { listRules } from './rule-store.ts';
 
 /** A sender acknowledged this often in a day gets no more: the loop breaker behind the header checks. */
@@ -57,13 +54,8 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 2 ** attempts, 60 * 60_000);
 }
 
-export interface AcknowledgerDeps {
-  db: Database;
-  dataDir: string;
-  secrets: SecretStore;
-  events: EventBus;
-  clock: Clock;
-  log: Logger;
+/** What the outbox's dispatcher needs to send mail, and the team's channel for the claim protocol. */
+export interface AcknowledgerDeps extends DispatcherDeps {
   actor: LocalActor;
   /** The team's channel for the claim protocol; null while team sync is not running (nothing is sent then). */
   team(): { accountId: number; sync(): Promise<void> } | null;
@@ -86,47 +78,31 @@ const domainOf = (address: string): string => /@([^@\s>]+)$/.exec(address.trim()
 
 export class Acknowledger {
   private readonly d: AcknowledgerDeps;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private closed = false;
+  private readonly rounds: SerialRounds;
   private cancelTimer: (() => void) | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(deps: AcknowledgerDeps) {
     this.d = deps;
+    this.rounds = new SerialRounds(() => this.round(), { onError: (err) => this.d.log.error('acknowledger failed', { err }), afterRounds: () => this.arm() });
     this.unsubscribe = onAcknowledgementsQueued((db) => {
       if (db === deps.db) void this.poke();
     });
   }
 
+  private get closed(): boolean {
+    return this.rounds.closed;
+  }
+
   /** Works every due acknowledgement; resolves when the queue has nothing due. */
   poke(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.round();
-        } while (this.again && !this.closed);
-      } catch (err) {
-        this.d.log.error('acknowledger failed', { err });
-      } finally {
-        this.running = null;
-        this.arm();
-      }
-    })();
-    return this.running;
+    return this.rounds.poke();
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     this.unsubscribe();
     this.cancelTimer?.();
-    while (this.running) await this.running;
+    await this.rounds.close();
   }
 
   private arm(): void {
