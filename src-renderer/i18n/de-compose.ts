@@ -118,6 +118,11 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
   'templates.deleteTitle': 'Diese Vorlage löschen?',
   'templates.deleteBody': '„{name}“ wird für das ganze Team gelöscht.',
   'templates.deleteBodyDemo': '„{name}“ wird von diesem Computer gelöscht.',
+  'templates.ruleQuoted': '„{name}“',
+  'templates.deleteBodyUsedByRules': {
+    one: '„{name}“ wird für das ganze Team gelöscht, und die Regel {rules} kann den Eingang damit nicht mehr bestätigen.',
+    other: '„{name}“ wird für das ganze Team gelöscht, und die Regeln {rules} können den Eingang damit nicht mehr bestätigen.',
+  },
   'templates.nameRequired': 'Geben Sie der Vorlage einen Namen.',
   'templates.bodyRequired': 'Schreiben Sie den Text der Vorlage.',
 

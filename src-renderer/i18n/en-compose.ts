@@ -117,6 +117,12 @@ export const enCompose = {
   'templates.deleteTitle': 'Delete this template?',
   'templates.deleteBody': '“{name}” is deleted for the whole team.',
   'templates.deleteBodyDemo': '“{name}” is deleted from this computer.',
+  /** A rule's name as the delete question quotes it. */
+  'templates.ruleQuoted': '“{name}”',
+  'templates.deleteBodyUsedByRules': {
+    one: '“{name}” is deleted for the whole team, and the rule {rules} can no longer acknowledge customers with it.',
+    other: '“{name}” is deleted for the whole team, and the rules {rules} can no longer acknowledge customers with it.',
+  },
   'templates.nameRequired': 'Give the template a name.',
   'templates.bodyRequired': 'Write the template’s text.',
 

@@ -62,7 +62,7 @@ test('a rule tags and prioritises a new key-account conversation, and the timeli
   await page.screenshot({ path: screenshotPath('rule-applied') });
 });
 
-test('a rule acknowledges a new customer by mail with a team template; the reading view marks it and the conversation still waits for an agent', async ({ page }) => {
+test('a rule acknowledges a new customer by mail with a team template; the reading view marks it and the conversation still waits for an agent', async ({ page, browser }) => {
   await workspace.open(page, 3);
 
   await page.getByTestId('open-settings').click();
@@ -125,4 +125,26 @@ test('a rule acknowledges a new customer by mail with a team template; the readi
   await expect(page.getByTestId('activity-event')).toHaveText([/^Rule “Acknowledge returns” sent no acknowledgement: it came through a mailing list\./], { timeout: 20_000 });
   expect(workspace.smtp.messages).toHaveLength(before + 1);
   await page.screenshot({ path: screenshotPath('rule-not-acknowledged') });
+
+  // Deleting the template asks first, naming the rule it would leave without one.
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('reply-settings-templates').click();
+  await page.getByTestId('template-item').filter({ hasText: 'We have your message' }).click();
+  await page.getByTestId('template-delete').click();
+  await expect(page.getByText('“We have your message” is deleted for the whole team, and the rule “Acknowledge returns” can no longer acknowledge customers with it.')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('template-delete-used-by-rule') });
+
+  // The same rule, read by a German agent.
+  const german = await browser.newContext({ locale: 'de-DE' });
+  const de = await german.newPage();
+  await workspace.open(de, 5);
+  await de.getByTestId('open-rules').click();
+  const regeln = de.getByRole('dialog');
+  await regeln.getByTestId('rule-item').filter({ hasText: 'Acknowledge returns' }).click();
+  await regeln.getByTestId('rule-add-condition').click();
+  await regeln.getByLabel('Bedingung 2: worauf sie schaut').selectOption('received');
+  await expect(regeln.getByTestId('rule-action-kind').locator('option:checked')).toHaveText('Eingang bestätigen mit');
+  await expect(regeln.getByLabel('Bedingung 2: wie sie vergleicht').locator('option:checked')).toHaveText('außerhalb der Geschäftszeiten');
+  await de.screenshot({ path: screenshotPath('rules-acknowledge-de') });
+  await german.close();
 });

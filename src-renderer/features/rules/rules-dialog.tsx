@@ -19,7 +19,12 @@ function ConditionRow({ condition, onChange, onRemove, index }: { condition: Rul
       </select>
       {condition.field === 'received' ? (
         <>
-          <select aria-label={t('rules.conditionOperator', { n: index + 1 })} value={condition.operator} onChange={(e) => onChange({ ...condition, operator: e.target.value as RuleHoursOperator })}>
+          <select
+            aria-label={t('rules.conditionOperator', { n: index + 1 })}
+            className="rule-hours"
+            value={condition.operator}
+            onChange={(e) => onChange({ ...condition, operator: e.target.value as RuleHoursOperator })}
+          >
             {HOURS_OPERATORS.map((o) => <option key={o} value={o}>{t(OPERATOR_LABEL[o])}</option>)}
           </select>
           <p className="field-hint rule-row-note">{t('rules.hoursHint')}</p>

@@ -32,6 +32,16 @@ export function TemplateManager() {
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  // Rules that acknowledge customers with the template about to be deleted: they would stop sending.
+  const [usedBy, setUsedBy] = useState<string[]>([]);
+  const rulesCall = useDesk((s) => s.rulesCall);
+
+  async function askDelete(): Promise<void> {
+    const id = form.id;
+    const rules = await rulesCall('rules.list', {});
+    setUsedBy(rules.ok ? rules.value.filter((r) => r.actions.some((a) => a.kind === 'acknowledge' && a.templateId === id)).map((r) => t('templates.ruleQuoted', { name: r.name })) : []);
+    setDeleting(true);
+  }
   const editor = useRef<RichEditorHandle>(null);
 
   const load = useCallback(async () => {
@@ -165,7 +175,7 @@ export function TemplateManager() {
           <div className="modal-actions">
             {saved && <span className="reply-settings-saved" role="status" data-testid="template-saved">{t('settings.saved')}</span>}
             {form.id && (
-              <button type="button" className="button button-quiet" data-testid="template-delete" disabled={busy} onClick={() => setDeleting(true)}>
+              <button type="button" className="button button-quiet" data-testid="template-delete" disabled={busy} onClick={() => void askDelete()}>
                 {t('templates.delete')}
               </button>
             )}
@@ -178,7 +188,11 @@ export function TemplateManager() {
       <ConfirmDialog
         open={deleting}
         title={t('templates.deleteTitle')}
-        body={t(form.demo ? 'templates.deleteBodyDemo' : 'templates.deleteBody', { name: form.name })}
+        body={
+          usedBy.length > 0
+            ? t('templates.deleteBodyUsedByRules', { name: form.name, rules: usedBy.join(', '), count: usedBy.length })
+            : t(form.demo ? 'templates.deleteBodyDemo' : 'templates.deleteBody', { name: form.name })
+        }
         confirmLabel={t('templates.delete')}
         busy={busy}
         danger
