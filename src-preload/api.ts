@@ -90,6 +90,8 @@ export interface AttachmentInfo {
 export interface MessageDetail extends MessageSummary {
   to: Address[];
   cc: Address[];
+  /** Where the sender asks replies to go (empty: to the sender); known once the body is cached. */
+  replyTo: Address[];
   messageId: string | null;
   /** Plain text body; for HTML-only mail, a text rendering of it. */
   text: string;

@@ -304,6 +304,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'reading.loadFailed': 'Die Unterhaltung konnte nicht geladen werden. {reason}',
   'reading.to': 'An',
   'reading.cc': 'Cc',
+  'reading.replyTo': 'Antwort an',
   'reading.attachments': { one: '{count} Anhang', other: '{count} Anhänge' },
   'reading.unnamedAttachment': 'Unbenannter Anhang',
   'reading.remoteBlocked': 'Externe Bilder sind zum Schutz Ihrer Privatsphäre blockiert.',

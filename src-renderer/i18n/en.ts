@@ -303,6 +303,7 @@ export const en = {
   'reading.loadFailed': 'The conversation could not be loaded. {reason}',
   'reading.to': 'To',
   'reading.cc': 'Cc',
+  'reading.replyTo': 'Reply to',
   'reading.attachments': { one: '{count} attachment', other: '{count} attachments' },
   'reading.unnamedAttachment': 'Unnamed attachment',
   'reading.remoteBlocked': 'Remote images are blocked to protect your privacy.',

@@ -101,9 +101,12 @@ test('a rule acknowledges a new customer by mail with a team template; the readi
 
   await page.waitForTimeout(1_100);
   const before = workspace.smtp.messages.length;
-  await workspace.deliver([buildMail({ from: 'Rita Reyes <rita@shop.example>', to: support, subject: 'I want to return my lamp', date: new Date(), text: 'The lamp flickers.' })]);
+  // Rita writes from work and asks for answers at home: the acknowledgement, like an agent's reply, goes there.
+  await workspace.deliver([
+    buildMail({ from: 'Rita Reyes <rita@shop.example>', to: support, subject: 'I want to return my lamp', date: new Date(), text: 'The lamp flickers.', headers: ['Reply-To: Rita Reyes <rita@home.example>'] }),
+  ]);
   const ack = await workspace.smtp.waitForMail(before + 1, 45_000);
-  expect(ack.envelope.to).toEqual(['rita@shop.example']);
+  expect(ack.envelope.to).toEqual(['rita@home.example']);
   expect(ack.raw.toString()).toMatch(/^Auto-Submitted: auto-replied$/m);
 
   await page.getByTestId('drawer-inbox').click();
@@ -112,6 +115,7 @@ test('a rule acknowledges a new customer by mail with a team template; the readi
   const messages = page.getByTestId('conversation-message');
   await expect(messages).toHaveCount(2, { timeout: 20_000 });
   await expect(messages.nth(1).getByTestId('automatic-reply')).toHaveText('Automatic acknowledgement');
+  await expect(messages.nth(0)).toContainText('Reply to Rita Reyes <rita@home.example>');
   await expect(messages.nth(1).frameLocator('[data-testid="mail-frame"]').getByText(/Hi Rita, thanks for writing\. Your ticket is #[0-9A-Z]{6}\./)).toBeVisible();
   await expect(page.getByTestId('triage-status')).toContainText('New');
   await page.screenshot({ path: screenshotPath('rule-acknowledged') });

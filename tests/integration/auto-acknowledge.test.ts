@@ -4,8 +4,9 @@
  * conversations sends the customer exactly one mail however many desktops
  * store theirs, threaded to it and marked automatic; the conversation still
  * waits for an agent; list and automatic mail get nothing; the customer's
- * answer to it joins the conversation and is not acknowledged again; and a
- * rule on the business hours acts only while the desk is closed.
+ * answer to it joins the conversation and is not acknowledged again; a
+ * rule on the business hours acts only while the desk is closed; and a
+ * contact form is acknowledged at the customer's Reply-To.
  */
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -184,3 +185,16 @@ it('a rule on the business hours acknowledges only mail that comes while the des
   await settle(2_000);
   expect(mailbox.smtp.messages).toHaveLength(sentBefore + 1);
 }, 120_000);
+
+it('acknowledges a website’s contact form at the customer’s Reply-To, not its noreply sender', async () => {
+  // The desk is still closed (today is a holiday since the last test) and its rule acknowledges.
+  const sentBefore = mailbox.smtp.messages.length;
+  await mailbox.dovecot.append(
+    user.user,
+    'INBOX',
+    buildMail({ from: 'Shop website <noreply@shop.example>', to: user.user, subject: 'Contact form: broken lid', messageId: 'form-1@shop.example', date: new Date(), headers: ['Reply-To: Hana Ito <hana@home.example>'] }),
+  );
+  const ack = await mailbox.smtp.waitForMail(sentBefore + 1, 45_000);
+  expect(ack.envelope.to).toEqual(['hana@home.example']);
+  expect((await simpleParser(ack.raw)).text).toContain('Hi Hana,');
+}, 60_000);

@@ -13,6 +13,7 @@ import type { Draft } from '../../src-preload/api.ts';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { publishAgentProfile } from '../../src-main/core/team/roster.ts';
 import { conversationActivity } from '../../src-main/core/triage/activity.ts';
+import { getMessage } from '../../src-main/core/db/messages.repo.ts';
 import { TeamNames } from '../../src-main/core/triage/directory.ts';
 import type { ComposeDesk } from '../support/compose-desk.ts';
 import { addAccount, startComposeDesk, waitUntil } from '../support/compose-desk.ts';
@@ -231,6 +232,34 @@ describe('replying', () => {
     expect(incoming.items[0]?.disposition).toBe('bounce');
     expect(incoming.items.find((r) => r.messageId === 'c1@shop.example')?.disposition).toBe('new-conversation');
     expect(incoming.items.find((r) => r.messageId === 'c2@shop.example')).toMatchObject({ disposition: 'added-to-conversation', ticket: ticket() });
+  });
+
+  it('answers a contact form where its Reply-To asks, not its noreply sender, and the mail reaches that address', async () => {
+    const accountId = q<{ id: number }>('SELECT id FROM accounts')[0]?.id ?? 0;
+    await dovecot.append(USER, 'INBOX', buildMail({
+      from: 'Shop website <noreply@shop.example>',
+      to: USER,
+      subject: 'Contact form: broken lid',
+      messageId: 'form-1@shop.example',
+      date: new Date(Date.UTC(2026, 0, 6, 9)),
+      text: 'My kettle lid broke.',
+      headers: ['Reply-To: Hana Ito <hana@home.example>'],
+    }));
+    await desk.syncs.syncNow(accountId);
+    await waitUntil('the form mail is stored', () => q('SELECT id FROM messages WHERE message_id = ?', 'form-1@shop.example').length === 1, 15_000);
+    const form = q<{ id: number; conversation_id: number }>('SELECT id, conversation_id FROM messages WHERE message_id = ?', 'form-1@shop.example')[0];
+    if (!form) throw new Error('stored');
+    const draft = await desk.call('compose.start', { accountId: null, conversationId: form.conversation_id, mode: 'reply', messageId: form.id });
+    expect(draft.to).toEqual([{ name: 'Hana Ito', address: 'hana@home.example' }]);
+    expect(getMessage(desk.db, form.id)?.replyTo).toEqual([{ name: 'Hana Ito', address: 'hana@home.example' }]);
+
+    const before = sink.messages.length;
+    await desk.call('drafts.save', { ...input(draft), html: '<p>A new lid is on its way.</p>' });
+    const item = await desk.call('outbox.send', { draftId: draft.id, sendAt: null, seenMessageIds: [form.id], confirmCollision: false });
+    expect(item.kind).toBe('queued');
+    await passUndoWindow();
+    const sent = await sink.waitForMail(before + 1, 15_000);
+    expect(sent.envelope.to).toEqual(['hana@home.example']);
   });
 });
 

@@ -56,7 +56,7 @@ export async function startTriageDesk(dataDir: string, clock: Clock): Promise<Tr
         seen: false,
         size: 100,
       });
-      insertBody(db, r, fields.text ?? 'Hello', null, clock.now());
+      insertBody(db, r, { text: fields.text ?? 'Hello', html: null, replyTo: [] }, clock.now());
       insertLocation(db, r, { folderId: outgoing ? folders.sent : folders.inbox, uidvalidity: 1, uid: uid++ }, []);
       threadMessages(db, [r]);
       recordContactsOf(db, [r]);

@@ -84,7 +84,7 @@ export function build(dir: string, target: number): BuiltCache {
       seen: random() < 0.7,
       size: 1000,
     });
-    insertBody(db, row, text, null, NOW);
+    insertBody(db, row, { text, html: null, replyTo: [] }, NOW);
     insertLocation(db, row, { folderId, uidvalidity: 1, uid: uid++ }, []);
     return row;
   };

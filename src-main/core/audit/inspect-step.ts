@@ -21,6 +21,18 @@ export function looksAutomatic(fromAddress: string, subject: string): boolean {
   return DAEMON.test(fromAddress.trim()) || SUBJECT.test(subject);
 }
 
+const REPORTER = /^(mailer-daemon|mail-daemon|postmaster|mailerdaemon|bounces?)([+@.-]|$)/i;
+
+/**
+ * A delivery report or an out-of-office by its look: what automation rules
+ * leave alone. Narrower than `looksAutomatic`: mail from noreply@ is often a
+ * website's contact form or a shop's order mail, with the customer in
+ * Reply-To, and a rule should route it like any other.
+ */
+export function looksLikeReportOrAbsence(fromAddress: string, subject: string): boolean {
+  return REPORTER.test(fromAddress.trim()) || SUBJECT.test(subject);
+}
+
 const listeners = new Set<() => void>();
 
 /** Called (after the storing transaction) when mail was queued for inspection. */

@@ -91,6 +91,7 @@ export async function startDraft(
       from: { name: source.from_name, address: source.from_address },
       to: parseAddresses(source.to_json),
       cc: parseAddresses(source.cc_json),
+      replyTo: detail?.replyTo ?? [],
       date: source.date,
       text: detail?.text || source.snippet,
     };

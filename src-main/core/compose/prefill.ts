@@ -3,10 +3,11 @@
  * subject with the ticket token, the signature and the quoted text. Pure, so
  * the rules are unit-tested without a cache:
  *
- * - reply: the customer (the sender of the message, or the conversation's
- *   customer when we replied to our own mail);
- * - reply all: the same in To, everyone else the message named in Cc, never
- *   the mailbox itself;
+ * - reply: the customer (where the message asks replies to go, its Reply-To,
+ *   else its sender; or the conversation's customer when we replied to our
+ *   own mail);
+ * - reply all: the same in To, everyone else the message named in Cc (its
+ *   sender too, unless a Reply-To stood for it), never the mailbox itself;
  * - forward: no recipient, "Fwd:" and the message quoted with its headers;
  * - the token is always the conversation's, and a subject carries one only.
  */
@@ -20,6 +21,8 @@ export interface PrefillSource {
   from: Address;
   to: Address[];
   cc: Address[];
+  /** Where the sender asks replies to go (RFC 5322 §3.6.2); empty for the sender. */
+  replyTo: Address[];
   date: number;
   /** Plain text of the message (quoted as text: its HTML is not ours to resend). */
   text: string;
@@ -146,8 +149,11 @@ export function prefillDraft(input: PrefillInput): Prefill {
     return { to: [], cc: [], subject: replySubject(source.subject, 'forward', input.ticket), html: `${body}${quoteHtml(mode, source, input.language)}` };
   }
   const fromIsOurs = own.has(source.from.address.trim().toLowerCase());
-  const target = fromIsOurs ? (input.customer ? [input.customer] : source.to) : [source.from];
+  // A contact form's mail comes from noreply@ with the customer in Reply-To: the sender is not who to answer.
+  const answer = source.replyTo.length > 0 ? source.replyTo : [source.from];
+  const target = fromIsOurs ? (input.customer ? [input.customer] : source.to) : answer;
   const to = distinctRecipients(target, own);
-  const cc = mode === 'replyAll' ? distinctRecipients([source.from, ...source.to, ...source.cc], new Set([...own, ...to.map((a) => a.address.toLowerCase())])) : [];
+  const others = source.replyTo.length > 0 ? [...source.to, ...source.cc] : [source.from, ...source.to, ...source.cc];
+  const cc = mode === 'replyAll' ? distinctRecipients(others, new Set([...own, ...to.map((a) => a.address.toLowerCase())])) : [];
   return { to, cc, subject: replySubject(source.subject, 'reply', input.ticket), html: `${body}${quoteHtml(mode, source, input.language)}` };
 }

@@ -16,6 +16,7 @@
  *   re-indexes a message on that column (migration 0004's triggers), and the
  *   body insert has already done so once.
  */
+import type { Address } from '../../../src-preload/api.ts';
 import type { Database, Statement } from 'better-sqlite3';
 import type { NewAttachment } from './messages.repo.ts';
 
@@ -33,6 +34,8 @@ export interface FetchLocation {
 export interface FetchedBody {
   text: string;
   html: string | null;
+  /** The mail's Reply-To (parsed with the body). */
+  replyTo: Address[];
   snippet: string;
   hasAttachments: boolean;
   attachments: NewAttachment[];
@@ -78,7 +81,7 @@ interface Statements {
   backlogFolders: Statement<[number], { folder_id: number }>;
   backlogCount: Statement<[number], { n: number }>;
   locationsOf: Statement<[number], LocationDbRow>;
-  insertBody: Statement<[number, string, string | null, number]>;
+  insertBody: Statement<[number, string, string | null, string, number]>;
   markFetched: Statement<[string, number]>;
   setHasAttachments: Statement<[number, number, number]>;
   insertAttachment: Statement<[number, string, string, number, string | null, string | null, number]>;
@@ -111,7 +114,7 @@ function statements(db: Database): Statements {
          FROM messages m ${usableLocation} WHERE m.id = ?
          ORDER BY f.role = 'inbox' DESC, l.folder_id`,
       ),
-      insertBody: db.prepare('INSERT OR IGNORE INTO message_bodies (message_id, text, html, fetched_at) VALUES (?, ?, ?, ?)'),
+      insertBody: db.prepare('INSERT OR IGNORE INTO message_bodies (message_id, text, html, reply_to_json, fetched_at) VALUES (?, ?, ?, ?, ?)'),
       markFetched: db.prepare('UPDATE messages SET has_body = 1, snippet = ? WHERE id = ?'),
       setHasAttachments: db.prepare('UPDATE messages SET has_attachments = ? WHERE id = ? AND has_attachments <> ?'),
       insertAttachment: db.prepare(
@@ -174,7 +177,7 @@ export function fetchLocationsOf(db: Database, messageId: number): FetchLocation
 /** Stores a fetched body once; returns false when the message already had one. */
 export function storeFetchedBody(db: Database, messageId: number, body: FetchedBody, fetchedAt: number): boolean {
   const s = statements(db);
-  if (s.insertBody.run(messageId, body.text, body.html, fetchedAt).changes === 0) return false;
+  if (s.insertBody.run(messageId, body.text, body.html, JSON.stringify(body.replyTo), fetchedAt).changes === 0) return false;
   for (const a of body.attachments) {
     s.insertAttachment.run(messageId, a.filename, a.contentType, a.size, a.sha256, a.contentId, a.inline ? 1 : 0);
   }

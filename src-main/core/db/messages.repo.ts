@@ -41,6 +41,7 @@ interface DetailDbRow extends SummaryDbRow {
   cc_json: string;
   text: string | null;
   html: string | null;
+  reply_to_json: string | null;
 }
 
 interface AttachmentDbRow {
@@ -121,7 +122,7 @@ const sql = {
   bodyState: 'SELECT account_id, has_body FROM messages WHERE id = ?',
   owners: `SELECT m.id, m.account_id, a.kind FROM messages m JOIN accounts a ON a.id = m.account_id
     WHERE m.id IN (SELECT value FROM json_each(?))`,
-  detail: `SELECT ${summaryColumns}, m.message_id, m.to_json, m.cc_json, b.text, b.html
+  detail: `SELECT ${summaryColumns}, m.message_id, m.to_json, m.cc_json, b.text, b.html, b.reply_to_json
     FROM messages m LEFT JOIN message_bodies b ON b.message_id = m.id WHERE m.id = ?`,
   attachments: 'SELECT id, filename, content_type, size FROM attachments WHERE message_id = ? ORDER BY id',
   setSeen: 'UPDATE messages SET seen = ? WHERE id IN (SELECT value FROM json_each(?))',
@@ -132,7 +133,7 @@ const sql = {
       in_reply_to, references_json, date, snippet, has_attachments, seen, size, has_body, conversation_id)
     VALUES (@accountId, @messageId, @dedupeKey, @subject, @fromName, @fromAddress, @toJson, @ccJson,
       @inReplyTo, @referencesJson, @date, @snippet, @hasAttachments, @seen, @size, @hasBody, @conversationId)`,
-  insertBody: 'INSERT OR IGNORE INTO message_bodies (message_id, text, html, fetched_at) VALUES (?, ?, ?, ?)',
+  insertBody: 'INSERT OR IGNORE INTO message_bodies (message_id, text, html, reply_to_json, fetched_at) VALUES (?, ?, ?, ?, ?)',
   insertAttachment: `INSERT INTO attachments (message_id, filename, content_type, size, sha256, content_id, inline)
     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   insertLocation: `INSERT INTO message_locations (message_id, folder_id, uidvalidity, uid, flags_json)
@@ -277,6 +278,7 @@ export function getMessage(db: Database, id: number): MessageDetail | null {
     ...toSummary(row),
     to: parseAddresses(row.to_json),
     cc: parseAddresses(row.cc_json),
+    replyTo: row.reply_to_json === null ? [] : parseAddresses(row.reply_to_json),
     messageId: row.message_id,
     text: row.text ?? '',
     html: row.html,
@@ -337,8 +339,8 @@ export function insertMessage(db: Database, m: NewMessage): number {
   return Number(result.lastInsertRowid);
 }
 
-export function insertBody(db: Database, messageId: number, text: string, html: string | null, fetchedAt: number): void {
-  stmts(db).insertBody.run(messageId, text, html, fetchedAt);
+export function insertBody(db: Database, messageId: number, body: { text: string; html: string | null; replyTo: Address[] }, fetchedAt: number): void {
+  stmts(db).insertBody.run(messageId, body.text, body.html, JSON.stringify(body.replyTo), fetchedAt);
 }
 
 export function insertAttachment(db: Database, messageId: number, a: NewAttachment): number {

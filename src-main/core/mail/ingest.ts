@@ -141,7 +141,7 @@ function storeOne(db: Database, p: PreparedMessage, now: number): IngestResult {
     seen,
     size: parsed.size,
   });
-  insertBody(db, id, parsed.text, parsed.html, now);
+  insertBody(db, id, parsed, now);
   for (const a of p.attachments) insertAttachment(db, id, a);
   insertLocation(db, id, location, input.flags);
   return { messageRowId: id, created: true, locationAdded: true };
@@ -267,7 +267,7 @@ async function bodyOf(dataDir: string, parsed: ParsedMessage): Promise<FetchedBo
       inline: a.inline,
     });
   }
-  return { text: parsed.text, html: parsed.html, snippet: parsed.snippet, hasAttachments: attachments.some((a) => !a.inline), attachments };
+  return { text: parsed.text, html: parsed.html, replyTo: parsed.replyTo, snippet: parsed.snippet, hasAttachments: attachments.some((a) => !a.inline), attachments };
 }
 
 /** Parses a fetched message for its body and attachment metadata, writing attachment files first. */

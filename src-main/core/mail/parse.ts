@@ -37,6 +37,8 @@ export interface ParsedMessage {
   from: Address;
   to: Address[];
   cc: Address[];
+  /** Where the sender asks replies to go; empty when the mail names nowhere else. */
+  replyTo: Address[];
   /** Epoch ms; the fallback when the Date header is missing or absurd. */
   date: number;
   /** The Date header as received (unfolded), for the dedupe key; null when missing. */
@@ -166,6 +168,7 @@ async function fromMailparser(raw: Buffer, fallbackDate: number): Promise<Parsed
     from: senderOf(from),
     to: addresses(parsed.to),
     cc: addresses(parsed.cc),
+    replyTo: addresses(parsed.replyTo),
     date: plausibleDate(dateHeader, fallbackDate),
     dateHeader,
     text,
@@ -190,6 +193,7 @@ export function parseByHand(raw: Buffer, fallbackDate: number): ParsedMessage {
       from: senderOf(addressesFrom(firstHeader(headers, 'from'))),
       to: addressesFrom(firstHeader(headers, 'to')),
       cc: addressesFrom(firstHeader(headers, 'cc')),
+      replyTo: addressesFrom(firstHeader(headers, 'reply-to')),
       date: plausibleDate(dateHeader, fallbackDate),
       dateHeader,
       text,
@@ -212,6 +216,7 @@ function emptyMessage(raw: Buffer, fallbackDate: number): ParsedMessage {
     from: { name: '', address: '' },
     to: [],
     cc: [],
+    replyTo: [],
     date: fallbackDate,
     dateHeader: null,
     text: '',

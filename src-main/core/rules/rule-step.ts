@@ -12,7 +12,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Address } from '../../../src-preload/api.ts';
-import { looksAutomatic } from '../audit/inspect-step.ts';
+import { looksLikeReportOrAbsence } from '../audit/inspect-step.ts';
 import { appendOps } from '../db/ops.repo.ts';
 import { startingCustomerMail } from '../db/rules.repo.ts';
 import type { QueuedAcknowledgement } from '../db/acknowledgements.repo.ts';
@@ -63,8 +63,8 @@ registerAfterStoreStep((db, stored) => {
   const ops: Op[] = [];
   const acknowledgements: QueuedAcknowledgement[] = [];
   for (const row of startingCustomerMail(db, stored.created)) {
-    // A bounce or an out-of-office starts nothing a rule should route.
-    if (looksAutomatic(row.from_address, row.subject)) continue;
+    // A bounce or an out-of-office starts nothing a rule should route (a noreply@ contact form does).
+    if (looksLikeReportOrAbsence(row.from_address, row.subject)) continue;
     const mail = {
       messageId: row.message_id,
       from: { name: row.from_name, address: row.from_address },

@@ -26,7 +26,9 @@ export const MessageCard = memo(function MessageCard({ message, subject, expande
   if (message.outgoing) classes.push('is-outgoing');
   if (!expanded) classes.push('is-collapsed');
   if (message.unread) classes.push('is-unread');
-  const to = [recipients(t('reading.to'), message.to), recipients(t('reading.cc'), message.cc)].filter(Boolean).join(' · ');
+  // Where a reply goes when that is not the sender (a contact form's noreply@ naming the customer).
+  const replyTo = message.replyTo.some((a) => a.address.toLowerCase() !== message.from.address.toLowerCase()) ? message.replyTo : [];
+  const to = [recipients(t('reading.to'), message.to), recipients(t('reading.cc'), message.cc), recipients(t('reading.replyTo'), replyTo)].filter(Boolean).join(' · ');
 
   return (
     <article className={classes.join(' ')} data-testid="conversation-message" data-message-id={message.id} data-outgoing={message.outgoing}>
@@ -50,7 +52,7 @@ export const MessageCard = memo(function MessageCard({ message, subject, expande
             {formatRelativeTime(message.date)}
           </time>
           {expanded
-            ? to && <span className="message-recipients">{to}</span>
+            ? to && <span className="message-recipients" title={to}>{to}</span>
             : <span className="message-collapsed-snippet">{message.snippet}</span>}
         </button>
       </header>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispositionOf } from '../../../src-main/core/audit/incoming-audit.ts';
-import { looksAutomatic } from '../../../src-main/core/audit/inspect-step.ts';
+import { looksAutomatic, looksLikeReportOrAbsence } from '../../../src-main/core/audit/inspect-step.ts';
 import { isAutoReply } from '../../../src-main/core/audit/mail-inspector.ts';
 import type { IncomingDbRow } from '../../../src-main/core/db/audit.repo.ts';
 
@@ -27,6 +27,11 @@ describe('automatic mail', () => {
     expect(looksAutomatic('bob@x.test', 'Automatic reply: Refund')).toBe(true);
     expect(looksAutomatic('bob@x.test', 'Abwesenheitsnotiz')).toBe(true);
     expect(looksAutomatic('bob@x.test', 'Where is my order?')).toBe(false);
+    // Rules route a website's contact form (noreply@ with the customer in Reply-To), never a bounce or an absence.
+    expect(looksAutomatic('noreply@shop.test', 'Contact form: broken lid')).toBe(true);
+    expect(looksLikeReportOrAbsence('noreply@shop.test', 'Contact form: broken lid')).toBe(false);
+    expect(looksLikeReportOrAbsence('MAILER-DAEMON@mx.test', 'whatever')).toBe(true);
+    expect(looksLikeReportOrAbsence('bob@x.test', 'Out of office')).toBe(true);
   });
 
   it('recognizes auto-replies by their headers', () => {

@@ -11,6 +11,7 @@ const source: PrefillSource = {
   from: { name: 'Grace Thompson', address: 'grace@shop.example' },
   to: [{ name: 'Acme Support', address: 'Support@Acme.test' }, { name: 'Tom', address: 'tom@shop.example' }],
   cc: [{ name: '', address: 'GRACE@shop.example' }, { name: 'Ann', address: 'ann@shop.example' }],
+  replyTo: [],
   date: Date.UTC(2026, 0, 5, 9),
   text: 'It <b>still</b> leaks.\nPlease help.',
 };
@@ -55,6 +56,25 @@ describe('prefillDraft', () => {
     const d = prefillDraft({ ...base, mode: 'replyAll' });
     expect(d.to.map((a) => a.address)).toEqual(['grace@shop.example']);
     expect(d.cc.map((a) => a.address)).toEqual(['tom@shop.example', 'ann@shop.example']);
+  });
+
+  it('answers where the mail asks replies to go: a contact form from noreply@ names the customer in Reply-To', () => {
+    const form: PrefillSource = {
+      ...source,
+      from: { name: 'Shop website', address: 'noreply@shop.example' },
+      to: [{ name: 'Acme Support', address: 'support@acme.test' }],
+      cc: [{ name: 'Tom', address: 'tom@shop.example' }],
+      replyTo: [{ name: 'Grace Thompson', address: 'grace@home.example' }],
+    };
+    const reply = prefillDraft({ ...base, mode: 'reply', source: form });
+    expect(reply.to).toEqual([{ name: 'Grace Thompson', address: 'grace@home.example' }]);
+    // Reply all: the Reply-To stands for the sender, who is not copied; everyone else named is.
+    const all = prefillDraft({ ...base, mode: 'replyAll', source: form });
+    expect(all.to.map((a) => a.address)).toEqual(['grace@home.example']);
+    expect(all.cc.map((a) => a.address)).toEqual(['tom@shop.example']);
+    // Our own mail with a Reply-To (the team's) still goes to the customer.
+    const ours = prefillDraft({ ...base, mode: 'reply', source: { ...form, from: { name: 'Acme', address: MAILBOX }, replyTo: [{ name: '', address: MAILBOX }] } });
+    expect(ours.to).toEqual([{ name: 'Grace Thompson', address: 'grace@shop.example' }]);
   });
 
   it('replying to our own message goes to the customer, not to ourselves', () => {

@@ -95,6 +95,14 @@ describe('parseMessage', () => {
     expect(m.references).toEqual(['root@example.test', 'orig@example.test']);
   });
 
+  it('reads where the sender asks replies to go, in both parsers, and nothing when the mail names nowhere else', async () => {
+    const raw = buildMail({ from: 'Shop website <noreply@shop.example>', headers: ['Reply-To: =?UTF-8?Q?Hana_It=C5=8D?= <hana@home.example>, desk@shop.example'] });
+    const replyTo = [{ name: 'Hana Itō', address: 'hana@home.example' }, { name: '', address: 'desk@shop.example' }];
+    expect((await parseMessage(raw, 0)).replyTo).toEqual(replyTo);
+    expect(parseByHand(raw, 0).replyTo).toEqual(replyTo);
+    expect((await parseMessage(buildMail({}), 0)).replyTo).toEqual([]);
+  });
+
   it('falls back to the given date when the Date header is missing, unparseable or absurd', async () => {
     expect((await parseMessage(buildMail({ date: null }), fallback)).date).toBe(fallback);
     expect((await parseMessage(buildMail({ date: 'Whenever' }), fallback)).date).toBe(fallback);

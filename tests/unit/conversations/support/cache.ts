@@ -90,7 +90,7 @@ export function newMessageOfSpec(cache: TestCache, spec: StoredSpec): NewMessage
 export function storeRow(cache: TestCache, spec: StoredSpec, conversationId: number | null = null): number {
   const message = newMessageOfSpec(cache, spec);
   const id = insertMessage(cache.db, { ...message, conversationId });
-  if (spec.withBody !== false) insertBody(cache.db, id, spec.text ?? '', null, cache.clock.now());
+  if (spec.withBody !== false) insertBody(cache.db, id, { text: spec.text ?? '', html: null, replyTo: [] }, cache.clock.now());
   const own = message.from.address === DESK;
   const folder = spec.folder ?? (own ? 'sent' : 'inbox');
   const folderId = folder === 'sent' ? cache.sent : folder === 'junk' ? cache.junk : cache.inbox;
