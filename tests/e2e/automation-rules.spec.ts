@@ -35,7 +35,8 @@ test('a rule tags and prioritises a new key-account conversation, and the timeli
   await dialog.getByTestId('rule-action-kind').nth(1).selectOption('priority');
   await dialog.getByLabel('Action 2: value').selectOption('urgent');
   await dialog.getByTestId('rule-save').click();
-  await expect(dialog.getByTestId('rule-item')).toHaveText(['Big Co is a key account']);
+  await expect(dialog.getByTestId('rule-item').locator('.rule-item-name')).toHaveText(['Big Co is a key account']);
+  await expect(dialog.getByTestId('rule-summary')).toHaveText(['From contains @bigco.example → Add the tag key-account, Set priority Urgent']);
   await page.screenshot({ path: screenshotPath('rules-dialog') });
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
@@ -96,7 +97,8 @@ test('a rule acknowledges a new customer by mail with a team template; the readi
   await expect(dialog).toContainText('Sent once for the team, marked as automatic');
   await page.screenshot({ path: screenshotPath('rules-acknowledge') });
   await dialog.getByTestId('rule-save').click();
-  await expect(dialog.getByTestId('rule-item')).toHaveText(['Big Co is a key account', 'Acknowledge returns']);
+  await expect(dialog.getByTestId('rule-item').locator('.rule-item-name')).toHaveText(['Big Co is a key account', 'Acknowledge returns']);
+  await expect(dialog.getByTestId('rule-summary').nth(1)).toHaveText('Subject contains return → Acknowledge with We have your message');
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
   await page.waitForTimeout(1_100);

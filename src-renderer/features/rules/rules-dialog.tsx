@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AutomationRule, Priority, RuleAction, RuleCondition, RuleField, RuleHoursOperator, RuleTextOperator, Template } from '../../../src-preload/api.ts';
+import type { AutomationRule, Priority, RuleAction, RuleCondition, RuleField, RuleHoursOperator, RuleTextOperator, TeamDirectory, Template, TriageSettings } from '../../../src-preload/api.ts';
 import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { Modal } from '../../app/ui/modal.tsx';
 import { t } from '../../i18n/i18n.ts';
@@ -121,10 +121,34 @@ function ActionRow({ action, templates, onChange, onRemove, index }: ActionRowPr
   );
 }
 
+/** A rule on one line for the list: "From contains @bigco.example → Assign to Billing, Add the tag key-account". */
+function ruleSummary(rule: AutomationRule, directory: TeamDirectory | null, settings: TriageSettings | null, templates: readonly Template[]): string {
+  const when = rule.conditions.map((c) => (c.field === 'received' ? `${t(FIELD_LABEL.received)} ${t(OPERATOR_LABEL[c.operator])}` : `${t(FIELD_LABEL[c.field])} ${t(OPERATOR_LABEL[c.operator])} ${c.value}`));
+  const memberName = (ref: string): string => [...(directory?.agents ?? []), ...(directory?.groups ?? [])].find((m) => m.ref === ref)?.name ?? '…';
+  const then = rule.actions.map((a) => {
+    const label = t(ACTION_LABEL[a.kind]);
+    switch (a.kind) {
+      case 'assign':
+        return `${label} ${memberName(a.assignee)}`;
+      case 'tag':
+        return `${label} ${a.tag}`;
+      case 'priority':
+        return `${label} ${t(PRIORITY_LABEL[a.priority])}`;
+      case 'status':
+        return `${label} ${statusLabel(a.status, settings)}`;
+      case 'acknowledge':
+        return `${label} ${templates.find((tpl) => tpl.id === a.templateId)?.name ?? t('rules.templateGone')}`;
+    }
+  });
+  return `${when.join(' · ')} → ${then.join(', ')}`;
+}
+
 /** The team's automation rules: a list, and a form to create, edit, switch off or delete one. */
 export function RulesDialog() {
-  const { open, setOpen, rulesCall, composeCall, version, templatesVersion, showNotice } = useDesk(
+  const { open, setOpen, rulesCall, composeCall, version, templatesVersion, showNotice, directory, triageSettings } = useDesk(
     useShallow((s) => ({
+      directory: s.directory,
+      triageSettings: s.triageSettings,
       open: s.rulesOpen,
       setOpen: s.setRulesOpen,
       rulesCall: s.rulesCall,
@@ -216,8 +240,13 @@ export function RulesDialog() {
           <ul>
             {rules.map((rule) => (
               <li key={rule.id}>
-                <button type="button" className={`reply-settings-list-item${form.id === rule.id ? ' is-active' : ''}`} data-testid="rule-item" onClick={() => edit(formOf(rule))}>
-                  <span>{rule.name}</span>
+                <button type="button" className={`reply-settings-list-item rule-item${form.id === rule.id ? ' is-active' : ''}`} data-testid="rule-item" onClick={() => edit(formOf(rule))}>
+                  <span className="rule-item-text">
+                    <span className="rule-item-name">{rule.name}</span>
+                    <span className="rule-item-summary" data-testid="rule-summary" title={ruleSummary(rule, directory, triageSettings, templates)}>
+                      {ruleSummary(rule, directory, triageSettings, templates)}
+                    </span>
+                  </span>
                   {!rule.enabled && <span className="rule-off">{t('rules.off')}</span>}
                 </button>
               </li>
