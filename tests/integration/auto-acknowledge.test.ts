@@ -103,6 +103,8 @@ it('acknowledges a new conversation once for the team, threaded and marked autom
       [true, true],
     ]);
     await expect.poll(async () => (await desk.call('triage.get', { conversationId: conversation.id })).triage.status, { timeout: 10_000 }).toBe('new');
+    // The list still shows what the customer wrote, not our acknowledgement.
+    expect(conversation.snippet).toMatch(/^Hello, this is test message/);
   }
 }, 120_000);
 

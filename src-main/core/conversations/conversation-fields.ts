@@ -10,6 +10,7 @@ import type { ThreadSourceRow } from '../db/thread-index.repo.ts';
 import type { Conversation } from '../threading/index.ts';
 import { stripTokens } from '../threading/index.ts';
 import { customerOf } from './thread-source.ts';
+import { isAcknowledgementId } from '../rules/acknowledgement.ts';
 
 export function byAccount(rows: readonly ThreadSourceRow[]): Map<number, ThreadSourceRow[]> {
   const out = new Map<number, ThreadSourceRow[]>();
@@ -40,9 +41,16 @@ export function headerOf(c: Conversation, rows: ReadonlyMap<number, ThreadSource
   return { rootMessageId: c.rootId, ticket: c.token, subject, customer: customer ?? { name: '', address: '' } };
 }
 
-/** Counts, newest date and snippet, from the member rows (loaded in this transaction, so current). */
+const isNewer = (r: ThreadSourceRow, than: ThreadSourceRow | undefined): boolean => !than || r.date > than.date || (r.date === than.date && r.id > than.id);
+
+/**
+ * Counts, newest date and snippet, from the member rows (loaded in this transaction, so current). The
+ * snippet is the newest member's that is not a rule's acknowledgement: after one, the list still shows
+ * what the customer wrote (the trigger of migration 0014 keeps the same rule when a body arrives).
+ */
 export function aggregatesOf(c: Conversation, rows: ReadonlyMap<number, ThreadSourceRow>): ConversationAggregates {
   let newest: ThreadSourceRow | undefined;
+  let shown: ThreadSourceRow | undefined;
   let unread = 0;
   let attached = 0;
   for (const key of c.keys) {
@@ -50,8 +58,16 @@ export function aggregatesOf(c: Conversation, rows: ReadonlyMap<number, ThreadSo
     if (!r) continue;
     if (r.seen === 0) unread++;
     if (r.has_attachments !== 0) attached++;
-    if (!newest || r.date > newest.date || (r.date === newest.date && r.id > newest.id)) newest = r;
+    if (isNewer(r, newest)) newest = r;
+    if (!isAcknowledgementId(r.message_id) && isNewer(r, shown)) shown = r;
   }
-  return { lastMessageAt: newest?.date ?? 0, messageCount: c.keys.length, unreadCount: unread, attachmentCount: attached, snippet: newest?.snippet ?? '' };
+  return {
+    lastMessageAt: newest?.date ?? 0,
+    messageCount: c.keys.length,
+    unreadCount: unread,
+    attachmentCount: attached,
+    snippet: (shown ?? newest)?.snippet ?? '',
+    snippetAt: shown?.date ?? 0,
+  };
 }
 

@@ -37,7 +37,8 @@ function joined(r: StoredConversationRow, added: ConversationAggregates): Conver
     messageCount: r.message_count + added.messageCount,
     unreadCount: r.unread_count + added.unreadCount,
     attachmentCount: r.attachment_count + added.attachmentCount,
-    snippet: newer ? added.snippet : r.snippet,
+    // The row's own snippet is from its newest member at the latest; an acknowledgement alone never replaces it.
+    snippet: (added.snippetAt ?? added.lastMessageAt) > r.last_message_at ? added.snippet : r.snippet,
   };
 }
 

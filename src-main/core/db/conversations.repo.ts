@@ -173,7 +173,10 @@ export interface ConversationAggregates {
   messageCount: number;
   unreadCount: number;
   attachmentCount: number;
+  /** The newest member's, leaving out a rule's acknowledgement (its words are ours; the list shows the customer's). */
   snippet: string;
+  /** When computed from members: the date of the message the snippet is from (0: only acknowledgements). Not stored. */
+  snippetAt?: number;
 }
 
 function conversationValues(h: ConversationHeader, a: ConversationAggregates) {
