@@ -5,8 +5,9 @@
  * store theirs, threaded to it and marked automatic; the conversation still
  * waits for an agent; list and automatic mail get nothing; the customer's
  * answer to it joins the conversation and is not acknowledged again; a
- * rule on the business hours acts only while the desk is closed; and a
- * contact form is acknowledged at the customer's Reply-To.
+ * rule on the business hours acts only while the desk is closed; a
+ * contact form is acknowledged at the customer's Reply-To; and a rule whose
+ * template was deleted sends nothing and says so.
  */
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -199,4 +200,25 @@ it('acknowledges a website’s contact form at the customer’s Reply-To, not it
   const ack = await mailbox.smtp.waitForMail(sentBefore + 1, 45_000);
   expect(ack.envelope.to).toEqual(['hana@home.example']);
   expect((await simpleParser(ack.raw)).text).toContain('Hi Hana,');
+}, 60_000);
+
+it('a rule whose template was deleted sends nothing, and tells the agent and the timeline why', async () => {
+  const [template] = await alice.call('templates.list', { query: '' });
+  if (!template) throw new Error('the first test saved a template');
+  await alice.call('templates.delete', { id: template.id });
+  for (const desk of [alice, bob]) await expect.poll(async () => (await desk.call('templates.list', { query: '' })).length, { timeout: 15_000 }).toBe(0);
+  const sentBefore = mailbox.smtp.messages.length;
+  const noticesBefore = alice.events.filter((e) => e.type === 'notify').length;
+  await mailbox.dovecot.append(user.user, 'INBOX', buildMail({ from: 'Ivo <ivo@shop.example>', to: user.user, subject: 'Still closed?', messageId: 'ivo-1@shop.example', date: new Date() }));
+  for (const desk of [alice, bob]) {
+    await expect.poll(() => acknowledgementOf(desk.core.db, 'acknowledge:ivo-1@shop.example')?.state, { timeout: 20_000 }).toBe('failed');
+    expect(acknowledgementOf(desk.core.db, 'acknowledge:ivo-1@shop.example')?.reason_code).toBe('template-gone');
+  }
+  const notice = alice.events.filter((e) => e.type === 'notify').slice(noticesBefore)[0];
+  expect(notice?.type === 'notify' && notice.notification.body.text).toBe('Rule “Closed: say when we answer” did not acknowledge “Still closed?”: its template was deleted. Choose another in Rules.');
+  const ivo = await conversationOf(alice, 'ivo@shop.example');
+  if (!ivo) throw new Error('listed');
+  const events = (await alice.call('triage.get', { conversationId: ivo.id })).activity.filter((a) => a.kind === 'event');
+  expect(events.map((e) => (e.kind === 'event' ? e.change : null))).toContainEqual({ field: 'acknowledgement', reason: 'template-gone' });
+  expect(mailbox.smtp.messages).toHaveLength(sentBefore);
 }, 60_000);
