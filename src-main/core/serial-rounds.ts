@@ -49,3 +49,35 @@ export class SerialRounds {
     while (this.running) await this.running;
   }
 }
+
+/**
+ * A queue worker built on SerialRounds: `poke()` when work was queued,
+ * `close()` when core stops. Subclasses do one `round()` and say what to
+ * cancel when closing (a retry timer).
+ */
+export abstract class RoundsWorker {
+  private readonly rounds: SerialRounds;
+
+  constructor(o: { onError(err: unknown): void; afterRounds?: () => void }) {
+    this.rounds = new SerialRounds(() => this.round(), o);
+  }
+
+  protected abstract round(): Promise<void>;
+
+  /** Called first by `close()`: stop listening, cancel timers. */
+  protected abstract stopping(): void;
+
+  protected get closed(): boolean {
+    return this.rounds.closed;
+  }
+
+  /** Works what is due; resolves when a round ran after this call. */
+  poke(): Promise<void> {
+    return this.rounds.poke();
+  }
+
+  async close(): Promise<void> {
+    this.stopping();
+    await this.rounds.close();
+  }
+}

@@ -17,7 +17,7 @@ import { firstHeader, splitHeaders } from '../mail/parse-fallback.ts';
 import { accountServers, withImap } from '../outbox/account-servers.ts';
 import { sentence } from '../sentences.ts';
 import { onInspectionQueued } from './inspect-step.ts';
-import { SerialRounds } from '../serial-rounds.ts';
+import { RoundsWorker } from '../serial-rounds.ts';
 
 const MAX_ATTEMPTS = 5;
 const RETRY_MS = 5 * 60_000;
@@ -38,33 +38,23 @@ export function isAutoReply(raw: Buffer): boolean {
   return /^(auto_reply|auto-reply)$/i.test(firstHeader(headers, 'precedence')?.trim() ?? '');
 }
 
-export class MailInspector {
+export class MailInspector extends RoundsWorker {
   private readonly d: InspectorDeps;
-  private readonly rounds: SerialRounds;
   private cancelRetry: (() => void) | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(deps: InspectorDeps) {
+    super({ onError: (err) => deps.log.error('mail inspector failed', { err }) });
     this.d = deps;
-    this.rounds = new SerialRounds(() => this.round(), { onError: (err) => this.d.log.error('mail inspector failed', { err }) });
     this.unsubscribe = onInspectionQueued(() => this.poke());
   }
 
-  private get closed(): boolean {
-    return this.rounds.closed;
-  }
-
-  poke(): Promise<void> {
-    return this.rounds.poke();
-  }
-
-  async close(): Promise<void> {
+  protected stopping(): void {
     this.unsubscribe();
     this.cancelRetry?.();
-    await this.rounds.close();
   }
 
-  private async round(): Promise<void> {
+  protected async round(): Promise<void> {
     const tasks = inspectionTasks(this.d.db, 100);
     const byAccount = new Map<number, InspectTask[]>();
     for (const t of tasks) byAccount.set(t.account_id, [...(byAccount.get(t.account_id) ?? []), t]);

@@ -39,7 +39,7 @@ import type { JsonValue } from '../team/ops.ts';
 import { acknowledgementMessage, replyTarget, suppressionReason } from './acknowledgement.ts';
 import { ACKNOWLEDGE_MAX_AGE_MS } from './rule-match.ts';
 import { onAcknowledgementsQueued } from './rule-step.ts';
-import { SerialRounds } from '../serial-rounds.ts';
+import { RoundsWorker } from '../serial-rounds.ts';
 import type { DispatcherDeps } from '../outbox/dispatcher.ts';
 import { listRules } from './rule-store.ts';
 
@@ -76,33 +76,22 @@ class Postpone extends Error {}
 
 const domainOf = (address: string): string => /@([^@\s>]+)$/.exec(address.trim())?.[1]?.toLowerCase() ?? 'switchboard.invalid';
 
-export class Acknowledger {
+export class Acknowledger extends RoundsWorker {
   private readonly d: AcknowledgerDeps;
-  private readonly rounds: SerialRounds;
   private cancelTimer: (() => void) | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(deps: AcknowledgerDeps) {
+    super({ onError: (err) => deps.log.error('acknowledger failed', { err }), afterRounds: () => this.arm() });
     this.d = deps;
-    this.rounds = new SerialRounds(() => this.round(), { onError: (err) => this.d.log.error('acknowledger failed', { err }), afterRounds: () => this.arm() });
     this.unsubscribe = onAcknowledgementsQueued((db) => {
       if (db === deps.db) void this.poke();
     });
   }
 
-  private get closed(): boolean {
-    return this.rounds.closed;
-  }
-
-  /** Works every due acknowledgement; resolves when the queue has nothing due. */
-  poke(): Promise<void> {
-    return this.rounds.poke();
-  }
-
-  async close(): Promise<void> {
+  protected stopping(): void {
     this.unsubscribe();
     this.cancelTimer?.();
-    await this.rounds.close();
   }
 
   private arm(): void {
@@ -117,7 +106,7 @@ export class Acknowledger {
     });
   }
 
-  private async round(): Promise<void> {
+  protected async round(): Promise<void> {
     // Claims wait on the team folder: a few in flight keep a backlog (a Monday morning) from queueing behind one;
     // each opens its own short IMAP session, and servers cap a user's connections (Dovecot: 10 per address).
     const due = dueAcknowledgements(this.d.db, this.d.clock.now(), 3);
