@@ -68,6 +68,11 @@ export interface AutomationRule {
   actions: RuleAction[];
   /** When it was created (epoch ms): it acts on conversations that start after, never on older mail. */
   since: number;
+  /**
+   * When it began acknowledging (its acknowledge action was added; epoch ms), null without one: a
+   * desktop syncing mail from before then never sends an acknowledgement the team did not.
+   */
+  acknowledgeSince: number | null;
 }
 
 export interface RuleInput {

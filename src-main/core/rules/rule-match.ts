@@ -148,15 +148,16 @@ export interface AcknowledgementWanted {
 
 /**
  * The acknowledgements the rules want for one new conversation: at most one
- * per rule, none for mail dated ahead (as for ops) or older than
+ * per rule, none for mail dated ahead (as for ops), older than
  * `ACKNOWLEDGE_MAX_AGE_MS` (a desktop catching up on weeks of mail must not
- * answer it now), and only one for the mail however many rules want one (the
+ * answer it now) or than the rule's acknowledging (`acknowledgeSince`: the
+ * team did not acknowledge it then), and only one for the mail however many rules want one (the
  * oldest rule's template: the customer gets one answer).
  */
 export function acknowledgementsWanted(rules: readonly AutomationRule[], mail: RuleMail, context: RuleContext, now: number): AcknowledgementWanted[] {
   if (mail.date > now + FUTURE_TOLERANCE_MS || mail.date < now - ACKNOWLEDGE_MAX_AGE_MS) return [];
   for (const rule of rules) {
-    if (!ruleMatches(rule, mail, context)) continue;
+    if (!ruleMatches(rule, mail, context) || mail.date < (rule.acknowledgeSince ?? rule.since)) continue;
     const action = rule.actions.find((a) => a.kind === 'acknowledge');
     if (action) return [{ actionId: acknowledgeActionId(mail.messageId), ruleId: rule.id, templateId: action.templateId }];
   }

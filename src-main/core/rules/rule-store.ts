@@ -3,10 +3,13 @@
  * templates. Every desktop that stores a new conversation applies the same
  * rules to it (rule-step.ts), so a rule works whichever desktop is open.
  *
- *   rule:<id>   name | enabled | conditions | actions | since | deleted
+ *   rule:<id>   name | enabled | conditions | actions | since | acknowledgeSince | deleted
  *
  * `since` is written once, when the rule is created: a rule acts on
  * conversations that start after it, never on the history a desktop syncs.
+ * `acknowledgeSince` is written when a save adds an acknowledge action (and
+ * cleared when one removes it): mail is mail, so a desktop syncing mail that
+ * came before the rule acknowledged must not answer it now.
  */
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
@@ -32,6 +35,8 @@ export function listRules(db: Database): AutomationRule[] {
     const actions = ruleActionsSchema.safeParse(value('actions'));
     const since = sinceSchema.safeParse(value('since'));
     if (!name.success || !conditions.success || !actions.success || !since.success) continue;
+    const acknowledges = actions.data.some((a) => a.kind === 'acknowledge');
+    const acknowledgeSince = sinceSchema.safeParse(value('acknowledgeSince'));
     rules.push({
       id: entity.slice(RULE_PREFIX.length),
       name: name.data,
@@ -39,6 +44,8 @@ export function listRules(db: Database): AutomationRule[] {
       conditions: conditions.data,
       actions: actions.data,
       since: since.data,
+      // Every save that adds the action writes it; a damaged value reads as the rule's own start.
+      acknowledgeSince: acknowledges ? Math.max(acknowledgeSince.success ? acknowledgeSince.data : 0, since.data) : null,
     });
   }
   return rules.sort((a, b) => a.since - b.since || a.id.localeCompare(b.id));
@@ -59,13 +66,17 @@ export function saveRule(db: Database, actor: LocalActor, input: RuleInput, now:
   const existing = input.id === undefined ? undefined : listRules(db).find((r) => r.id === input.id);
   const id = input.id ?? crypto.randomUUID();
   const entity = RULE_PREFIX + id;
+  const actions = ruleActionsSchema.parse(input.actions);
+  const acknowledges = actions.some((a) => a.kind === 'acknowledge');
+  const keptSince = existing?.acknowledgeSince ?? null;
   const rule: AutomationRule = {
     id,
     name: ruleNameSchema.parse(input.name),
     enabled: input.enabled,
     conditions: ruleConditionsSchema.parse(input.conditions),
-    actions: ruleActionsSchema.parse(input.actions),
+    actions,
     since: existing?.since ?? now,
+    acknowledgeSince: acknowledges ? (keptSince ?? now) : null,
   };
   actor.record([
     { entity, field: 'name', value: rule.name },
@@ -73,6 +84,7 @@ export function saveRule(db: Database, actor: LocalActor, input: RuleInput, now:
     { entity, field: 'conditions', value: rule.conditions.map((c) => ({ ...c })) },
     { entity, field: 'actions', value: rule.actions.map((a) => ({ ...a })) },
     ...(existing ? [] : [{ entity, field: 'since', value: rule.since }]),
+    ...(rule.acknowledgeSince !== (existing?.acknowledgeSince ?? null) ? [{ entity, field: 'acknowledgeSince', value: rule.acknowledgeSince }] : []),
     { entity, field: 'deleted', value: false },
   ]);
   return rule;

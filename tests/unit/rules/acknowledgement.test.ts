@@ -129,6 +129,7 @@ const rule = (over: Partial<AutomationRule> = {}): AutomationRule => ({
   conditions: [{ field: 'to', operator: 'contains', value: 'support@' }],
   actions: [{ kind: 'tag', tag: 'new' }, { kind: 'acknowledge', templateId: 'tpl-1' }],
   since: NOW - 86_400_000,
+  acknowledgeSince: NOW - 86_400_000,
   ...over,
 });
 const mail = (over: Partial<RuleMail> = {}): RuleMail => ({
@@ -147,10 +148,16 @@ describe('which mail a rule wants acknowledged', () => {
     expect(acknowledgementsWanted([second], mail(), OPEN, NOW)).toEqual([{ actionId: 'acknowledge:anna-1@shop.example', ruleId: 'r2', templateId: 'tpl-2' }]);
   });
 
+  it('not for mail that came before the rule began acknowledging: the team did not acknowledge it then', () => {
+    const added = rule({ since: NOW - 10 * 86_400_000, acknowledgeSince: NOW - 3_600_000 });
+    expect(acknowledgementsWanted([added], mail({ date: NOW - 2 * 3_600_000 }), OPEN, NOW)).toEqual([]);
+    expect(acknowledgementsWanted([added], mail({ date: NOW - 60_000 }), OPEN, NOW)).toHaveLength(1);
+  });
+
   it('not for mail the rule does not match, dated ahead, or too old to answer now', () => {
     expect(acknowledgementsWanted([rule()], mail({ recipients: ['sales@desk.example'] }), OPEN, NOW)).toEqual([]);
     expect(acknowledgementsWanted([rule()], mail({ date: NOW + 5 * 60_000 }), OPEN, NOW)).toEqual([]);
-    expect(acknowledgementsWanted([rule({ since: 0 })], mail({ date: NOW - ACKNOWLEDGE_MAX_AGE_MS - 1 }), OPEN, NOW)).toEqual([]);
+    expect(acknowledgementsWanted([rule({ since: 0, acknowledgeSince: 0 })], mail({ date: NOW - ACKNOWLEDGE_MAX_AGE_MS - 1 }), OPEN, NOW)).toEqual([]);
     expect(acknowledgementsWanted([rule({ enabled: false })], mail(), OPEN, NOW)).toEqual([]);
   });
 

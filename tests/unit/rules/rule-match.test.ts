@@ -23,6 +23,7 @@ const rule = (over: Partial<AutomationRule> = {}): AutomationRule => ({
   conditions: [{ field: 'from', operator: 'contains', value: '@bigco.example' }],
   actions: [{ kind: 'tag', tag: 'key-account' }],
   since: SINCE,
+  acknowledgeSince: null,
   ...over,
 });
 

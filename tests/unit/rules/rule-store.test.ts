@@ -41,6 +41,26 @@ it('keeps the date a rule acts from when it is edited, and forgets it once delet
   expect(ruleNamesByTag(db).get(ruleTag(rule.id))).toBe('Big Co, urgent');
 });
 
+it('acknowledges from the save that added the acknowledgement, kept across edits, new when added again', () => {
+  const clock = new ManualClock(T0);
+  const actor = createLocalActor(db, clock);
+  const rule = saveRule(db, actor, input, clock.now());
+  expect(rule.acknowledgeSince).toBeNull();
+  const acknowledge = { kind: 'acknowledge' as const, templateId: 'tpl-1' };
+  clock.advance(3_600_000);
+  const added = saveRule(db, actor, { ...input, id: rule.id, actions: [...input.actions, acknowledge] }, clock.now());
+  expect(added).toMatchObject({ since: T0, acknowledgeSince: T0 + 3_600_000 });
+  clock.advance(3_600_000);
+  saveRule(db, actor, { ...input, id: rule.id, name: 'Big Co acknowledged', actions: [acknowledge] }, clock.now());
+  expect(listRules(db)[0]).toMatchObject({ name: 'Big Co acknowledged', acknowledgeSince: T0 + 3_600_000 });
+  clock.advance(3_600_000);
+  saveRule(db, actor, { ...input, id: rule.id }, clock.now());
+  expect(listRules(db)[0]?.acknowledgeSince).toBeNull();
+  clock.advance(3_600_000);
+  saveRule(db, actor, { ...input, id: rule.id, actions: [acknowledge] }, clock.now());
+  expect(listRules(db)[0]?.acknowledgeSince).toBe(T0 + 4 * 3_600_000);
+});
+
 it('ignores a rule from another desktop that is malformed or incomplete', () => {
   const op = (n: number, entity: string, field: string, value: unknown) => ({ hlc: formatTimestamp(T0 + n, 0, BOB), actor: BOB, entity, field, value: value as never });
   const whole = (id: string, over: Record<string, unknown> = {}) =>
