@@ -153,4 +153,16 @@ test('a rule acknowledges a new customer by mail with a team template; the readi
   await expect(regeln.getByLabel('Bedingung 2: wie sie vergleicht').locator('option:checked')).toHaveText('außerhalb der Geschäftszeiten');
   await de.screenshot({ path: screenshotPath('rules-acknowledge-de') });
   await german.close();
+
+  // Deleted after all: the next customer gets nothing, and the agent is told which rule and why.
+  await page.getByTestId('confirm').click();
+  await expect(page.getByTestId('template-item')).toHaveCount(0);
+  await page.getByTestId('reply-settings-close').click();
+  await workspace.deliver([buildMail({ from: 'Tom Tan <tom@shop.example>', to: support, subject: 'A return label, please', date: new Date(), text: 'Label?' })]);
+  await expect(page.getByTestId('notification-toast')).toContainText(
+    'Rule “Acknowledge returns” did not acknowledge “A return label, please”: its template was deleted. Choose another in Rules.',
+    { timeout: 30_000 },
+  );
+  await page.screenshot({ path: screenshotPath('acknowledgement-failed') });
+  expect(workspace.smtp.messages).toHaveLength(before + 1);
 });

@@ -186,7 +186,8 @@ export class Acknowledger extends RoundsWorker {
     try {
       servers = await accountServers(db, this.d.secrets, row.account_id);
     } catch (err) {
-      if (err instanceof AccountUnusableError) return { kind: 'fail', code: 'refused', notice: sentence('acknowledgementRefused', { ...about, reason: err.sentence.text }) };
+      // The mailbox's own problem (password unreadable, settings incomplete) says itself, in the agent's language.
+      if (err instanceof AccountUnusableError) return { kind: 'fail', code: 'refused', notice: err.sentence };
       throw err;
     }
     const headerBlock = await this.readHeaders(servers, row);
