@@ -60,6 +60,7 @@ function insertMessages(db: Database, accountId: number, n: number): { ms: numbe
             from: { name: 'Ann Lee', address: `customer${i % 5000}@mail.example` },
             to: [{ name: 'Support', address: 'desk@shop.example' }],
             cc: [],
+            replyTo: [],
             inReplyTo: i % 3 === 0 ? null : idOf(i - 1),
             references: i % 3 === 0 ? [] : [idOf(i - (i % 3)), idOf(i - 1)],
             date: Date.UTC(2026, 0, 15) - i * 60_000,

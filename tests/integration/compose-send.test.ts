@@ -235,6 +235,7 @@ describe('replying', () => {
   });
 
   it('answers a contact form where its Reply-To asks, not its noreply sender, and the mail reaches that address', async () => {
+    // The conversation is with the customer the form names, not with the website: its contact panel shows Hana.
     const accountId = q<{ id: number }>('SELECT id FROM accounts')[0]?.id ?? 0;
     await dovecot.append(USER, 'INBOX', buildMail({
       from: 'Shop website <noreply@shop.example>',
@@ -252,6 +253,9 @@ describe('replying', () => {
     const draft = await desk.call('compose.start', { accountId: null, conversationId: form.conversation_id, mode: 'reply', messageId: form.id });
     expect(draft.to).toEqual([{ name: 'Hana Ito', address: 'hana@home.example' }]);
     expect(getMessage(desk.db, form.id)?.replyTo).toEqual([{ name: 'Hana Ito', address: 'hana@home.example' }]);
+    expect(q('SELECT customer_name AS name, customer_address AS address FROM conversations WHERE id = ?', form.conversation_id)).toEqual([{ name: 'Hana Ito', address: 'hana@home.example' }]);
+    expect(q('SELECT mail_name FROM contact_addresses WHERE address = ?', 'hana@home.example')).toEqual([{ mail_name: 'Hana Ito' }]);
+    expect(q('SELECT address FROM contact_addresses WHERE address = ?', 'noreply@shop.example')).toEqual([]);
 
     const before = sink.messages.length;
     await desk.call('drafts.save', { ...input(draft), html: '<p>A new lid is on its way.</p>' });

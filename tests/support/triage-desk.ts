@@ -48,6 +48,7 @@ export async function startTriageDesk(dataDir: string, clock: Clock): Promise<Tr
         from: { name: outgoing ? 'Support' : 'Carol', address: from },
         to: [{ name: '', address: outgoing ? 'carol@customer.example' : DESK }],
         cc: [],
+        replyTo: [],
         inReplyTo: fields.inReplyTo ?? null,
         references: fields.inReplyTo ? [fields.inReplyTo] : [],
         date: fields.at ?? clock.now() - HOUR,
@@ -56,7 +57,7 @@ export async function startTriageDesk(dataDir: string, clock: Clock): Promise<Tr
         seen: false,
         size: 100,
       });
-      insertBody(db, r, { text: fields.text ?? 'Hello', html: null, replyTo: [] }, clock.now());
+      insertBody(db, r, { text: fields.text ?? 'Hello', html: null }, clock.now());
       insertLocation(db, r, { folderId: outgoing ? folders.sent : folders.inbox, uidvalidity: 1, uid: uid++ }, []);
       threadMessages(db, [r]);
       recordContactsOf(db, [r]);

@@ -76,6 +76,7 @@ export function build(dir: string, target: number): BuiltCache {
       from: { name: '', address: from },
       to: [{ name: '', address: to }],
       cc: [],
+      replyTo: [],
       inReplyTo,
       references: inReplyTo ? [inReplyTo] : [],
       date: at,
@@ -84,7 +85,7 @@ export function build(dir: string, target: number): BuiltCache {
       seen: random() < 0.7,
       size: 1000,
     });
-    insertBody(db, row, { text, html: null, replyTo: [] }, NOW);
+    insertBody(db, row, { text, html: null }, NOW);
     insertLocation(db, row, { folderId, uidvalidity: 1, uid: uid++ }, []);
     return row;
   };

@@ -52,6 +52,7 @@ export function sourceOfNewMessage(m: NewMessage, key: number): ThreadSourceRow 
     from_name: m.from.name,
     from_address: m.from.address,
     to_json: JSON.stringify(m.to),
+    reply_to_json: JSON.stringify(m.replyTo),
     date: m.date,
     dedupe_key: m.dedupeKey,
     conversation_id: null,

@@ -28,6 +28,10 @@ export function recipientsOf(row: Pick<ThreadSourceRow, 'to_json'>): Address[] {
   });
 }
 
+export function replyToOf(row: Pick<ThreadSourceRow, 'reply_to_json'>): Address[] {
+  return recipientsOf({ to_json: row.reply_to_json });
+}
+
 export function threadInputOf(row: ThreadSourceRow): ThreadInput {
   return {
     key: row.id,
@@ -37,6 +41,7 @@ export function threadInputOf(row: ThreadSourceRow): ThreadInput {
     subject: row.subject,
     from: row.from_address,
     to: recipientsOf(row).map((a) => a.address),
+    replyTo: replyToOf(row).map((a) => a.address),
     date: row.date,
     fingerprint: row.dedupe_key,
   };
@@ -45,10 +50,11 @@ export function threadInputOf(row: ThreadSourceRow): ThreadInput {
 /** The participant who is not the mailbox, with the name the message gives them; null when there is none. */
 export function customerOf(row: ThreadSourceRow, own: ReadonlySet<string>): Address | null {
   const recipients = recipientsOf(row);
-  const address = customerAddress(row.from_address, recipients.map((a) => a.address), own);
+  const replyTo = replyToOf(row);
+  const address = customerAddress(row.from_address, recipients.map((a) => a.address), own, replyTo.map((a) => a.address));
   if (address === '') return null;
-  if (row.from_address.trim().toLowerCase() === address) return { name: row.from_name, address };
-  const named = recipients.find((a) => a.address.trim().toLowerCase() === address);
+  const named = [...replyTo, ...recipients].find((a) => a.address.trim().toLowerCase() === address && a.name !== '');
+  if (row.from_address.trim().toLowerCase() === address) return { name: row.from_name || (named?.name ?? ''), address };
   return { name: named?.name ?? '', address };
 }
 

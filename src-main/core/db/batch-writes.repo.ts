@@ -21,9 +21,10 @@ import { preparedStatements } from './prepared.ts';
 const sql = {
   // RETURNING order is unspecified in SQLite: rows are matched back by their dedupe key.
   messages: `INSERT INTO messages (account_id, message_id, dedupe_key, subject, from_name, from_address, to_json, cc_json,
-      in_reply_to, references_json, date, snippet, has_attachments, seen, size, has_body, conversation_id)
+      in_reply_to, references_json, date, snippet, has_attachments, seen, size, has_body, conversation_id, reply_to_json)
     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
-      j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13, j.value ->> 14, j.value ->> 15, j.value ->> 16
+      j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13, j.value ->> 14, j.value ->> 15, j.value ->> 16,
+      j.value ->> 17
     FROM json_each(?) j ORDER BY j.key
     RETURNING id, account_id, dedupe_key`,
   // `WHERE true`: SQLite's parser needs it between a SELECT and an upsert clause.
@@ -72,6 +73,7 @@ export function insertMessages(db: Database, messages: readonly NewMessage[]): n
     m.size,
     m.hasBody === false ? 0 : 1,
     m.conversationId ?? null,
+    JSON.stringify(m.replyTo),
   ]);
   const rows = stmts(db).messages.all(JSON.stringify(values)) as Array<{ id: number; account_id: number; dedupe_key: string }>;
   const ids = new Map(rows.map((r) => [keyOf(r.account_id, r.dedupe_key), r.id]));

@@ -34,7 +34,10 @@ export interface FetchLocation {
 export interface FetchedBody {
   text: string;
   html: string | null;
-  /** The mail's Reply-To (parsed with the body). */
+  /**
+   * The mail's Reply-To, parsed with the body. Headers-first sync stores it with the message row; this
+   * fills a row listed before it did (migration 0015).
+   */
   replyTo: Address[];
   snippet: string;
   hasAttachments: boolean;
@@ -81,7 +84,9 @@ interface Statements {
   backlogFolders: Statement<[number], { folder_id: number }>;
   backlogCount: Statement<[number], { n: number }>;
   locationsOf: Statement<[number], LocationDbRow>;
-  insertBody: Statement<[number, string, string | null, string, number]>;
+  insertBody: Statement<[number, string, string | null, number]>;
+  learnReplyTo: Statement<[string, number]>;
+  markStale: Statement<[number]>;
   markFetched: Statement<[string, number]>;
   setHasAttachments: Statement<[number, number, number]>;
   insertAttachment: Statement<[number, string, string, number, string | null, string | null, number]>;
@@ -114,7 +119,10 @@ function statements(db: Database): Statements {
          FROM messages m ${usableLocation} WHERE m.id = ?
          ORDER BY f.role = 'inbox' DESC, l.folder_id`,
       ),
-      insertBody: db.prepare('INSERT OR IGNORE INTO message_bodies (message_id, text, html, reply_to_json, fetched_at) VALUES (?, ?, ?, ?, ?)'),
+      insertBody: db.prepare('INSERT OR IGNORE INTO message_bodies (message_id, text, html, fetched_at) VALUES (?, ?, ?, ?)'),
+      learnReplyTo: db.prepare(`UPDATE messages SET reply_to_json = ? WHERE id = ? AND reply_to_json = '[]'`),
+      // Its customer may now be the Reply-To: threading derives the conversation's header again (rethread.ts repairStale).
+      markStale: db.prepare('INSERT OR IGNORE INTO conversation_stale (conversation_id) SELECT conversation_id FROM messages WHERE id = ? AND conversation_id IS NOT NULL'),
       markFetched: db.prepare('UPDATE messages SET has_body = 1, snippet = ? WHERE id = ?'),
       setHasAttachments: db.prepare('UPDATE messages SET has_attachments = ? WHERE id = ? AND has_attachments <> ?'),
       insertAttachment: db.prepare(
@@ -177,7 +185,8 @@ export function fetchLocationsOf(db: Database, messageId: number): FetchLocation
 /** Stores a fetched body once; returns false when the message already had one. */
 export function storeFetchedBody(db: Database, messageId: number, body: FetchedBody, fetchedAt: number): boolean {
   const s = statements(db);
-  if (s.insertBody.run(messageId, body.text, body.html, JSON.stringify(body.replyTo), fetchedAt).changes === 0) return false;
+  if (s.insertBody.run(messageId, body.text, body.html, fetchedAt).changes === 0) return false;
+  if (body.replyTo.length > 0 && s.learnReplyTo.run(JSON.stringify(body.replyTo), messageId).changes > 0) s.markStale.run(messageId);
   for (const a of body.attachments) {
     s.insertAttachment.run(messageId, a.filename, a.contentType, a.size, a.sha256, a.contentId, a.inline ? 1 : 0);
   }

@@ -39,9 +39,9 @@ interface DetailDbRow extends SummaryDbRow {
   message_id: string | null;
   to_json: string;
   cc_json: string;
+  reply_to_json: string;
   text: string | null;
   html: string | null;
-  reply_to_json: string | null;
 }
 
 interface AttachmentDbRow {
@@ -65,6 +65,8 @@ export interface NewMessage {
   from: Address;
   to: Address[];
   cc: Address[];
+  /** Where the sender asks to be answered; empty when the mail names no Reply-To. */
+  replyTo: Address[];
   inReplyTo: string | null;
   references: string[];
   date: number;
@@ -122,7 +124,7 @@ const sql = {
   bodyState: 'SELECT account_id, has_body FROM messages WHERE id = ?',
   owners: `SELECT m.id, m.account_id, a.kind FROM messages m JOIN accounts a ON a.id = m.account_id
     WHERE m.id IN (SELECT value FROM json_each(?))`,
-  detail: `SELECT ${summaryColumns}, m.message_id, m.to_json, m.cc_json, b.text, b.html, b.reply_to_json
+  detail: `SELECT ${summaryColumns}, m.message_id, m.to_json, m.cc_json, m.reply_to_json, b.text, b.html
     FROM messages m LEFT JOIN message_bodies b ON b.message_id = m.id WHERE m.id = ?`,
   attachments: 'SELECT id, filename, content_type, size FROM attachments WHERE message_id = ? ORDER BY id',
   setSeen: 'UPDATE messages SET seen = ? WHERE id IN (SELECT value FROM json_each(?))',
@@ -130,10 +132,10 @@ const sql = {
   countAll: 'SELECT count(*) AS n FROM messages',
   findByKey: 'SELECT id FROM messages WHERE account_id = ? AND dedupe_key = ?',
   insert: `INSERT INTO messages (account_id, message_id, dedupe_key, subject, from_name, from_address, to_json, cc_json,
-      in_reply_to, references_json, date, snippet, has_attachments, seen, size, has_body, conversation_id)
+      in_reply_to, references_json, date, snippet, has_attachments, seen, size, has_body, conversation_id, reply_to_json)
     VALUES (@accountId, @messageId, @dedupeKey, @subject, @fromName, @fromAddress, @toJson, @ccJson,
-      @inReplyTo, @referencesJson, @date, @snippet, @hasAttachments, @seen, @size, @hasBody, @conversationId)`,
-  insertBody: 'INSERT OR IGNORE INTO message_bodies (message_id, text, html, reply_to_json, fetched_at) VALUES (?, ?, ?, ?, ?)',
+      @inReplyTo, @referencesJson, @date, @snippet, @hasAttachments, @seen, @size, @hasBody, @conversationId, @replyToJson)`,
+  insertBody: 'INSERT OR IGNORE INTO message_bodies (message_id, text, html, fetched_at) VALUES (?, ?, ?, ?)',
   insertAttachment: `INSERT INTO attachments (message_id, filename, content_type, size, sha256, content_id, inline)
     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   insertLocation: `INSERT INTO message_locations (message_id, folder_id, uidvalidity, uid, flags_json)
@@ -278,7 +280,7 @@ export function getMessage(db: Database, id: number): MessageDetail | null {
     ...toSummary(row),
     to: parseAddresses(row.to_json),
     cc: parseAddresses(row.cc_json),
-    replyTo: row.reply_to_json === null ? [] : parseAddresses(row.reply_to_json),
+    replyTo: parseAddresses(row.reply_to_json),
     messageId: row.message_id,
     text: row.text ?? '',
     html: row.html,
@@ -335,12 +337,13 @@ export function insertMessage(db: Database, m: NewMessage): number {
     size: m.size,
     hasBody: m.hasBody === false ? 0 : 1,
     conversationId: m.conversationId ?? null,
+    replyToJson: JSON.stringify(m.replyTo),
   });
   return Number(result.lastInsertRowid);
 }
 
-export function insertBody(db: Database, messageId: number, body: { text: string; html: string | null; replyTo: Address[] }, fetchedAt: number): void {
-  stmts(db).insertBody.run(messageId, body.text, body.html, JSON.stringify(body.replyTo), fetchedAt);
+export function insertBody(db: Database, messageId: number, body: { text: string; html: string | null }, fetchedAt: number): void {
+  stmts(db).insertBody.run(messageId, body.text, body.html, fetchedAt);
 }
 
 export function insertAttachment(db: Database, messageId: number, a: NewAttachment): number {

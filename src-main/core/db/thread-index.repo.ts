@@ -17,7 +17,7 @@ import type { Override, ThreadKeys } from '../threading/index.ts';
 const ids = 'SELECT value FROM json_each(?)';
 
 const sql = {
-  threadSources: `SELECT id, account_id, message_id, in_reply_to, references_json, subject, from_name, from_address, to_json, date,
+  threadSources: `SELECT id, account_id, message_id, in_reply_to, references_json, subject, from_name, from_address, to_json, reply_to_json, date,
       dedupe_key, conversation_id, seen, has_attachments, snippet FROM messages WHERE id IN (${ids})`,
   placements: `SELECT id, account_id, conversation_id FROM messages WHERE id IN (${ids})`,
   unthreaded: 'SELECT id FROM messages WHERE conversation_id IS NULL AND id > ? ORDER BY id LIMIT ?',
@@ -65,6 +65,8 @@ export interface ThreadSourceRow {
   from_name: string;
   from_address: string;
   to_json: string;
+  /** Reply-To addresses (JSON, as to_json): a contact form's customer (threading/thread-keys.ts `customerAddress`). */
+  reply_to_json: string;
   date: number;
   dedupe_key: string;
   conversation_id: number | null;

@@ -156,7 +156,9 @@ const sql = {
   conversation: `SELECT c.id, c.account_id, c.root_message_id, c.last_message_at, c.unread_count, c.subject,
     coalesce((SELECT a.email FROM accounts a WHERE a.id = c.account_id), '') AS account_email FROM conversations c WHERE c.id = ?`,
   members: `SELECT m.id, ${THREAD_ID} AS thread_id, m.message_id, m.from_address, m.date,
-      coalesce((SELECT c.blocked FROM contact_addresses ca JOIN contacts c ON c.id = ca.contact_id WHERE ca.address = lower(trim(m.from_address))), 0) AS blocked,
+      -- The sender, or whom a contact form's mail names in Reply-To (its customer): blocking either sends it to spam.
+      coalesce((SELECT max(c.blocked) FROM contact_addresses ca JOIN contacts c ON c.id = ca.contact_id
+        WHERE ca.address IN (SELECT lower(trim(m.from_address)) UNION ALL SELECT lower(trim(r.value ->> 'address')) FROM json_each(m.reply_to_json) r)), 0) AS blocked,
       ${visible(null)} AS located, ${visible('junk')} AS in_junk, ${visible('trash')} AS in_trash
     FROM messages m WHERE m.conversation_id = ?`,
   ops: `SELECT hlc, actor, entity, field, value FROM ops WHERE entity IN (SELECT 'msg:' || ${THREAD_ID} FROM messages m WHERE m.conversation_id = ?)

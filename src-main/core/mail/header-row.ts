@@ -62,6 +62,7 @@ export function newMessageOf(p: PreparedHeaderRow): NewMessage {
     from: fields.from,
     to: fields.to,
     cc: fields.cc,
+    replyTo: fields.replyTo,
     inReplyTo: fields.inReplyTo,
     references: fields.references,
     date: fields.date,

@@ -133,6 +133,7 @@ function storeOne(db: Database, p: PreparedMessage, now: number): IngestResult {
     from: parsed.from,
     to: parsed.to,
     cc: parsed.cc,
+    replyTo: parsed.replyTo,
     inReplyTo: parsed.inReplyTo,
     references: parsed.references,
     date: parsed.date,

@@ -5,14 +5,14 @@
  *
  * Invariant: for the same header block, every field equals what
  * `mail/parse.ts` (mailparser over the whole message) yields — subject, From,
- * To, Cc, Message-ID, In-Reply-To, References, the raw Date header, the
- * plausible date. The dedupe key is built from these fields, so a message
+ * To, Cc, Reply-To, Message-ID, In-Reply-To, References, the raw Date header,
+ * the plausible date. The dedupe key is built from these fields, so a message
  * stored from its headers and the same mail stored whole get the same key.
  * To stay identical it splits lines the way mailsplit does and decodes each
  * wanted header exactly as `MailParser#processHeaders` (the code simpleParser
  * runs on the root part) does — same libmime instance, same address parser
  * (`parseAddressHeader`), same first-non-empty rule for single headers — but
- * only for these nine headers and without building the HTML/text forms it
+ * only for these ten headers and without building the HTML/text forms it
  * never needs. Plain address headers (`Name <a@b>, c@d`) are read by
  * plain-address-list.ts, which yields exactly what the address parser
  * would. Unit tests compare both on generated mail and the parser corpora.
@@ -34,6 +34,8 @@ export interface HeaderFields {
   from: Address;
   to: Address[];
   cc: Address[];
+  /** Where the sender asks to be answered (the first Reply-To line, as mailparser keeps it). */
+  replyTo: Address[];
   date: number;
   dateHeader: string | null;
   /** The top-level media type, lowercased ("multipart/mixed"); "text/plain" when absent. */
@@ -61,7 +63,7 @@ interface HeaderDecoder {
  * signatures, Authentication-Results, ...) are most of a real header block's
  * bytes and none of the fields.
  */
-export const HEADER_FIELDS_READ = ['subject', 'from', 'to', 'cc', 'message-id', 'in-reply-to', 'references', 'date', 'content-type'] as const;
+export const HEADER_FIELDS_READ = ['subject', 'from', 'to', 'cc', 'reply-to', 'message-id', 'in-reply-to', 'references', 'date', 'content-type'] as const;
 const WANTED = new Set<string>(HEADER_FIELDS_READ);
 
 let decoder: HeaderDecoder | null = null;
@@ -144,6 +146,7 @@ function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
   let dateHeader: string | null = null;
   let contentType: string | null = null;
   let from: Address[] | null = null;
+  let replyTo: Address[] | null = null;
   const to: Address[] = [];
   const cc: Address[] = [];
   const references: string[] = [];
@@ -175,6 +178,9 @@ function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
       case 'from':
         from ??= addresses(value);
         break;
+      case 'reply-to':
+        replyTo ??= addresses(value);
+        break;
       case 'to':
         to.push(...addresses(value));
         break;
@@ -200,6 +206,7 @@ function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
     from: from?.[0] ?? { name: '', address: '' },
     to,
     cc,
+    replyTo: replyTo ?? [],
     date: plausibleDate(dateHeader, fallbackDate),
     dateHeader,
     contentType: contentType && contentType.includes('/') ? contentType.toLowerCase() : 'text/plain',
@@ -221,6 +228,7 @@ export function parseHeaderFields(block: Buffer, fallbackDate: number): HeaderFi
       from: p.from,
       to: p.to,
       cc: p.cc,
+      replyTo: p.replyTo,
       date: p.date,
       dateHeader: p.dateHeader,
       contentType: 'text/plain',

@@ -22,8 +22,7 @@
  * 3. Guarded subject fallback: a message with no reply headers whose subject
  *    has a reply/forward prefix (`subjectFallback`) may link to mail with the
  *    same `subjectKey` = customer address + base subject (subject.ts). The
- *    customer is the participant who is not the mailbox: From, or for mail
- *    sent from one of `ownAddresses`, the first To that is not ours. RFC 5256
+ *    customer is the participant who is not the mailbox (`customerAddress`). RFC 5256
  *    ORDEREDSUBJECT and REFERENCES merge by base subject unconditionally; in a
  *    support mailbox that merges "Order problem" from two different customers
  *    into one ticket, so both the customer and the time window must match.
@@ -63,11 +62,24 @@ export function addressOf(raw: string): string {
   return address.includes('@') && !/\s/.test(address) ? address : '';
 }
 
-/** The participant who is not the team mailbox, or "" when there is none. */
-export function customerAddress(from: string, to: readonly string[], own: ReadonlySet<string>): string {
+/**
+ * The participant who is not the team mailbox, or "" when there is none. For
+ * mail from outside it is whom the sender asks to be answered: the first
+ * Reply-To address that is not ours, else the sender. A website's contact
+ * form sends from its own noreply@ with the customer in Reply-To, and that
+ * customer is who the conversation is with. For mail sent from one of ours it
+ * is the first recipient that is not ours.
+ */
+export function customerAddress(from: string, to: readonly string[], own: ReadonlySet<string>, replyTo: readonly string[]): string {
   const sender = addressOf(from);
-  if (sender !== '' && !own.has(sender)) return sender;
   if (sender === '') return '';
+  if (!own.has(sender)) {
+    for (const raw of replyTo) {
+      const address = addressOf(raw);
+      if (address !== '' && !own.has(address)) return address;
+    }
+    return sender;
+  }
   for (const recipient of to) {
     const address = addressOf(recipient);
     if (address !== '' && !own.has(address)) return address;
@@ -114,7 +126,7 @@ export function threadKeysOf(input: ThreadInput, own: ReadonlySet<string>): Thre
 
   const hasHeaders = links.length > 0;
   const { base, isReplyOrForward } = normalizeSubject(subject);
-  const customer = customerAddress(from, input.to, own);
+  const customer = customerAddress(from, input.to, own, input.replyTo ?? []);
   const subjectKey = !isPlaceholderBase(base) && customer !== '' ? `${customer}\n${base}` : null;
   return {
     key: input.key,

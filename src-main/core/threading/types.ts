@@ -23,6 +23,8 @@ export interface ThreadInput {
   from: string;
   /** Recipient addresses in header order. */
   to: string[];
+  /** Reply-To addresses in header order: where the sender asks to be answered (a contact form's customer). */
+  replyTo?: string[];
   /** Epoch ms. */
   date: number;
   /**

@@ -20,6 +20,7 @@ const message = fc.record({
   from: address,
   to: fc.array(address, { maxLength: 3 }),
   cc: fc.array(address, { maxLength: 2 }),
+  replyTo: fc.array(address, { maxLength: 2 }),
   inReplyTo: fc.option(text, { nil: null }),
   references: fc.array(text, { maxLength: 3 }),
   date: fc.integer({ min: -2_000_000_000_000, max: 9_000_000_000_000 }),

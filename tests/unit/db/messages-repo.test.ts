@@ -41,6 +41,7 @@ function addMessage(accountId: number, folderId: number, date: number, extra: { 
     from: { name: 'Ann', address: 'ann@x' },
     to: [{ name: '', address: 'support@x' }],
     cc: [],
+    replyTo: [],
     inReplyTo: null,
     references: [],
     date,

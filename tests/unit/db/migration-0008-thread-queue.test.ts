@@ -15,6 +15,7 @@ function messageRow(db: Database, accountId: number, n: number): number {
     from: none,
     to: [],
     cc: [],
+    replyTo: [],
     inReplyTo: null,
     references: [],
     date: n,

@@ -128,7 +128,7 @@ describe('search', () => {
     const id = mail(0, { subject: 'Headers first', withBody: false });
     expect(search('kangaroo ').items).toHaveLength(0);
     expect(subjects(search('headers '))).toEqual(['Headers first']);
-    insertBody(cache.db, id, { text: 'A kangaroo ate my parcel.', html: null, replyTo: [] }, 0);
+    insertBody(cache.db, id, { text: 'A kangaroo ate my parcel.', html: null }, 0);
     expect(subjects(search('kangaroo '))).toEqual(['Headers first']);
     expect(subjects(search('headers '))).toEqual(['Headers first']);
     expect(shown(search('kangaroo '))).toBe('A [kangaroo] ate my parcel.');

@@ -24,6 +24,7 @@ async function expectSameFields(raw: Buffer, label: string): Promise<void> {
     from: p.from,
     to: p.to,
     cc: p.cc,
+    replyTo: p.replyTo,
     date: p.date,
     dateHeader: p.dateHeader,
   });
@@ -39,7 +40,12 @@ describe('parseHeaderFields', () => {
       subject: '=?utf-8?Q?R=C3=BCckerstattung?=\r\n =?utf-8?Q?_f=C3=BCr_Bestellung?=',
       references: ['a@x', 'b@x'],
       inReplyTo: 'b@x',
-      headers: ['To: second@x.example', 'Received: from somewhere\r\n\tby elsewhere; Mon, 1 Jan 2024 00:00:00 +0000'],
+      headers: [
+        'To: second@x.example',
+        'Received: from somewhere\r\n\tby elsewhere; Mon, 1 Jan 2024 00:00:00 +0000',
+        'Reply-To: =?utf-8?Q?Hana_B=C3=B6rg?= <hana@home.example>, "Desk, Old" <old@x.example>',
+        'Reply-To: second-line@x.example',
+      ],
     });
     await expectSameFields(raw, 'hand-made');
     const head = parseHeaderFields(headerBlockOf(raw), FALLBACK);
@@ -47,6 +53,11 @@ describe('parseHeaderFields', () => {
     expect(head.from).toEqual({ name: 'Élodíe Müller', address: 'elodie@shop.example' });
     expect(head.to.map((a) => a.address)).toEqual(['a@x.example', 'b@x.example', 'second@x.example']);
     expect(head.cc[0]?.name).toBe('Paweł');
+    // Like From, only the first Reply-To line counts (mailparser keeps the first of a single header).
+    expect(head.replyTo).toEqual([
+      { name: 'Hana Börg', address: 'hana@home.example' },
+      { name: 'Desk, Old', address: 'old@x.example' },
+    ]);
   });
 
   it('gives the top-level content type, for the attachment hint shown before the body is fetched', () => {

@@ -32,6 +32,7 @@ function addMessage(folderId: number, uidvalidity: number): number {
     from: { name: '', address: 'c@x' },
     to: [],
     cc: [],
+    replyTo: [],
     inReplyTo: null,
     references: [],
     date: seq * 1000,

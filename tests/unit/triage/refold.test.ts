@@ -124,6 +124,19 @@ describe('blocked contacts', () => {
     expect(stateRow(t.db, c)?.view).toBe('new');
   });
 
+  it('blocking a contact form’s customer sends their forms to spam, not every form of the website', () => {
+    const form = { from: 'noreply@shop.example' };
+    const spammer = t.mail('f1@shop.example', T0, { ...form, replyTo: 'spammer@junk.example' });
+    const customer = t.mail('f2@shop.example', T0 + HOUR, { ...form, replyTo: 'hana@home.example' });
+    t.drain();
+    const contacts = new ContactCommands(t.db, t.actor, () => t.clock.now());
+    contacts.setBlocked(getAddress(t.db, 'spammer@junk.example')?.contact_id ?? 0, true);
+    t.drain();
+    expect(stateRow(t.db, spammer)).toMatchObject({ status: 'spam', view: 'spam' });
+    expect(stateRow(t.db, customer)).toMatchObject({ status: 'new', view: 'new' });
+    expect(getAddress(t.db, 'noreply@shop.example')).toBeNull();
+  });
+
   it('spam is purged once its period runs out: the drain hands its messages over, once', () => {
     const c = t.mail('q1@customer.example', T0);
     t.actor.record([{ entity: messageEntity(root(c)), field: 'status', value: 'spam' }]);

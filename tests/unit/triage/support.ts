@@ -16,7 +16,7 @@ export { DESK };
 export interface TriageCache extends TestCache {
   materializer: TriageMaterializer;
   /** Stores and threads one message; returns its conversation id. */
-  mail(id: string, at: number, fields?: { from?: string; inReplyTo?: string; text?: string; seen?: boolean; folder?: 'inbox' | 'sent' | 'junk' }): number;
+  mail(id: string, at: number, fields?: { from?: string; replyTo?: string; inReplyTo?: string; text?: string; seen?: boolean; folder?: 'inbox' | 'sent' | 'junk' }): number;
   drain(limit?: number): ReturnType<TriageMaterializer['drain']>;
 }
 
@@ -36,6 +36,7 @@ export function openTriageCache(): TriageCache {
           subject: 'Order problem',
           from,
           to: from === DESK ? ['alice@customer.example'] : [DESK],
+          ...(fields.replyTo ? { replyTo: [fields.replyTo] } : {}),
           date: at,
         },
         dedupeKey: id,

@@ -72,6 +72,7 @@ export function newMessageOfSpec(cache: TestCache, spec: StoredSpec): NewMessage
     from: { name: spec.fromName ?? '', address: from },
     to: spec.input.to.map((t) => ({ name: '', address: addressOf(t) || t })),
     cc: [],
+    replyTo: (spec.input.replyTo ?? []).map((r) => ({ name: '', address: addressOf(r) || r })),
     inReplyTo: spec.input.inReplyTo,
     references: spec.input.references,
     date: spec.input.date,
@@ -90,7 +91,7 @@ export function newMessageOfSpec(cache: TestCache, spec: StoredSpec): NewMessage
 export function storeRow(cache: TestCache, spec: StoredSpec, conversationId: number | null = null): number {
   const message = newMessageOfSpec(cache, spec);
   const id = insertMessage(cache.db, { ...message, conversationId });
-  if (spec.withBody !== false) insertBody(cache.db, id, { text: spec.text ?? '', html: null, replyTo: [] }, cache.clock.now());
+  if (spec.withBody !== false) insertBody(cache.db, id, { text: spec.text ?? '', html: null }, cache.clock.now());
   const own = message.from.address === DESK;
   const folder = spec.folder ?? (own ? 'sent' : 'inbox');
   const folderId = folder === 'sent' ? cache.sent : folder === 'junk' ? cache.junk : cache.inbox;

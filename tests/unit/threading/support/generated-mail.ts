@@ -2,7 +2,8 @@
  * fast-check arbitraries for mailboxes that stress threading: random reply
  * trees with parents that never arrive, replies that only repeat the subject,
  * several customers writing the same subject, fresh mails carrying tokens,
- * duplicate and missing Message-IDs, garbage ids, self-references and
+ * customers writing through a contact form (From the form, the customer in
+ * Reply-To), duplicate and missing Message-IDs, garbage ids, self-references and
  * reference loops. Plus "desktops": the same mail fed in another order gets
  * other local keys, and results are compared through stable labels.
  */
@@ -24,6 +25,7 @@ interface MessageSpec {
   received: boolean;
   customer: number;
   fromDesk: boolean;
+  viaForm: boolean;
   subject: number;
   prefix: number;
   day: number;
@@ -38,6 +40,7 @@ const messageSpec: fc.Arbitrary<MessageSpec> = fc.record({
   received: fc.integer({ min: 0, max: 9 }).map((n) => n < 8),
   customer: fc.nat({ max: CUSTOMERS.length - 1 }),
   fromDesk: fc.boolean(),
+  viaForm: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   subject: fc.nat({ max: SUBJECTS.length - 1 }),
   prefix: fc.nat({ max: REPLY_PREFIXES.length - 1 }),
   // Mostly a few days apart (same-date ties must not depend on arrival), sometimes beyond the 30-day window.
@@ -72,7 +75,7 @@ function build(specs: readonly MessageSpec[]): Mailbox {
       inReplyTo: null,
       references: [],
       subject: parent >= 0 || s.style === 'subject-only' ? `${REPLY_PREFIXES[s.prefix]}${baseSubject}` : baseSubject,
-      from: s.fromDesk ? `Support <${DESK}>` : customer,
+      from: s.fromDesk ? `Support <${DESK}>` : s.viaForm ? 'Website <noreply@form.example>' : customer,
       to: s.fromDesk ? [customer] : [DESK],
       date: day(s.day) + s.minute * 60_000,
     };
@@ -93,6 +96,7 @@ function build(specs: readonly MessageSpec[]): Mailbox {
     if (s.style === 'self' && id) input.references = [...chain, id];
     if (s.style === 'loop') input.references = [...chain, `g${s.other % specs.length}@gen.example`];
     if (s.style === 'garbage') input.inReplyTo = '<no.id>';
+    if (s.viaForm && !s.fromDesk) input.replyTo = [customer];
     if (s.received) out.push({ label: i, input });
   });
   return { messages: out, ids: [...new Set(ids.filter((x): x is string => x !== null))] };
