@@ -80,6 +80,40 @@ test('a demo reply offers the demo\'s templates, filled in for the customer', as
   await page.screenshot({ path: screenshotPath('demo-template-settings') });
 });
 
+test('a conversation from the shop’s contact form is the customer’s, and a reply goes to them', async ({ page }) => {
+  host = await startCoreHost({ demo: true });
+  await page.goto(host.url);
+  await expect(page.getByTestId('message-row').first()).toBeVisible();
+  await page.getByTestId('message-list').focus();
+  await page.keyboard.press('/');
+  await page.keyboard.type('"contact form on northwind"');
+  const rows = page.getByTestId('message-row');
+  await expect(page.getByTestId('message-list')).toHaveAttribute('aria-busy', 'false');
+  expect(await rows.count()).toBeGreaterThan(5);
+  // No row is the website's: each names the customer who filled in the form.
+  await expect(rows.filter({ hasText: 'Northwind Outfitters website' })).toHaveCount(0);
+  await rows.first().click();
+
+  const form = page.getByTestId('conversation-message').first();
+  await expect(form).toContainText('Northwind Outfitters website');
+  // Older messages are folded to one line; opening the form's shows whom it asks to be answered.
+  await form.click();
+  await expect(form).toContainText('Reply to');
+  const replyTo = (await form.innerText()).match(/Reply to ([^<\n]+?) <([^>]+)>/);
+  if (!replyTo) throw new Error('the form message shows whom to reply to');
+  const [, name, address] = replyTo;
+  const panel = page.getByTestId('contact-panel');
+  await expect(panel.getByTestId('contact-name')).toHaveText(name ?? '');
+  await expect(panel.getByTestId('contact-address')).toHaveText([address ?? '']);
+  await page.screenshot({ path: screenshotPath('demo-contact-form') });
+
+  await page.keyboard.press('Escape');
+  await page.getByTestId('message-list').focus();
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('composer')).toContainText(address ?? '');
+  await expect(page.getByTestId('composer')).not.toContainText('noreply@');
+});
+
 test('the rules dialog says the demo gets no new mail for rules to act on', async ({ page }) => {
   host = await startCoreHost({ demo: true });
   await page.goto(host.url);

@@ -129,6 +129,22 @@ describe('threading the demo mailbox', () => {
   it('shows the same tickets with the same messages on a desktop that got the mail in another order', () => {
     expect(ticketMap(other)).toEqual(ticketMap(core.db));
   });
+
+  it('gives a conversation started on the shop’s contact form to the customer its Reply-To names, not to the website', async () => {
+    const forms = mail.filter((m) => m.folder === 'INBOX' && header(m.raw, 'reply-to').length > 0);
+    expect(forms.length).toBeGreaterThan(20);
+    const inbox = await allConversations('inbox');
+    for (const m of forms) {
+      const messageId = header(m.raw, 'message-id')[0];
+      const conversationId = core.db.prepare('SELECT conversation_id FROM messages WHERE message_id = ?').pluck().get(messageId);
+      const listed = inbox.find((c) => c.id === conversationId);
+      expect(listed?.customer.address, messageId).toBe(header(m.raw, 'reply-to')[0]);
+      expect(listed?.customer.name).not.toBe('');
+      expect(listed?.contactId).not.toBeNull();
+    }
+    expect(inbox.filter((c) => c.customer.address.startsWith('noreply@'))).toEqual([]);
+    expect(core.db.prepare("SELECT count(*) FROM contact_addresses WHERE address LIKE 'noreply@%'").pluck().get()).toBe(0);
+  });
 });
 
 describe('the reading view', () => {

@@ -18,6 +18,28 @@ import type { PlannedAttachment, PlannedMessage } from './planned-message.ts';
 import type { Prng } from './prng.ts';
 
 export const SUPPORT_ADDRESS = `support@${COMPANY.domain}`;
+/** The shop's website, which sends its contact form's messages with the customer in Reply-To. */
+export const CONTACT_FORM_SENDER: MailAddress = { name: `${COMPANY.name} website`, address: `noreply@${COMPANY.domain}` };
+
+/**
+ * Every eighth conversation starts on the website's contact form. Chosen by
+ * the conversation's index, not the random stream, so adding it left every
+ * other conversation of a seed as it was.
+ */
+export const isContactFormConversation = (index: number): boolean => index % 8 === 3;
+
+function contactFormText(customer: MailAddress, order: string, message: string): string {
+  return [
+    `A message was sent with the contact form on ${COMPANY.domain}.`,
+    '',
+    `Name: ${customer.name ?? ''}`,
+    `Email: ${customer.address}`,
+    `Order number: ${order}`,
+    '',
+    'Message:',
+    message,
+  ].join('\n');
+}
 const SUPPORT_RECIPIENT: MailAddress = { name: 'Northwind Support', address: SUPPORT_ADDRESS };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -246,7 +268,9 @@ export function planConversation(rng: Prng, input: ConversationInput): PlannedMe
     const agent = p >= 6 ? handoverAgent : firstAgent;
     const agentAddress: MailAddress = { name: `${agent.first} from Northwind`, address: SUPPORT_ADDRESS };
     const tz = isCustomer ? customer.tz : 0;
-    const fresh = isCustomer
+    // The form frames what the customer typed; it sends UTF-8 plain text with no Cc, and takes their attachments.
+    const viaForm = p === 0 && isContactFormConversation(input.index);
+    const written = isCustomer
       ? composeCustomerText({
         greeting: p === 0 || rng.chance(0.5) ? greeting : '',
         body,
@@ -266,6 +290,9 @@ export function planConversation(rng: Prng, input: ConversationInput): PlannedMe
         helpUrl: COMPANY.helpUrl,
         phone: COMPANY.phone,
       });
+    // A form asks for the name, so its Reply-To always carries one (the customer's own mail may not).
+    const formCustomer: MailAddress = { name: customer.fullName, address: customer.address.address };
+    const fresh = viaForm ? contactFormText(formCustomer, values.order as string, written) : written;
     freshTexts.push(fresh);
 
     // Mobile customers often reply without quoting; everyone else quotes the parent.
@@ -309,22 +336,25 @@ export function planConversation(rng: Prng, input: ConversationInput): PlannedMe
     }
 
     const customerCc = customer.colleague ? [customer.colleague] : [];
+    // Not from the random stream: drawing from it here would change every later conversation of the seed.
+    if (viaForm) id = `<form.${input.index}.${date / 1000}@${COMPANY.domain}>`;
     messages.push({
       folder: isCustomer ? 'INBOX' : 'Sent',
       flags,
       date,
       tzOffsetMinutes: tz,
-      from: isCustomer ? customer.address : agentAddress,
+      from: viaForm ? CONTACT_FORM_SENDER : isCustomer ? customer.address : agentAddress,
       to: isCustomer ? [SUPPORT_RECIPIENT] : [customer.address],
-      cc: customerCc,
+      cc: viaForm ? [] : customerCc,
+      ...(viaForm ? { replyTo: [formCustomer] } : {}),
       subject,
       messageId: id,
       inReplyTo: parent?.messageId,
       references: [...ids],
       text,
-      html,
+      html: viaForm ? undefined : html,
       attachments,
-      charset,
+      charset: viaForm ? 'utf-8' : charset,
       textTransfer: charset === 'utf-8' && pack.code !== 'en' && isCustomer && rng.chance(0.15) ? 'base64' : 'auto',
       extraHeaders: isCustomer
         ? customer.style === 'legacy' ? [['X-Mailer', 'Microsoft Outlook 14.0']] : []

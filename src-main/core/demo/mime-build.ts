@@ -48,6 +48,8 @@ export interface MessageHeaderSpec {
   readonly from: MailAddress;
   readonly to: readonly MailAddress[];
   readonly cc?: readonly MailAddress[];
+  /** Where the sender asks to be answered (a website's contact form names the customer here). */
+  readonly replyTo?: readonly MailAddress[];
   readonly subject: string;
   /** Epoch ms; must be a whole second because the Date header has no milliseconds. */
   readonly date: number;
@@ -313,6 +315,7 @@ export function buildMessage(spec: MessageHeaderSpec, body: MimePart): Buffer {
     addressListHeader('To', spec.to, charset),
   ];
   if (spec.cc && spec.cc.length > 0) lines.push(addressListHeader('Cc', spec.cc, charset));
+  if (spec.replyTo && spec.replyTo.length > 0) lines.push(addressListHeader('Reply-To', spec.replyTo, charset));
   lines.push(foldHeader('Subject', textTokens(spec.subject, charset)));
   lines.push(`Date: ${formatRfc5322Date(spec.date, spec.tzOffsetMinutes)}`);
   lines.push(`Message-ID: ${spec.messageId}`);

@@ -27,6 +27,8 @@ export interface PlannedMessage {
   readonly from: MailAddress;
   readonly to: readonly MailAddress[];
   readonly cc: readonly MailAddress[];
+  /** Set on mail sent through the shop's contact form: the customer it names. */
+  readonly replyTo?: readonly MailAddress[];
   readonly subject: string;
   readonly messageId: string;
   readonly inReplyTo?: string;
@@ -81,6 +83,7 @@ export function renderPlannedMessage(message: PlannedMessage): Buffer {
       from: message.from,
       to: message.to,
       cc: message.cc,
+      ...(message.replyTo ? { replyTo: message.replyTo } : {}),
       subject: message.subject,
       date: message.date,
       tzOffsetMinutes: message.tzOffsetMinutes,

@@ -108,6 +108,7 @@ describe('the default workspace', () => {
       expect(from?.name).toBe(planned.from.name ?? '');
       expect(addresses(mail.to).map((a) => a.address)).toEqual(planned.to.map((a) => a.address));
       expect(addresses(mail.cc).map((a) => a.address)).toEqual(planned.cc.map((a) => a.address));
+      expect(addresses(mail.replyTo)).toEqual((planned.replyTo ?? []).map((a) => ({ name: a.name ?? '', address: a.address })));
       expect(mail.text).toBe(planned.text);
     }
   });
