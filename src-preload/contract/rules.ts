@@ -37,7 +37,7 @@ export type RuleAction =
 /**
  * Why a rule's acknowledgement was not sent, for the conversation's timeline
  * (the renderer words it). Not sent on purpose: `rule-off`, `too-old`,
- * `spam`, `automatic`, `list`, `bulk`, `asked-none` (the sender's mail
+ * `spam`, `handled` (an agent answered, put on hold or closed it first), `automatic`, `list`, `bulk`, `asked-none` (the sender's mail
  * program asks for no automatic replies), `no-return-path`, `not-a-person`,
  * `limit` (three in a day), `gone`. Could not be sent: `template-gone`,
  * `unfillable`, `refused`, `unreachable`.
@@ -46,6 +46,7 @@ export type AcknowledgementReason =
   | 'rule-off'
   | 'too-old'
   | 'spam'
+  | 'handled'
   | 'automatic'
   | 'list'
   | 'bulk'

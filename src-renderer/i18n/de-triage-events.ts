@@ -34,6 +34,7 @@ export const deTriageEvents: Record<keyof typeof enTriageEvents, CatalogueEntry>
   'timeline.ackReason.ruleOff': 'Die Regel wurde vorher ausgeschaltet oder geändert.',
   'timeline.ackReason.tooOld': 'Die Mail war zu alt für eine Bestätigung.',
   'timeline.ackReason.spam': 'Die Unterhaltung ist Spam.',
+  'timeline.ackReason.handled': 'Die Unterhaltung war schon beantwortet oder bearbeitet.',
   'timeline.ackReason.automatic': 'Es ist eine automatische Mail.',
   'timeline.ackReason.list': 'Sie kam über eine Mailingliste.',
   'timeline.ackReason.bulk': 'Es ist eine Massenmail.',

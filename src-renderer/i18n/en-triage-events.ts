@@ -40,6 +40,7 @@ export const enTriageEvents = {
   'timeline.ackReason.ruleOff': 'the rule was turned off or changed before it went out.',
   'timeline.ackReason.tooOld': 'the mail was too old to acknowledge.',
   'timeline.ackReason.spam': 'the conversation is spam.',
+  'timeline.ackReason.handled': 'an agent had already answered or handled the conversation.',
   'timeline.ackReason.automatic': 'it is automatic mail.',
   'timeline.ackReason.list': 'it came through a mailing list.',
   'timeline.ackReason.bulk': 'it is bulk mail.',

@@ -14,8 +14,12 @@
  *    which sends it under a Message-ID derived from the action, files the
  *    copy in Sent and records it; the others record that a colleague sent it.
  *
- * A server that cannot be reached postpones it (backoff); a refusal that
- * trying again cannot mend fails it, with a notification naming the rule.
+ * A server that cannot be reached at all (the desktop is offline) postpones
+ * it without counting a try: it goes out when the desktop is back, or is
+ * dropped quietly once the mail is too old, and a colleague's desktop sends it
+ * meanwhile if theirs is online. Other trouble postpones it with a backoff and
+ * fails it after MAX_ATTEMPTS; a refusal that trying again cannot mend fails
+ * it at once. Failures notify the agent and name the rule.
  */
 import type { AcknowledgementReason, Address, Sentence } from '../../../src-preload/api.ts';
 import type { DueAcknowledgement } from '../db/acknowledgements.repo.ts';
@@ -40,6 +44,7 @@ import { acknowledgementMessage, replyTarget, suppressionReason } from './acknow
 import { ACKNOWLEDGE_MAX_AGE_MS } from './rule-match.ts';
 import { onAcknowledgementsQueued } from './rule-step.ts';
 import { RoundsWorker } from '../serial-rounds.ts';
+import { isUnreachable } from '../sync/classify-error.ts';
 import type { DispatcherDeps } from '../outbox/dispatcher.ts';
 import { listRules } from './rule-store.ts';
 
@@ -49,6 +54,10 @@ const DAY_MS = 24 * 60 * 60_000;
 const MAX_ATTEMPTS = 12;
 /** How long to wait for this desktop's own fold or sync to catch up with a just-stored mail. */
 const SOON_MS = 2_000;
+/** How often an offline desktop looks again; its tries do not count. */
+export const OFFLINE_RETRY_MS = 5 * 60_000;
+/** Statuses an acknowledgement still makes sense in: nobody has handled the conversation yet. */
+const UNHANDLED = new Set(['new', 'pending']);
 
 export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 2 ** attempts, 60 * 60_000);
@@ -67,7 +76,7 @@ type Verdict =
   | { kind: 'skip'; code: AcknowledgementReason; reason: string; recipient?: string }
   /** `notice`: the body of the agent's notification, which says why. */
   | { kind: 'fail'; code: AcknowledgementReason; notice: Sentence; recipient?: string }
-  /** `soonMs`: a wait for this desktop's own work (the fold, the sync), not a failed attempt. */
+  /** `soonMs`: a wait for this desktop's own work (the fold, the sync) or for the network, not a failed attempt. */
   | { kind: 'later'; reason: string; soonMs?: number }
   | { kind: 'sent'; recipient: string }
   | { kind: 'sent-elsewhere'; recipient: string | null };
@@ -118,8 +127,14 @@ export class Acknowledger extends RoundsWorker {
     try {
       verdict = await this.decide(row);
     } catch (err) {
-      this.d.log.warn('acknowledgement postponed', { actionId: row.action_id, err });
-      verdict = { kind: 'later', reason: err instanceof Error ? err.message : String(err) };
+      const reason = err instanceof Error ? err.message : String(err);
+      if (isUnreachable(err)) {
+        this.d.log.info('acknowledgement waits for the server to be reachable', { actionId: row.action_id, reason });
+        verdict = { kind: 'later', reason, soonMs: OFFLINE_RETRY_MS };
+      } else {
+        this.d.log.warn('acknowledgement postponed', { actionId: row.action_id, err });
+        verdict = { kind: 'later', reason };
+      }
     }
     if (this.closed && verdict.kind === 'later') return;
     const { db, clock } = this.d;
@@ -177,6 +192,8 @@ export class Acknowledger extends RoundsWorker {
     if (row.date < clock.now() - ACKNOWLEDGE_MAX_AGE_MS) return { kind: 'skip', code: 'too-old', reason: 'the mail is too old to acknowledge now' };
     if (row.status === 'spam') return { kind: 'skip', code: 'spam', reason: 'the conversation is spam' };
     if (row.status === null || row.conversation_id === null) return { kind: 'later', reason: 'the conversation is not folded yet', soonMs: SOON_MS };
+    // An agent was quicker (answered, put it on hold, closed it): "we have your message" would now only confuse.
+    if (!UNHANDLED.has(row.status)) return { kind: 'skip', code: 'handled', reason: `an agent already handled the conversation (${row.status})` };
     const about = { rule: rule?.name ?? row.rule_id, subject: row.subject };
     const template = allTemplates(db).find((t) => t.id === action.templateId && !t.demo);
     if (!template) return { kind: 'fail', code: 'template-gone', notice: sentence('acknowledgementTemplateGone', about) };

@@ -219,6 +219,20 @@ export function classifyConnectionError(err: unknown, ctx: ConnectionContext): C
   return result('unknown', firstLine ? sentence('couldNotConnectSaid', { where, said: firstLine }) : sentence('couldNotConnect', { where }));
 }
 
+/**
+ * The server could not be reached at all: no network, no DNS, nobody
+ * listening, no answer, the connection dropped. Nothing is wrong with what was
+ * asked, so the only thing to do is wait (a laptop on a train), and waiting
+ * must not count as a failed try.
+ */
+export function isUnreachable(err: unknown): boolean {
+  const chain = chainOf(err);
+  const codes = chain.flatMap((e) => [str(e.code), str(e.originalCode)]);
+  const messages = chain.map((e) => str(e.message)).join(' ');
+  const offline = (c: string): boolean => c === 'ECONNREFUSED' || dnsCodes.has(c) || timeoutCodes.has(c) || unreachableCodes.has(c) || droppedCodes.has(c);
+  return codes.some(offline) || /ECONNREFUSED|EAI_AGAIN|ENOTFOUND/.test(messages);
+}
+
 /** Which account health a failed sync connection means. */
 export function healthStateFor(err: unknown, problem: ConnectionProblem): Exclude<HealthState, 'connected' | 'syncing'> {
   if (problem === 'auth-failed') return 'auth-failed';

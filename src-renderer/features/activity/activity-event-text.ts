@@ -40,6 +40,7 @@ const ACKNOWLEDGEMENT_REASON: Record<AcknowledgementReason, MessageKey> = {
   'rule-off': 'timeline.ackReason.ruleOff',
   'too-old': 'timeline.ackReason.tooOld',
   spam: 'timeline.ackReason.spam',
+  handled: 'timeline.ackReason.handled',
   automatic: 'timeline.ackReason.automatic',
   list: 'timeline.ackReason.list',
   bulk: 'timeline.ackReason.bulk',

@@ -12,7 +12,7 @@ import tls from 'node:tls';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerSettings } from '../../../src-preload/api.ts';
-import { classifyConnectionError, classifyLocalError, DeadlineError, healthStateFor } from '../../../src-main/core/sync/classify-error.ts';
+import { classifyConnectionError, classifyLocalError, DeadlineError, healthStateFor, isUnreachable } from '../../../src-main/core/sync/classify-error.ts';
 import type { MailProtocol } from '../../../src-main/core/sync/classify-error.ts';
 import { checkImap } from '../../../src-main/core/sync/connection-test.ts';
 import { createImapClient } from '../../../src-main/core/sync/imap-client.ts';
@@ -179,6 +179,16 @@ describe('IMAP failures', () => {
     expect(check.ok).toBe(false);
     expect(check.problem).toBe('timeout');
     expect(check.message.text).toMatch(/did not answer in time/);
+  });
+});
+
+describe('isUnreachable: waiting is all there is to do', () => {
+  it('is true for a refused connection or a name that does not resolve, false for a refused login or a distrusted certificate', async () => {
+    expect(isUnreachable(await imapError(settings(closedPort)))).toBe(true);
+    expect(isUnreachable(await imapError(settings(143, { host: 'nonexistent.invalid' })))).toBe(true);
+    expect(isUnreachable(await imapError(settings(rejectingImapPort)))).toBe(false);
+    expect(isUnreachable(await imapError(settings(selfSignedPort, { security: 'tls' })))).toBe(false);
+    expect(isUnreachable(new Error('550 mailbox unavailable'))).toBe(false);
   });
 });
 
