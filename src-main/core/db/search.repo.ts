@@ -29,11 +29,13 @@ const NOTES_TEXT = `coalesce((SELECT ' ' || group_concat(${noteField('markdown')
 
 /**
  * The index row of a message: subject, body (first 200,000 characters) with
- * the team's notes on it, sender and recipients (names and addresses), and
+ * the team's notes on it, sender (with whom a Reply-To names: a contact
+ * form's customer) and recipients (names and addresses), and
  * the hidden `meta` column (`msg`, `acct<N>`, `att`) that filters match on
  * (search/fts-query.ts).
  */
-const INDEX_ROW = `SELECT m.search_doc, m.subject, substr(coalesce(b.text, ''), 1, 200000) || ${NOTES_TEXT}, m.from_name || ' ' || m.from_address,
+const INDEX_ROW = `SELECT m.search_doc, m.subject, substr(coalesce(b.text, ''), 1, 200000) || ${NOTES_TEXT},
+        m.from_name || ' ' || m.from_address || CASE WHEN m.reply_to_json = '[]' THEN '' ELSE ' ' || ${recipients('reply_to_json')} END,
         ${recipients('to_json')} || ' ' || ${recipients('cc_json')},
         'msg acct' || m.account_id || CASE WHEN m.has_attachments <> 0 THEN ' att' ELSE '' END`;
 

@@ -32,6 +32,7 @@ function mail(day: number, fields: Partial<StoredSpec['input']> & { text?: strin
       subject: fields.subject ?? `Subject ${n}`,
       from: fields.from ?? 'anna@customer.example',
       to: fields.to ?? [DESK],
+      ...(fields.replyTo ? { replyTo: fields.replyTo } : {}),
       date: T0 + day * DAY,
     },
     dedupeKey: `d${n}`,
@@ -66,6 +67,14 @@ describe('search', () => {
     expect(subjects(search('refund -jacket '))).toEqual(['Refund for order NW-1']);
     expect(subjects(search('-refund'))).toEqual(['Invoice']);
     expect(subjects(search('refu'))).toEqual(['Jacket too small', 'Refund for order NW-1']);
+  });
+
+  it('finds mail sent through a contact form by the customer its Reply-To names', () => {
+    mail(0, { subject: 'Contact form: lid', from: 'noreply@shop.example', name: 'Shop website', replyTo: ['hana@home.example'], text: 'My lid broke.' });
+    mail(1, { subject: 'Other', from: 'noreply@shop.example', name: 'Shop website', text: 'Newsletter.' });
+    expect(subjects(search('from:hana '))).toEqual(['Contact form: lid']);
+    expect(subjects(search('hana@home.example '))).toEqual(['Contact form: lid']);
+    expect(subjects(search('from:noreply@shop.example '))).toEqual(['Other', 'Contact form: lid']);
   });
 
   it('filters by attachment, date, account and the customer\'s contact tags', () => {
