@@ -156,6 +156,7 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'rules.field.received': 'Eingegangen',
   'rules.operator.outsideHours': 'außerhalb der Geschäftszeiten',
   'rules.operator.withinHours': 'während der Geschäftszeiten',
+  'rules.fromHint': 'Der Absender oder der Kunde, den ein Kontaktformular als Antwortadresse nennt.',
   'rules.hoursHint': 'Die Geschäftszeiten und Feiertage des Teams, wie in den Triage-Einstellungen festgelegt.',
   'rules.action.assign': 'Zuweisen an',
   'rules.action.tag': 'Schlagwort hinzufügen',

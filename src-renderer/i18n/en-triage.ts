@@ -155,6 +155,7 @@ export const enTriage = {
   'rules.field.received': 'Received',
   'rules.operator.outsideHours': 'outside business hours',
   'rules.operator.withinHours': 'within business hours',
+  'rules.fromHint': 'The sender, or the customer a website’s contact form names as whom to reply to.',
   'rules.hoursHint': 'The team’s business hours and holidays, as set in Triage settings.',
   'rules.action.assign': 'Assign to',
   'rules.action.tag': 'Add the tag',

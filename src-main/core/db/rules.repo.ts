@@ -9,6 +9,7 @@ export interface StartingMailRow {
   from_address: string;
   to_json: string;
   cc_json: string;
+  reply_to_json: string;
   subject: string;
   date: number;
 }
@@ -26,7 +27,7 @@ const cache = new WeakMap<Database, Statement<[string], StartingMailRow>>();
 export function startingCustomerMail(db: Database, ids: readonly number[]): StartingMailRow[] {
   let statement = cache.get(db);
   if (!statement) {
-    statement = db.prepare<[string], StartingMailRow>(`SELECT m.id, m.account_id, m.message_id, m.from_name, m.from_address, m.to_json, m.cc_json, m.subject, m.date
+    statement = db.prepare<[string], StartingMailRow>(`SELECT m.id, m.account_id, m.message_id, m.from_name, m.from_address, m.to_json, m.cc_json, m.reply_to_json, m.subject, m.date
       FROM messages m JOIN accounts a ON a.id = m.account_id
       WHERE m.id IN (SELECT value FROM json_each(?))
         AND m.message_id IS NOT NULL AND m.in_reply_to IS NULL AND m.references_json = '[]'

@@ -33,6 +33,8 @@ import { isOpenAt } from '../workflow/business-hours.ts';
 export interface RuleMail {
   messageId: string;
   from: { name: string; address: string };
+  /** Whom the mail asks to be answered: a website's contact form names its customer here. */
+  replyTo: ReadonlyArray<{ name: string; address: string }>;
   /** To and Cc addresses. */
   recipients: readonly string[];
   subject: string;
@@ -68,7 +70,8 @@ function holds(condition: RuleCondition, mail: RuleMail, context: RuleContext): 
   };
   switch (condition.field) {
     case 'from':
-      return test(mail.from.address) || test(mail.from.name);
+      // The sender, or the customer a contact form writes for: "From contains @bigco.example" routes both.
+      return [mail.from, ...mail.replyTo].some((a) => test(a.address) || test(a.name));
     case 'to':
       return mail.recipients.some(test);
     case 'subject':

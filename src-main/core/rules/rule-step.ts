@@ -22,6 +22,7 @@ import { localNodeId } from '../team/local-actor.ts';
 import type { Op } from '../team/ops.ts';
 import { acknowledgementsWanted, ruleOps } from './rule-match.ts';
 import { listRules } from './rule-store.ts';
+import { replyToOf } from '../conversations/thread-source.ts';
 import { businessHoursOf, readTriageSettings } from '../triage/triage-settings.ts';
 
 type Listener = (db: Database, ops: readonly Op[]) => void;
@@ -68,6 +69,7 @@ registerAfterStoreStep((db, stored) => {
     const mail = {
       messageId: row.message_id,
       from: { name: row.from_name, address: row.from_address },
+      replyTo: replyToOf(row),
       recipients: [...addresses(row.to_json), ...addresses(row.cc_json)],
       subject: row.subject,
       date: row.date,

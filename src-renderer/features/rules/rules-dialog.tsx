@@ -41,6 +41,7 @@ function ConditionRow({ condition, onChange, onRemove, index }: { condition: Rul
             placeholder={t(condition.field === 'subject' ? 'rules.subjectExample' : 'rules.addressExample')}
             onChange={(e) => onChange({ ...condition, value: e.target.value })}
           />
+          {condition.field === 'from' && <p className="field-hint rule-row-note">{t('rules.fromHint')}</p>}
         </>
       )}
       {onRemove && <button type="button" className="button button-small button-quiet rule-remove" aria-label={t('rules.removeCondition', { n: index + 1 })} onClick={onRemove}>×</button>}

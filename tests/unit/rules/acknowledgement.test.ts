@@ -135,6 +135,7 @@ const rule = (over: Partial<AutomationRule> = {}): AutomationRule => ({
 const mail = (over: Partial<RuleMail> = {}): RuleMail => ({
   messageId: 'anna-1@shop.example',
   from: { name: 'Anna', address: 'anna@shop.example' },
+  replyTo: [],
   recipients: ['support@desk.example'],
   subject: 'Help',
   date: NOW - 60_000,

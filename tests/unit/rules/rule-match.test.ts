@@ -30,6 +30,7 @@ const rule = (over: Partial<AutomationRule> = {}): AutomationRule => ({
 const mail = (over: Partial<RuleMail> = {}): RuleMail => ({
   messageId: 'anna-1@bigco.example',
   from: { name: 'Anna Berg', address: 'Anna@BigCo.example' },
+  replyTo: [],
   recipients: ['billing@desk.example', 'cc@desk.example'],
   subject: 'Invoice 7 is wrong',
   date: SINCE + 60_000,
@@ -45,6 +46,14 @@ describe('rule conditions', () => {
     expect(ruleMatches(rule({ conditions: [{ field: 'to', operator: 'is', value: 'BILLING@desk.example' }] }), mail(), OPEN)).toBe(true);
     expect(ruleMatches(rule({ conditions: [{ field: 'to', operator: 'contains', value: 'sales@' }] }), mail(), OPEN)).toBe(false);
     expect(ruleMatches(rule({ conditions: [{ field: 'subject', operator: 'contains', value: 'invoice' }, { field: 'from', operator: 'contains', value: 'smallco' }] }), mail(), OPEN)).toBe(false);
+  });
+
+  it('look at From and at whom a contact form names in Reply-To', () => {
+    const form = mail({ from: { name: 'Shop website', address: 'noreply@shop.example' }, replyTo: [{ name: 'Hana Ito', address: 'hana@BigCo.example' }] });
+    expect(ruleMatches(rule({ conditions: [{ field: 'from', operator: 'contains', value: '@bigco.example' }] }), form, OPEN)).toBe(true);
+    expect(ruleMatches(rule({ conditions: [{ field: 'from', operator: 'is', value: 'hana ito' }] }), form, OPEN)).toBe(true);
+    expect(ruleMatches(rule({ conditions: [{ field: 'from', operator: 'is', value: 'noreply@shop.example' }] }), form, OPEN)).toBe(true);
+    expect(ruleMatches(rule({ conditions: [{ field: 'from', operator: 'contains', value: 'smallco' }] }), form, OPEN)).toBe(false);
   });
 
   it('leave alone mail older than the rule, and act on nothing while disabled', () => {
