@@ -265,6 +265,27 @@ describe('replying', () => {
     const sent = await sink.waitForMail(before + 1, 15_000);
     expect(sent.envelope.to).toEqual(['hana@home.example']);
   });
+
+  it('takes a contact form set up to send as the support address itself for its customer’s mail', async () => {
+    const accountId = q<{ id: number }>('SELECT id FROM accounts')[0]?.id ?? 0;
+    await dovecot.append(USER, 'INBOX', buildMail({
+      from: `Shop website <${USER}>`,
+      to: USER,
+      subject: 'Contact form: missing screws',
+      messageId: 'form-2@shop.example',
+      date: new Date(Date.UTC(2026, 0, 6, 10)),
+      text: 'The screws were missing.',
+      headers: ['Reply-To: Ivo Tan <ivo@home.example>'],
+    }));
+    await desk.syncs.syncNow(accountId);
+    await waitUntil('the form mail is stored', () => q('SELECT id FROM messages WHERE message_id = ?', 'form-2@shop.example').length === 1, 15_000);
+    const form = q<{ id: number; conversation_id: number }>('SELECT id, conversation_id FROM messages WHERE message_id = ?', 'form-2@shop.example')[0];
+    if (!form) throw new Error('stored');
+    expect(q('SELECT customer_name AS name, customer_address AS address FROM conversations WHERE id = ?', form.conversation_id)).toEqual([{ name: 'Ivo Tan', address: 'ivo@home.example' }]);
+    const draft = await desk.call('compose.start', { accountId: null, conversationId: form.conversation_id, mode: 'reply', messageId: form.id });
+    expect(draft.to).toEqual([{ name: 'Ivo Tan', address: 'ivo@home.example' }]);
+    await desk.call('drafts.discard', { id: draft.id });
+  });
 });
 
 describe('delegating', () => {

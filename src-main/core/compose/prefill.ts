@@ -12,7 +12,7 @@
  * - the token is always the conversation's, and a subject carries one only.
  */
 import type { Address, ComposeMode, QuoteLanguage } from '../../../src-preload/api.ts';
-import { formatSubjectWithToken, stripTokens } from '../threading/index.ts';
+import { formatSubjectWithToken, isTeamMail, stripTokens } from '../threading/index.ts';
 import { distinctRecipients } from './addresses.ts';
 import { escapeHtml, textToHtml } from './html.ts';
 
@@ -148,7 +148,8 @@ export function prefillDraft(input: PrefillInput): Prefill {
   if (mode === 'forward') {
     return { to: [], cc: [], subject: replySubject(source.subject, 'forward', input.ticket), html: `${body}${quoteHtml(mode, source, input.language)}` };
   }
-  const fromIsOurs = own.has(source.from.address.trim().toLowerCase());
+  // The team's own mail is answered to its recipients; a contact form sent as our own address is the customer's.
+  const fromIsOurs = isTeamMail(source.from.address, source.to.map((a) => a.address), own, source.replyTo.map((a) => a.address));
   // A contact form's mail comes from noreply@ with the customer in Reply-To: the sender is not who to answer.
   const answer = source.replyTo.length > 0 ? source.replyTo : [source.from];
   const target = fromIsOurs ? (input.customer ? [input.customer] : source.to) : answer;

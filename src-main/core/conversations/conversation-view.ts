@@ -14,7 +14,7 @@ import { remoteImagesAllowedFor } from '../db/contacts.repo.ts';
 import { getMessage } from '../db/messages.repo.ts';
 import { contactCard } from '../contacts/contact-commands.ts';
 import { OwnAddresses } from './own-addresses.ts';
-import { isOutgoing } from './thread-source.ts';
+import { isTeamMail } from '../threading/index.ts';
 import { splitTextParts } from './text-parts.ts';
 import { isAcknowledgementId } from '../rules/acknowledgement.ts';
 
@@ -26,7 +26,7 @@ export function conversationDetail(db: Database, conversationId: number): Conver
   for (const id of conversationMemberIds(db, conversationId)) {
     const message = getMessage(db, id);
     if (!message) continue;
-    const outgoing = isOutgoing(message.from.address, own);
+    const outgoing = isTeamMail(message.from.address, message.to.map((a) => a.address), own, message.replyTo.map((a) => a.address));
     messages.push({
       ...message,
       outgoing,

@@ -10,7 +10,7 @@
 import type { Address } from '../../../src-preload/api.ts';
 import type { ThreadSourceRow } from '../db/thread-index.repo.ts';
 import type { ThreadInput } from '../threading/index.ts';
-import { customerAddress } from '../threading/index.ts';
+import { customerAddress, isTeamMail } from '../threading/index.ts';
 
 function parseJsonArray(json: string): unknown[] {
   try {
@@ -58,6 +58,8 @@ export function customerOf(row: ThreadSourceRow, own: ReadonlySet<string>): Addr
   return { name: named?.name ?? '', address };
 }
 
-export function isOutgoing(fromAddress: string, own: ReadonlySet<string>): boolean {
-  return own.has(fromAddress.trim().toLowerCase());
+/** The team wrote it (threading/thread-keys.ts `isTeamMail`): not a contact form sent as our own address. */
+export function isOutgoing(row: Pick<ThreadSourceRow, 'from_address' | 'to_json' | 'reply_to_json'>, own: ReadonlySet<string>): boolean {
+  const addresses = (list: Address[]): string[] => list.map((a) => a.address);
+  return isTeamMail(row.from_address, addresses(recipientsOf(row)), own, addresses(replyToOf(row)));
 }

@@ -6,6 +6,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { AuditOutcome } from '../../../src-preload/api.ts';
+import { fromCustomerSql } from './customer-mail.sql.ts';
 
 export interface OutgoingAuditDbRow {
   id: number;
@@ -99,10 +100,10 @@ function stmts(db: Database): Statements {
           EXISTS (SELECT 1 FROM message_locations l JOIN folders fo ON fo.id = l.folder_id WHERE l.message_id = m.id AND fo.role = 'junk') AS in_junk,
           (m.message_id IS NOT NULL AND EXISTS (SELECT 1 FROM messages d WHERE d.message_id = m.message_id AND d.account_id = m.account_id AND d.id < m.id)) AS duplicate
         FROM messages m JOIN accounts a ON a.id = m.account_id LEFT JOIN conversations c ON c.id = m.conversation_id
-        WHERE m.id < ? AND lower(m.from_address) <> lower(a.email)
+        WHERE m.id < ? AND ${fromCustomerSql('m', 'a')}
         ORDER BY m.id DESC LIMIT ?`),
       candidates: db.prepare<[string], CandidateRow>(`SELECT m.id, m.account_id, m.from_address, m.subject FROM messages m JOIN accounts a ON a.id = m.account_id
-        WHERE m.id IN (SELECT value FROM json_each(?)) AND a.kind = 'imap' AND lower(m.from_address) <> lower(a.email)`),
+        WHERE m.id IN (SELECT value FROM json_each(?)) AND a.kind = 'imap' AND ${fromCustomerSql('m', 'a')}`),
       enqueue: db.prepare<[number]>('INSERT OR IGNORE INTO mail_inspect_queue (message_id) VALUES (?)'),
       tasks: db.prepare<[number], InspectTask>(`SELECT q.message_id, q.attempts, m.account_id, f.path, l.uidvalidity, l.uid
         FROM mail_inspect_queue q JOIN messages m ON m.id = q.message_id

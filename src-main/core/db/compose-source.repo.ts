@@ -14,6 +14,7 @@ export interface SourceMessageRow {
   from_address: string;
   to_json: string;
   cc_json: string;
+  reply_to_json: string;
   in_reply_to: string | null;
   references_json: string;
   date: number;
@@ -28,7 +29,7 @@ interface Statements {
 }
 
 const cache = new WeakMap<Database, Statements>();
-const columns = 'id, account_id, message_id, subject, from_name, from_address, to_json, cc_json, in_reply_to, references_json, date, snippet, conversation_id';
+const columns = 'id, account_id, message_id, subject, from_name, from_address, to_json, cc_json, reply_to_json, in_reply_to, references_json, date, snippet, conversation_id';
 
 function stmts(db: Database): Statements {
   let s = cache.get(db);

@@ -1,5 +1,6 @@
 /** The mail automation rules act on: SQL for rules/rule-step.ts. */
 import type { Database, Statement } from 'better-sqlite3';
+import { fromCustomerSql } from './customer-mail.sql.ts';
 
 export interface StartingMailRow {
   id: number;
@@ -31,7 +32,7 @@ export function startingCustomerMail(db: Database, ids: readonly number[]): Star
       FROM messages m JOIN accounts a ON a.id = m.account_id
       WHERE m.id IN (SELECT value FROM json_each(?))
         AND m.message_id IS NOT NULL AND m.in_reply_to IS NULL AND m.references_json = '[]'
-        AND a.kind = 'imap' AND lower(m.from_address) <> lower(a.email)
+        AND a.kind = 'imap' AND ${fromCustomerSql('m', 'a')}
         AND EXISTS (SELECT 1 FROM message_locations l JOIN folders f ON f.id = l.folder_id WHERE l.message_id = m.id AND f.role = 'inbox')
       ORDER BY m.id`);
     cache.set(db, statement);

@@ -26,6 +26,8 @@ export interface MemberRow {
   thread_id: string | null;
   message_id: string | null;
   from_address: string;
+  to_json: string;
+  reply_to_json: string;
   date: number;
   blocked: number;
   /** Visible copies on the server: all / in junk folders / in the trash. */
@@ -155,7 +157,7 @@ const sql = {
   clearFlags: 'DELETE FROM triage_flags',
   conversation: `SELECT c.id, c.account_id, c.root_message_id, c.last_message_at, c.unread_count, c.subject,
     coalesce((SELECT a.email FROM accounts a WHERE a.id = c.account_id), '') AS account_email FROM conversations c WHERE c.id = ?`,
-  members: `SELECT m.id, ${THREAD_ID} AS thread_id, m.message_id, m.from_address, m.date,
+  members: `SELECT m.id, ${THREAD_ID} AS thread_id, m.message_id, m.from_address, m.to_json, m.reply_to_json, m.date,
       -- The sender, or whom a contact form's mail names in Reply-To (its customer): blocking either sends it to spam.
       coalesce((SELECT max(c.blocked) FROM contact_addresses ca JOIN contacts c ON c.id = ca.contact_id
         WHERE ca.address IN (SELECT lower(trim(m.from_address)) UNION ALL SELECT lower(trim(r.value ->> 'address')) FROM json_each(m.reply_to_json) r)), 0) AS blocked,

@@ -77,7 +77,7 @@ function collidingMessages(db: Database, draft: Draft, seenMessageIds: readonly 
   const own = new Set([(getAccount(db, draft.accountId)?.email ?? '').toLowerCase()]);
   return members
     .filter((m) => !seen.has(m.id) && m.date > newest)
-    .map((m) => ({ id: m.id, from: { name: m.from_name, address: m.from_address }, at: m.date, outgoing: isOutgoing(m.from_address, own), snippet: m.snippet }));
+    .map((m) => ({ id: m.id, from: { name: m.from_name, address: m.from_address }, at: m.date, outgoing: isOutgoing(m, own), snippet: m.snippet }));
 }
 
 async function payloadOf(deps: QueueDeps, draft: StoredDraft, sendAt: number): Promise<OutgoingPayload> {

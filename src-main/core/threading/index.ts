@@ -7,6 +7,6 @@ export { ThreadIndex } from './thread-index.ts';
 export { canonicalToken, extractTokens, formatSubjectWithToken, stripTokens, tokenForRoot } from './ticket-token.ts';
 export { normalizeSubject, REPLY_PREFIXES } from './subject.ts';
 export { lastMessageIdIn, messageIdsIn, normalizeMessageId, syntheticMessageId } from './message-id.ts';
-export { customerAddress, DEFAULT_SUBJECT_WINDOW_DAYS, ownAddressSet, threadKeysOf } from './thread-keys.ts';
+export { customerAddress, DEFAULT_SUBJECT_WINDOW_DAYS, isTeamMail, ownAddressSet, threadKeysOf } from './thread-keys.ts';
 export type { ThreadKeys } from './thread-keys.ts';
 export type { Conversation, ConversationChange, Override, ThreadInput, ThreadingOptions } from './types.ts';

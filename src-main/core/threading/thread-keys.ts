@@ -62,29 +62,39 @@ export function addressOf(raw: string): string {
   return address.includes('@') && !/\s/.test(address) ? address : '';
 }
 
+const firstOutside = (list: readonly string[], own: ReadonlySet<string>): string => {
+  for (const raw of list) {
+    const address = addressOf(raw);
+    if (address !== '' && !own.has(address)) return address;
+  }
+  return '';
+};
+
+/**
+ * Whether the team wrote this mail: it is from one of the mailbox's own
+ * addresses, unless it is addressed (To) to our own addresses only and its
+ * Reply-To names someone outside. That is a website's contact form the desk
+ * set up to send as the support address itself: the customer wrote it.
+ */
+export function isTeamMail(from: string, to: readonly string[], own: ReadonlySet<string>, replyTo: readonly string[]): boolean {
+  const sender = addressOf(from);
+  if (sender === '' || !own.has(sender)) return false;
+  return firstOutside(to, own) !== '' || firstOutside(replyTo, own) === '';
+}
+
 /**
  * The participant who is not the team mailbox, or "" when there is none. For
  * mail from outside it is whom the sender asks to be answered: the first
  * Reply-To address that is not ours, else the sender. A website's contact
- * form sends from its own noreply@ with the customer in Reply-To, and that
- * customer is who the conversation is with. For mail sent from one of ours it
- * is the first recipient that is not ours.
+ * form sends from its own noreply@ (or from ours, `isTeamMail`) with the
+ * customer in Reply-To, and that customer is who the conversation is with.
+ * For the team's mail it is the first recipient that is not ours.
  */
 export function customerAddress(from: string, to: readonly string[], own: ReadonlySet<string>, replyTo: readonly string[]): string {
   const sender = addressOf(from);
   if (sender === '') return '';
-  if (!own.has(sender)) {
-    for (const raw of replyTo) {
-      const address = addressOf(raw);
-      if (address !== '' && !own.has(address)) return address;
-    }
-    return sender;
-  }
-  for (const recipient of to) {
-    const address = addressOf(recipient);
-    if (address !== '' && !own.has(address)) return address;
-  }
-  return '';
+  if (isTeamMail(from, to, own, replyTo)) return firstOutside(to, own);
+  return firstOutside(replyTo, own) || sender;
 }
 
 export function ownAddressSet(options: ThreadingOptions): Set<string> {

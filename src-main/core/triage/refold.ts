@@ -45,6 +45,7 @@ import { FIELD, foldTriage } from './triage-fold.ts';
 import { foldSettingsOf, readTriageSettings } from './triage-settings.ts';
 import { noteOf } from './notes.ts';
 import { isAcknowledgementId } from '../rules/acknowledgement.ts';
+import { isOutgoing } from '../conversations/thread-source.ts';
 
 export interface DrainResult {
   /** Conversations whose row was written. */
@@ -130,13 +131,13 @@ export class TriageMaterializer {
   refold(conversationId: number, now: number): { wake: Wake | null; purge: boolean } | null {
     const conversation = triageConversation(this.db, conversationId);
     if (!conversation) return null;
-    const own = conversation.account_email.trim().toLowerCase();
+    const own = new Set([conversation.account_email.trim().toLowerCase()]);
     const all = memberRows(this.db, conversationId);
     // A rule's acknowledgement is ours but no agent's answer: it must not make the conversation wait on the customer.
     const members = all.filter((m) => !isAcknowledgementId(m.message_id));
     const messages: FoldMessage[] = members.map((m) => ({
       at: m.date,
-      outgoing: m.from_address.trim().toLowerCase() === own,
+      outgoing: isOutgoing(m, own),
       fromBlocked: m.blocked === 1,
     }));
     let newestCustomer: number | null = null;

@@ -77,6 +77,19 @@ describe('prefillDraft', () => {
     expect(ours.to).toEqual([{ name: 'Grace Thompson', address: 'grace@shop.example' }]);
   });
 
+  it('answers a contact form set up to send as the support address at the customer it names', () => {
+    const asDesk: PrefillSource = {
+      ...source,
+      from: { name: 'Acme website', address: MAILBOX },
+      to: [{ name: 'Acme Support', address: MAILBOX }],
+      cc: [],
+      replyTo: [{ name: 'Hana Ito', address: 'hana@home.example' }],
+    };
+    // The conversation's customer is Hana too (threading); a reply without it still reads the Reply-To.
+    expect(prefillDraft({ ...base, mode: 'reply', source: asDesk }).to).toEqual([{ name: 'Hana Ito', address: 'hana@home.example' }]);
+    expect(prefillDraft({ ...base, customer: null, mode: 'reply', source: asDesk }).to).toEqual([{ name: 'Hana Ito', address: 'hana@home.example' }]);
+  });
+
   it('replying to our own message goes to the customer, not to ourselves', () => {
     const d = prefillDraft({ ...base, mode: 'reply', source: { ...source, from: { name: 'Acme', address: MAILBOX } } });
     expect(d.to.map((a) => a.address)).toEqual(['grace@shop.example']);

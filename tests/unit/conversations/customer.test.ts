@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ThreadSourceRow } from '../../../src-main/core/db/thread-index.repo.ts';
-import { customerOf } from '../../../src-main/core/conversations/thread-source.ts';
-import { customerAddress } from '../../../src-main/core/threading/index.ts';
+import { customerOf, isOutgoing } from '../../../src-main/core/conversations/thread-source.ts';
+import { customerAddress, isTeamMail } from '../../../src-main/core/threading/index.ts';
 
 const OWN = new Set(['support@desk.example']);
 
@@ -52,6 +52,21 @@ describe('customerAddress', () => {
 
   it('is empty for mail without a sender', () => {
     expect(customerAddress('', ['support@desk.example'], OWN, ['hana@home.example'])).toBe('');
+  });
+});
+
+describe('a contact form the desk set up to send as the support address itself', () => {
+  it('is the customer’s mail, not the team’s: sent to us alone, answering someone outside', () => {
+    expect(isTeamMail('support@desk.example', ['support@desk.example'], OWN, ['hana@home.example'])).toBe(false);
+    expect(customerAddress('Website <support@desk.example>', ['support@desk.example'], OWN, ['Hana <hana@home.example>'])).toBe('hana@home.example');
+    expect(isOutgoing(row({ from_address: 'support@desk.example', replyTo: [{ name: 'Hana', address: 'hana@home.example' }] }), OWN)).toBe(false);
+  });
+
+  it('leaves the team’s own mail the team’s: to a customer, or to ourselves without a Reply-To outside', () => {
+    expect(isTeamMail('support@desk.example', ['ann@customer.example'], OWN, ['support@desk.example'])).toBe(true);
+    expect(isTeamMail('support@desk.example', ['support@desk.example'], OWN, [])).toBe(true);
+    expect(isTeamMail('support@desk.example', ['support@desk.example'], OWN, ['support@desk.example'])).toBe(true);
+    expect(isOutgoing(row({ from_address: 'support@desk.example', to_json: JSON.stringify([{ name: '', address: 'ann@customer.example' }]) }), OWN)).toBe(true);
   });
 });
 

@@ -15,8 +15,8 @@ import { DAY, day, DESK, groupsOf, OPTIONS } from './support/mail.ts';
 
 interface Spec {
   customer: number;
-  /** Sent through a website's contact form: From is the form, the customer is in Reply-To. */
-  viaForm: boolean;
+  /** Sent through a website's contact form: From is the form's own address or the desk's, the customer is in Reply-To. */
+  viaForm: 'no' | 'noreply' | 'as-desk';
   subject: number;
   prefixed: boolean;
   headers: boolean;
@@ -25,7 +25,7 @@ interface Spec {
 
 const spec: fc.Arbitrary<Spec> = fc.record({
   customer: fc.nat({ max: 2 }),
-  viaForm: fc.boolean(),
+  viaForm: fc.constantFrom<Spec['viaForm']>('no', 'no', 'noreply', 'as-desk'),
   subject: fc.nat({ max: 1 }),
   prefixed: fc.boolean(),
   headers: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
@@ -51,7 +51,9 @@ function oracle(specs: readonly Spec[]): number[][] {
 function customerFields(s: Spec): Pick<ThreadInput, 'from' | 'replyTo'> {
   const customer = ['alice@a.example', 'Bob <bob@b.example>', 'carol@c.example'][s.customer] as string;
   // The form's Reply-To may also name the desk: that is never the customer.
-  return s.viaForm ? { from: 'Website <noreply@form.example>', replyTo: [DESK, customer] } : { from: customer };
+  if (s.viaForm === 'noreply') return { from: 'Website <noreply@form.example>', replyTo: [DESK, customer] };
+  if (s.viaForm === 'as-desk') return { from: `Website <${DESK}>`, replyTo: [customer] };
+  return { from: customer };
 }
 
 function inputs(specs: readonly Spec[]): ThreadInput[] {

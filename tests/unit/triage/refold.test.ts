@@ -137,6 +137,17 @@ describe('blocked contacts', () => {
     expect(getAddress(t.db, 'noreply@shop.example')).toBeNull();
   });
 
+  it('a contact form sent as the support address itself is the customer’s mail: new, not waiting on them', () => {
+    const c = t.mail('form-1@desk.example', T0, { from: DESK, to: [DESK], replyTo: 'hana@home.example' });
+    t.drain();
+    expect(stateRow(t.db, c)).toMatchObject({ status: 'new', view: 'new' });
+    expect(getAddress(t.db, 'hana@home.example')).not.toBeNull();
+    // The team's own mail is still the team's: the answer makes it wait on the customer.
+    t.mail('r1@desk.example', T0 + HOUR, { from: DESK, to: ['hana@home.example'], inReplyTo: 'form-1@desk.example', folder: 'sent' });
+    t.drain();
+    expect(stateRow(t.db, c)?.status).toBe('waiting');
+  });
+
   it('spam is purged once its period runs out: the drain hands its messages over, once', () => {
     const c = t.mail('q1@customer.example', T0);
     t.actor.record([{ entity: messageEntity(root(c)), field: 'status', value: 'spam' }]);

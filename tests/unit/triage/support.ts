@@ -16,7 +16,7 @@ export { DESK };
 export interface TriageCache extends TestCache {
   materializer: TriageMaterializer;
   /** Stores and threads one message; returns its conversation id. */
-  mail(id: string, at: number, fields?: { from?: string; replyTo?: string; inReplyTo?: string; text?: string; seen?: boolean; folder?: 'inbox' | 'sent' | 'junk' }): number;
+  mail(id: string, at: number, fields?: { from?: string; to?: string[]; replyTo?: string; inReplyTo?: string; text?: string; seen?: boolean; folder?: 'inbox' | 'sent' | 'junk' }): number;
   drain(limit?: number): ReturnType<TriageMaterializer['drain']>;
 }
 
@@ -35,7 +35,7 @@ export function openTriageCache(): TriageCache {
           references: fields.inReplyTo ? [fields.inReplyTo] : [],
           subject: 'Order problem',
           from,
-          to: from === DESK ? ['alice@customer.example'] : [DESK],
+          to: fields.to ?? (from === DESK ? ['alice@customer.example'] : [DESK]),
           ...(fields.replyTo ? { replyTo: [fields.replyTo] } : {}),
           date: at,
         },
