@@ -1,7 +1,8 @@
 /**
  * An account's servers with their passwords, read from the secret store just
  * before connecting and kept only in memory; and short IMAP sessions for the
- * outbox (appending to Sent, looking a Message-ID up) and the mail inspector.
+ * outbox (appending to Sent, looking a Message-ID up), the mail inspector
+ * and the acknowledger.
  */
 import type { Database } from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
@@ -53,16 +54,73 @@ export async function accountServers(db: Database, secrets: SecretStore, account
   };
 }
 
-export async function withImap<T>(settings: ServerSettings, clock: Clock, fn: (client: ImapFlow) => Promise<T>): Promise<T> {
+/** Runs work on a connected IMAP client: a session of its own (`withImap`) or a shared one (`ImapSession`). */
+export type ImapRunner = <T>(fn: (client: ImapFlow) => Promise<T>) => Promise<T>;
+
+async function connectedClient(settings: ServerSettings): Promise<ImapFlow> {
   const client = createImapClient(settings, { connectMs: 15_000, greetingMs: 10_000, socketMs: 60_000 });
   client.on('error', () => {
     // Surfaced by the awaited command that failed.
   });
   await client.connect();
+  return client;
+}
+
+export async function withImap<T>(settings: ServerSettings, clock: Clock, fn: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = await connectedClient(settings);
   try {
     return await fn(client);
   } finally {
     await closeGracefully(client, clock);
+  }
+}
+
+/**
+ * One login for several short pieces of work on the same account (the
+ * acknowledger reads a mail's headers, looks for its answer in Sent, files
+ * the copy): connected when first used, connected again when the server
+ * dropped it meanwhile (an idle socket times out while the team agrees who
+ * sends), logged out by `close()`. Work runs one piece at a time.
+ */
+export class ImapSession {
+  private client: ImapFlow | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private logins = 0;
+  private readonly settings: ServerSettings;
+  private readonly clock: Clock;
+
+  constructor(settings: ServerSettings, clock: Clock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** How many times this session logged in (diagnostics and tests). */
+  get loginCount(): number {
+    return this.logins;
+  }
+
+  readonly run: ImapRunner = <T>(fn: (client: ImapFlow) => Promise<T>): Promise<T> => {
+    const next = this.queue.then(async () => fn(await this.connected()));
+    this.queue = next.catch(() => undefined);
+    return next;
+  };
+
+  private async connected(): Promise<ImapFlow> {
+    if (this.client?.usable) return this.client;
+    this.client?.close();
+    this.client = null;
+    const client = await connectedClient(this.settings);
+    this.logins++;
+    this.client = client;
+    return client;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    const client = this.client;
+    this.client = null;
+    if (client?.usable) await closeGracefully(client, this.clock);
+    else client?.close();
   }
 }
 

@@ -16,6 +16,7 @@ import type { OutboxDbRow } from '../db/outbox.repo.ts';
 import type { Logger } from '../log.ts';
 import { ingestMessage } from '../mail/ingest.ts';
 import type { AccountServers } from './account-servers.ts';
+import type { ImapRunner } from './account-servers.ts';
 import { appendCopy, folderHasMessageId, withImap } from './account-servers.ts';
 import { sentCopyMode } from './send-settings.ts';
 
@@ -43,14 +44,21 @@ export function outboxMail(db: Database, row: OutboxDbRow): SentMail {
 }
 
 /** Returns the cache row of the stored copy, or null when it could not be stored. */
-export async function storeSentCopy(deps: SentCopyDeps, mail: SentMail, servers: AccountServers, raw: Buffer, date: number): Promise<number | null> {
+export async function storeSentCopy(
+  deps: SentCopyDeps,
+  mail: SentMail,
+  servers: AccountServers,
+  raw: Buffer,
+  date: number,
+  imap: ImapRunner = (fn) => withImap(servers.imap, deps.clock, fn),
+): Promise<number | null> {
   const { db } = deps;
   let folder = getFolderByRole(db, mail.accountId, 'sent');
   let location: { uid: number; uidValidity: number } | null = null;
   let appendFailed = false;
   if (sentCopyMode(db, mail.accountId) === 'append') {
     try {
-      location = await withImap(servers.imap, deps.clock, async (client) => {
+      location = await imap(async (client) => {
         if (!folder) {
           // No Sent folder known: make one, as desktop mail clients do; the sync adopts it.
           await client.mailboxCreate('Sent').catch(() => undefined);

@@ -21,7 +21,7 @@
  * fails it after MAX_ATTEMPTS; a refusal that trying again cannot mend fails
  * it at once. Failures notify the agent and name the rule.
  */
-import type { AcknowledgementReason, Address, Sentence } from '../../../src-preload/api.ts';
+import type { AcknowledgementReason, Address, Sentence, Template } from '../../../src-preload/api.ts';
 import type { DueAcknowledgement } from '../db/acknowledgements.repo.ts';
 import { acknowledgementsSentTo, dueAcknowledgements, nextAcknowledgementAt, postponeAcknowledgement, settleAcknowledgement } from '../db/acknowledgements.repo.ts';
 import { insertOutgoingAudit } from '../db/audit.repo.ts';
@@ -31,7 +31,7 @@ import { looksAutomatic } from '../audit/inspect-step.ts';
 import { allTemplates, readBranding, readSignature } from '../compose/team-settings.ts';
 import { splitHeaders } from '../mail/parse-fallback.ts';
 import type { AccountServers } from '../outbox/account-servers.ts';
-import { accountServers, AccountUnusableError, folderHasMessageId, withImap } from '../outbox/account-servers.ts';
+import { accountServers, AccountUnusableError, folderHasMessageId, ImapSession } from '../outbox/account-servers.ts';
 import { buildRawMessage, envelopeRecipients } from '../outbox/outgoing-message.ts';
 import { rememberSmtpMaxSize } from '../outbox/send-settings.ts';
 import { storeSentCopy } from '../outbox/sent-copy.ts';
@@ -207,7 +207,18 @@ export class Acknowledger extends RoundsWorker {
       if (err instanceof AccountUnusableError) return { kind: 'fail', code: 'refused', notice: err.sentence };
       throw err;
     }
-    const headerBlock = await this.readHeaders(servers, row);
+    // One login for the headers, the crash guard's look into Sent and the Sent copy.
+    const imap = new ImapSession(servers.imap, clock);
+    try {
+      return await this.decideOnServer(row, servers, imap, template, about);
+    } finally {
+      await imap.close();
+    }
+  }
+
+  private async decideOnServer(row: DueAcknowledgement, servers: AccountServers, imap: ImapSession, template: Template, about: { rule: string; subject: string }): Promise<Verdict> {
+    const { db, clock } = this.d;
+    const headerBlock = await this.readHeaders(imap, row);
     if (headerBlock === null) return { kind: 'skip', code: 'gone', reason: 'the mail is no longer on the server' };
     const { headers } = splitHeaders(headerBlock);
     const suppressed = suppressionReason(headers);
@@ -254,10 +265,10 @@ export class Acknowledger extends RoundsWorker {
     const outcome = await engine.run(
       row.action_id,
       async () => {
-        await this.send(servers, row, message.payload, messageId);
+        await this.send(servers, imap, row, message.payload, messageId);
         return sent;
       },
-      async () => ((await this.alreadySent(servers, row.account_id, messageId)) ? sent : null),
+      async () => ((await this.alreadySent(imap, row.account_id, messageId)) ? sent : null),
     );
     switch (outcome.outcome) {
       case 'performed':
@@ -273,10 +284,10 @@ export class Acknowledger extends RoundsWorker {
     }
   }
 
-  private async readHeaders(servers: AccountServers, row: DueAcknowledgement): Promise<Buffer | null> {
+  private async readHeaders(imap: ImapSession, row: DueAcknowledgement): Promise<Buffer | null> {
     const { path, uid, uidvalidity } = row;
     if (path === null || uid === null) return null;
-    return withImap(servers.imap, this.d.clock, async (client) => {
+    return imap.run(async (client) => {
       const lock = await client.getMailboxLock(path, { readOnly: true });
       try {
         if (client.mailbox && Number(client.mailbox.uidValidity) !== uidvalidity) throw new Postpone('the folder was recreated; waiting for the sync');
@@ -289,14 +300,14 @@ export class Acknowledger extends RoundsWorker {
   }
 
   /** The crash guard: a winner that sent and died before recording it left the mail in the cache or in Sent. */
-  private async alreadySent(servers: AccountServers, accountId: number, messageId: string): Promise<boolean> {
+  private async alreadySent(imap: ImapSession, accountId: number, messageId: string): Promise<boolean> {
     if (messageRowByMessageId(this.d.db, accountId, messageId) !== null) return true;
     const sentFolder = getFolderByRole(this.d.db, accountId, 'sent');
     if (!sentFolder) return false;
-    return withImap(servers.imap, this.d.clock, (client) => folderHasMessageId(client, sentFolder.path, messageId));
+    return imap.run((client) => folderHasMessageId(client, sentFolder.path, messageId));
   }
 
-  private async send(servers: AccountServers, row: DueAcknowledgement, payload: Parameters<typeof buildRawMessage>[1], messageId: string): Promise<void> {
+  private async send(servers: AccountServers, imap: ImapSession, row: DueAcknowledgement, payload: Parameters<typeof buildRawMessage>[1], messageId: string): Promise<void> {
     const { db, clock } = this.d;
     const raw = await buildRawMessage(this.d.dataDir, payload, messageId);
     const recipients = envelopeRecipients(payload);
@@ -326,6 +337,7 @@ export class Acknowledger extends RoundsWorker {
       servers,
       raw,
       payload.date,
+      imap.run,
     ).catch((err: unknown) => {
       this.d.log.warn('acknowledgement sent; its Sent copy waits for the sync', { err });
       return null;
