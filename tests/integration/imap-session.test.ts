@@ -37,7 +37,8 @@ it('reads headers, looks into Sent and files a copy on one login', async () => {
     const headers = await session.run(async (client) => {
       const lock = await client.getMailboxLock('INBOX', { readOnly: true });
       try {
-        return (await client.fetchOne('1', { headers: true }, { uid: true }))?.headers?.toString() ?? '';
+        const message = await client.fetchOne('1', { headers: true }, { uid: true });
+        return message ? (message.headers?.toString() ?? '') : '';
       } finally {
         lock.release();
       }
