@@ -3,8 +3,9 @@
  * sinks: send later surviving a restart (and saying it went out late), the
  * crash window between the server accepting a mail and the outbox recording
  * it (exactly one delivery), an interrupted send that never reached the
- * server (sent once on restart), and failures in plain words with the draft
- * kept: wrong SMTP password, a refused recipient, a message over SIZE.
+ * server (sent once on restart), failures in plain words with the draft
+ * kept: wrong SMTP password, a refused recipient, a message over SIZE; and a
+ * reply written with no connection, which waits as long as it takes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,14 +17,15 @@ import { openDatabase } from '../../src-main/core/db/connection.ts';
 import { cacheFile } from '../../src-main/core/paths.ts';
 import type { ComposeDesk } from '../support/compose-desk.ts';
 import { addAccount, startComposeDesk, waitUntil } from '../support/compose-desk.ts';
-import { startDovecot } from '../support/dovecot.ts';
+import { freePort, startDovecot } from '../support/dovecot.ts';
+import { OFFLINE_RETRY_MS } from '../../src-main/core/outbox/dispatcher.ts';
 import type { DovecotServer } from '../support/dovecot.ts';
 import { buildMail } from '../support/mail-fixtures.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import type { SmtpSink, SmtpSinkOptions } from '../support/smtp-sink.ts';
 import { serverFolder } from './sync-support.ts';
 
-const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
+const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size', 'offline'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
 let dovecot: DovecotServer;
 let root: string;
 const open: ComposeDesk[] = [];
@@ -165,6 +167,35 @@ describe('sending failures', () => {
     await desk.compose.dispatcher.idle();
     return { desk, draft, item };
   }
+
+  it('keeps a reply written offline waiting, with no failure notice, and sends it once the server can be reached', async () => {
+    const s = await scenario('offline');
+    // The laptop is on a train: nothing answers where the SMTP server should be.
+    const smtpPort = await freePort();
+    const setSmtpPort = (port: number) => {
+      const { db } = openDatabase(cacheFile(s.dir));
+      db.prepare('UPDATE accounts SET smtp_port = ?').run(port);
+      db.close();
+    };
+    setSmtpPort(smtpPort);
+    const { desk, draft, item } = await failOnce(s);
+    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: 'The mail server could not be reached. Switchboard will try again.' });
+    // Three hours of tries: before, the eighth failed try (after about an hour and a half) gave the draft back.
+    for (let waited = 0; waited < 3 * 60 * 60_000; waited += OFFLINE_RETRY_MS) {
+      s.clock.advance(OFFLINE_RETRY_MS);
+      await desk.compose.dispatcher.idle();
+    }
+    expect(desk.db.prepare('SELECT state, attempts, next_attempt_at IS NOT NULL AS waiting FROM outbox WHERE id = ?').get(item.id)).toEqual({ state: 'failed', attempts: 0, waiting: 1 });
+    expect(desk.events.filter((e) => e.type === 'notify')).toEqual([]);
+    expect((await desk.call('drafts.list', { conversationId: s.conversationId })).map((d) => d.id)).not.toContain(draft.id);
+
+    // Back online.
+    desk.db.prepare('UPDATE accounts SET smtp_port = ?').run(s.sink.port);
+    s.clock.advance(OFFLINE_RETRY_MS);
+    await desk.compose.dispatcher.idle();
+    expect(outboxRow(desk, item.id).state).toBe('sent');
+    expect(s.sink.messages).toHaveLength(1);
+  }, 60_000);
 
   it('explains an SMTP authentication failure and keeps the draft', async () => {
     const s = await scenario('auth', {}, 'wrong-password');

@@ -95,7 +95,7 @@ function stmts(db: Database): Statements {
       sent: db.prepare(`UPDATE outbox SET state = 'sent', copied = 0, smtp_response = @response, problem = @problem, problem_json = @problemJson,
         next_attempt_at = NULL, updated_at = @now WHERE id = @id`),
       failed: db.prepare(`UPDATE outbox SET state = 'failed', problem = @problem, problem_json = @problemJson, smtp_response = @response,
-        next_attempt_at = @retryAt, updated_at = @now WHERE id = @id AND state = 'sending'`),
+        next_attempt_at = @retryAt, updated_at = @now, attempts = max(0, attempts - @uncount) WHERE id = @id AND state = 'sending'`),
       cancel: db.prepare<[number, number]>("UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state IN ('undo-window', 'scheduled', 'failed')"),
       supersede: db.prepare<[number, number]>("UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL, updated_at = ? WHERE draft_id = ? AND state = 'failed'"),
     };
@@ -195,8 +195,9 @@ export function markOutboxSent(db: Database, id: number, response: string | null
   stmts(db).sent.run({ id, response, problem: problem?.text ?? null, problemJson: problem ? JSON.stringify(problem) : null, now });
 }
 
-export function markOutboxFailed(db: Database, id: number, problem: Sentence, response: string | null, retryAt: number | null, now: number): void {
-  stmts(db).failed.run({ id, problem: problem.text, problemJson: JSON.stringify(problem), response, retryAt, now });
+/** `countAttempt` false: the try made no contact (offline), so it does not use up one of the item's attempts. */
+export function markOutboxFailed(db: Database, id: number, problem: Sentence, response: string | null, retryAt: number | null, now: number, countAttempt = true): void {
+  stmts(db).failed.run({ id, problem: problem.text, problemJson: JSON.stringify(problem), response, retryAt, now, uncount: countAttempt ? 0 : 1 });
 }
 
 export function cancelOutboxItem(db: Database, id: number, now: number): boolean {

@@ -4,6 +4,7 @@
  * State machine (persisted before and after the SMTP call):
  *   undo-window | scheduled ──claim──▶ sending ──accepted──▶ sent
  *                                        │──refused/failed──▶ failed (transient: retried with backoff)
+ *                                        │──unreachable─────▶ failed, retried every minute, not counted
  * - The claim to `sending` is committed BEFORE the SMTP call, and `sent` right
  *   after the server accepts, before anything else (Sent copy, cache).
  * - An item found in `sending` at start may have been accepted by the server
@@ -56,6 +57,13 @@ export interface DispatcherDeps {
 
 export const MAX_ATTEMPTS = 8;
 const RECHECK_MS = 60_000;
+/**
+ * How often mail waits for a server that cannot be reached at all. Such tries
+ * do not count towards MAX_ATTEMPTS: replies written on a train go out when
+ * the laptop is back online, however long that takes, instead of failing
+ * back to the agent after an hour and a half.
+ */
+export const OFFLINE_RETRY_MS = 60_000;
 
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
@@ -221,8 +229,12 @@ export class OutboxDispatcher {
     const outcome = await submitMessage({ settings: servers.smtp, from: servers.email, recipients, raw });
     rememberSmtpMaxSize(db, row.account_id, outcome.maxSize);
     if (outcome.kind === 'failed') {
-      const retryAt = outcome.transient && row.attempts < MAX_ATTEMPTS ? clock.now() + retryDelayMs(row.attempts) : null;
-      this.fail(row, outcome.reason, outcome.response, retryAt);
+      const retryAt = outcome.unreachable
+        ? clock.now() + OFFLINE_RETRY_MS
+        : outcome.transient && row.attempts < MAX_ATTEMPTS
+          ? clock.now() + retryDelayMs(row.attempts)
+          : null;
+      this.fail(row, outcome.reason, outcome.response, retryAt, !outcome.unreachable);
       return;
     }
     const refused = outcome.rejected.map((r) => r.address).filter(Boolean);
@@ -243,11 +255,11 @@ export class OutboxDispatcher {
     await this.copy(fresh ?? row, servers, raw, date);
   }
 
-  private fail(row: OutboxDbRow, reason: Sentence, response: string | null, retryAt: number | null): void {
+  private fail(row: OutboxDbRow, reason: Sentence, response: string | null, retryAt: number | null, countAttempt = true): void {
     const { db } = this.d;
     const now = this.d.clock.now();
     db.transaction(() => {
-      markOutboxFailed(db, row.id, reason, response, retryAt, now);
+      markOutboxFailed(db, row.id, reason, response, retryAt, now, countAttempt);
       // A permanent failure gives the draft back to the agent to fix and send again.
       if (retryAt === null) setDraftState(db, row.draft_id, 'open');
       // The audit is the record of what happened, in core's English as the log is (outgoing-audit.ts says why).

@@ -15,8 +15,11 @@ import { tlsOptions } from '../sync/imap-client.ts';
 
 export type SmtpOutcome =
   | { kind: 'accepted'; response: string; rejected: Array<{ address: string; response: string }>; maxSize: number | null }
-  /** `transient`: worth retrying later (server unreachable, 4xx). */
-  | { kind: 'failed'; transient: boolean; reason: Sentence; response: string | null; maxSize: number | null };
+  /**
+   * `transient`: worth retrying later (server unreachable, 4xx). `unreachable`: no connection could be made at
+   * all (no network, DNS, nobody listening): nothing was sent and nothing is wrong with the mail.
+   */
+  | { kind: 'failed'; transient: boolean; unreachable: boolean; reason: Sentence; response: string | null; maxSize: number | null };
 
 interface SmtpErrorLike {
   code?: string;
@@ -83,18 +86,35 @@ export async function submitMessage(s: SmtpSubmission): Promise<SmtpOutcome> {
     const n = (conn as unknown as { _maxAllowedSize?: number })._maxAllowedSize;
     maxSize = typeof n === 'number' && n > 0 ? n : null;
   };
-  conn.on('error', () => {
-    // Reported through the callbacks below; without a listener an 'error' event would throw.
+  // nodemailer reports a failure either to the step's callback or as an 'error' event (a refused or lost
+  // connection, a DNS failure: never to connect()'s callback), so each step settles on whichever comes first.
+  // Without this a server that cannot be reached left the step, and the outbox behind it, waiting forever.
+  let failStep: ((err: unknown) => void) | null = null;
+  let lastError: unknown = null;
+  conn.on('error', (err: unknown) => {
+    lastError = err;
+    failStep?.(err);
   });
+  const step = <T>(run: (done: (err: Error | null | undefined, value?: T) => void) => void): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (lastError !== null) {
+        reject(lastError);
+        return;
+      }
+      failStep = reject;
+      run((err, value) => (err ? reject(err) : resolve(value as T)));
+    }).finally(() => {
+      failStep = null;
+    });
+  let connected = false;
   try {
-    await new Promise<void>((resolve, reject) => conn.connect((err) => (err ? reject(err) : resolve())));
+    await step<void>((done) => conn.connect((err) => done(err)));
+    connected = true;
     readMaxSize();
     if (s.settings.user) {
-      await new Promise<void>((resolve, reject) => conn.login({ user: s.settings.user, pass: s.settings.password }, (err) => (err ? reject(err) : resolve())));
+      await step<void>((done) => conn.login({ user: s.settings.user, pass: s.settings.password }, (err) => done(err)));
     }
-    const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) =>
-      conn.send({ from: s.from, to: s.recipients }, s.raw, (err, result) => (err ? reject(err) : resolve(result))),
-    );
+    const info = await step<SMTPConnection.SentMessageInfo>((done) => conn.send({ from: s.from, to: s.recipients }, s.raw, (err, result) => done(err, result)));
     const rejected = (info.rejectedErrors ?? []).map((e) => ({ address: (e as SmtpErrorLike).recipient ?? '', response: e.response ?? e.message }));
     for (const address of info.rejected) if (!rejected.some((r) => r.address === address)) rejected.push({ address, response: '' });
     return { kind: 'accepted', response: info.response, rejected, maxSize };
@@ -102,7 +122,8 @@ export async function submitMessage(s: SmtpSubmission): Promise<SmtpOutcome> {
     readMaxSize();
     const e = err as SmtpErrorLike;
     const { transient, reason } = classifySmtpError(e, s.recipients);
-    return { kind: 'failed', transient, reason, response: e.response ?? e.message ?? null, maxSize };
+    const unreachable = !connected && reason.key === 'smtpUnreachable';
+    return { kind: 'failed', transient, unreachable, reason, response: e.response ?? e.message ?? null, maxSize };
   } finally {
     try {
       conn.quit();

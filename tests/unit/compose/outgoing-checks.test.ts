@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { addressProblems, isValidAddress } from '../../../src-main/core/compose/addresses.ts';
 import { wrapWithBranding } from '../../../src-main/core/compose/branding-wrap.ts';
@@ -5,7 +6,7 @@ import { sanitizeHtml } from '../../../src-main/core/compose/html.ts';
 import { placeholderValues, unresolvedPlaceholders } from '../../../src-main/core/compose/placeholders.ts';
 import { searchTemplates } from '../../../src-main/core/compose/team-settings.ts';
 import { renderTemplate } from '../../../src-main/core/compose/template.ts';
-import { classifySmtpError } from '../../../src-main/core/outbox/smtp-send.ts';
+import { classifySmtpError, submitMessage } from '../../../src-main/core/outbox/smtp-send.ts';
 import { retryDelayMs } from '../../../src-main/core/outbox/dispatcher.ts';
 
 describe('addresses', () => {
@@ -88,6 +89,17 @@ describe('SMTP errors in plain words', () => {
     expect(classifySmtpError({ responseCode: 451, response: '451 try later' }, []).transient).toBe(true);
     // The server's own words are a value, never rewritten: the renderer quotes them in any language.
     expect(classifySmtpError({ responseCode: 554, response: '554 5.7.1 Rejected as spam' }, []).reason).toMatchObject({ key: 'smtpRefused', vars: { response: '554 5.7.1 Rejected as spam' } });
+  });
+
+  it('answers at once when no SMTP server can be reached, as unreachable (it used to never answer)', async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const submission = (host: string) => ({ settings: { host, port, security: 'none' as const, user: 'desk', password: 'pw' }, from: 'desk@x.test', recipients: ['ann@y.test'], raw: Buffer.from('Subject: hi\r\n\r\nhi\r\n') });
+    for (const host of ['127.0.0.1', 'nonexistent.invalid']) {
+      expect(await submitMessage(submission(host)), host).toMatchObject({ kind: 'failed', transient: true, unreachable: true, reason: { key: 'smtpUnreachable' } });
+    }
   });
 
   it('backs off retries up to half an hour', () => {
