@@ -3,7 +3,9 @@
  * inspect-step.ts) and records what it is: a delivery report (linked to the
  * mail it reports, in the outgoing audit), an automatic reply, or plain mail.
  * Runs outside transactions, one short IMAP session per account and round;
- * a mail that cannot be read now is tried again later, a few times.
+ * a mail that cannot be read now is tried again later, a few times. While
+ * the server cannot be reached at all (the laptop went offline right after
+ * the sync) tries are not counted: it waits, and reads the mail when back.
  */
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
@@ -18,6 +20,7 @@ import { accountServers, withImap } from '../outbox/account-servers.ts';
 import { sentence } from '../sentences.ts';
 import { onInspectionQueued } from './inspect-step.ts';
 import { RoundsWorker } from '../serial-rounds.ts';
+import { isUnreachable } from '../sync/classify-error.ts';
 
 const MAX_ATTEMPTS = 5;
 const RETRY_MS = 5 * 60_000;
@@ -87,8 +90,9 @@ export class MailInspector extends RoundsWorker {
           }
         });
       } catch (err) {
-        this.d.log.warn('cannot inspect received mail now', { accountId, err });
-        for (const t of list) this.giveUpOrPostpone(t);
+        const offline = isUnreachable(err);
+        this.d.log.warn(offline ? 'cannot reach the server to inspect received mail; waiting' : 'cannot inspect received mail now', { accountId, err });
+        if (!offline) for (const t of list) this.giveUpOrPostpone(t);
         postponed = true;
       }
     }
