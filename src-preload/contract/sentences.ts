@@ -174,6 +174,7 @@ export type NoticeSentenceKey =
   | 'sentLateTitle'
   | 'sentLate'
   | 'notSentTitle'
+  | 'overtakenWhileWaiting'
   | 'someNotReachedTitle'
   | 'bouncedTitle'
   | 'bounced'

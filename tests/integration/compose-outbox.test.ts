@@ -5,7 +5,8 @@
  * it (exactly one delivery), an interrupted send that never reached the
  * server (sent once on restart), failures in plain words with the draft
  * kept: wrong SMTP password, a refused recipient, a message over SIZE; and a
- * reply written with no connection, which waits as long as it takes.
+ * reply written with no connection, which waits as long as it takes, and
+ * comes back to the agent instead when a colleague answered meanwhile.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,7 +26,7 @@ import { startSmtpSink } from '../support/smtp-sink.ts';
 import type { SmtpSink, SmtpSinkOptions } from '../support/smtp-sink.ts';
 import { serverFolder } from './sync-support.ts';
 
-const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size', 'offline'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
+const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size', 'offline', 'overtaken'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
 let dovecot: DovecotServer;
 let root: string;
 const open: ComposeDesk[] = [];
@@ -195,6 +196,39 @@ describe('sending failures', () => {
     await desk.compose.dispatcher.idle();
     expect(outboxRow(desk, item.id).state).toBe('sent');
     expect(s.sink.messages).toHaveLength(1);
+  }, 60_000);
+
+  it('gives a reply that waited for a connection back to the agent when a colleague answered meanwhile', async () => {
+    const s = await scenario('overtaken');
+    const smtpPort = await freePort();
+    const { db: closed } = openDatabase(cacheFile(s.dir));
+    closed.prepare('UPDATE accounts SET smtp_port = ?').run(smtpPort);
+    closed.close();
+    const { desk, draft, item } = await failOnce(s);
+    for (let waited = 0; waited < 30 * 60_000; waited += OFFLINE_RETRY_MS) {
+      s.clock.advance(OFFLINE_RETRY_MS);
+      await desk.compose.dispatcher.idle();
+    }
+    // Meanwhile a colleague, online on another desktop, answered; its copy is in Sent and this desktop syncs it.
+    await dovecot.append(s.user, 'Sent', buildMail({
+      from: `Dana <${s.user}>`,
+      to: 'ben@shop.example',
+      subject: 'Re: Question about overtaken',
+      messageId: 'dana-1@example.test',
+      inReplyTo: 'q-overtaken@shop.example',
+      date: new Date(s.clock.now() - 5 * 60_000),
+      text: 'Already done, Ben.',
+    }));
+    await desk.syncs.syncNow(desk.db.prepare('SELECT id FROM accounts').pluck().get() as number);
+    await waitUntil('the colleague’s answer is in the conversation', () => desk.db.prepare("SELECT conversation_id FROM messages WHERE message_id = 'dana-1@example.test'").pluck().get() === s.conversationId, 15_000);
+
+    desk.db.prepare('UPDATE accounts SET smtp_port = ?').run(s.sink.port);
+    s.clock.advance(OFFLINE_RETRY_MS);
+    await desk.compose.dispatcher.idle();
+    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: expect.stringMatching(/^Not sent: while your reply “Re: Question about overtaken \[#[0-9A-Z]{6}\]” waited to go out, Dana wrote in the conversation\. Read it, then send again\.$/) });
+    expect(s.sink.messages).toHaveLength(0);
+    expect((await desk.call('drafts.list', { conversationId: s.conversationId })).map((d) => d.id)).toContain(draft.id);
+    expect(desk.events).toContainEqual(expect.objectContaining({ type: 'notify', notification: expect.objectContaining({ kind: 'send-failed' }) }));
   }, 60_000);
 
   it('explains an SMTP authentication failure and keeps the draft', async () => {

@@ -52,7 +52,15 @@ const COLLISION_SYNC_MS = 4_000;
 export function startCompose(deps: ComposeDeps): ComposeService & { dispatcher: OutboxDispatcher; inspector: MailInspector } {
   const { db, events, clock, actor } = deps;
   const log = deps.log.child('compose');
-  const dispatcher = new OutboxDispatcher({ db, dataDir: deps.dataDir, secrets: deps.secrets, events, clock, log: log.child('outbox') });
+  const syncAccount = (accountId: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const cancel = clock.schedule(COLLISION_SYNC_MS, resolve);
+      deps.syncs.syncNow(accountId).then(
+        () => (cancel(), resolve()),
+        (err: unknown) => (log.warn('sync before send failed; checking collisions with what is cached', { err }), cancel(), resolve()),
+      );
+    });
+  const dispatcher = new OutboxDispatcher({ db, dataDir: deps.dataDir, secrets: deps.secrets, events, clock, log: log.child('outbox'), syncAccount });
   const inspector = new MailInspector({ db, secrets: deps.secrets, events, clock, log: log.child('inspector') });
   const started = dispatcher.start();
   void inspector.poke();
@@ -61,14 +69,7 @@ export function startCompose(deps: ComposeDeps): ComposeService & { dispatcher: 
     db,
     clock,
     actor,
-    syncAccount: (accountId) =>
-      new Promise<void>((resolve) => {
-        const cancel = clock.schedule(COLLISION_SYNC_MS, resolve);
-        deps.syncs.syncNow(accountId).then(
-          () => (cancel(), resolve()),
-          (err: unknown) => (log.warn('sync before send failed; checking collisions with what is cached', { err }), cancel(), resolve()),
-        );
-      }),
+    syncAccount,
     fetchBodies: (ids) =>
       new Promise<void>((resolve) => {
         const cancel = clock.schedule(COLLISION_SYNC_MS, resolve);

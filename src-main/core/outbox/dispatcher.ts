@@ -23,7 +23,7 @@ import type { Clock } from '../clock.ts';
 import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
-import { messageRowByMessageId } from '../db/compose-source.repo.ts';
+import { messageRowByMessageId, writtenSince } from '../db/compose-source.repo.ts';
 import { setDraftState } from '../db/drafts.repo.ts';
 import { getFolderByRole } from '../db/folders.repo.ts';
 import type { OutboxDbRow } from '../db/outbox.repo.ts';
@@ -53,6 +53,8 @@ export interface DispatcherDeps {
   events: EventBus;
   clock: Clock;
   log: Logger;
+  /** Best effort, bounded: bring the account's cache up to date before a held reply is checked (absent: check what is cached). */
+  syncAccount?: (accountId: number) => Promise<void>;
 }
 
 export const MAX_ATTEMPTS = 8;
@@ -64,6 +66,12 @@ const RECHECK_MS = 60_000;
  * back to the agent after an hour and a half.
  */
 export const OFFLINE_RETRY_MS = 60_000;
+/**
+ * A reply going out this much later than it was due (it waited for a
+ * connection, or the app was closed) is checked against the conversation
+ * first: the agent's collision check was made when it was queued.
+ */
+export const HELD_MS = 10 * 60_000;
 
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
@@ -208,8 +216,24 @@ export class OutboxDispatcher {
     await this.deliver(row);
   }
 
+  /**
+   * Who wrote in the conversation after the reply was queued, when it goes out long after it was due; empty
+   * otherwise. A reply written on a train must not answer a question a colleague answered meanwhile.
+   */
+  private async overtakenBy(row: OutboxDbRow): Promise<string[]> {
+    if (row.conversation_id === null || this.d.clock.now() - row.send_at < HELD_MS) return [];
+    await this.d.syncAccount?.(row.account_id).catch(() => undefined);
+    return [...new Set(writtenSince(this.d.db, row.conversation_id, row.created_at).map((m) => m.from_name.trim() || m.from_address))];
+  }
+
   private async deliver(row: OutboxDbRow): Promise<void> {
     const { db, clock } = this.d;
+    const overtaken = await this.overtakenBy(row);
+    if (overtaken.length > 0) {
+      this.d.log.info('held reply not sent: the conversation moved on while it waited', { outboxId: row.id });
+      this.fail(row, sentence('overtakenWhileWaiting', { subject: row.subject, who: overtaken.join(', ') }), null, null);
+      return;
+    }
     let servers: AccountServers;
     let raw: Buffer;
     let recipients: string[];
