@@ -58,6 +58,11 @@ export interface OutboxItem {
   /** Set when it was due while the app was closed and went out at the next start. */
   sentLate: boolean;
   /**
+   * A failed item that will be tried again (the server could not be reached, or said "later"): when. Null when
+   * it failed for good (its draft is back with the agent) or has not failed.
+   */
+  retryAt: number | null;
+  /**
    * Why it failed (or, once sent, which recipients the server refused), as a sentence by key: the drawer says it in
    * the agent's language. The server's own answer is a value in it, verbatim.
    */

@@ -88,6 +88,7 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
   'outbox.stateSending': 'Wird gesendet',
   'outbox.stateSent': 'Gesendet',
   'outbox.stateFailed': 'Fehlgeschlagen',
+  'outbox.stateRetrying': 'Wird erneut versucht',
   'outbox.stateCancelled': 'Abgebrochen',
   'outbox.sendsIn': { one: 'Geht in {count} s hinaus', other: 'Geht in {count} s hinaus' },
   'outbox.sendsAt': 'Geht hinaus: {time}',

@@ -87,6 +87,7 @@ export const enCompose = {
   'outbox.stateSending': 'Sending',
   'outbox.stateSent': 'Sent',
   'outbox.stateFailed': 'Failed',
+  'outbox.stateRetrying': 'Will try again',
   'outbox.stateCancelled': 'Cancelled',
   'outbox.sendsIn': { one: 'Goes out in {count} s', other: 'Goes out in {count} s' },
   'outbox.sendsAt': 'Goes out {time}',

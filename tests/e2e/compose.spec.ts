@@ -245,3 +245,24 @@ test('delegate a conversation to the address in Triage settings, and see it in t
   expect(mail.subject).toBe('Fwd: Quarterly invoice request');
   expect(mail.text).toContain('Please send the quarterly invoice. Bob');
 });
+
+// Last in this file: it stops the SMTP sink for good.
+test('a reply sent while the mail server cannot be reached waits in To send, without a failure', async ({ page }) => {
+  await workspace.open(page, 3);
+  await workspace.smtp.stop();
+  await openConversation(page, 'Where is my parcel?');
+  await page.getByTestId('reply').click();
+  await typeInEditor(page, 'Your parcel is at the depot, Carol.');
+  await page.keyboard.press('ControlOrMeta+Enter');
+
+  await page.getByTestId('outbox-entry').click();
+  const waiting = page.getByTestId('outbox-section-retrying').getByTestId('outbox-item').filter({ hasText: 'Where is my parcel?' });
+  await expect(waiting).toBeVisible({ timeout: 30_000 });
+  await expect(waiting.getByTestId('outbox-state')).toHaveText('Will try again');
+  await expect(waiting.getByTestId('outbox-when')).toHaveText('The mail server could not be reached. Switchboard will try again.');
+  await expect(page.getByTestId('outbox-section-failed')).toHaveCount(0);
+  // The sidebar's count is not red: nothing for the agent to do, and no "not sent" notice.
+  await expect(page.getByTestId('outbox-count')).not.toHaveClass(/is-failed/);
+  await expect(page.getByText('Your mail was not sent')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('compose-waiting-for-server') });
+});

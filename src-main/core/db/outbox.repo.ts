@@ -145,6 +145,7 @@ export function toOutboxItem(r: OutboxDbRow): OutboxItem {
     state: r.state,
     sendAt: r.send_at,
     sentLate: r.sent_late !== 0,
+    retryAt: r.state === 'failed' ? r.next_attempt_at : null,
     problem: problemOf(r),
   };
 }

@@ -5,7 +5,7 @@ import { Modal } from '../../app/ui/modal.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { formatAddress } from '../../i18n/format.ts';
 import { useDesk } from '../../store/store-context.tsx';
-import { STATE_LABEL, STATE_ORDER, whenText } from './outbox-words.ts';
+import { needsAgent, SECTION_LABEL, SECTION_ORDER, sectionOf, stateLabel, STATE_ORDER, whenText } from './outbox-words.ts';
 import './outbox.css';
 
 function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
@@ -18,16 +18,16 @@ function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
     setBusy(false);
   }
   return (
-    <li className={`outbox-item is-${item.state}`} data-testid="outbox-item" data-state={item.state} data-outbox-id={item.id}>
+    <li className={`outbox-item is-${item.state}${item.retryAt !== null ? ' is-retrying' : ''}`} data-testid="outbox-item" data-state={item.state} data-outbox-id={item.id}>
       <div className="outbox-item-main">
         <span className="outbox-subject">{item.subject.trim() || t('message.noSubject')}</span>
         <span className="outbox-to muted">{t('outbox.to', { to: item.to.map(formatAddress).join(', ') })}</span>
-        <span className={`outbox-when${item.state === 'failed' ? ' is-problem' : ''}`} data-testid="outbox-when">
+        <span className={`outbox-when${needsAgent(item) ? ' is-problem' : ''}`} data-testid="outbox-when">
           {whenText(item, now)}
           {item.sentLate && ` · ${t('outbox.sentLate')}`}
         </span>
       </div>
-      <span className={`outbox-state state-${item.state}`}>{t(STATE_LABEL[item.state])}</span>
+      <span className={`outbox-state state-${item.state}${item.retryAt !== null ? ' is-retrying' : ''}`} data-testid="outbox-state">{t(stateLabel(item))}</span>
       {canAct && (
         <div className="outbox-actions">
           <button type="button" className="button button-small" data-testid="outbox-edit" disabled={busy} onClick={() => void act(true)}>
@@ -72,12 +72,12 @@ export function OutboxDrawer() {
         </header>
         <p className="modal-text">{t('outbox.lead')}</p>
         {error && <ErrorNote error={error} />}
-        {STATE_ORDER.map((state) => {
-          const group = shown.filter((i) => i.state === state).sort((a, b) => a.sendAt - b.sendAt);
+        {SECTION_ORDER.map((section) => {
+          const group = shown.filter((i) => sectionOf(i) === section).sort((a, b) => a.sendAt - b.sendAt);
           if (group.length === 0) return null;
           return (
-            <section key={state} className="outbox-group" aria-label={t(STATE_LABEL[state])}>
-              <h3 className="section-label">{t(STATE_LABEL[state])}</h3>
+            <section key={section} className="outbox-group" aria-label={t(SECTION_LABEL[section])} data-testid={`outbox-section-${section}`}>
+              <h3 className="section-label">{t(SECTION_LABEL[section])}</h3>
               <ul className="outbox-list">
                 {group.map((item) => <OutboxRow key={item.id} item={item} now={now} />)}
               </ul>

@@ -1,7 +1,7 @@
 import { formatCount } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useDesk } from '../../store/store-context.tsx';
-import { pendingCount } from './outbox-words.ts';
+import { needsAgent, pendingCount } from './outbox-words.ts';
 import './outbox.css';
 
 /** Sidebar entries of replying: "New conversation", "To send" with its count (red when something failed), and Settings. */
@@ -11,7 +11,8 @@ export function OutboxSidebarEntry() {
   const startCompose = useDesk((s) => s.startCompose);
   const openSettings = useDesk((s) => s.openSettings);
   const count = pendingCount(items);
-  const failed = items.some((i) => i.state === 'failed');
+  // Red only when the agent has to act; mail waiting for a connection is on its way.
+  const failed = items.some(needsAgent);
   return (
     <ul className="folder-list outbox-entries">
       <li>

@@ -12,8 +12,32 @@ export const STATE_LABEL: Record<OutboxState, MessageKey> = {
   cancelled: 'outbox.stateCancelled',
 };
 
-/** The order of the drawer's sections: what needs the agent first. */
+/** The label of an item's state: a failed item that will be tried again is waiting, not failed. */
+export function stateLabel(item: OutboxItem): MessageKey {
+  return item.state === 'failed' && item.retryAt !== null ? 'outbox.stateRetrying' : STATE_LABEL[item.state];
+}
+
+/** Whether the agent has to act: the item failed for good. */
+export const needsAgent = (item: OutboxItem): boolean => item.state === 'failed' && item.retryAt === null;
+
+/** The order of the drawer's states: what needs the agent first. */
 export const STATE_ORDER: OutboxState[] = ['failed', 'undo-window', 'sending', 'scheduled'];
+
+/** The drawer's sections: failed for good first, then what waits to be tried again, then the rest by state. */
+export type OutboxSection = 'failed' | 'retrying' | 'undo-window' | 'sending' | 'scheduled';
+export const SECTION_ORDER: OutboxSection[] = ['failed', 'retrying', 'undo-window', 'sending', 'scheduled'];
+export const SECTION_LABEL: Record<OutboxSection, MessageKey> = {
+  failed: 'outbox.stateFailed',
+  retrying: 'outbox.stateRetrying',
+  'undo-window': 'outbox.stateUndo',
+  sending: 'outbox.stateSending',
+  scheduled: 'outbox.stateScheduled',
+};
+
+export function sectionOf(item: OutboxItem): OutboxSection | null {
+  if (item.state === 'failed') return item.retryAt === null ? 'failed' : 'retrying';
+  return item.state === 'undo-window' || item.state === 'sending' || item.state === 'scheduled' ? item.state : null;
+}
 
 export function whenText(item: OutboxItem, now: number): string {
   switch (item.state) {
