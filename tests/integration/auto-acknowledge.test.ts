@@ -6,8 +6,9 @@
  * waits for an agent; list and automatic mail get nothing; the customer's
  * answer to it joins the conversation and is not acknowledged again; a
  * rule on the business hours acts only while the desk is closed; a
- * contact form is acknowledged at the customer's Reply-To; and a rule whose
- * template was deleted sends nothing and says so.
+ * contact form is acknowledged at the customer's Reply-To; a rule whose
+ * template was deleted sends nothing and says so; and with the SMTP server
+ * gone, the acknowledgement waits on both desktops without using up tries.
  */
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -222,3 +223,21 @@ it('a rule whose template was deleted sends nothing, and tells the agent and the
   expect(events.map((e) => (e.kind === 'event' ? e.change : null))).toContainEqual({ field: 'acknowledgement', reason: 'template-gone' });
   expect(mailbox.smtp.messages).toHaveLength(sentBefore);
 }, 60_000);
+
+// Last: it stops the SMTP server for good.
+it('waits for an SMTP server that cannot be reached without using up its tries', async () => {
+  const template = await alice.call('templates.save', { name: 'Back soon', shortcut: 'soon', body: '<p>Hi {CLIENT_NAME}, we answer soon.</p>' });
+  for (const rule of await alice.call('rules.list', {})) await alice.call('rules.delete', { id: rule.id });
+  await alice.call('rules.save', { name: 'Acknowledge all', enabled: true, conditions: [{ field: 'to', operator: 'contains', value: 'desk@' }], actions: [{ kind: 'acknowledge', templateId: template.id }] });
+  for (const desk of [alice, bob]) await expect.poll(async () => (await desk.call('rules.list', {})).map((r) => r.name), { timeout: 15_000 }).toEqual(['Acknowledge all']);
+  await settle(1_100);
+  await mailbox.smtp.stop();
+  await mailbox.dovecot.append(user.user, 'INBOX', buildMail({ from: 'Zoe <zoe@shop.example>', to: user.user, subject: 'Anyone there?', messageId: 'zoe-1@shop.example', date: new Date() }));
+  for (const desk of [alice, bob]) {
+    await expect.poll(() => acknowledgementOf(desk.core.db, 'acknowledge:zoe-1@shop.example')?.reason ?? '', { timeout: 30_000 }).toMatch(/could not be reached/);
+  }
+  const tried = [alice, bob].map((desk) => acknowledgementOf(desk.core.db, 'acknowledge:zoe-1@shop.example'));
+  expect(tried.map((a) => a?.state)).toEqual(['pending', 'pending']);
+  expect(tried.map((a) => a?.attempts)).toEqual([0, 0]);
+  expect([alice, bob].flatMap((desk) => desk.events.filter((e) => e.type === 'notify' && e.notification.body.text.includes('Anyone there?')))).toEqual([]);
+}, 90_000);

@@ -278,6 +278,7 @@ export class Acknowledger extends RoundsWorker {
       case 'gave-up':
         return { kind: 'later', reason: `the team could not agree who sends it (${outcome.reason})` };
       case 'failed':
+        if (outcome.error.startsWith(UNREACHABLE)) return { kind: 'later', reason: outcome.error.slice(UNREACHABLE.length), soonMs: OFFLINE_RETRY_MS };
         return outcome.error.startsWith(POSTPONE)
           ? { kind: 'later', reason: outcome.error.slice(POSTPONE.length) }
           : { kind: 'fail', code: 'refused', notice: sentence('acknowledgementRefused', { ...about, reason: outcome.error }), recipient };
@@ -315,6 +316,7 @@ export class Acknowledger extends RoundsWorker {
     rememberSmtpMaxSize(db, row.account_id, outcome.maxSize);
     if (outcome.kind === 'failed') {
       // Thrown, the claim is released at once, so a colleague's desktop (maybe with a better connection) tries.
+      if (outcome.unreachable) throw new Error(UNREACHABLE + outcome.reason.text);
       if (outcome.transient) throw new Error(POSTPONE + outcome.reason.text);
       throw new Error(outcome.response ?? outcome.reason.text);
     }
@@ -351,6 +353,8 @@ export class Acknowledger extends RoundsWorker {
 }
 
 const POSTPONE = 'postpone: ';
+/** The SMTP server could not be reached at all: waited for like an unreachable IMAP server, not counted as a try. */
+const UNREACHABLE = 'unreachable: ';
 
 function recipientOf(result: JsonValue): string | null {
   return typeof result === 'object' && result !== null && !Array.isArray(result) && typeof result['to'] === 'string' ? result['to'] : null;
