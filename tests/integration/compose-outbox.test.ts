@@ -26,7 +26,7 @@ import { startSmtpSink } from '../support/smtp-sink.ts';
 import type { SmtpSink, SmtpSinkOptions } from '../support/smtp-sink.ts';
 import { serverFolder } from './sync-support.ts';
 
-const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size', 'offline', 'overtaken'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
+const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size', 'offline', 'overtaken', 'backonline'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
 let dovecot: DovecotServer;
 let root: string;
 const open: ComposeDesk[] = [];
@@ -197,6 +197,33 @@ describe('sending failures', () => {
     expect(outboxRow(desk, item.id).state).toBe('sent');
     expect(s.sink.messages).toHaveLength(1);
   }, 60_000);
+
+  it('sends a reply that waited for a connection as soon as the mailbox answers again, not at its next timed try', async () => {
+    const s = await scenario('backonline');
+    const { db: closed } = openDatabase(cacheFile(s.dir));
+    closed.prepare('UPDATE accounts SET smtp_port = ?').run(await freePort());
+    closed.close();
+    const { desk, item } = await failOnce(s);
+    const waitingUntil = () => desk.db.prepare('SELECT next_attempt_at FROM outbox WHERE id = ?').pluck().get(item.id) as number | null;
+    expect(waitingUntil()).toBe(s.clock.now() + OFFLINE_RETRY_MS);
+    const accountId = desk.db.prepare('SELECT id FROM accounts').pluck().get() as number;
+    const health = (state: string) => desk.events.some((e) => e.type === 'accountHealth' && e.accountId === accountId && e.health.state === state);
+
+    // The whole network goes: the mailbox's IMAP server too. Then it comes back.
+    await dovecot.halt();
+    try {
+      await waitUntil('the account is offline', () => health('offline'), 30_000);
+      desk.db.prepare('UPDATE accounts SET smtp_port = ?').run(s.sink.port);
+    } finally {
+      await dovecot.resume();
+    }
+    // No time passes on the outbox's clock: only coming back online can make the reply due.
+    await waitUntil('the reply is due again', () => waitingUntil() === s.clock.now(), 30_000);
+    s.clock.advance(0);
+    await desk.compose.dispatcher.idle();
+    expect(outboxRow(desk, item.id).state).toBe('sent');
+    expect(s.sink.messages).toHaveLength(1);
+  }, 90_000);
 
   it('gives a reply that waited for a connection back to the agent when a colleague answered meanwhile', async () => {
     const s = await scenario('overtaken');

@@ -21,6 +21,7 @@ import { sentence } from '../sentences.ts';
 import { onInspectionQueued } from './inspect-step.ts';
 import { RoundsWorker } from '../serial-rounds.ts';
 import { isUnreachable } from '../sync/classify-error.ts';
+import { onBackOnline } from '../sync/back-online.ts';
 
 const MAX_ATTEMPTS = 5;
 const RETRY_MS = 5 * 60_000;
@@ -50,10 +51,14 @@ export class MailInspector extends RoundsWorker {
     super({ onError: (err) => deps.log.error('mail inspector failed', { err }) });
     this.d = deps;
     this.unsubscribe = onInspectionQueued(() => this.poke());
+    this.stopBackOnline = onBackOnline(deps.events, () => void this.poke());
   }
+
+  private readonly stopBackOnline: () => void;
 
   protected stopping(): void {
     this.unsubscribe();
+    this.stopBackOnline();
     this.cancelRetry?.();
   }
 

@@ -80,6 +80,7 @@ const stmts = preparedStatements({
   nextAt: `SELECT min(next_at) AS at FROM acknowledgements WHERE state = 'pending'`,
   settle: `UPDATE acknowledgements SET state = @state, recipient = coalesce(@recipient, recipient), reason = @reason, reason_code = @code, settled_at = @now WHERE id = @id`,
   postpone: `UPDATE acknowledgements SET attempts = attempts + @counts, next_at = @nextAt, reason = @reason WHERE id = @id`,
+  retryNow: `UPDATE acknowledgements SET next_at = ? WHERE account_id = ? AND state = 'pending' AND next_at > ?`,
   recent: `SELECT count(*) AS n FROM acknowledgements WHERE recipient = ? AND state IN ('sent', 'sent-elsewhere') AND settled_at >= ?`,
   byAction: `SELECT id, action_id, state, recipient, reason, reason_code, attempts FROM acknowledgements WHERE action_id = ?`,
   notSent: `SELECT a.id, a.rule_id, a.reason_code, a.settled_at FROM acknowledgements a JOIN messages m ON m.id = a.message_id
@@ -111,6 +112,11 @@ export interface Settlement {
 
 export function settleAcknowledgement(db: Database, id: number, s: Settlement, now: number): void {
   stmts(db).settle.run({ id, state: s.state, recipient: s.recipient === null ? null : s.recipient.toLowerCase(), reason: s.reason?.text ?? null, code: s.reason?.code ?? null, now });
+}
+
+/** The account's pending acknowledgements are due now (its server answers again); returns how many. */
+export function retryPendingNow(db: Database, accountId: number, now: number): number {
+  return stmts(db).retryNow.run(now, accountId, now).changes;
 }
 
 /** `failedAttempt`: false when it only waits for this desktop to catch up, which does not bring giving up nearer. */

@@ -61,6 +61,7 @@ interface Statements {
   uncopied: Statement<[], OutboxDbRow>;
   setCopied: Statement<[number]>;
   goingOut: Statement<[number], { root: string; sending: number; send_at: number }>;
+  retryNow: Statement<[number, number, number]>;
 }
 
 const cache = new WeakMap<Database, Statements>();
@@ -97,6 +98,9 @@ function stmts(db: Database): Statements {
       failed: db.prepare(`UPDATE outbox SET state = 'failed', problem = @problem, problem_json = @problemJson, smtp_response = @response,
         next_attempt_at = @retryAt, updated_at = @now, attempts = max(0, attempts - @uncount) WHERE id = @id AND state = 'sending'`),
       cancel: db.prepare<[number, number]>("UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state IN ('undo-window', 'scheduled', 'failed')"),
+      retryNow: db.prepare<[number, number, number]>(
+        "UPDATE outbox SET next_attempt_at = ? WHERE account_id = ? AND state = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at > ?",
+      ),
       supersede: db.prepare<[number, number]>("UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL, updated_at = ? WHERE draft_id = ? AND state = 'failed'"),
     };
     cache.set(db, s);
@@ -199,6 +203,11 @@ export function markOutboxSent(db: Database, id: number, response: string | null
 /** `countAttempt` false: the try made no contact (offline), so it does not use up one of the item's attempts. */
 export function markOutboxFailed(db: Database, id: number, problem: Sentence, response: string | null, retryAt: number | null, now: number, countAttempt = true): void {
   stmts(db).failed.run({ id, problem: problem.text, problemJson: JSON.stringify(problem), response, retryAt, now, uncount: countAttempt ? 0 : 1 });
+}
+
+/** The account's mail waiting to be tried again is due now (its server answers again); returns how many. */
+export function retryWaitingNow(db: Database, accountId: number, now: number): number {
+  return stmts(db).retryNow.run(now, accountId, now).changes;
 }
 
 export function cancelOutboxItem(db: Database, id: number, now: number): boolean {

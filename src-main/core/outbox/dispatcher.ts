@@ -34,9 +34,11 @@ import {
   markOutboxFailed,
   markOutboxSent,
   nextWakeAt,
+  retryWaitingNow,
   rowsInState,
   uncopiedRows,
 } from '../db/outbox.repo.ts';
+import { onBackOnline } from '../sync/back-online.ts';
 import { auditOutboxEvent } from '../audit/outgoing-audit.ts';
 import { sentence } from '../sentences.ts';
 import type { AccountServers } from './account-servers.ts';
@@ -86,8 +88,14 @@ export class OutboxDispatcher {
   /** Items in `sending` whose fate could not be checked yet (server unreachable at start). */
   private unresolved = new Set<number>();
 
+  private readonly stopBackOnline: () => void;
+
   constructor(deps: DispatcherDeps) {
     this.d = deps;
+    // Back online: mail that waited for the server goes now, not at its next timed try.
+    this.stopBackOnline = onBackOnline(deps.events, (accountId) => {
+      if (!this.closed && retryWaitingNow(deps.db, accountId, deps.clock.now()) > 0) this.poke();
+    });
   }
 
   /** Resolves the crash window, sends what fell due while closed, then waits for the next item. */
@@ -109,6 +117,7 @@ export class OutboxDispatcher {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopBackOnline();
     this.cancelTimer?.();
     this.cancelTimer = null;
     while (this.running) await this.running;

@@ -23,7 +23,8 @@
  */
 import type { AcknowledgementReason, Address, Sentence, Template } from '../../../src-preload/api.ts';
 import type { DueAcknowledgement } from '../db/acknowledgements.repo.ts';
-import { acknowledgementsSentTo, dueAcknowledgements, nextAcknowledgementAt, postponeAcknowledgement, settleAcknowledgement } from '../db/acknowledgements.repo.ts';
+import { acknowledgementsSentTo, dueAcknowledgements, nextAcknowledgementAt, postponeAcknowledgement, retryPendingNow, settleAcknowledgement } from '../db/acknowledgements.repo.ts';
+import { onBackOnline } from '../sync/back-online.ts';
 import { insertOutgoingAudit } from '../db/audit.repo.ts';
 import { messageRowByMessageId } from '../db/compose-source.repo.ts';
 import { getFolderByRole } from '../db/folders.repo.ts';
@@ -96,10 +97,16 @@ export class Acknowledger extends RoundsWorker {
     this.unsubscribe = onAcknowledgementsQueued((db) => {
       if (db === deps.db) void this.poke();
     });
+    this.stopBackOnline = onBackOnline(deps.events, (accountId) => {
+      if (retryPendingNow(deps.db, accountId, deps.clock.now()) > 0) void this.poke();
+    });
   }
+
+  private readonly stopBackOnline: () => void;
 
   protected stopping(): void {
     this.unsubscribe();
+    this.stopBackOnline();
     this.cancelTimer?.();
   }
 
