@@ -169,41 +169,47 @@ describe('sending failures', () => {
     return { desk, draft, item };
   }
 
-  it('keeps a reply written offline waiting, with no failure notice, and sends it once the server can be reached', async () => {
-    const s = await scenario('offline');
-    // The laptop is on a train: nothing answers where the SMTP server should be.
-    const smtpPort = await freePort();
-    const setSmtpPort = (port: number) => {
-      const { db } = openDatabase(cacheFile(s.dir));
-      db.prepare('UPDATE accounts SET smtp_port = ?').run(port);
-      db.close();
-    };
-    setSmtpPort(smtpPort);
-    const { desk, draft, item } = await failOnce(s);
-    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: 'The mail server could not be reached. Switchboard will try again.' });
-    // Three hours of tries: before, the eighth failed try (after about an hour and a half) gave the draft back.
-    for (let waited = 0; waited < 3 * 60 * 60_000; waited += OFFLINE_RETRY_MS) {
+  /** A reply queued while nothing answers where the SMTP server should be (a laptop on a train); `back()` reconnects it. */
+  async function failOffline(s: Scenario) {
+    const { db } = openDatabase(cacheFile(s.dir));
+    db.prepare('UPDATE accounts SET smtp_port = ?').run(await freePort());
+    db.close();
+    const failed = await failOnce(s);
+    return { ...failed, back: () => failed.desk.db.prepare('UPDATE accounts SET smtp_port = ?').run(s.sink.port) };
+  }
+
+  /** After `ms` more on the outbox's clock the reply has gone out, and the sink has it. */
+  async function expectSentAfter(s: Scenario, desk: ComposeDesk, itemId: number, ms: number): Promise<void> {
+    s.clock.advance(ms);
+    await desk.compose.dispatcher.idle();
+    expect(outboxRow(desk, itemId).state).toBe('sent');
+    expect(s.sink.messages).toHaveLength(1);
+  }
+
+  const passOffline = async (s: Scenario, desk: ComposeDesk, ms: number) => {
+    for (let waited = 0; waited < ms; waited += OFFLINE_RETRY_MS) {
       s.clock.advance(OFFLINE_RETRY_MS);
       await desk.compose.dispatcher.idle();
     }
+  };
+
+  it('keeps a reply written offline waiting, with no failure notice, and sends it once the server can be reached', async () => {
+    const s = await scenario('offline');
+    const { desk, draft, item, back } = await failOffline(s);
+    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: 'The mail server could not be reached. Switchboard will try again.' });
+    // Three hours of tries: before, the eighth failed try (after about an hour and a half) gave the draft back.
+    await passOffline(s, desk, 3 * 60 * 60_000);
     expect(desk.db.prepare('SELECT state, attempts, next_attempt_at IS NOT NULL AS waiting FROM outbox WHERE id = ?').get(item.id)).toEqual({ state: 'failed', attempts: 0, waiting: 1 });
     expect(desk.events.filter((e) => e.type === 'notify')).toEqual([]);
     expect((await desk.call('drafts.list', { conversationId: s.conversationId })).map((d) => d.id)).not.toContain(draft.id);
 
-    // Back online.
-    desk.db.prepare('UPDATE accounts SET smtp_port = ?').run(s.sink.port);
-    s.clock.advance(OFFLINE_RETRY_MS);
-    await desk.compose.dispatcher.idle();
-    expect(outboxRow(desk, item.id).state).toBe('sent');
-    expect(s.sink.messages).toHaveLength(1);
+    back();
+    await expectSentAfter(s, desk, item.id, OFFLINE_RETRY_MS);
   }, 60_000);
 
   it('sends a reply that waited for a connection as soon as the mailbox answers again, not at its next timed try', async () => {
     const s = await scenario('backonline');
-    const { db: closed } = openDatabase(cacheFile(s.dir));
-    closed.prepare('UPDATE accounts SET smtp_port = ?').run(await freePort());
-    closed.close();
-    const { desk, item } = await failOnce(s);
+    const { desk, item, back } = await failOffline(s);
     const waitingUntil = () => desk.db.prepare('SELECT next_attempt_at FROM outbox WHERE id = ?').pluck().get(item.id) as number | null;
     expect(waitingUntil()).toBe(s.clock.now() + OFFLINE_RETRY_MS);
     const accountId = desk.db.prepare('SELECT id FROM accounts').pluck().get() as number;
@@ -213,29 +219,19 @@ describe('sending failures', () => {
     await dovecot.halt();
     try {
       await waitUntil('the account is offline', () => health('offline'), 30_000);
-      desk.db.prepare('UPDATE accounts SET smtp_port = ?').run(s.sink.port);
+      back();
     } finally {
       await dovecot.resume();
     }
     // No time passes on the outbox's clock: only coming back online can make the reply due.
     await waitUntil('the reply is due again', () => waitingUntil() === s.clock.now(), 30_000);
-    s.clock.advance(0);
-    await desk.compose.dispatcher.idle();
-    expect(outboxRow(desk, item.id).state).toBe('sent');
-    expect(s.sink.messages).toHaveLength(1);
+    await expectSentAfter(s, desk, item.id, 0);
   }, 90_000);
 
   it('gives a reply that waited for a connection back to the agent when a colleague answered meanwhile', async () => {
     const s = await scenario('overtaken');
-    const smtpPort = await freePort();
-    const { db: closed } = openDatabase(cacheFile(s.dir));
-    closed.prepare('UPDATE accounts SET smtp_port = ?').run(smtpPort);
-    closed.close();
-    const { desk, draft, item } = await failOnce(s);
-    for (let waited = 0; waited < 30 * 60_000; waited += OFFLINE_RETRY_MS) {
-      s.clock.advance(OFFLINE_RETRY_MS);
-      await desk.compose.dispatcher.idle();
-    }
+    const { desk, draft, item, back } = await failOffline(s);
+    await passOffline(s, desk, 30 * 60_000);
     // Meanwhile a colleague, online on another desktop, answered; its copy is in Sent and this desktop syncs it.
     await dovecot.append(s.user, 'Sent', buildMail({
       from: `Dana <${s.user}>`,
@@ -249,7 +245,7 @@ describe('sending failures', () => {
     await desk.syncs.syncNow(desk.db.prepare('SELECT id FROM accounts').pluck().get() as number);
     await waitUntil('the colleague’s answer is in the conversation', () => desk.db.prepare("SELECT conversation_id FROM messages WHERE message_id = 'dana-1@example.test'").pluck().get() === s.conversationId, 15_000);
 
-    desk.db.prepare('UPDATE accounts SET smtp_port = ?').run(s.sink.port);
+    back();
     s.clock.advance(OFFLINE_RETRY_MS);
     await desk.compose.dispatcher.idle();
     expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: expect.stringMatching(/^Not sent: while your reply “Re: Question about overtaken \[#[0-9A-Z]{6}\]” waited to go out, Dana wrote in the conversation\. Read it, then send again\.$/) });

@@ -234,22 +234,21 @@ describe('replying', () => {
     expect(incoming.items.find((r) => r.messageId === 'c2@shop.example')).toMatchObject({ disposition: 'added-to-conversation', ticket: ticket() });
   });
 
+  /** A website's contact form mail delivered to the desk and synced; its row id and conversation. */
+  async function receiveForm(form: { from: string; subject: string; messageId: string; hour: number; text: string; replyTo: string }) {
+    const accountId = q<{ id: number }>('SELECT id FROM accounts')[0]?.id ?? 0;
+    const { hour, replyTo, ...mail } = form;
+    await dovecot.append(USER, 'INBOX', buildMail({ ...mail, to: USER, date: new Date(Date.UTC(2026, 0, 6, hour)), headers: [`Reply-To: ${replyTo}`] }));
+    await desk.syncs.syncNow(accountId);
+    await waitUntil('the form mail is stored', () => q('SELECT id FROM messages WHERE message_id = ?', form.messageId).length === 1, 15_000);
+    const stored = q<{ id: number; conversation_id: number }>('SELECT id, conversation_id FROM messages WHERE message_id = ?', form.messageId)[0];
+    if (!stored) throw new Error('stored');
+    return stored;
+  }
+
   it('answers a contact form where its Reply-To asks, not its noreply sender, and the mail reaches that address', async () => {
     // The conversation is with the customer the form names, not with the website: its contact panel shows Hana.
-    const accountId = q<{ id: number }>('SELECT id FROM accounts')[0]?.id ?? 0;
-    await dovecot.append(USER, 'INBOX', buildMail({
-      from: 'Shop website <noreply@shop.example>',
-      to: USER,
-      subject: 'Contact form: broken lid',
-      messageId: 'form-1@shop.example',
-      date: new Date(Date.UTC(2026, 0, 6, 9)),
-      text: 'My kettle lid broke.',
-      headers: ['Reply-To: Hana Ito <hana@home.example>'],
-    }));
-    await desk.syncs.syncNow(accountId);
-    await waitUntil('the form mail is stored', () => q('SELECT id FROM messages WHERE message_id = ?', 'form-1@shop.example').length === 1, 15_000);
-    const form = q<{ id: number; conversation_id: number }>('SELECT id, conversation_id FROM messages WHERE message_id = ?', 'form-1@shop.example')[0];
-    if (!form) throw new Error('stored');
+    const form = await receiveForm({ from: 'Shop website <noreply@shop.example>', subject: 'Contact form: broken lid', messageId: 'form-1@shop.example', hour: 9, text: 'My kettle lid broke.', replyTo: 'Hana Ito <hana@home.example>' });
     const draft = await desk.call('compose.start', { accountId: null, conversationId: form.conversation_id, mode: 'reply', messageId: form.id });
     expect(draft.to).toEqual([{ name: 'Hana Ito', address: 'hana@home.example' }]);
     expect(getMessage(desk.db, form.id)?.replyTo).toEqual([{ name: 'Hana Ito', address: 'hana@home.example' }]);
@@ -267,20 +266,7 @@ describe('replying', () => {
   });
 
   it('takes a contact form set up to send as the support address itself for its customer’s mail', async () => {
-    const accountId = q<{ id: number }>('SELECT id FROM accounts')[0]?.id ?? 0;
-    await dovecot.append(USER, 'INBOX', buildMail({
-      from: `Shop website <${USER}>`,
-      to: USER,
-      subject: 'Contact form: missing screws',
-      messageId: 'form-2@shop.example',
-      date: new Date(Date.UTC(2026, 0, 6, 10)),
-      text: 'The screws were missing.',
-      headers: ['Reply-To: Ivo Tan <ivo@home.example>'],
-    }));
-    await desk.syncs.syncNow(accountId);
-    await waitUntil('the form mail is stored', () => q('SELECT id FROM messages WHERE message_id = ?', 'form-2@shop.example').length === 1, 15_000);
-    const form = q<{ id: number; conversation_id: number }>('SELECT id, conversation_id FROM messages WHERE message_id = ?', 'form-2@shop.example')[0];
-    if (!form) throw new Error('stored');
+    const form = await receiveForm({ from: `Shop website <${USER}>`, subject: 'Contact form: missing screws', messageId: 'form-2@shop.example', hour: 10, text: 'The screws were missing.', replyTo: 'Ivo Tan <ivo@home.example>' });
     expect(q('SELECT customer_name AS name, customer_address AS address FROM conversations WHERE id = ?', form.conversation_id)).toEqual([{ name: 'Ivo Tan', address: 'ivo@home.example' }]);
     const draft = await desk.call('compose.start', { accountId: null, conversationId: form.conversation_id, mode: 'reply', messageId: form.id });
     expect(draft.to).toEqual([{ name: 'Ivo Tan', address: 'ivo@home.example' }]);
