@@ -202,6 +202,8 @@ describe('sending failures', () => {
     expect(desk.db.prepare('SELECT state, attempts, next_attempt_at IS NOT NULL AS waiting FROM outbox WHERE id = ?').get(item.id)).toEqual({ state: 'failed', attempts: 0, waiting: 1 });
     expect(desk.events.filter((e) => e.type === 'notify')).toEqual([]);
     expect((await desk.call('drafts.list', { conversationId: s.conversationId })).map((d) => d.id)).not.toContain(draft.id);
+    // The outgoing audit says it once, not once a minute.
+    expect((await desk.call('audit.outgoing', { cursor: null, limit: 200 })).items.filter((a) => a.outcome === 'failed')).toHaveLength(1);
 
     back();
     await expectSentAfter(s, desk, item.id, OFFLINE_RETRY_MS);

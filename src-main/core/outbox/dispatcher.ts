@@ -296,7 +296,9 @@ export class OutboxDispatcher {
       // A permanent failure gives the draft back to the agent to fix and send again.
       if (retryAt === null) setDraftState(db, row.draft_id, 'open');
       // The audit is the record of what happened, in core's English as the log is (outgoing-audit.ts says why).
-      auditOutboxEvent(db, row, 'failed', now, response, reason.text);
+      // Waiting for an unreachable server is recorded once, not once a minute for the hours it may last.
+      const stillWaiting = !countAttempt && row.problem === reason.text;
+      if (!stillWaiting) auditOutboxEvent(db, row, 'failed', now, response, reason.text);
     })();
     this.changed(row);
     if (retryAt === null) this.notify('send-failed', sentence('notSentTitle'), reason, row);
