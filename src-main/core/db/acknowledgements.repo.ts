@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { AcknowledgementReason } from '../../../src-preload/api.ts';
+import { fromCustomerSql } from './customer-mail.sql.ts';
 import { preparedStatements } from './prepared.ts';
 
 export type AcknowledgementState = 'pending' | 'sent' | 'sent-elsewhere' | 'skipped' | 'failed';
@@ -78,6 +79,12 @@ const stmts = preparedStatements({
     WHERE a.state = 'pending' AND a.next_at <= ?
     ORDER BY a.next_at, a.id LIMIT ?`,
   nextAt: `SELECT min(next_at) AS at FROM acknowledgements WHERE state = 'pending'`,
+  // The team's mail in the conversation from the mail's date on (not a rule's acknowledgement, not a contact form sent
+  // as our own address), or a reply of this desktop's on its way out.
+  answered: `SELECT EXISTS (SELECT 1 FROM messages m JOIN accounts a ON a.id = m.account_id
+        WHERE m.conversation_id = @conversationId AND m.date >= @since AND (m.message_id IS NULL OR m.message_id NOT LIKE 'sb-action.%')
+          AND NOT ${fromCustomerSql('m', 'a')})
+      OR EXISTS (SELECT 1 FROM outbox o WHERE o.conversation_id = @conversationId AND o.state IN ('undo-window', 'scheduled', 'sending', 'sent')) AS yes`,
   settle: `UPDATE acknowledgements SET state = @state, recipient = coalesce(@recipient, recipient), reason = @reason, reason_code = @code, settled_at = @now WHERE id = @id`,
   postpone: `UPDATE acknowledgements SET attempts = attempts + @counts, next_at = @nextAt, reason = @reason WHERE id = @id`,
   retryNow: `UPDATE acknowledgements SET next_at = ? WHERE account_id = ? AND state = 'pending' AND next_at > ?`,
@@ -112,6 +119,11 @@ export interface Settlement {
 
 export function settleAcknowledgement(db: Database, id: number, s: Settlement, now: number): void {
   stmts(db).settle.run({ id, state: s.state, recipient: s.recipient === null ? null : s.recipient.toLowerCase(), reason: s.reason?.text ?? null, code: s.reason?.code ?? null, now });
+}
+
+/** Whether the team answered the conversation since `since` (epoch ms), or this desktop's answer is on its way. */
+export function teamAnsweredSince(db: Database, conversationId: number, since: number): boolean {
+  return (stmts(db).answered.get({ conversationId, since }) as { yes: number }).yes === 1;
 }
 
 /** The account's pending acknowledgements are due now (its server answers again); returns how many. */

@@ -23,7 +23,9 @@
  */
 import type { AcknowledgementReason, Address, Sentence, Template } from '../../../src-preload/api.ts';
 import type { DueAcknowledgement } from '../db/acknowledgements.repo.ts';
-import { acknowledgementsSentTo, dueAcknowledgements, nextAcknowledgementAt, postponeAcknowledgement, retryPendingNow, settleAcknowledgement } from '../db/acknowledgements.repo.ts';
+import { acknowledgementsSentTo, dueAcknowledgements, nextAcknowledgementAt, postponeAcknowledgement, retryPendingNow, settleAcknowledgement, teamAnsweredSince } from '../db/acknowledgements.repo.ts';
+import { opsOfConversation } from '../db/triage.repo.ts';
+import { FIELD } from '../triage/triage-fold.ts';
 import { onBackOnline } from '../sync/back-online.ts';
 import { insertOutgoingAudit } from '../db/audit.repo.ts';
 import { messageRowByMessageId } from '../db/compose-source.repo.ts';
@@ -42,7 +44,7 @@ import { actionMessageId, ExactlyOnce } from '../team/claims.ts';
 import type { LocalActor } from '../team/local-actor.ts';
 import type { JsonValue } from '../team/ops.ts';
 import { acknowledgementMessage, replyTarget, suppressionReason } from './acknowledgement.ts';
-import { ACKNOWLEDGE_MAX_AGE_MS } from './rule-match.ts';
+import { ACKNOWLEDGE_MAX_AGE_MS, ruleTagOf } from './rule-match.ts';
 import { onAcknowledgementsQueued } from './rule-step.ts';
 import { RoundsWorker } from '../serial-rounds.ts';
 import { isUnreachable } from '../sync/classify-error.ts';
@@ -57,8 +59,6 @@ const MAX_ATTEMPTS = 12;
 const SOON_MS = 2_000;
 /** How often an offline desktop looks again; its tries do not count. */
 export const OFFLINE_RETRY_MS = 5 * 60_000;
-/** Statuses an acknowledgement still makes sense in: nobody has handled the conversation yet. */
-const UNHANDLED = new Set(['new', 'pending']);
 
 export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 2 ** attempts, 60 * 60_000);
@@ -191,6 +191,15 @@ export class Acknowledger extends RoundsWorker {
     this.d.events.emit({ type: 'notify', notification: { kind: 'send-failed', title: sentence('acknowledgementFailedTitle'), body, conversationId: row.conversation_id } });
   }
 
+  /**
+   * The team answered the conversation, or an agent changed its status by hand. A rule's own status change
+   * ("acknowledge, and put on hold until Monday") is not an agent's: its op carries the rule's tag.
+   */
+  private handledByAgent(conversationId: number, mailDate: number): boolean {
+    if (teamAnsweredSince(this.d.db, conversationId, mailDate)) return true;
+    return opsOfConversation(this.d.db, conversationId).some((op) => op.field === FIELD.status && ruleTagOf(op) === null);
+  }
+
   private async decide(row: DueAcknowledgement): Promise<Verdict> {
     const { db, clock } = this.d;
     const rule = listRules(db).find((r) => r.id === row.rule_id);
@@ -200,7 +209,7 @@ export class Acknowledger extends RoundsWorker {
     if (row.status === 'spam') return { kind: 'skip', code: 'spam', reason: 'the conversation is spam' };
     if (row.status === null || row.conversation_id === null) return { kind: 'later', reason: 'the conversation is not folded yet', soonMs: SOON_MS };
     // An agent was quicker (answered, put it on hold, closed it): "we have your message" would now only confuse.
-    if (!UNHANDLED.has(row.status)) return { kind: 'skip', code: 'handled', reason: `an agent already handled the conversation (${row.status})` };
+    if (this.handledByAgent(row.conversation_id, row.date)) return { kind: 'skip', code: 'handled', reason: 'an agent already answered or handled the conversation' };
     const about = { rule: rule?.name ?? row.rule_id, subject: row.subject };
     const template = allTemplates(db).find((t) => t.id === action.templateId && !t.demo);
     if (!template) return { kind: 'fail', code: 'template-gone', notice: sentence('acknowledgementTemplateGone', about) };

@@ -24,7 +24,11 @@ import { ACKNOWLEDGE_MAX_AGE_MS } from '../../../src-main/core/rules/rule-match.
 import { saveRule } from '../../../src-main/core/rules/rule-store.ts';
 import { createFileSecretStore } from '../../../src-main/core/secrets/file-secret-store.ts';
 import { messageEntity } from '../../../src-main/core/team/ops.ts';
-import { openTriageCache } from '../triage/support.ts';
+import { DESK, openTriageCache } from '../triage/support.ts';
+import { appendOps } from '../../../src-main/core/db/ops.repo.ts';
+import { stateRow } from '../../../src-main/core/db/triage.repo.ts';
+import { ruleOps } from '../../../src-main/core/rules/rule-match.ts';
+import { businessHoursOf, readTriageSettings } from '../../../src-main/core/triage/triage-settings.ts';
 import type { TriageCache } from '../triage/support.ts';
 
 const HOUR = 60 * 60_000;
@@ -113,4 +117,22 @@ it('sends nothing once an agent has answered, put on hold or closed the conversa
   expect(acknowledgementOf(t.db, actionId)).toMatchObject({ state: 'skipped', reason_code: 'handled' });
   expect(acknowledgementsNotSent(t.db, conversationId).map((r) => r.reason_code)).toEqual(['handled']);
   expect(notices()).toEqual([]);
+});
+
+it('is not stopped by its own rule putting the conversation on hold, only by an agent', async () => {
+  const { conversationId, actionId } = queued('cleo-1@customer.example');
+  // What the rule step derives for a rule that acknowledges and holds: its ops carry the rule's tag.
+  const holding = { id: ruleId, name: 'Closed: hold', enabled: true, conditions: [], actions: [{ kind: 'status' as const, status: 'on_hold' as const }], since: 0, acknowledgeSince: 0 };
+  const mail = { messageId: 'cleo-1@customer.example', from: { name: '', address: 'alice@customer.example' }, replyTo: [], recipients: [DESK], subject: 'Order problem', date: t.clock.now() - 60_000 };
+  appendOps(t.db, ruleOps([holding], mail, { hours: businessHoursOf(readTriageSettings(t.db)) }, t.clock.now(), t.actor.node), t.clock.now(), 'queued');
+  t.drain();
+  expect(stateRow(t.db, conversationId)?.status).toBe('on_hold');
+  await acknowledger.poke();
+  expect(acknowledgementOf(t.db, actionId)).toMatchObject({ state: 'pending', reason_code: null });
+
+  // An agent's reply is what makes it handled.
+  t.mail('r-cleo@desk.example', t.clock.now(), { from: DESK, to: ['alice@customer.example'], inReplyTo: 'cleo-1@customer.example', folder: 'sent' });
+  t.drain();
+  await passTime(OFFLINE_RETRY_MS, OFFLINE_RETRY_MS);
+  expect(acknowledgementOf(t.db, actionId)).toMatchObject({ state: 'skipped', reason_code: 'handled' });
 });
