@@ -9,6 +9,7 @@
  * comes back to the agent instead when a colleague answered meanwhile.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ import { startSmtpSink } from '../support/smtp-sink.ts';
 import type { SmtpSink, SmtpSinkOptions } from '../support/smtp-sink.ts';
 import { serverFolder } from './sync-support.ts';
 
-const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size', 'offline', 'overtaken', 'backonline'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
+const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size', 'offline', 'overtaken', 'backonline', 'blackhole'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
 let dovecot: DovecotServer;
 let root: string;
 const open: ComposeDesk[] = [];
@@ -229,6 +230,42 @@ describe('sending failures', () => {
     await waitUntil('the reply is due again', () => waitingUntil() === s.clock.now(), 30_000);
     await expectSentAfter(s, desk, item.id, 0);
   }, 90_000);
+
+  it('tries an unreachable server once a round, however many replies wait for it', async () => {
+    const s = await scenario('blackhole');
+    // A server that hangs up on every connection before greeting, and counts them.
+    let connections = 0;
+    const refuser = net.createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => refuser.listen(0, '127.0.0.1', resolve));
+    try {
+      const { db } = openDatabase(cacheFile(s.dir));
+      db.prepare('UPDATE accounts SET smtp_port = ?').run((refuser.address() as net.AddressInfo).port);
+      db.close();
+      const desk = await s.start();
+      await desk.call('compose.saveSettings', { undoSeconds: 0, sentCopy: {} });
+      const accountId = desk.db.prepare('SELECT id FROM accounts').pluck().get() as number;
+      for (const n of [1, 2, 3]) {
+        const draft = await desk.call('compose.start', { accountId, conversationId: null, mode: 'new', messageId: null });
+        await desk.call('drafts.save', { id: draft.id, to: [{ name: '', address: `c${n}@shop.example` }], cc: [], bcc: [], subject: `Hello ${n}`, html: '<p>Hi</p>' });
+        await desk.call('outbox.send', { draftId: draft.id, sendAt: null, seenMessageIds: [], confirmCollision: false });
+      }
+      s.clock.advance(0);
+      await desk.compose.dispatcher.idle();
+      expect(connections).toBe(1);
+      const waiting = () => desk.db.prepare("SELECT state, attempts, problem FROM outbox WHERE subject LIKE 'Hello %' ORDER BY id").all();
+      const one = { state: 'failed', attempts: 0, problem: 'The mail server could not be reached. Switchboard will try again.' };
+      expect(waiting()).toEqual([one, one, one]);
+      s.clock.advance(OFFLINE_RETRY_MS);
+      await desk.compose.dispatcher.idle();
+      expect(connections).toBe(2);
+      expect(waiting()).toEqual([one, one, one]);
+    } finally {
+      await new Promise<void>((resolve) => refuser.close(() => resolve()));
+    }
+  });
 
   it('gives a reply that waited for a connection back to the agent when a colleague answered meanwhile', async () => {
     const s = await scenario('overtaken');

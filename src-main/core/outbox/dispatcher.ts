@@ -59,6 +59,9 @@ export interface DispatcherDeps {
   syncAccount?: (accountId: number) => Promise<void>;
 }
 
+/** How a try ended, for the round: `unreachable` when the account's SMTP server could not be reached at all. */
+type Delivery = 'done' | 'unreachable';
+
 export const MAX_ATTEMPTS = 8;
 const RECHECK_MS = 60_000;
 /**
@@ -103,10 +106,7 @@ export class OutboxDispatcher {
     return this.run(async () => {
       const startedAt = this.d.clock.now();
       for (const row of rowsInState(this.d.db, 'sending')) await this.resolveInterrupted(row);
-      for (const row of dueRows(this.d.db, startedAt)) {
-        if (this.closed) return;
-        await this.send(row, row.state !== 'failed');
-      }
+      await this.sendRows(dueRows(this.d.db, startedAt), true);
     });
   }
 
@@ -171,10 +171,29 @@ export class OutboxDispatcher {
       this.unresolved.delete(id);
       if (row?.state === 'sending') await this.resolveInterrupted(row);
     }
-    for (const row of dueRows(this.d.db, this.d.clock.now())) {
+    await this.sendRows(dueRows(this.d.db, this.d.clock.now()), false);
+  }
+
+  /**
+   * Sends due items in order. Once an account's SMTP server could not be reached, its other items wait without
+   * trying: on a network that drops packets each try takes the whole connect timeout, and ten waiting replies would
+   * hold the dispatcher for five minutes a round.
+   */
+  private async sendRows(rows: readonly OutboxDbRow[], atStart: boolean): Promise<void> {
+    const unreachable = new Set<number>();
+    for (const row of rows) {
       if (this.closed) return;
-      await this.send(row, false);
+      const late = atStart && row.state !== 'failed';
+      if (unreachable.has(row.account_id)) this.waitForServer(row, late);
+      else if ((await this.send(row, late)) === 'unreachable') unreachable.add(row.account_id);
     }
+  }
+
+  /** What a try would have found (the server cannot be reached), recorded without trying. */
+  private waitForServer(row: OutboxDbRow, late: boolean): void {
+    if (!claimForSending(this.d.db, row.id, late, this.d.clock.now())) return;
+    const claimed = getOutboxRow(this.d.db, row.id);
+    if (claimed) this.fail(claimed, sentence('smtpUnreachable'), null, this.d.clock.now() + OFFLINE_RETRY_MS, false);
   }
 
   private changed(row: OutboxDbRow): void {
@@ -182,12 +201,12 @@ export class OutboxDispatcher {
     this.d.events.emit({ type: 'changed', table: 'drafts', ids: [row.draft_id] });
   }
 
-  private async send(row: OutboxDbRow, late: boolean): Promise<void> {
-    if (!claimForSending(this.d.db, row.id, late && row.state !== 'failed', this.d.clock.now())) return;
+  private async send(row: OutboxDbRow, late: boolean): Promise<Delivery> {
+    if (!claimForSending(this.d.db, row.id, late, this.d.clock.now())) return 'done';
     const claimed = getOutboxRow(this.d.db, row.id);
-    if (!claimed) return;
+    if (!claimed) return 'done';
     this.changed(claimed);
-    await this.deliver(claimed);
+    return this.deliver(claimed);
   }
 
   /** An item left in `sending` by a crash: sent already, or not? */
@@ -235,13 +254,13 @@ export class OutboxDispatcher {
     return [...new Set(writtenSince(this.d.db, row.conversation_id, row.created_at).map((m) => m.from_name.trim() || m.from_address))];
   }
 
-  private async deliver(row: OutboxDbRow): Promise<void> {
+  private async deliver(row: OutboxDbRow): Promise<Delivery> {
     const { db, clock } = this.d;
     const overtaken = await this.overtakenBy(row);
     if (overtaken.length > 0) {
       this.d.log.info('held reply not sent: the conversation moved on while it waited', { outboxId: row.id });
       this.fail(row, sentence('overtakenWhileWaiting', { subject: row.subject, who: overtaken.join(', ') }), null, null);
-      return;
+      return 'done';
     }
     let servers: AccountServers;
     let raw: Buffer;
@@ -257,7 +276,7 @@ export class OutboxDispatcher {
       const reason = err instanceof AccountUnusableError ? err.sentence : sentence('messageNotPrepared');
       this.d.log.error('cannot prepare outgoing mail', { outboxId: row.id, err });
       this.fail(row, reason, null, null);
-      return;
+      return 'done';
     }
     const outcome = await submitMessage({ settings: servers.smtp, from: servers.email, recipients, raw });
     rememberSmtpMaxSize(db, row.account_id, outcome.maxSize);
@@ -268,7 +287,7 @@ export class OutboxDispatcher {
           ? clock.now() + retryDelayMs(row.attempts)
           : null;
       this.fail(row, outcome.reason, outcome.response, retryAt, !outcome.unreachable);
-      return;
+      return outcome.unreachable ? 'unreachable' : 'done';
     }
     const refused = outcome.rejected.map((r) => r.address).filter(Boolean);
     const problem = refused.length ? sentence(refused.length === 1 ? 'recipientRefusedOthersGot' : 'recipientsRefusedOthersGot', { recipients: refused.join(', ') }) : null;
@@ -286,6 +305,7 @@ export class OutboxDispatcher {
     }
     if (problem) this.notify('send-failed', sentence('someNotReachedTitle'), problem, row);
     await this.copy(fresh ?? row, servers, raw, date);
+    return 'done';
   }
 
   private fail(row: OutboxDbRow, reason: Sentence, response: string | null, retryAt: number | null, countAttempt = true): void {
