@@ -21,16 +21,17 @@ function parseJsonArray(json: string): unknown[] {
   }
 }
 
-export function recipientsOf(row: Pick<ThreadSourceRow, 'to_json'>): Address[] {
-  return parseJsonArray(row.to_json).flatMap((a) => {
+/** A stored address list (`to_json`, `cc_json`, `reply_to_json`); entries without an address are dropped. */
+export function addressList(json: string): Address[] {
+  return parseJsonArray(json).flatMap((a) => {
     const o = a as { name?: unknown; address?: unknown } | null;
     return typeof o?.address === 'string' ? [{ name: typeof o.name === 'string' ? o.name : '', address: o.address }] : [];
   });
 }
 
-export function replyToOf(row: Pick<ThreadSourceRow, 'reply_to_json'>): Address[] {
-  return recipientsOf({ to_json: row.reply_to_json });
-}
+export const recipientsOf = (row: Pick<ThreadSourceRow, 'to_json'>): Address[] => addressList(row.to_json);
+
+export const replyToOf = (row: Pick<ThreadSourceRow, 'reply_to_json'>): Address[] => addressList(row.reply_to_json);
 
 export function threadInputOf(row: ThreadSourceRow): ThreadInput {
   return {
@@ -60,6 +61,8 @@ export function customerOf(row: ThreadSourceRow, own: ReadonlySet<string>): Addr
 
 /** The team wrote it (threading/thread-keys.ts `isTeamMail`): not a contact form sent as our own address. */
 export function isOutgoing(row: Pick<ThreadSourceRow, 'from_address' | 'to_json' | 'reply_to_json'>, own: ReadonlySet<string>): boolean {
+  // The fold asks this for every member: customers' mail, most of it, is answered without reading any JSON.
+  if (!own.has(row.from_address.trim().toLowerCase())) return false;
   const addresses = (list: Address[]): string[] => list.map((a) => a.address);
   return isTeamMail(row.from_address, addresses(recipientsOf(row)), own, addresses(replyToOf(row)));
 }
