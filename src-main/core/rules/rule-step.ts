@@ -11,7 +11,6 @@
  * batch); with rules, one query over the batch's new rows.
  */
 import type { Database } from 'better-sqlite3';
-import type { Address } from '../../../src-preload/api.ts';
 import { looksLikeReportOrAbsence } from '../audit/inspect-step.ts';
 import { appendOps } from '../db/ops.repo.ts';
 import { startingCustomerMail } from '../db/rules.repo.ts';
@@ -22,7 +21,7 @@ import { localNodeId } from '../team/local-actor.ts';
 import type { Op } from '../team/ops.ts';
 import { acknowledgementsWanted, ruleOps } from './rule-match.ts';
 import { listRules } from './rule-store.ts';
-import { replyToOf } from '../conversations/thread-source.ts';
+import { addressList, replyToOf } from '../conversations/thread-source.ts';
 import { businessHoursOf, readTriageSettings } from '../triage/triage-settings.ts';
 
 type Listener = (db: Database, ops: readonly Op[]) => void;
@@ -46,15 +45,6 @@ export function onAcknowledgementsQueued(listener: (db: Database) => void): () =
   return () => acknowledgementListeners.delete(listener);
 }
 
-function addresses(json: string): string[] {
-  try {
-    const list = JSON.parse(json) as unknown;
-    return Array.isArray(list) ? list.map((a) => (a as Partial<Address>).address).filter((a): a is string => typeof a === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 registerAfterStoreStep((db, stored) => {
   const rules = listRules(db).filter((r) => r.enabled);
   if (rules.length === 0) return;
@@ -70,7 +60,7 @@ registerAfterStoreStep((db, stored) => {
       messageId: row.message_id,
       from: { name: row.from_name, address: row.from_address },
       replyTo: replyToOf(row),
-      recipients: [...addresses(row.to_json), ...addresses(row.cc_json)],
+      recipients: [...addressList(row.to_json), ...addressList(row.cc_json)].map((a) => a.address),
       subject: row.subject,
       date: row.date,
     };
