@@ -49,7 +49,7 @@ export function threadInputOf(row: ThreadSourceRow): ThreadInput {
 }
 
 /** The participant who is not the mailbox, with the name the message gives them; null when there is none. */
-export function customerOf(row: ThreadSourceRow, own: ReadonlySet<string>): Address | null {
+export function customerOf(row: Pick<ThreadSourceRow, 'from_name' | 'from_address' | 'to_json' | 'reply_to_json'>, own: ReadonlySet<string>): Address | null {
   const recipients = recipientsOf(row);
   const replyTo = replyToOf(row);
   const address = customerAddress(row.from_address, recipients.map((a) => a.address), own, replyTo.map((a) => a.address));

@@ -31,6 +31,8 @@ export interface DueAcknowledgement {
   subject: string;
   from_name: string;
   from_address: string;
+  to_json: string;
+  reply_to_json: string;
   date: number;
   references_json: string;
   in_reply_to: string | null;
@@ -66,7 +68,7 @@ const stmts = preparedStatements({
   queue: `INSERT OR IGNORE INTO acknowledgements (action_id, account_id, message_id, rule_id, template_id, next_at, created_at)
     VALUES (@actionId, @accountId, @messageRowId, @ruleId, @templateId, @now, @now)`,
   due: `SELECT a.id, a.action_id, a.account_id, a.rule_id, a.template_id, a.attempts, a.created_at,
-      m.id AS message_row_id, m.message_id, m.subject, m.from_name, m.from_address, m.date, m.references_json, m.in_reply_to,
+      m.id AS message_row_id, m.message_id, m.subject, m.from_name, m.from_address, m.to_json, m.reply_to_json, m.date, m.references_json, m.in_reply_to,
       m.conversation_id, c.ticket, s.status, f.path, l.uidvalidity, l.uid
     FROM acknowledgements a JOIN messages m ON m.id = a.message_id
     LEFT JOIN conversations c ON c.id = m.conversation_id

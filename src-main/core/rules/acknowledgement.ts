@@ -11,7 +11,6 @@
  * and others mark their own automatic mail with further headers.
  */
 import type { AcknowledgementReason, Address, Branding } from '../../../src-preload/api.ts';
-import { isValidAddress } from '../compose/addresses.ts';
 import { wrapWithBranding } from '../compose/branding-wrap.ts';
 import { sanitizeHtml } from '../compose/html.ts';
 import { placeholderValues, unescapeBraces } from '../compose/placeholders.ts';
@@ -19,7 +18,7 @@ import { replySubject } from '../compose/prefill.ts';
 import { renderTemplate } from '../compose/template.ts';
 import { htmlToPlainText } from '../mail/html-text.ts';
 import type { RawHeader } from '../mail/parse-fallback.ts';
-import { addressesFrom, firstHeader } from '../mail/parse-fallback.ts';
+import { firstHeader } from '../mail/parse-fallback.ts';
 import type { OutgoingPayload } from '../outbox/outgoing-message.ts';
 
 /** Why a mail is not answered automatically: a code for the timeline, English for the log. */
@@ -44,12 +43,6 @@ export function suppressionReason(headers: RawHeader[]): Suppression | null {
   const returnPath = firstHeader(headers, 'return-path');
   if (returnPath !== null && /^<\s*>$/.test(returnPath.trim())) return { code: 'no-return-path', text: 'it has no return path (a delivery report or automatic mail)' };
   return null;
-}
-
-/** Who an answer goes to: the first valid Reply-To address, else the sender. */
-export function replyTarget(headers: RawHeader[], from: Address): Address {
-  const replyTo = addressesFrom(firstHeader(headers, 'reply-to')).find((a) => isValidAddress(a.address));
-  return replyTo ?? from;
 }
 
 export interface AcknowledgementInput {

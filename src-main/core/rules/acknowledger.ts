@@ -43,7 +43,8 @@ import { sentence } from '../sentences.ts';
 import { actionMessageId, ExactlyOnce } from '../team/claims.ts';
 import type { LocalActor } from '../team/local-actor.ts';
 import type { JsonValue } from '../team/ops.ts';
-import { acknowledgementMessage, replyTarget, suppressionReason } from './acknowledgement.ts';
+import { acknowledgementMessage, suppressionReason } from './acknowledgement.ts';
+import { customerOf } from '../conversations/thread-source.ts';
 import { ACKNOWLEDGE_MAX_AGE_MS, ruleTagOf } from './rule-match.ts';
 import { onAcknowledgementsQueued } from './rule-step.ts';
 import { RoundsWorker } from '../serial-rounds.ts';
@@ -239,9 +240,11 @@ export class Acknowledger extends RoundsWorker {
     const { headers } = splitHeaders(headerBlock);
     const suppressed = suppressionReason(headers);
     if (suppressed) return { kind: 'skip', code: suppressed.code, reason: `not answered automatically: ${suppressed.text}` };
-    const to: Address = replyTarget(headers, { name: row.from_name, address: row.from_address });
+    // The conversation's customer, as threading names it: whom the Reply-To names (a contact form's customer), else the sender.
+    const to: Address | null = customerOf(row, new Set([servers.email.trim().toLowerCase()]));
+    if (!to) return { kind: 'skip', code: 'not-a-person', reason: 'the mail names nobody outside the mailbox' };
     const recipient = to.address.trim().toLowerCase();
-    if (recipient === servers.email.trim().toLowerCase() || looksAutomatic(recipient, '')) return { kind: 'skip', code: 'not-a-person', reason: `${recipient} does not take automatic answers`, recipient };
+    if (looksAutomatic(recipient, '')) return { kind: 'skip', code: 'not-a-person', reason: `${recipient} does not take automatic answers`, recipient };
     if (acknowledgementsSentTo(db, recipient, clock.now() - DAY_MS) >= MAX_PER_SENDER_PER_DAY) {
       return { kind: 'skip', code: 'limit', reason: `${recipient} was acknowledged ${MAX_PER_SENDER_PER_DAY} times in the last day`, recipient };
     }

@@ -8,7 +8,9 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { AutomationRule } from '../../../src-preload/api.ts';
-import { acknowledgementMessage, isAcknowledgementId, replyTarget, suppressionReason } from '../../../src-main/core/rules/acknowledgement.ts';
+import { acknowledgementMessage, isAcknowledgementId, suppressionReason } from '../../../src-main/core/rules/acknowledgement.ts';
+import { customerOf } from '../../../src-main/core/conversations/thread-source.ts';
+import { parseHeaderFields } from '../../../src-main/core/sync/header-fields.ts';
 import type { AcknowledgementInput } from '../../../src-main/core/rules/acknowledgement.ts';
 import { ACKNOWLEDGE_MAX_AGE_MS, acknowledgementsWanted, ruleOps } from '../../../src-main/core/rules/rule-match.ts';
 import type { RuleMail } from '../../../src-main/core/rules/rule-match.ts';
@@ -50,10 +52,18 @@ describe('which mail may be answered automatically', () => {
   });
 
   it('answers the Reply-To address when the mail names a valid one, else the sender', () => {
+    // Whom the acknowledger answers is the conversation's customer, read from the header lines as the sync stores them.
+    const answered = (line?: string) => {
+      const f = parseHeaderFields(Buffer.from(`From: Anna <anna@shop.example>\r\nTo: support@desk.example\r\n${line ? `${line}\r\n` : ''}\r\n`), 0);
+      const row = { from_name: f.from.name, from_address: f.from.address, to_json: JSON.stringify(f.to), reply_to_json: JSON.stringify(f.replyTo) };
+      return customerOf(row, new Set(['support@desk.example']));
+    };
     const from = { name: 'Anna', address: 'anna@shop.example' };
-    expect(replyTarget(headers('Reply-To: Orders <orders@shop.example>'), from)).toEqual({ name: 'Orders', address: 'orders@shop.example' });
-    expect(replyTarget(headers('Reply-To: not an address'), from)).toEqual(from);
-    expect(replyTarget(headers(), from)).toEqual(from);
+    expect(answered('Reply-To: Orders <orders@shop.example>')).toEqual({ name: 'Orders', address: 'orders@shop.example' });
+    expect(answered('Reply-To: not an address')).toEqual(from);
+    expect(answered()).toEqual(from);
+    // A Reply-To naming the mailbox itself is not whom to answer.
+    expect(answered('Reply-To: Support <support@desk.example>')).toEqual(from);
   });
 });
 
