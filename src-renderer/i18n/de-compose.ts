@@ -57,6 +57,7 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
   'sendLater.schedule': 'Planen',
   'sendLater.invalid': 'Datum und Uhrzeit wählen.',
   'sendLater.inPast': 'Dieser Zeitpunkt ist schon vorbei.',
+  'sendLater.heldIfAnswered': 'Schreibt vorher jemand in dieser Unterhaltung, wird die Antwort nicht gesendet: Sie kommt zu Ihnen zurück, damit Sie zuerst lesen.',
 
   'collision.title': 'Jemand hat geschrieben, während Sie geantwortet haben',
   'collision.body': 'Lesen Sie die neuen Nachrichten vor dem Senden, damit sich Ihre Antwort nicht mit ihnen kreuzt.',

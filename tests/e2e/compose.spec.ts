@@ -4,7 +4,9 @@
  * sent after a short undo window (checked in the sink: rendered placeholders,
  * the ticket token in the subject, In-Reply-To), one reply undone (nothing
  * reaches the sink, the draft comes back), one scheduled with "Send later"
- * (waits in "To send", then goes out), and all three in the outgoing audit.
+ * (waits in "To send", then goes out), and all three in the outgoing audit;
+ * a scheduled reply given back because the customer wrote first; a reply
+ * that waits while the mail server cannot be reached.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -23,6 +25,7 @@ function seed(): Buffer[] {
     buildMail({ from: 'Alice Example <alice@shop.example>', to: support, subject: 'Broken flamingo lamp', messageId: 'lamp-1@shop.example', date: minutesAgo(90), text: 'The flamingo lamp arrived with a cracked shade. Can you send a replacement?' }),
     buildMail({ from: 'Bob Builder <bob@builder.example>', to: support, subject: 'Quarterly invoice request', messageId: 'invoice-1@builder.example', date: minutesAgo(60), text: 'Please send the quarterly invoice. Bob' }),
     buildMail({ from: 'Carol Jones <carol@jones.example>', to: support, subject: 'Where is my parcel?', messageId: 'parcel-1@jones.example', date: minutesAgo(30), text: 'My parcel has not arrived yet.' }),
+    buildMail({ from: 'Dan Nguyen <dan@nguyen.example>', to: support, subject: 'Refund for order 1142', messageId: 'refund-1@nguyen.example', date: minutesAgo(20), text: 'I returned the lamp last week. When will the refund arrive?' }),
   ];
 }
 
@@ -57,7 +60,7 @@ async function typeInEditor(page: Page, text: string): Promise<void> {
 }
 
 test('reply with a template, undo one, schedule one, and see them in the outgoing audit', async ({ page }) => {
-  await workspace.connect(page, 3);
+  await workspace.connect(page, 4);
 
   // --- Settings: a short undo window, and a template with placeholders, made through the UI.
   await page.getByTestId('open-settings').click();
@@ -219,7 +222,7 @@ test('reply with a template, undo one, schedule one, and see them in the outgoin
 });
 
 test('delegate a conversation to the address in Triage settings, and see it in the timeline', async ({ page }) => {
-  await workspace.open(page, 3);
+  await workspace.open(page, 4);
   await page.getByTestId('open-triage-settings').click();
   await page.getByTestId('settings-delegate-addresses').fill('billing@builder-hq.example, depot@carrier.example');
   await page.getByTestId('settings-save').click();
@@ -247,8 +250,50 @@ test('delegate a conversation to the address in Triage settings, and see it in t
 });
 
 // Last in this file: it stops the SMTP sink for good.
+test('a scheduled reply is given back, not sent, when the customer writes before it is due', async ({ page }) => {
+  await workspace.open(page, 4);
+  await openConversation(page, 'Refund for order 1142');
+  await page.getByTestId('reply').click();
+  const composer = page.getByTestId('composer');
+  await typeInEditor(page, 'Has the refund reached your account?');
+  await composer.getByTestId('composer-send-later').click();
+  await expect(page.getByTestId('send-later-note')).toHaveText('If anyone writes in this conversation before then, the reply is not sent: it comes back to you to read first.');
+  await page.getByTestId('send-later-input').fill(localInputValue(Date.now() + 15_000));
+  await page.getByTestId('send-later-confirm').click();
+  await expect(composer).toBeHidden();
+  const sentBefore = workspace.smtp.messages.length;
+
+  // Dan writes again before the reply is due; IDLE brings his mail in.
+  await workspace.deliver([buildMail({
+    from: 'Dan Nguyen <dan@nguyen.example>', to: support, subject: 'Re: Refund for order 1142', messageId: 'refund-2@nguyen.example',
+    inReplyTo: 'refund-1@nguyen.example', date: new Date(Date.now() + 1_000), text: 'The refund arrived this morning, thank you!',
+  })]);
+  await expect(page.getByTestId('conversation-message')).toHaveCount(2, { timeout: 20_000 });
+
+  const toast = page.getByTestId('notification-toast').filter({ hasText: 'Your mail was not sent' });
+  await expect(toast).toContainText(/Not sent: while your reply “Re: Refund for order 1142 \[#[0-9A-Z]{6}\]” waited to go out, Dan Nguyen wrote in the conversation\. Read it, then send again\./, { timeout: 40_000 });
+  await page.screenshot({ path: screenshotPath('compose-scheduled-overtaken') });
+  expect(workspace.smtp.messages).toHaveLength(sentBefore);
+
+  // The reply is the agent's again, in To send's "Not sent" section; Edit brings it back to the composer, to answer what Dan wrote.
+  await page.getByTestId('outbox-entry').click();
+  const given = page.getByTestId('outbox-section-failed').getByTestId('outbox-item').filter({ hasText: 'Refund for order 1142' });
+  await expect(given).toBeVisible();
+  await given.getByTestId('outbox-edit').click();
+  await expect(composer.getByTestId('composer-body')).toContainText('Has the refund reached your account?');
+  await composer.getByTestId('composer-body').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Glad it arrived, Dan!');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(composer).toBeHidden();
+  const answer = await workspace.smtp.waitForMail(sentBefore + 1, 20_000);
+  expect((await simpleParser(answer.raw)).text).toContain('Glad it arrived, Dan!');
+  expect((await simpleParser(answer.raw)).text).not.toContain('Has the refund reached your account?');
+  await expect(page.getByTestId('outbox-section-failed')).toHaveCount(0);
+});
+
 test('a reply sent while the mail server cannot be reached waits in To send, without a failure', async ({ page }) => {
-  await workspace.open(page, 3);
+  await workspace.open(page, 4);
   await workspace.smtp.stop();
   await openConversation(page, 'Where is my parcel?');
   await page.getByTestId('reply').click();
@@ -259,6 +304,7 @@ test('a reply sent while the mail server cannot be reached waits in To send, wit
   const waiting = page.getByTestId('outbox-section-retrying').getByTestId('outbox-item').filter({ hasText: 'Where is my parcel?' });
   await expect(waiting).toBeVisible({ timeout: 30_000 });
   await expect(waiting.getByTestId('outbox-state')).toHaveText('Will try again');
+
   await expect(waiting.getByTestId('outbox-when')).toHaveText('The mail server could not be reached. Switchboard will try again.');
   await expect(page.getByTestId('outbox-section-failed')).toHaveCount(0);
   // The sidebar's count is not red: nothing for the agent to do, and no "not sent" notice.

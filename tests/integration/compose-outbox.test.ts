@@ -27,7 +27,7 @@ import { startSmtpSink } from '../support/smtp-sink.ts';
 import type { SmtpSink, SmtpSinkOptions } from '../support/smtp-sink.ts';
 import { serverFolder } from './sync-support.ts';
 
-const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size', 'offline', 'overtaken', 'backonline', 'blackhole'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
+const users = ['later', 'crash', 'lost', 'auth', 'refused', 'size', 'offline', 'overtaken', 'backonline', 'blackhole', 'scheduled'].map((n) => ({ user: `${n}@example.test`, password: `pw-${n}` }));
 let dovecot: DovecotServer;
 let root: string;
 const open: ComposeDesk[] = [];
@@ -291,6 +291,31 @@ describe('sending failures', () => {
     expect(s.sink.messages).toHaveLength(0);
     expect((await desk.call('drafts.list', { conversationId: s.conversationId })).map((d) => d.id)).toContain(draft.id);
     expect(desk.events).toContainEqual(expect.objectContaining({ type: 'notify', notification: expect.objectContaining({ kind: 'send-failed' }) }));
+  }, 60_000);
+
+  it('gives a scheduled reply back to the agent when the customer wrote after it was scheduled', async () => {
+    const s = await scenario('scheduled');
+    const desk = await s.start();
+    const { draft, item } = await queueReply(desk, s.conversationId, s.clock.now() + 24 * 3_600_000, 'Did the replacement arrive?');
+    expect(item.state).toBe('scheduled');
+    // The customer writes again before Monday morning.
+    await dovecot.append(s.user, 'INBOX', buildMail({
+      from: 'Ben Okafor <ben@shop.example>',
+      to: s.user,
+      subject: 'Re: Question about scheduled',
+      messageId: 'q-scheduled-2@shop.example',
+      inReplyTo: 'q-scheduled@shop.example',
+      date: new Date(s.clock.now() + 3_600_000),
+      text: 'Never mind, it arrived and works.',
+    }));
+    await desk.syncs.syncNow(desk.db.prepare('SELECT id FROM accounts').pluck().get() as number);
+    await waitUntil('the follow-up is in the conversation', () => desk.db.prepare("SELECT conversation_id FROM messages WHERE message_id = 'q-scheduled-2@shop.example'").pluck().get() === s.conversationId, 15_000);
+
+    s.clock.advance(24 * 3_600_000);
+    await desk.compose.dispatcher.idle();
+    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: expect.stringMatching(/^Not sent: while your reply “Re: Question about scheduled \[#[0-9A-Z]{6}\]” waited to go out, Ben Okafor wrote in the conversation\. Read it, then send again\.$/) });
+    expect(s.sink.messages).toHaveLength(0);
+    expect((await desk.call('drafts.list', { conversationId: s.conversationId })).map((d) => d.id)).toContain(draft.id);
   }, 60_000);
 
   it('explains an SMTP authentication failure and keeps the draft', async () => {

@@ -22,6 +22,8 @@ export interface OutboxDbRow {
   state: OutboxState;
   send_at: number;
   sent_late: number;
+  /** 1 when the agent chose when it goes out ("Send later"), whatever its state now. */
+  scheduled: number;
   attempts: number;
   next_attempt_at: number | null;
   problem: string | null;
@@ -70,8 +72,8 @@ function stmts(db: Database): Statements {
   let s = cache.get(db);
   if (!s) {
     s = {
-      insert: db.prepare(`INSERT INTO outbox (draft_id, account_id, conversation_id, message_id, subject, to_json, payload, state, send_at, created_at, updated_at)
-        VALUES (@draftId, @accountId, @conversationId, @messageId, @subject, @to, @payload, @state, @sendAt, @now, @now)`),
+      insert: db.prepare(`INSERT INTO outbox (draft_id, account_id, conversation_id, message_id, subject, to_json, payload, state, scheduled, send_at, created_at, updated_at)
+        VALUES (@draftId, @accountId, @conversationId, @messageId, @subject, @to, @payload, @state, @scheduled, @sendAt, @now, @now)`),
       byId: db.prepare<[number], OutboxDbRow>('SELECT * FROM outbox WHERE id = ?'),
       drawer: db.prepare<[], OutboxDbRow>("SELECT * FROM outbox WHERE state IN ('undo-window', 'scheduled', 'sending', 'failed') ORDER BY send_at, id"),
       // Waiting items whose time has come, and failed ones whose retry is due.
@@ -164,6 +166,7 @@ export function insertOutboxItem(db: Database, i: NewOutboxItem): number {
     to: JSON.stringify(i.to),
     payload: i.payload,
     state: i.state,
+    scheduled: i.state === 'scheduled' ? 1 : 0,
     sendAt: i.sendAt,
     now: i.now,
   });

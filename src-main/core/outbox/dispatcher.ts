@@ -15,6 +15,9 @@
  *   delay). See docs/decisions.md, "Exactly-once sending".
  * - Items that fell due while the app was closed go out at start, marked
  *   `sentLate`, and the agent is told.
+ * - A scheduled reply, or one going out long after it was due, is not sent
+ *   when someone wrote in its conversation after it was queued: the draft
+ *   comes back to the agent to read first.
  * All waiting goes through the Clock, so tests move time instead of sleeping.
  */
 import type { Database } from 'better-sqlite3';
@@ -74,7 +77,8 @@ export const OFFLINE_RETRY_MS = 60_000;
 /**
  * A reply going out this much later than it was due (it waited for a
  * connection, or the app was closed) is checked against the conversation
- * first: the agent's collision check was made when it was queued.
+ * first: the agent's collision check was made when it was queued. A
+ * scheduled reply is checked whenever it goes out.
  */
 export const HELD_MS = 10 * 60_000;
 
@@ -245,11 +249,13 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Who wrote in the conversation after the reply was queued, when it goes out long after it was due; empty
-   * otherwise. A reply written on a train must not answer a question a colleague answered meanwhile.
+   * Who wrote in the conversation after the reply was queued, when it was scheduled or goes out long after it
+   * was due; empty otherwise. A reply written on a train must not answer a question a colleague answered
+   * meanwhile, and Monday's "did that help?" must not follow the customer's Sunday "never mind, it works".
    */
   private async overtakenBy(row: OutboxDbRow): Promise<string[]> {
-    if (row.conversation_id === null || this.d.clock.now() - row.send_at < HELD_MS) return [];
+    if (row.conversation_id === null) return [];
+    if (row.scheduled === 0 && this.d.clock.now() - row.send_at < HELD_MS) return [];
     await this.d.syncAccount?.(row.account_id).catch(() => undefined);
     return [...new Set(writtenSince(this.d.db, row.conversation_id, row.created_at).map((m) => m.from_name.trim() || m.from_address))];
   }

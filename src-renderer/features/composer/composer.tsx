@@ -284,7 +284,7 @@ export function Composer({ session, placement }: ComposerProps) {
           >
             {t('composer.sendLater')}
           </button>
-          {laterOpen && <SendLaterMenu disabled={session.sending} onSchedule={(at) => void send(at)} onClose={() => setLaterOpen(false)} />}
+          {laterOpen && <SendLaterMenu disabled={session.sending} inConversation={session.draft.conversationId !== null} onSchedule={(at) => void send(at)} onClose={() => setLaterOpen(false)} />}
         </div>
       </footer>
       <p className="composer-hint muted">

@@ -5,12 +5,14 @@ import { fromLocalInputValue, mondayMorning, toLocalInputValue, tomorrowMorning 
 
 interface SendLaterMenuProps {
   disabled: boolean;
+  /** A reply in a conversation: it is held back if anyone writes there first (outbox/dispatcher.ts in core). */
+  inConversation: boolean;
   onSchedule(sendAt: number): void;
   onClose(): void;
 }
 
 /** Presets and a date-time field; the chosen time must lie ahead. */
-export function SendLaterMenu({ disabled, onSchedule, onClose }: SendLaterMenuProps) {
+export function SendLaterMenu({ disabled, inConversation, onSchedule, onClose }: SendLaterMenuProps) {
   const [now] = useState(() => Date.now());
   const [value, setValue] = useState(() => toLocalInputValue(tomorrowMorning(now)));
   const [error, setError] = useState<string | null>(null);
@@ -74,6 +76,7 @@ export function SendLaterMenu({ disabled, onSchedule, onClose }: SendLaterMenuPr
         </button>
       </div>
       {error && <p className="field-error" role="alert">{error}</p>}
+      {inConversation && <p className="send-later-note muted" data-testid="send-later-note">{t('sendLater.heldIfAnswered')}</p>}
     </div>
   );
 }
