@@ -4,7 +4,7 @@
  * as the pipeline would. What is under test is triage, not MIME parsing.
  */
 import type { Clock } from '../../src-main/core/clock.ts';
-import { recordContactsOf } from '../../src-main/core/contacts/contact-step.ts';
+import { recordContactsOf } from '../../src-main/core/contacts/customer-contacts.ts';
 import { threadMessages } from '../../src-main/core/conversations/rethread.ts';
 import { insertAccount } from '../../src-main/core/db/accounts.repo.ts';
 import { conversationIdOfMessage } from '../../src-main/core/db/conversations.repo.ts';

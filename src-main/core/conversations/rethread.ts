@@ -26,6 +26,7 @@ import type { ConversationAggregates, ConversationHeader, StoredConversationRow 
 import type { StaleKey, ThreadSourceRow } from '../db/thread-index.repo.ts';
 import { clearStale, conversationIdsByRoots, conversationMemberIds, deleteConversation, insertConversation, membersOfConversations, setConversationTokens, setMessageConversations, staleConversationIds, storedConversations, tokensOfConversations, updateConversation } from '../db/conversations.repo.ts';
 import { clearStaleKeysUpTo, hasAnyOverride, messagesFollowingAnyToken, overridesNamingAny, messagesMentioningAny, nodesWithAnyToken, staleKeys, subjectPartnersOfMany, messagesWithThreadKeys, saveThreadKeys, threadSources } from '../db/thread-index.repo.ts';
+import { recordContactsOf } from '../contacts/customer-contacts.ts';
 import type { Conversation, ThreadKeys } from '../threading/index.ts';
 import { ownAddressSet, partitionKeys, threadKeysOf, tokenMemo } from '../threading/index.ts';
 import { collectComponent, mergeProbes, SUBJECT_WINDOW_MS } from './component.ts';
@@ -243,6 +244,8 @@ function repairStale(ctx: Ctx): number {
         continue;
       }
       for (const [accountId, rows] of byAccount(threadSources(ctx.db, members))) rethreadPart(ctx, accountId, rows.map((r) => r.id));
+      // Derived anew, the conversation may name a customer no mail named before (an old row learned its Reply-To).
+      recordContactsOf(ctx.db, members);
       repaired++;
     }
   }

@@ -11,6 +11,7 @@ import { migrate } from '../../../src-main/core/db/migrate.ts';
 import { migrations } from '../../../src-main/core/db/migrations/index.ts';
 import { getMessage } from '../../../src-main/core/db/messages.repo.ts';
 import { storeFetchedBody } from '../../../src-main/core/db/bodies.repo.ts';
+import { getAddress } from '../../../src-main/core/db/contacts.repo.ts';
 import { repairStaleConversations } from '../../../src-main/core/conversations/rethread.ts';
 
 const HANA = { name: 'Hana Berg', address: 'hana@home.example' };
@@ -46,16 +47,23 @@ it('gives the row the Reply-To its body kept, and the conversation the form’s 
   repairStaleConversations(db);
   expect(customer(db, 1)).toEqual(HANA);
   expect(customer(db, 2)).toEqual({ address: 'noreply@site.example', name: 'Website' });
+  // The form's customer becomes a contact as on a first mail; the website does not.
+  expect(getAddress(db, HANA.address)).toMatchObject({ mail_name: HANA.name, mail_name_at: 1000 });
+  expect(getAddress(db, 'noreply@site.example')).toBeNull();
   expect(db.prepare('SELECT count(*) FROM conversation_stale').pluck().get()).toBe(0);
 });
 
 it('lets a row listed before it learn its Reply-To from the body that comes later', () => {
   const db = cacheAt14();
+  db.prepare('DELETE FROM message_bodies WHERE message_id = 1').run();
+  db.prepare('UPDATE messages SET has_body = 0 WHERE id = 1').run();
   migrate(db, migrations);
   repairStaleConversations(db);
   const body = { text: 'Name: Hana', html: null, replyTo: [HANA], snippet: 'Name: Hana', hasAttachments: false, attachments: [] };
   expect(storeFetchedBody(db, 3, body, 10)).toBe(true);
   expect(getMessage(db, 3)).toMatchObject({ replyTo: [HANA] });
+  expect(getAddress(db, HANA.address)).toBeNull();
   repairStaleConversations(db);
   expect(customer(db, 3)).toEqual(HANA);
+  expect(getAddress(db, HANA.address)).toMatchObject({ mail_name: HANA.name });
 });

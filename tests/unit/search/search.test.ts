@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContactCommands, contactIdOfAddress } from '../../../src-main/core/contacts/contact-commands.ts';
-import { recordContactsOf } from '../../../src-main/core/contacts/contact-step.ts';
+import { recordContactsOf } from '../../../src-main/core/contacts/customer-contacts.ts';
 import { threadMessages } from '../../../src-main/core/conversations/rethread.ts';
 import { conversationIdOfMessage, getConversationSummary } from '../../../src-main/core/db/conversations.repo.ts';
 import { insertBody } from '../../../src-main/core/db/messages.repo.ts';

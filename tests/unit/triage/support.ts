@@ -4,7 +4,7 @@
  * helpers to store threaded mail and read back what SQL holds.
  */
 import type { Database } from 'better-sqlite3';
-import { recordContactsOf } from '../../../src-main/core/contacts/contact-step.ts';
+import { recordContactsOf } from '../../../src-main/core/contacts/customer-contacts.ts';
 import { threadMessages } from '../../../src-main/core/conversations/rethread.ts';
 import { conversationIdOfMessage } from '../../../src-main/core/db/conversations.repo.ts';
 import { TriageMaterializer } from '../../../src-main/core/triage/refold.ts';
