@@ -194,7 +194,7 @@ const NOTICES: Readonly<Record<NoticeSentenceKey, string>> = {
   sentLateTitle: 'A scheduled mail went out late',
   sentLate: '“{subject}” was due while Switchboard was closed; it was sent now.',
   notSentTitle: 'Your mail was not sent',
-  overtakenWhileWaiting: 'Not sent: while your reply “{subject}” waited to go out, {who} wrote in the conversation. Read it, then send again.',
+  overtakenWhileWaiting: 'While your reply “{subject}” waited to go out, {who} wrote in the conversation. Read it, then send again.',
   someNotReachedTitle: 'Some recipients did not get your mail',
   bouncedTitle: 'A mail bounced',
   bounced: '“{subject}” could not be delivered to {recipients}.',

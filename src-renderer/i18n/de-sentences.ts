@@ -164,7 +164,7 @@ export const deSentences: Record<keyof typeof enSentences, CatalogueEntry> = {
   'sentence.sentLateTitle': 'Eine geplante Mail ging verspätet hinaus',
   'sentence.sentLate': '„{subject}“ war fällig, während Switchboard geschlossen war; die Mail wurde jetzt gesendet.',
   'sentence.notSentTitle': 'Ihre Mail wurde nicht gesendet',
-  'sentence.overtakenWhileWaiting': 'Nicht gesendet: Während Ihre Antwort „{subject}“ auf den Versand wartete, hat {who} in der Unterhaltung geschrieben. Lesen Sie es und senden Sie dann erneut.',
+  'sentence.overtakenWhileWaiting': 'Während Ihre Antwort „{subject}“ auf den Versand wartete, hat {who} in der Unterhaltung geschrieben. Lesen Sie es und senden Sie dann erneut.',
   'sentence.someNotReachedTitle': 'Einige Empfänger haben Ihre Mail nicht erhalten',
   'sentence.bouncedTitle': 'Eine Mail kam unzustellbar zurück',
   'sentence.bounced': '„{subject}“ konnte nicht an {recipients} zugestellt werden.',

@@ -161,7 +161,7 @@ export const enSentences = {
   'sentence.sentLateTitle': 'A scheduled mail went out late',
   'sentence.sentLate': '“{subject}” was due while Switchboard was closed; it was sent now.',
   'sentence.notSentTitle': 'Your mail was not sent',
-  'sentence.overtakenWhileWaiting': 'Not sent: while your reply “{subject}” waited to go out, {who} wrote in the conversation. Read it, then send again.',
+  'sentence.overtakenWhileWaiting': 'While your reply “{subject}” waited to go out, {who} wrote in the conversation. Read it, then send again.',
   'sentence.someNotReachedTitle': 'Some recipients did not get your mail',
   'sentence.bouncedTitle': 'A mail bounced',
   'sentence.bounced': '“{subject}” could not be delivered to {recipients}.',

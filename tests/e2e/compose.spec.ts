@@ -271,7 +271,7 @@ test('a scheduled reply is given back, not sent, when the customer writes before
   await expect(page.getByTestId('conversation-message')).toHaveCount(2, { timeout: 20_000 });
 
   const toast = page.getByTestId('notification-toast').filter({ hasText: 'Your mail was not sent' });
-  await expect(toast).toContainText(/Not sent: while your reply “Re: Refund for order 1142 \[#[0-9A-Z]{6}\]” waited to go out, Dan Nguyen wrote in the conversation\. Read it, then send again\./, { timeout: 40_000 });
+  await expect(toast).toContainText(/While your reply “Re: Refund for order 1142 \[#[0-9A-Z]{6}\]” waited to go out, Dan Nguyen wrote in the conversation\. Read it, then send again\./, { timeout: 40_000 });
   await page.screenshot({ path: screenshotPath('compose-scheduled-overtaken') });
   expect(workspace.smtp.messages).toHaveLength(sentBefore);
 

@@ -287,7 +287,7 @@ describe('sending failures', () => {
     back();
     s.clock.advance(OFFLINE_RETRY_MS);
     await desk.compose.dispatcher.idle();
-    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: expect.stringMatching(/^Not sent: while your reply “Re: Question about overtaken \[#[0-9A-Z]{6}\]” waited to go out, Dana wrote in the conversation\. Read it, then send again\.$/) });
+    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: expect.stringMatching(/^While your reply “Re: Question about overtaken \[#[0-9A-Z]{6}\]” waited to go out, Dana wrote in the conversation\. Read it, then send again\.$/) });
     expect(s.sink.messages).toHaveLength(0);
     expect((await desk.call('drafts.list', { conversationId: s.conversationId })).map((d) => d.id)).toContain(draft.id);
     expect(desk.events).toContainEqual(expect.objectContaining({ type: 'notify', notification: expect.objectContaining({ kind: 'send-failed' }) }));
@@ -313,7 +313,7 @@ describe('sending failures', () => {
 
     s.clock.advance(24 * 3_600_000);
     await desk.compose.dispatcher.idle();
-    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: expect.stringMatching(/^Not sent: while your reply “Re: Question about scheduled \[#[0-9A-Z]{6}\]” waited to go out, Ben Okafor wrote in the conversation\. Read it, then send again\.$/) });
+    expect(outboxRow(desk, item.id)).toMatchObject({ state: 'failed', problem: expect.stringMatching(/^While your reply “Re: Question about scheduled \[#[0-9A-Z]{6}\]” waited to go out, Ben Okafor wrote in the conversation\. Read it, then send again\.$/) });
     expect(s.sink.messages).toHaveLength(0);
     expect((await desk.call('drafts.list', { conversationId: s.conversationId })).map((d) => d.id)).toContain(draft.id);
   }, 60_000);
