@@ -189,6 +189,26 @@ describe('split and merge', () => {
   });
 });
 
+describe('drafts when conversations merge', () => {
+  it('keeps the reply an agent started in a conversation merged into another, under the one it joined', async () => {
+    const inbox = await allConversations('inbox');
+    const [target, source] = inbox.filter((c) => c.messageCount === 1 && c.customer.address !== inbox[0]?.customer.address).slice(0, 2);
+    if (!target || !source) throw new Error('no two short conversations');
+    const started = await call('compose.start', { accountId: null, conversationId: source.id, mode: 'reply', messageId: null });
+    await call('drafts.save', { id: started.id, to: started.to, cc: started.cc, bcc: started.bcc, subject: started.subject, html: '<p>Half-written answer</p>' });
+    const own = await call('compose.start', { accountId: null, conversationId: target.id, mode: 'reply', messageId: null });
+
+    // Whichever row the merged conversation keeps, both drafts are under it.
+    const { conversationId } = await call('conversations.merge', { targetId: target.id, sourceId: source.id });
+    const drafts = await call('drafts.list', { conversationId });
+    expect(drafts.map((d) => d.id).sort()).toEqual([started.id, own.id].sort());
+    expect(drafts.find((d) => d.id === started.id)?.html).toContain('Half-written answer');
+    // Reply resumes the newest of the two; neither is gone.
+    expect((await call('compose.start', { accountId: null, conversationId, mode: 'reply', messageId: null })).id).toBe(drafts[0]?.id);
+    for (const d of drafts) await call('drafts.discard', { id: d.id });
+  });
+});
+
 describe('contacts', () => {
   it('has a card for each customer; merge, unmerge, tags, attributes from CSV and blocking work end to end', async () => {
     const inbox = await allConversations('inbox');

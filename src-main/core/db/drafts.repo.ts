@@ -81,7 +81,8 @@ function stmts(db: Database): Statements {
         WHERE id = @id AND state = 'open'`),
       setState: db.prepare<[DraftState, number]>('UPDATE drafts SET state = ? WHERE id = ?'),
       remove: db.prepare<[number]>('DELETE FROM drafts WHERE id = ?'),
-      openFor: db.prepare<[number, string], DraftDbRow>("SELECT * FROM drafts WHERE conversation_id = ? AND mode = ? AND state = 'open'"),
+      // Two can meet when conversations merge (migration 0018): the newest is the one the agent resumes.
+      openFor: db.prepare<[number, string], DraftDbRow>("SELECT * FROM drafts WHERE conversation_id = ? AND mode = ? AND state = 'open' ORDER BY saved_at DESC, id DESC LIMIT 1"),
       listAll: db.prepare<[], DraftDbRow>("SELECT * FROM drafts WHERE state = 'open' ORDER BY saved_at DESC, id DESC LIMIT 500"),
       listConversation: db.prepare<[number], DraftDbRow>("SELECT * FROM drafts WHERE conversation_id = ? AND state = 'open' ORDER BY saved_at DESC, id DESC"),
       attachments: db.prepare<[number], DraftAttachmentRow>('SELECT * FROM draft_attachments WHERE draft_id = ? ORDER BY id'),

@@ -20,5 +20,6 @@ import { migration0014 } from './0014-snippet-not-acknowledgement.ts';
 import { migration0015 } from './0015-reply-to-header.ts';
 import { migration0016 } from './0016-reply-to-searchable.ts';
 import { migration0017 } from './0017-outbox-scheduled.ts';
+import { migration0018 } from './0018-drafts-follow-their-message.ts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018];
