@@ -88,7 +88,7 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
   'outbox.stateScheduled': 'Geplant',
   'outbox.stateSending': 'Wird gesendet',
   'outbox.stateSent': 'Gesendet',
-  'outbox.stateFailed': 'Fehlgeschlagen',
+  'outbox.stateFailed': 'Nicht gesendet',
   'outbox.stateRetrying': 'Wird erneut versucht',
   'outbox.stateCancelled': 'Abgebrochen',
   'outbox.sendsIn': { one: 'Geht in {count} s hinaus', other: 'Geht in {count} s hinaus' },

@@ -87,7 +87,7 @@ export const enCompose = {
   'outbox.stateScheduled': 'Scheduled',
   'outbox.stateSending': 'Sending',
   'outbox.stateSent': 'Sent',
-  'outbox.stateFailed': 'Failed',
+  'outbox.stateFailed': 'Not sent',
   'outbox.stateRetrying': 'Will try again',
   'outbox.stateCancelled': 'Cancelled',
   'outbox.sendsIn': { one: 'Goes out in {count} s', other: 'Goes out in {count} s' },

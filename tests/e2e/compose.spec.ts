@@ -279,6 +279,8 @@ test('a scheduled reply is given back, not sent, when the customer writes before
   await page.getByTestId('outbox-entry').click();
   const given = page.getByTestId('outbox-section-failed').getByTestId('outbox-item').filter({ hasText: 'Refund for order 1142' });
   await expect(given).toBeVisible();
+  await expect(given.getByTestId('outbox-state')).toHaveText('Not sent');
+  await page.screenshot({ path: screenshotPath('compose-scheduled-given-back') });
   await given.getByTestId('outbox-edit').click();
   await expect(composer.getByTestId('composer-body')).toContainText('Has the refund reached your account?');
   await composer.getByTestId('composer-body').click();
