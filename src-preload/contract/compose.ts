@@ -34,6 +34,19 @@ export interface Draft {
   savedAt: number;
 }
 
+/** An unsent draft in "My drafts": what the list shows, without its body. */
+export interface DraftSummary {
+  id: number;
+  /** Null for a new conversation. */
+  conversationId: number | null;
+  mode: ComposeMode;
+  subject: string;
+  to: Address[];
+  savedAt: number;
+  /** What the agent wrote, above the quote; '' when nothing yet (attachments only). */
+  preview: string;
+}
+
 export interface DraftInput {
   id: number;
   to: Address[];
@@ -176,6 +189,8 @@ export interface ComposeMethods {
   'drafts.get': { params: { id: number }; result: Draft };
   /** Unsent drafts, newest first; `conversationId` narrows to one conversation. */
   'drafts.list': { params: { conversationId: number | null }; result: Draft[] };
+  /** "My drafts": drafts the agent has written in or attached to, newest first (a reply opened and left untouched is not one). */
+  'drafts.summaries': { params: Record<string, never>; result: DraftSummary[] };
   'drafts.discard': { params: { id: number }; result: null };
   'drafts.attach': { params: { draftId: number; filename: string; contentType: string; dataBase64: string }; result: AttachmentInfo };
   'drafts.detach': { params: { draftId: number; attachmentId: number }; result: null };

@@ -19,6 +19,7 @@ import { useWorkspaceShortcuts } from './use-workspace-shortcuts.ts';
 // Replying (issue 6): new-mail dock, undo-send toast, "To send" drawer, reply settings.
 import { NewMailDock } from '../features/composer/new-mail-dock.tsx';
 import { OutboxDrawer } from '../features/outbox/outbox-drawer.tsx';
+import { DraftsDrawer } from '../features/drafts/drafts-drawer.tsx';
 import { UndoSendToast } from '../features/outbox/undo-send-toast.tsx';
 import { SettingsView } from '../features/settings/settings-view.tsx';
 
@@ -58,6 +59,7 @@ export function Workspace() {
       <NewMailDock />
       <UndoSendToast />
       <OutboxDrawer />
+      <DraftsDrawer />
       <SettingsView />
     </div>
   );

@@ -291,6 +291,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'list.loadMoreFailed': 'Weitere Unterhaltungen konnten nicht geladen werden. {reason}',
   'list.unread': 'Ungelesen',
   'list.hasAttachments': 'Hat Anhänge',
+  'list.draft': 'Entwurf',
 
   'message.noSubject': '(kein Betreff)',
   'message.unknownSender': '(unbekannter Absender)',

@@ -290,6 +290,7 @@ export const en = {
   'list.loadMoreFailed': 'More conversations could not be loaded. {reason}',
   'list.unread': 'Unread',
   'list.hasAttachments': 'Has attachments',
+  'list.draft': 'Draft',
 
   'message.noSubject': '(no subject)',
   'message.unknownSender': '(unknown sender)',

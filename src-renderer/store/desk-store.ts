@@ -22,6 +22,7 @@ import { createTriageUiSlice } from './triage-ui.slice.ts';
 import { createComposerSlice } from './composer.slice.ts';
 import { createComposerSettingsSlice } from './composer-settings.slice.ts';
 import { bindComposeEvents, createOutboxSlice } from './outbox.slice.ts';
+import { createDraftsSlice } from './drafts.slice.ts';
 import { createRulesSlice } from './rules.slice.ts';
 import type { DeskState } from './slice.ts';
 
@@ -44,6 +45,7 @@ export function createDeskStore(api: DeskApi, monitor: ConnectionMonitor): DeskS
     ...createTriageUiSlice()(...args),
     ...createComposerSlice(api)(...args),
     ...createOutboxSlice(api)(...args),
+    ...createDraftsSlice(api)(...args),
     ...createComposerSettingsSlice(api)(...args),
     ...createRulesSlice(api)(...args),
   }));

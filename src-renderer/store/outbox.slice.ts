@@ -97,17 +97,23 @@ export function createOutboxSlice(api: DeskApi): DeskSlice<OutboxSlice> {
 /**
  * Keeps replying in step with core: 'outbox' changes re-read the drawer
  * (and tell the audit view), 'templates' changes tell the template lists,
- * and a reopened link re-reads the drawer, since events may have been missed
- * while it was down.
+ * 'drafts' and 'conversations' changes re-read "My drafts" (a merge moves
+ * drafts with their mail), and a reopened link re-reads both, since events
+ * may have been missed while it was down.
  */
 export function bindComposeEvents(api: DeskApi, monitor: ConnectionMonitor, store: DeskStore): () => void {
+  const refreshBoth = (): void => {
+    void store.getState().refreshOutbox();
+    void store.getState().refreshDrafts();
+  };
   const unsubscribeMonitor = monitor.subscribe((status) => {
-    if (status.state === 'open') void store.getState().refreshOutbox();
+    if (status.state === 'open') refreshBoth();
   });
-  if (monitor.current().state === 'open') void store.getState().refreshOutbox();
+  if (monitor.current().state === 'open') refreshBoth();
   const unsubscribeEvents = api.onEvent((event: DeskEvent) => {
     if (event.type !== 'changed') return;
     if (event.table === 'templates') store.setState((state) => ({ templatesVersion: state.templatesVersion + 1 }));
+    if (event.table === 'drafts' || event.table === 'conversations') void store.getState().refreshDrafts();
     if (event.table !== 'outbox') return;
     store.setState((state) => ({ outboxVersion: state.outboxVersion + 1 }));
     void store.getState().refreshOutbox();

@@ -15,11 +15,12 @@ import type { TriageUiSlice } from './triage-ui.slice.ts';
 import type { ComposerSlice } from './composer.slice.ts';
 import type { ComposerSettingsSlice } from './composer-settings.slice.ts';
 import type { OutboxSlice } from './outbox.slice.ts';
+import type { DraftsSlice } from './drafts.slice.ts';
 import type { RulesSlice } from './rules.slice.ts';
 
 /** The whole bound store: every slice sees every other (zustand's slices pattern). */
 export type DeskState = AppSlice & AccountsSlice & FoldersSlice & ConversationListSlice & ReadingSlice & SearchSlice & ContactsSlice
   & TeamSlice & TriageSlice & ActivitySlice & NotificationsSlice & TriageUiSlice
-  & ComposerSlice & OutboxSlice & ComposerSettingsSlice & RulesSlice;
+  & ComposerSlice & OutboxSlice & DraftsSlice & ComposerSettingsSlice & RulesSlice;
 
 export type DeskSlice<T> = StateCreator<DeskState, [], [], T>;

@@ -294,6 +294,43 @@ test('a scheduled reply is given back, not sent, when the customer writes before
   await expect(page.getByTestId('outbox-section-failed')).toHaveCount(0);
 });
 
+test('a reply left unfinished is marked Draft in the list and carried on from My drafts', async ({ page }) => {
+  await workspace.open(page, 4);
+  // Bob's reply from the first test was closed unsent, with its attachment.
+  const bob = page.getByTestId('message-row').filter({ hasText: 'Quarterly invoice request' });
+  await expect(bob.getByTestId('row-draft')).toHaveText('Draft');
+  // A reply only opened and closed again is not a draft.
+  await openConversation(page, 'Broken flamingo lamp');
+  await page.getByTestId('reply').click();
+  const composer = page.getByTestId('composer');
+  await expect(composer.getByTestId('composer-body')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(composer).toBeHidden();
+  await expect(page.getByTestId('message-row').filter({ hasText: 'Broken flamingo lamp' }).getByTestId('row-draft')).toHaveCount(0);
+  await expect(page.getByTestId('drafts-count')).toHaveText('1');
+
+  await page.getByTestId('drafts-entry').click();
+  const drafts = page.getByTestId('drafts-drawer');
+  await expect(drafts.getByTestId('draft-item')).toHaveCount(1);
+  await expect(drafts.getByTestId('draft-item')).toContainText('Quarterly invoice request');
+  await expect(drafts.getByTestId('draft-preview')).toHaveText('The invoice is attached.');
+  await page.screenshot({ path: screenshotPath('compose-my-drafts') });
+  await drafts.getByTestId('draft-open').click();
+  await expect(drafts).toBeHidden();
+  await expect(page.getByTestId('reading-subject')).toHaveText('Quarterly invoice request');
+  await expect(composer.getByTestId('composer-body')).toContainText('The invoice is attached.');
+  await expect(composer.getByTestId('composer-attachment')).toContainText('invoice-q3.txt');
+  await composer.getByTestId('composer-close').click();
+
+  // Discarded from the list: gone from the list, the row and the count.
+  await page.getByTestId('drafts-entry').click();
+  await drafts.getByTestId('draft-discard').click();
+  await expect(drafts.getByTestId('drafts-empty')).toBeVisible();
+  await page.getByTestId('drafts-close').click();
+  await expect(bob.getByTestId('row-draft')).toHaveCount(0);
+  await expect(page.getByTestId('drafts-count')).toHaveCount(0);
+});
+
 test('a reply sent while the mail server cannot be reached waits in To send, without a failure', async ({ page }) => {
   await workspace.open(page, 4);
   await workspace.smtp.stop();

@@ -197,15 +197,19 @@ describe('drafts when conversations merge', () => {
     const started = await call('compose.start', { accountId: null, conversationId: source.id, mode: 'reply', messageId: null });
     await call('drafts.save', { id: started.id, to: started.to, cc: started.cc, bcc: started.bcc, subject: started.subject, html: '<p>Half-written answer</p>' });
     const own = await call('compose.start', { accountId: null, conversationId: target.id, mode: 'reply', messageId: null });
+    // "My drafts" lists the reply written in, not the one only opened.
+    expect((await call('drafts.summaries', {})).map((d) => [d.id, d.conversationId, d.preview])).toEqual([[started.id, source.id, 'Half-written answer']]);
 
     // Whichever row the merged conversation keeps, both drafts are under it.
     const { conversationId } = await call('conversations.merge', { targetId: target.id, sourceId: source.id });
     const drafts = await call('drafts.list', { conversationId });
     expect(drafts.map((d) => d.id).sort()).toEqual([started.id, own.id].sort());
     expect(drafts.find((d) => d.id === started.id)?.html).toContain('Half-written answer');
+    expect((await call('drafts.summaries', {})).map((d) => [d.id, d.conversationId])).toEqual([[started.id, conversationId]]);
     // Reply resumes the newest of the two; neither is gone.
     expect((await call('compose.start', { accountId: null, conversationId, mode: 'reply', messageId: null })).id).toBe(drafts[0]?.id);
     for (const d of drafts) await call('drafts.discard', { id: d.id });
+    expect(await call('drafts.summaries', {})).toEqual([]);
   });
 });
 

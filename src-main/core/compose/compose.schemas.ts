@@ -46,6 +46,7 @@ export const composeSchemas: DomainSchemas<keyof ComposeMethods> = {
   }),
   'drafts.get': z.strictObject({ id: rowId }),
   'drafts.list': z.strictObject({ conversationId: rowId.nullable() }),
+  'drafts.summaries': z.strictObject({}),
   'drafts.discard': z.strictObject({ id: rowId }),
   'drafts.attach': z.strictObject({
     draftId: rowId,

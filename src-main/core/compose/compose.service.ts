@@ -9,7 +9,8 @@ import type { ComposeMethods } from '../../../src-preload/api.ts';
 import type { SyncManager } from '../accounts/sync-manager.ts';
 import type { Clock } from '../clock.ts';
 import { getAccount } from '../db/accounts.repo.ts';
-import { deleteDraft, getDraft, listOpenDrafts, publicDraft, removeDraftAttachment, saveDraft } from '../db/drafts.repo.ts';
+import { deleteDraft, getDraft, listOpenDrafts, publicDraft, removeDraftAttachment, saveDraft, writtenDrafts } from '../db/drafts.repo.ts';
+import { draftPreview } from './draft-preview.ts';
 import { drawerRows, toOutboxItem } from '../db/outbox.repo.ts';
 import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
@@ -109,6 +110,7 @@ export function startCompose(deps: ComposeDeps): ComposeService & { dispatcher: 
       return publicDraft(d);
     },
     'drafts.list': ({ conversationId }) => listOpenDrafts(db, conversationId).map(publicDraft),
+    'drafts.summaries': () => writtenDrafts(db).map(({ html, ...d }) => ({ ...d, preview: draftPreview(html) })),
     'drafts.discard': ({ id }) => {
       requireOpenDraft(db, id);
       deleteDraft(db, id);

@@ -3,7 +3,7 @@
  * composer saves as the agent types — so it is one prepared UPDATE by key.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { Address, AttachmentInfo, ComposeMode, Draft } from '../../../src-preload/api.ts';
+import type { Address, AttachmentInfo, ComposeMode, Draft, DraftSummary } from '../../../src-preload/api.ts';
 
 export type DraftState = 'open' | 'queued' | 'sent';
 
@@ -20,6 +20,16 @@ interface DraftDbRow {
   html: string;
   state: DraftState;
   saved_at: number;
+}
+
+interface DraftSummaryRow {
+  id: number;
+  conversation_id: number | null;
+  mode: ComposeMode;
+  subject: string;
+  to_json: string;
+  saved_at: number;
+  html: string;
 }
 
 export interface DraftAttachmentRow {
@@ -61,9 +71,11 @@ interface Statements {
   openFor: Statement<[number, string], DraftDbRow>;
   listAll: Statement<[], DraftDbRow>;
   listConversation: Statement<[number], DraftDbRow>;
+  summaries: Statement<[], DraftSummaryRow>;
   attachments: Statement<[number], DraftAttachmentRow>;
   attachment: Statement<[number, number], DraftAttachmentRow>;
   insertAttachment: Statement;
+  markWritten: Statement<[number]>;
   removeAttachment: Statement<[number, number]>;
   attachmentBytes: Statement<[number], { n: number }>;
 }
@@ -77,17 +89,21 @@ function stmts(db: Database): Statements {
       insert: db.prepare(`INSERT INTO drafts (account_id, conversation_id, mode, in_reply_to, to_json, cc_json, bcc_json, subject, html, created_at, saved_at)
         VALUES (@accountId, @conversationId, @mode, @inReplyTo, @to, @cc, @bcc, @subject, @html, @now, @now)`),
       byId: db.prepare<[number], DraftDbRow>('SELECT * FROM drafts WHERE id = ?'),
-      save: db.prepare(`UPDATE drafts SET to_json = @to, cc_json = @cc, bcc_json = @bcc, subject = @subject, html = @html, saved_at = @now
-        WHERE id = @id AND state = 'open'`),
+      save: db.prepare(`UPDATE drafts SET to_json = @to, cc_json = @cc, bcc_json = @bcc, subject = @subject, html = @html, saved_at = @now,
+        written = 1 WHERE id = @id AND state = 'open'`),
       setState: db.prepare<[DraftState, number]>('UPDATE drafts SET state = ? WHERE id = ?'),
       remove: db.prepare<[number]>('DELETE FROM drafts WHERE id = ?'),
       // Two can meet when conversations merge (migration 0018): the newest is the one the agent resumes.
       openFor: db.prepare<[number, string], DraftDbRow>("SELECT * FROM drafts WHERE conversation_id = ? AND mode = ? AND state = 'open' ORDER BY saved_at DESC, id DESC LIMIT 1"),
       listAll: db.prepare<[], DraftDbRow>("SELECT * FROM drafts WHERE state = 'open' ORDER BY saved_at DESC, id DESC LIMIT 500"),
+      // Written in or attached to (migration 0019): compose.start stores a reply's draft before the agent types.
+      summaries: db.prepare<[], DraftSummaryRow>(`SELECT id, conversation_id, mode, subject, to_json, saved_at, html FROM drafts
+        WHERE state = 'open' AND written = 1 ORDER BY saved_at DESC, id DESC LIMIT 500`),
       listConversation: db.prepare<[number], DraftDbRow>("SELECT * FROM drafts WHERE conversation_id = ? AND state = 'open' ORDER BY saved_at DESC, id DESC"),
       attachments: db.prepare<[number], DraftAttachmentRow>('SELECT * FROM draft_attachments WHERE draft_id = ? ORDER BY id'),
       attachment: db.prepare<[number, number], DraftAttachmentRow>('SELECT * FROM draft_attachments WHERE draft_id = ? AND id = ?'),
       insertAttachment: db.prepare('INSERT INTO draft_attachments (draft_id, filename, content_type, size, sha256) VALUES (?, ?, ?, ?, ?)'),
+      markWritten: db.prepare<[number]>('UPDATE drafts SET written = 1 WHERE id = ?'),
       removeAttachment: db.prepare<[number, number]>('DELETE FROM draft_attachments WHERE draft_id = ? AND id = ?'),
       attachmentBytes: db.prepare<[number], { n: number }>('SELECT coalesce(sum(size), 0) AS n FROM draft_attachments WHERE draft_id = ?'),
     };
@@ -186,6 +202,19 @@ export function listOpenDrafts(db: Database, conversationId: number | null): Sto
   return rows.map((r) => toDraft(db, r));
 }
 
+/** Open drafts the agent has written in or attached to, newest first (at most 500), with their HTML for a preview. */
+export function writtenDrafts(db: Database): Array<Omit<DraftSummary, 'preview'> & { html: string }> {
+  return stmts(db).summaries.all().map((r) => ({
+    id: r.id,
+    conversationId: r.conversation_id,
+    mode: r.mode,
+    subject: r.subject,
+    to: addresses(r.to_json),
+    savedAt: r.saved_at,
+    html: r.html,
+  }));
+}
+
 export function draftAttachments(db: Database, draftId: number): DraftAttachmentRow[] {
   return stmts(db).attachments.all(draftId);
 }
@@ -199,7 +228,9 @@ export function draftAttachmentBytes(db: Database, draftId: number): number {
 }
 
 export function insertDraftAttachment(db: Database, draftId: number, a: { filename: string; contentType: string; size: number; sha256: string }): AttachmentInfo {
-  const info = stmts(db).insertAttachment.run(draftId, a.filename, a.contentType, a.size, a.sha256);
+  const s = stmts(db);
+  const info = s.insertAttachment.run(draftId, a.filename, a.contentType, a.size, a.sha256);
+  s.markWritten.run(draftId);
   return { id: Number(info.lastInsertRowid), filename: a.filename, contentType: a.contentType, size: a.size };
 }
 

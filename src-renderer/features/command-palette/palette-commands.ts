@@ -54,6 +54,8 @@ export function paletteCommands(state: DeskState): PaletteCommand[] {
     { id: 'to-inbox', title: t('shortcuts.toInbox'), keys: [], run: (s) => void s.moveChecked('inbox') },
     { id: 'settings', title: t('palette.settings'), keys: [], run: (s) => s.setSettingsOpen(true) },
     { id: 'rules', title: t('palette.rules'), keys: [], run: (s) => s.setRulesOpen(true) },
+    { id: 'drafts', title: t('drafts.title'), keys: [], run: (s) => s.setDraftsOpen(true) },
+    { id: 'to-send', title: t('outbox.title'), keys: [], run: (s) => s.setOutboxOpen(true) },
     { id: 'delegate', title: t('palette.delegate'), keys: [], run: (s) => (s.opened ? s.setDelegateFor(s.opened.id) : s.showNotice(t('triage.nothingSelected'))) },
     { id: 'identity', title: t('palette.identity'), keys: [], run: (s) => s.setAgentDialogOpen(true) },
     { id: 'notifications', title: t('palette.notifications'), keys: [], run: (s) => s.setNotificationsOpen(true) },

@@ -57,6 +57,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
     })),
   );
   const { selectedId, openedId } = useDesk(useShallow((s) => ({ selectedId: s.selectedConversationId, openedId: s.opened?.id ?? null })));
+  const draftConversations = useDesk((s) => s.draftConversations);
   const { rowTriage, checkedIds, directory, settings } = useDesk(
     useShallow((s) => ({ rowTriage: s.rowTriage, checkedIds: s.checkedIds, directory: s.directory, settings: s.triageSettings })),
   );
@@ -208,6 +209,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
                 now={now}
                 triage={searching ? null : (rowTriage.get(conversation.id) ?? null)}
                 checked={checkedIds.has(conversation.id)}
+                hasDraft={draftConversations.has(conversation.id)}
                 directory={directory}
                 settings={settings}
                 onActivate={activate}

@@ -31,13 +31,15 @@ interface ConversationRowProps {
   triage: TriageState | null;
   /** Part of the multi-selection (x, Shift+j/k). */
   checked: boolean;
+  /** This desktop has an unsent draft in it ("My drafts"). */
+  hasDraft: boolean;
   directory: TeamDirectory | null;
   settings: TriageSettings | null;
   onActivate(id: number): void;
 }
 
 export const ConversationRow = memo(function ConversationRow(props: ConversationRowProps) {
-  const { conversation, highlight, highlightInNote = false, selected, open, top, height, now, triage, checked, directory, settings, onActivate } = props;
+  const { conversation, highlight, highlightInNote = false, selected, open, top, height, now, triage, checked, hasDraft, directory, settings, onActivate } = props;
   const classes = ['conversation-row'];
   if (triage) classes.push('has-triage');
   if (checked) classes.push('is-checked');
@@ -85,6 +87,7 @@ export const ConversationRow = memo(function ConversationRow(props: Conversation
       <div className="row-line row-subject">{conversation.subject.trim() || t('message.noSubject')}</div>
       <div className={`row-snippet${highlight ? ' row-snippet-hit' : ''}`}>
         <span className="row-ticket" data-testid="row-ticket">#{conversation.ticket}</span>
+        {hasDraft && <span className="row-draft" data-testid="row-draft">{t('list.draft')}</span>}
         {highlightInNote && <span className="row-note-label" data-testid="row-note-match">{t('search.inNote')}</span>}
         {highlight ? <HighlightedText segments={highlight} /> : conversation.snippet}
       </div>

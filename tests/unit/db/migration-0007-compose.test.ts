@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../src-main/core/db/migrate.ts';
 import { migrations } from '../../../src-main/core/db/migrations/index.ts';
 import { claimForSending, cancelOutboxItem, dueRows, insertOutboxItem, nextWakeAt } from '../../../src-main/core/db/outbox.repo.ts';
-import { insertDraft } from '../../../src-main/core/db/drafts.repo.ts';
 
 function fresh(upTo = migrations.length) {
   const db = new Database(':memory:');
@@ -13,8 +12,9 @@ function fresh(upTo = migrations.length) {
   return db;
 }
 
+// Raw SQL: the repository prepares statements for columns of later migrations.
 const draft = (db: Database.Database, conversationId: number | null) =>
-  insertDraft(db, { accountId: 1, conversationId, mode: 'reply', inReplyTo: null, to: [], cc: [], bcc: [], subject: '', html: '', now: 0 });
+  db.prepare("INSERT INTO drafts (account_id, conversation_id, mode, created_at, saved_at) VALUES (1, ?, 'reply', 0, 0)").run(conversationId);
 
 describe('migration 0007 (compose)', () => {
   it('allows one open draft per conversation and mode, until 0018 lets merged conversations keep both', () => {
