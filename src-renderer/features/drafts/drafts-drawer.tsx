@@ -1,7 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { DraftSummary } from '../../../src-preload/api.ts';
-import { ErrorNote } from '../../app/ui/error-note.tsx';
-import { Modal } from '../../app/ui/modal.tsx';
+import { SideDrawer } from '../../app/ui/side-drawer.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { formatAddress, formatFullDate, formatRelativeTime } from '../../i18n/format.ts';
 import { useDesk } from '../../store/store-context.tsx';
@@ -44,32 +43,20 @@ function DraftRow({ draft, now }: { draft: DraftSummary; now: number }) {
 
 /** "My drafts": what this desktop started writing and has not sent, newest first; a click resumes it. */
 export function DraftsDrawer() {
-  const titleId = useId();
   const open = useDesk((s) => s.draftsOpen);
   const drafts = useDesk((s) => s.draftSummaries);
   const error = useDesk((s) => s.draftsError);
   const setOpen = useDesk((s) => s.setDraftsOpen);
   const now = Date.now();
   return (
-    <Modal open={open} labelledBy={titleId} onClose={() => setOpen(false)} className="outbox-drawer">
-      <div className="outbox-drawer-inner" data-testid="drafts-drawer">
-        <header className="outbox-drawer-header">
-          <h2 id={titleId} className="modal-title">{t('drafts.title')}</h2>
-          <span className="toolbar-spacer" />
-          <button type="button" className="button button-small button-quiet" data-testid="drafts-close" onClick={() => setOpen(false)}>
-            {t('common.close')}
-          </button>
-        </header>
-        <p className="modal-text">{t('drafts.lead')}</p>
-        {error && <ErrorNote error={error} />}
-        {drafts.length > 0 ? (
-          <ul className="outbox-list">
-            {drafts.map((d) => <DraftRow key={d.id} draft={d} now={now} />)}
-          </ul>
-        ) : (
-          <p className="outbox-empty muted" data-testid="drafts-empty">{t('drafts.empty')}</p>
-        )}
-      </div>
-    </Modal>
+    <SideDrawer open={open} title={t('drafts.title')} lead={t('drafts.lead')} error={error} testId="drafts-drawer" closeTestId="drafts-close" onClose={() => setOpen(false)}>
+      {drafts.length > 0 ? (
+        <ul className="outbox-list">
+          {drafts.map((d) => <DraftRow key={d.id} draft={d} now={now} />)}
+        </ul>
+      ) : (
+        <p className="outbox-empty muted" data-testid="drafts-empty">{t('drafts.empty')}</p>
+      )}
+    </SideDrawer>
   );
 }

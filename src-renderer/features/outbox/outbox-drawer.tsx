@@ -1,7 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OutboxItem } from '../../../src-preload/api.ts';
-import { ErrorNote } from '../../app/ui/error-note.tsx';
-import { Modal } from '../../app/ui/modal.tsx';
+import { SideDrawer } from '../../app/ui/side-drawer.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { formatAddress } from '../../i18n/format.ts';
 import { useDesk } from '../../store/store-context.tsx';
@@ -44,7 +43,6 @@ function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
 
 /** The "To send" drawer: mail in its undo window, scheduled, being sent, or failed — with what to do about each. */
 export function OutboxDrawer() {
-  const titleId = useId();
   const open = useDesk((s) => s.outboxOpen);
   const items = useDesk((s) => s.outboxItems);
   const error = useDesk((s) => s.outboxError);
@@ -61,31 +59,20 @@ export function OutboxDrawer() {
 
   const shown = items.filter((i) => STATE_ORDER.includes(i.state));
   return (
-    <Modal open={open} labelledBy={titleId} onClose={() => setOpen(false)} className="outbox-drawer">
-      <div className="outbox-drawer-inner" data-testid="outbox-drawer">
-        <header className="outbox-drawer-header">
-          <h2 id={titleId} className="modal-title">{t('outbox.title')}</h2>
-          <span className="toolbar-spacer" />
-          <button type="button" className="button button-small button-quiet" data-testid="outbox-close" onClick={() => setOpen(false)}>
-            {t('common.close')}
-          </button>
-        </header>
-        <p className="modal-text">{t('outbox.lead')}</p>
-        {error && <ErrorNote error={error} />}
-        {SECTION_ORDER.map((section) => {
-          const group = shown.filter((i) => sectionOf(i) === section).sort((a, b) => a.sendAt - b.sendAt);
-          if (group.length === 0) return null;
-          return (
-            <section key={section} className="outbox-group" aria-label={t(SECTION_LABEL[section])} data-testid={`outbox-section-${section}`}>
-              <h3 className="section-label">{t(SECTION_LABEL[section])}</h3>
-              <ul className="outbox-list">
-                {group.map((item) => <OutboxRow key={item.id} item={item} now={now} />)}
-              </ul>
-            </section>
-          );
-        })}
-        {loaded && shown.length === 0 && <p className="outbox-empty muted" data-testid="outbox-empty">{t('outbox.empty')}</p>}
-      </div>
-    </Modal>
+    <SideDrawer open={open} title={t('outbox.title')} lead={t('outbox.lead')} error={error} testId="outbox-drawer" closeTestId="outbox-close" onClose={() => setOpen(false)}>
+      {SECTION_ORDER.map((section) => {
+        const group = shown.filter((i) => sectionOf(i) === section).sort((a, b) => a.sendAt - b.sendAt);
+        if (group.length === 0) return null;
+        return (
+          <section key={section} className="outbox-group" aria-label={t(SECTION_LABEL[section])} data-testid={`outbox-section-${section}`}>
+            <h3 className="section-label">{t(SECTION_LABEL[section])}</h3>
+            <ul className="outbox-list">
+              {group.map((item) => <OutboxRow key={item.id} item={item} now={now} />)}
+            </ul>
+          </section>
+        );
+      })}
+      {loaded && shown.length === 0 && <p className="outbox-empty muted" data-testid="outbox-empty">{t('outbox.empty')}</p>}
+    </SideDrawer>
   );
 }
