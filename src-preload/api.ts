@@ -326,7 +326,7 @@ export type ChangedTable =
  * the agent's language; subjects, names and a colleague's note travel as values, verbatim.
  */
 export interface DeskNotification {
-  kind: 'snooze-ended' | 'shared' | 'mentioned' | 'assigned' | 'sent-late' | 'send-failed';
+  kind: 'snooze-ended' | 'shared' | 'mentioned' | 'assigned' | 'replied' | 'sent-late' | 'send-failed';
   title: Sentence;
   body: Sentence;
   conversationId: number | null;

@@ -28,6 +28,7 @@ const NOTIFICATION_KINDS: Record<DeskNotification['kind'], true> = {
   shared: true,
   mentioned: true,
   assigned: true,
+  replied: true,
   'sent-late': true,
   'send-failed': true,
 };

@@ -4,7 +4,8 @@
  * conversation, tags it, assigns it to themselves, tries a priority and
  * undoes it, snoozes it for five seconds and sees it come back (unread, with
  * a notification), marks it done, and sees it reopen when the customer
- * writes again (a message appended to Dovecot). Then the long-list scroll:
+ * writes again (a message appended to Dovecot), with a notice that the
+ * customer of a conversation assigned to her wrote. Then the long-list scroll:
  * every row of the demo's open conversations rendered while scrolling, with
  * the long tasks measured and written to reports/triage-scroll.json.
  */
@@ -184,6 +185,9 @@ test.describe('keyboard triage on a Dovecot account', () => {
       }),
     ]);
     await expect(lamp).toHaveCount(1, { timeout: 45_000 });
+    // It is assigned to Dana, so she is told that Alice wrote again.
+    await expect(page.getByTestId('notification-toast').filter({ hasText: 'Alice Example replied in “Broken flamingo lamp”, which is assigned to you.' })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('triage-customer-replied') });
     await expect(lamp.getByTestId('badge-status')).toHaveAttribute('data-status', 'pending');
     await expect(lamp.getByTestId('badge-tag')).toHaveText('#vip');
     await expect(page.getByTestId('drawer-status:done')).not.toHaveAttribute('data-count', '1');

@@ -18,6 +18,8 @@ export interface TriageConversationRow {
   last_message_at: number;
   unread_count: number;
   subject: string;
+  customer_name: string;
+  customer_address: string;
   account_email: string;
 }
 
@@ -155,7 +157,7 @@ const sql = {
     SELECT conversation_id FROM conversation_state WHERE next_change_at IS NOT NULL AND next_change_at <= ?`,
   flags: 'SELECT name FROM triage_flags',
   clearFlags: 'DELETE FROM triage_flags',
-  conversation: `SELECT c.id, c.account_id, c.root_message_id, c.last_message_at, c.unread_count, c.subject,
+  conversation: `SELECT c.id, c.account_id, c.root_message_id, c.last_message_at, c.unread_count, c.subject, c.customer_name, c.customer_address,
     coalesce((SELECT a.email FROM accounts a WHERE a.id = c.account_id), '') AS account_email FROM conversations c WHERE c.id = ?`,
   members: `SELECT m.id, ${THREAD_ID} AS thread_id, m.message_id, m.from_address, m.to_json, m.reply_to_json, m.date,
       -- The sender, or whom a contact form's mail names in Reply-To (its customer): blocking either sends it to spam.

@@ -11,9 +11,10 @@
  * - Rows whose fold changes by itself (snooze end, auto-close, SLA due,
  *   purge) are queued again when `next_change_at` passes (`markDueDirty`).
  * - Notifications are decided by comparing the old row with the new one
- *   (a snooze that ended) or from received ops (assigned, shared,
- *   mentioned); they are returned, not emitted, so the caller emits them
- *   after the transaction committed.
+ *   (a snooze that ended, the customer of an assigned conversation writing
+ *   again) or from received ops (assigned, shared, mentioned); they are
+ *   returned, not emitted, so the caller emits them after the transaction
+ *   committed.
  */
 import type { Database } from 'better-sqlite3';
 import type { DeskNotification, Sentence, SentenceKey, TriageSettings } from '../../../src-preload/api.ts';
@@ -44,6 +45,8 @@ import type { FoldMessage, FoldSettings } from './triage-fold.ts';
 import { FIELD, foldTriage } from './triage-fold.ts';
 import { foldSettingsOf, readTriageSettings } from './triage-settings.ts';
 import { noteOf } from './notes.ts';
+import type { CustomerReply } from './customer-replied.ts';
+import { customerReplyNotifications } from './customer-replied.ts';
 import { isAcknowledgementId } from '../rules/acknowledgement.ts';
 import { isOutgoing } from '../conversations/thread-source.ts';
 
@@ -96,6 +99,7 @@ export class TriageMaterializer {
   drain(now: number, limit: number): DrainResult {
     const result: DrainResult = { changed: [], everything: false, activity: [], notifications: [], purge: [], remaining: false };
     const wakes: Wake[] = [];
+    const replies: CustomerReply[] = [];
     this.db.transaction(() => {
       const flags = takeFlags(this.db);
       if (flags.has('settings')) {
@@ -117,6 +121,7 @@ export class TriageMaterializer {
         if (!outcome) continue;
         result.changed.push(id);
         if (outcome.wake) wakes.push(outcome.wake);
+        else if (outcome.replied) replies.push(outcome.replied);
         if (outcome.purge) result.purge.push(...memberMessageIds(this.db, id));
       }
       this.receivedOps(result, now);
@@ -124,11 +129,12 @@ export class TriageMaterializer {
     for (const w of wakes) {
       result.notifications.push({ kind: 'snooze-ended', title: sentence('snoozeEndedTitle'), body: sentence('snoozeEnded', { subject: w.subject }), conversationId: w.conversationId });
     }
+    result.notifications.push(...customerReplyNotifications(replies));
     return result;
   }
 
   /** Folds one conversation and writes its row; null when the conversation is gone or its row did not change. */
-  refold(conversationId: number, now: number): { wake: Wake | null; purge: boolean } | null {
+  refold(conversationId: number, now: number): { wake: Wake | null; purge: boolean; replied: CustomerReply | null } | null {
     const conversation = triageConversation(this.db, conversationId);
     if (!conversation) return null;
     const own = new Set([conversation.account_email.trim().toLowerCase()]);
@@ -192,9 +198,14 @@ export class TriageMaterializer {
     const wokeNow = old !== null && old.snoozed_until !== null && fold.snoozedUntil === null && fold.wokeAt !== null && fold.wokeAt !== old.woke_at;
     const forMe = fold.snoozedBy === this.node || mine;
     if (unchanged) return null;
+    // The customer wrote since the last fold, in a conversation assigned to this agent by name (not to a group).
+    const newest = newestCustomer === null ? undefined : members.find((m) => m.id === newestCustomer);
+    const replied = old !== null && newest !== undefined && fold.assignee === agentRef(this.node) && newest.date > old.last_message_at
+      && newest.date >= now - NOTIFY_WINDOW_MS && fold.status !== 'spam';
     return {
       wake: wokeNow && forMe ? { conversationId, subject: conversation.subject } : null,
       purge: old !== null && old.view !== 'purged' && fold.view === 'purged',
+      replied: replied ? { conversationId, who: conversation.customer_name || conversation.customer_address, subject: conversation.subject } : null,
     };
   }
 

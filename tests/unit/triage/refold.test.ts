@@ -58,6 +58,62 @@ describe('the recompute queue', () => {
   });
 });
 
+describe('a customer writing again', () => {
+  const assign = (c: number, to: string) => {
+    t.actor.record([{ entity: messageEntity(root(c)), field: 'assignee', value: to }]);
+    t.drain();
+  };
+
+  it('tells the agent the conversation is assigned to, by name, and nobody else', () => {
+    const mine = t.mail('q1@customer.example', T0);
+    const bobs = t.mail('q2@customer.example', T0, { from: 'carl@customer.example' });
+    const nobodys = t.mail('q3@customer.example', T0, { from: 'dora@customer.example' });
+    t.drain();
+    assign(mine, me());
+    assign(bobs, `agent:${BOB}`);
+    const now = t.clock.now();
+    t.mail('q1b@customer.example', now, { inReplyTo: 'q1@customer.example' });
+    t.mail('q2b@customer.example', now, { inReplyTo: 'q2@customer.example', from: 'carl@customer.example' });
+    t.mail('q3b@customer.example', now, { inReplyTo: 'q3@customer.example', from: 'dora@customer.example' });
+    const r = t.drain();
+    expect(r.notifications).toEqual([{
+      kind: 'replied',
+      title: expect.objectContaining({ key: 'customerRepliedTitle' }),
+      body: expect.objectContaining({ key: 'customerReplied', text: 'Alice Example replied in “Order problem”, which is assigned to you.' }),
+      conversationId: mine,
+    }]);
+    // Carl's is Bob's to hear about; Dora's is nobody's yet (the inbox shows it).
+    expect([bobs, nobodys]).not.toContain(mine);
+  });
+
+  it('says nothing for the team’s own answer, for a refold without new mail, or for old mail a desktop catches up on', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.drain();
+    assign(c, me());
+    t.mail('r1@desk.example', t.clock.now(), { from: DESK, inReplyTo: 'q1@customer.example', folder: 'sent' });
+    expect(t.drain().notifications).toEqual([]);
+    t.actor.record([{ entity: messageEntity(root(c)), field: 'priority', value: 'urgent' }]);
+    expect(t.drain().notifications).toEqual([]);
+    // Written two days ago, after everything this desktop had: a desktop back after a long weekend.
+    const old = t.mail('q5@customer.example', T0, { from: 'erin@customer.example' });
+    t.drain();
+    assign(old, me());
+    t.mail('q5b@customer.example', t.clock.now() - 2 * DAY, { inReplyTo: 'q5@customer.example', from: 'erin@customer.example' });
+    const r = t.drain();
+    expect(r.changed).toContain(old);
+    expect(r.notifications).toEqual([]);
+  });
+
+  it('says many replies at once in one notice', () => {
+    const ids = ['a', 'b', 'c', 'd'].map((n) => t.mail(`${n}1@customer.example`, T0, { from: `${n}@customer.example` }));
+    t.drain();
+    for (const c of ids) assign(c, me());
+    for (const n of ['a', 'b', 'c', 'd']) t.mail(`${n}2@customer.example`, t.clock.now(), { inReplyTo: `${n}1@customer.example`, from: `${n}@customer.example` });
+    const r = t.drain();
+    expect(r.notifications).toEqual([expect.objectContaining({ kind: 'replied', conversationId: null, body: expect.objectContaining({ text: '4 customers replied in conversations assigned to you.' }) })]);
+  });
+});
+
 describe('ops from colleagues', () => {
   it('an assignment received from the team updates the state and notifies the assignee', () => {
     const c = t.mail('q1@customer.example', T0);

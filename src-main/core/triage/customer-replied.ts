@@ -1,0 +1,28 @@
+/**
+ * "Ann replied to “Refund”": the agent a conversation is assigned to hears
+ * when its customer writes again, the way a colleague's assignment or
+ * mention reaches them. Decided in the fold (refold.ts) by comparing the
+ * newest customer mail with the conversation as it was last folded, so a
+ * conversation's first fold (a new desktop, a first sync) and mail older
+ * than the notify window say nothing.
+ */
+import type { DeskNotification } from '../../../src-preload/api.ts';
+import { sentence } from '../sentences.ts';
+
+export interface CustomerReply {
+  conversationId: number;
+  /** The customer's name, else their address. */
+  who: string;
+  subject: string;
+}
+
+/** More at once than this (a laptop back online after a weekend) is said in one notice, not a toast each. */
+export const MAX_SINGLE_REPLY_NOTICES = 3;
+
+export function customerReplyNotifications(replies: readonly CustomerReply[]): DeskNotification[] {
+  const title = sentence('customerRepliedTitle');
+  if (replies.length <= MAX_SINGLE_REPLY_NOTICES) {
+    return replies.map((r) => ({ kind: 'replied', title, body: sentence('customerReplied', { who: r.who, subject: r.subject }), conversationId: r.conversationId }));
+  }
+  return [{ kind: 'replied', title, body: sentence('customersReplied', { count: String(replies.length) }), conversationId: null }];
+}
