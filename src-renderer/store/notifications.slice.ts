@@ -11,6 +11,11 @@ import type { DeskSlice } from './slice.ts';
 const KEEP = 50;
 const TOASTS = 3;
 
+/** Whether following the notification leads anywhere: its conversation, or Mine for several customers' replies at once. */
+export function canFollow(n: DeskNotification): boolean {
+  return n.conversationId !== null || n.kind === 'replied';
+}
+
 export interface AppNotification extends DeskNotification {
   id: number;
   at: number;
@@ -26,7 +31,7 @@ export interface NotificationsSlice {
   pushNotification(notification: DeskNotification): void;
   dismissToast(id: number): void;
   setNotificationsOpen(open: boolean): void;
-  /** Opens the conversation the notification is about and marks it read. */
+  /** Opens the conversation the notification is about (Mine, for several replies at once) and marks it read. */
   followNotification(id: number): void;
 }
 
@@ -77,6 +82,7 @@ export function createNotificationsSlice(): DeskSlice<NotificationsSlice> {
         notificationsOpen: false,
       }));
       if (entry?.conversationId != null) void get().openConversation(entry.conversationId);
+      else if (entry?.kind === 'replied') get().setFolderChoice({ kind: 'drawer', drawer: 'mine' });
     },
   });
 }

@@ -4,6 +4,7 @@ import { Modal } from '../../app/ui/modal.tsx';
 import { say, t } from '../../i18n/i18n.ts';
 import { formatRelativeTime } from '../../i18n/format.ts';
 import type { AppNotification } from '../../store/notifications.slice.ts';
+import { canFollow } from '../../store/notifications.slice.ts';
 import { useDesk } from '../../store/store-context.tsx';
 import './notifications.css';
 
@@ -22,7 +23,7 @@ function Toast({ notification }: { notification: AppNotification }) {
         <span>{say(notification.body)}</span>
       </div>
       <div className="notification-actions">
-        {notification.conversationId !== null && (
+        {canFollow(notification) && (
           <button type="button" className="link-button" onClick={() => follow(notification.id)}>{t('notifications.open')}</button>
         )}
         <button type="button" className="link-button" aria-label={t('common.dismiss')} onClick={() => dismiss(notification.id)}>×</button>
@@ -58,7 +59,7 @@ export function NotificationList() {
         <ul className="notification-list" data-testid="notification-list">
           {notifications.map((n) => (
             <li key={n.id} className={n.read ? '' : 'is-unread'}>
-              <button type="button" className="notification-item" disabled={n.conversationId === null} onClick={() => follow(n.id)}>
+              <button type="button" className="notification-item" disabled={!canFollow(n)} onClick={() => follow(n.id)}>
                 <strong>{say(n.title)}</strong>
                 <span>{say(n.body)}</span>
                 <time className="muted">{formatRelativeTime(n.at)}</time>
