@@ -97,7 +97,8 @@ function stmts(db: Database): Statements {
       openFor: db.prepare<[number, string], DraftDbRow>("SELECT * FROM drafts WHERE conversation_id = ? AND mode = ? AND state = 'open' ORDER BY saved_at DESC, id DESC LIMIT 1"),
       listAll: db.prepare<[], DraftDbRow>("SELECT * FROM drafts WHERE state = 'open' ORDER BY saved_at DESC, id DESC LIMIT 500"),
       // Written in or attached to (migration 0019): compose.start stores a reply's draft before the agent types.
-      summaries: db.prepare<[], DraftSummaryRow>(`SELECT id, conversation_id, mode, subject, to_json, saved_at, html FROM drafts
+      // The preview needs only the start of the text (a draft may hold a pasted log of megabytes), and this runs on every list change.
+      summaries: db.prepare<[], DraftSummaryRow>(`SELECT id, conversation_id, mode, subject, to_json, saved_at, substr(html, 1, 16384) AS html FROM drafts
         WHERE state = 'open' AND written = 1 ORDER BY saved_at DESC, id DESC LIMIT 500`),
       listConversation: db.prepare<[number], DraftDbRow>("SELECT * FROM drafts WHERE conversation_id = ? AND state = 'open' ORDER BY saved_at DESC, id DESC"),
       attachments: db.prepare<[number], DraftAttachmentRow>('SELECT * FROM draft_attachments WHERE draft_id = ? ORDER BY id'),
@@ -202,7 +203,7 @@ export function listOpenDrafts(db: Database, conversationId: number | null): Sto
   return rows.map((r) => toDraft(db, r));
 }
 
-/** Open drafts the agent has written in or attached to, newest first (at most 500), with their HTML for a preview. */
+/** Open drafts the agent has written in or attached to, newest first (at most 500), with the start of their HTML for a preview. */
 export function writtenDrafts(db: Database): Array<Omit<DraftSummary, 'preview'> & { html: string }> {
   return stmts(db).summaries.all().map((r) => ({
     id: r.id,
