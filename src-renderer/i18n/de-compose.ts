@@ -88,6 +88,8 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
   'drafts.newMail': 'Neue E-Mail',
   'drafts.discard': 'Verwerfen',
   'drafts.discarded': 'Entwurf verworfen.',
+  'drafts.discardTitle': 'Diesen Entwurf verwerfen?',
+  'drafts.discardBody': '„{subject}“ und was Sie darin geschrieben haben, werden gelöscht. Das lässt sich nicht rückgängig machen.',
   'drafts.count': '{count} ungesendete Entwürfe',
   'outbox.lead': 'Mails, die noch hinausgehen: zurücknehmen, ändern oder sehen, warum es nicht geklappt hat.',
   'outbox.newConversation': 'Neue Unterhaltung',

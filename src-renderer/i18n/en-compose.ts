@@ -87,6 +87,8 @@ export const enCompose = {
   'drafts.newMail': 'New mail',
   'drafts.discard': 'Discard',
   'drafts.discarded': 'Draft discarded.',
+  'drafts.discardTitle': 'Discard this draft?',
+  'drafts.discardBody': '“{subject}” and what you wrote in it are deleted. This cannot be undone.',
   'drafts.count': '{count} unsent drafts',
   'outbox.lead': 'Mail waiting to go out: undo it, change it, or see why it failed.',
   'outbox.newConversation': 'New conversation',

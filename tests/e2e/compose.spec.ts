@@ -325,6 +325,9 @@ test('a reply left unfinished is marked Draft in the list and carried on from My
   // Discarded from the list: gone from the list, the row and the count.
   await page.getByTestId('drafts-entry').click();
   await drafts.getByTestId('draft-discard').click();
+  await expect(page.getByRole('dialog', { name: 'Discard this draft?' })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('compose-discard-draft') });
+  await page.getByTestId('confirm').click();
   await expect(drafts.getByTestId('drafts-empty')).toBeVisible();
   await page.getByTestId('drafts-close').click();
   await expect(bob.getByTestId('row-draft')).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DraftSummary } from '../../../src-preload/api.ts';
+import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
 import { SideDrawer } from '../../app/ui/side-drawer.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { formatAddress, formatFullDate, formatRelativeTime } from '../../i18n/format.ts';
@@ -11,6 +12,7 @@ function DraftRow({ draft, now }: { draft: DraftSummary; now: number }) {
   const open = useDesk((s) => s.openDraftSummary);
   const discard = useDesk((s) => s.discardDraftSummary);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const recipients = draft.to.map(formatAddress).join(', ');
   return (
     <li className="outbox-item draft-item" data-testid="draft-item" data-draft-id={draft.id}>
@@ -24,19 +26,27 @@ function DraftRow({ draft, now }: { draft: DraftSummary; now: number }) {
           {formatRelativeTime(draft.savedAt, now)}
         </time>
         {draft.mode === 'new' && <span className="outbox-state">{t('drafts.newMail')}</span>}
-        <button
-          type="button"
-          className="button button-small button-quiet"
-          data-testid="draft-discard"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            void discard(draft.id).finally(() => setBusy(false));
-          }}
-        >
+        <button type="button" className="button button-small button-quiet" data-testid="draft-discard" disabled={busy} onClick={() => setConfirming(true)}>
           {t('drafts.discard')}
         </button>
       </div>
+      {/* A list makes a stray click easy, and a discarded draft cannot be brought back. */}
+      <ConfirmDialog
+        open={confirming}
+        title={t('drafts.discardTitle')}
+        body={t('drafts.discardBody', { subject: draft.subject.trim() || t('message.noSubject') })}
+        confirmLabel={t('drafts.discard')}
+        busy={busy}
+        danger
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setBusy(true);
+          void discard(draft.id).finally(() => {
+            setBusy(false);
+            setConfirming(false);
+          });
+        }}
+      />
     </li>
   );
 }
