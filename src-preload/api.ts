@@ -185,6 +185,8 @@ export interface ConversationMessage extends MessageDetail {
   outgoing: boolean;
   /** An acknowledgement an automation rule sent: ours, but no agent's answer (it does not count as a reply). */
   automatic: boolean;
+  /** The customer's side answered automatically (an out-of-office, as its headers say): it reopens nothing. */
+  autoReply: boolean;
   textParts: TextPart[];
   /** Remote images may load without asking (the agent chose "always" for this sender). */
   remoteImagesAllowed: boolean;

@@ -213,6 +213,8 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'reading.agentReply': 'Team-Antwort',
   'reading.automaticReply': 'Automatische Eingangsbestätigung',
   'reading.automaticReplyHint': 'Von einer Automatisierungsregel gesendet. Sie zählt nicht als Antwort: Die Unterhaltung wartet weiter auf das Team.',
+  'reading.customerAutoReply': 'Automatische Antwort',
+  'reading.customerAutoReplyHint': 'Eine Abwesenheitsnotiz oder andere automatische Antwort, wie ihre Kopfzeilen sagen. Sie öffnet die Unterhaltung nicht wieder und startet keine Antwortzeit: Das Team wartet weiter auf die Kundschaft.',
   'reading.showQuote': 'Zitierten Text anzeigen',
   'reading.showSignature': 'Signatur anzeigen',
   'reading.hideFolded': 'Wieder ausblenden',

@@ -212,6 +212,8 @@ export const en = {
   'reading.agentReply': 'Agent reply',
   'reading.automaticReply': 'Automatic acknowledgement',
   'reading.automaticReplyHint': 'Sent by an automation rule. It does not count as an answer: the conversation still waits for an agent.',
+  'reading.customerAutoReply': 'Automatic reply',
+  'reading.customerAutoReplyHint': 'An out-of-office or other automatic answer, as its headers say. It does not reopen the conversation or start a response time: the team still waits for the customer.',
   'reading.showQuote': 'Show quoted text',
   'reading.showSignature': 'Show signature',
   'reading.hideFolded': 'Hide again',

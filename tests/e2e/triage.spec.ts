@@ -5,7 +5,8 @@
  * undoes it, snoozes it for five seconds and sees it come back (unread, with
  * a notification), marks it done, and sees it reopen when the customer
  * writes again (a message appended to Dovecot), with a notice that the
- * customer of a conversation assigned to her wrote. Then the long-list scroll:
+ * customer of a conversation assigned to her wrote; her out-of-office before
+ * that is marked and reopens nothing. Then the long-list scroll:
  * every row of the demo's open conversations rendered while scrolling, with
  * the long tasks measured and written to reports/triage-scroll.json.
  */
@@ -168,6 +169,40 @@ test.describe('keyboard triage on a Dovecot account', () => {
     await expect(page.getByTestId('search-input')).toHaveValue('');
     await expect(lamp).toHaveCount(0);
 
+    // Her out-of-office comes first: mail from her, but not her answer. It is marked as what its
+    // headers say once core has read them from the server, and the conversation stays done, unannounced.
+    await workspace.deliver([
+      buildMail({
+        from: alice,
+        to: support,
+        subject: 'Automatic reply: Re: Broken flamingo lamp',
+        messageId: 'lamp-ooo@shop.example',
+        inReplyTo: 'lamp-1@shop.example',
+        references: ['lamp-1@shop.example'],
+        date: new Date(),
+        text: 'I am out of the office until Monday.',
+        headers: ['Auto-Submitted: auto-replied'],
+      }),
+    ]);
+    await page.getByTestId('drawer-status:done').click();
+    await expect(page.getByTestId('list-title')).toContainText('Done');
+    await expect(lamp).toContainText('out of the office', { timeout: 45_000 });
+    await list.focus();
+    await selectRow(page, 'Broken flamingo lamp');
+    await page.keyboard.press('Enter');
+    const outOfOffice = page.getByTestId('conversation-message').filter({ has: page.getByTestId('customer-auto-reply') });
+    await expect(outOfOffice).toHaveCount(1, { timeout: 30_000 });
+    await expect(outOfOffice).toContainText('Alice Example');
+    await page.screenshot({ path: screenshotPath('triage-out-of-office') });
+    // Core refolds shortly after it read the headers; give it that time before checking that nothing moved.
+    await page.waitForTimeout(1_500);
+    await expect(page.getByTestId('drawer-status:done')).toHaveAttribute('data-count', '1');
+    await expect(page.getByTestId('notification-toast').filter({ hasText: 'replied in' })).toHaveCount(0);
+    await palette(page, 'go to inbox');
+    await expect(page.getByTestId('list-title')).toContainText('Inbox');
+    await expect(lamp).toHaveCount(0);
+    await list.focus();
+
     // The customer writes again: the conversation reopens, pending, back in the inbox.
     // IMAP dates have whole seconds; a reply in the same second as "done" would be a genuine race
     // (core's fold decides it, see the unit tests). Here the customer writes clearly afterwards.
@@ -193,7 +228,9 @@ test.describe('keyboard triage on a Dovecot account', () => {
     await expect(page.getByTestId('drawer-status:done')).not.toHaveAttribute('data-count', '1');
     await selectRow(page, 'Broken flamingo lamp');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('conversation-message')).toHaveCount(2);
+    await expect(page.getByTestId('conversation-message')).toHaveCount(3);
+    // The out-of-office between her two mails stays folded: nothing in it for the agent to read.
+    await expect(outOfOffice).toHaveClass(/is-collapsed/);
     // The timeline tells what the team did, between the messages.
     const events = page.getByTestId('activity-event');
     await expect(events.filter({ hasText: 'Dana Agent tagged this “vip”' })).toHaveCount(1);

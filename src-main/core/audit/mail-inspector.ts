@@ -13,6 +13,7 @@ import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { InspectTask, MailFact } from '../db/audit.repo.ts';
+import { conversationIdsOfMessages } from '../db/conversations.repo.ts';
 import { finishInspection, inspectionTasks, insertOutgoingAudit, lastOutgoingEvent, postponeInspection } from '../db/audit.repo.ts';
 import { parseBounce } from '../mail/dsn.ts';
 import { firstHeader, splitHeaders } from '../mail/parse-fallback.ts';
@@ -62,7 +63,26 @@ export class MailInspector extends RoundsWorker {
     this.cancelRetry?.();
   }
 
+  /** Mail whose inspection ended this round: its conversation refolds (an out-of-office no longer reopens it). */
+  private finished: number[] = [];
+
   protected async round(): Promise<void> {
+    this.finished = [];
+    try {
+      await this.inspect();
+    } finally {
+      this.announceFinished();
+    }
+  }
+
+  private announceFinished(): void {
+    if (this.finished.length === 0) return;
+    const ids = conversationIdsOfMessages(this.d.db, this.finished);
+    this.finished = [];
+    if (ids.length > 0) this.d.events.emit({ type: 'changed', table: 'conversations', ids });
+  }
+
+  private async inspect(): Promise<void> {
     const tasks = inspectionTasks(this.d.db, 100);
     const byAccount = new Map<number, InspectTask[]>();
     for (const t of tasks) byAccount.set(t.account_id, [...(byAccount.get(t.account_id) ?? []), t]);
@@ -89,6 +109,7 @@ export class MailInspector extends RoundsWorker {
               const msg = await client.fetchOne(String(t.uid), { source: true }, { uid: true });
               if (!msg || !msg.source) finishInspection(this.d.db, t.message_id, null);
               else this.record(t, msg.source);
+              this.finished.push(t.message_id);
             } finally {
               lock.release();
             }
@@ -108,8 +129,10 @@ export class MailInspector extends RoundsWorker {
   }
 
   private giveUpOrPostpone(t: InspectTask): void {
-    if (t.attempts + 1 >= MAX_ATTEMPTS) finishInspection(this.d.db, t.message_id, null);
-    else postponeInspection(this.d.db, t.message_id);
+    if (t.attempts + 1 >= MAX_ATTEMPTS) {
+      finishInspection(this.d.db, t.message_id, null);
+      this.finished.push(t.message_id);
+    } else postponeInspection(this.d.db, t.message_id);
   }
 
   private record(t: InspectTask, raw: Buffer): void {

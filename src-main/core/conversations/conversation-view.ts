@@ -17,13 +17,16 @@ import { OwnAddresses } from './own-addresses.ts';
 import { isTeamMail } from '../threading/index.ts';
 import { splitTextParts } from './text-parts.ts';
 import { isAcknowledgementId } from '../rules/acknowledgement.ts';
+import { mailFacts } from '../db/audit.repo.ts';
 
 export function conversationDetail(db: Database, conversationId: number): ConversationDetail | null {
   const summary = getConversationSummary(db, conversationId);
   if (!summary) return null;
   const own = new OwnAddresses(db).of(summary.accountId);
   const messages: ConversationMessage[] = [];
-  for (const id of conversationMemberIds(db, conversationId)) {
+  const ids = conversationMemberIds(db, conversationId);
+  const facts = mailFacts(db, ids);
+  for (const id of ids) {
     const message = getMessage(db, id);
     if (!message) continue;
     const outgoing = isTeamMail(message.from.address, message.to.map((a) => a.address), own, message.replyTo.map((a) => a.address));
@@ -31,6 +34,7 @@ export function conversationDetail(db: Database, conversationId: number): Conver
       ...message,
       outgoing,
       automatic: outgoing && isAcknowledgementId(message.messageId),
+      autoReply: !outgoing && facts.get(id) === 'auto-reply',
       textParts: splitTextParts(message.text, { signOffs: outgoing }),
       remoteImagesAllowed: !outgoing && message.from.address !== '' && remoteImagesAllowedFor(db, message.from.address.trim().toLowerCase()),
     });

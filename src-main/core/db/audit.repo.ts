@@ -82,6 +82,7 @@ interface Statements {
   dequeue: Statement<[number]>;
   bumpAttempt: Statement<[number]>;
   putFact: Statement<[number, MailFact]>;
+  factsOf: Statement<[string], { message_id: number; kind: MailFact }>;
 }
 
 const cache = new WeakMap<Database, Statements>();
@@ -112,6 +113,7 @@ function stmts(db: Database): Statements {
         ORDER BY q.message_id LIMIT ?`),
       dequeue: db.prepare<[number]>('DELETE FROM mail_inspect_queue WHERE message_id = ?'),
       bumpAttempt: db.prepare<[number]>('UPDATE mail_inspect_queue SET attempts = attempts + 1 WHERE message_id = ?'),
+      factsOf: db.prepare<[string], { message_id: number; kind: MailFact }>('SELECT message_id, kind FROM mail_facts WHERE message_id IN (SELECT value FROM json_each(?))'),
       putFact: db.prepare<[number, MailFact]>('INSERT INTO mail_facts (message_id, kind) VALUES (?, ?) ON CONFLICT (message_id) DO UPDATE SET kind = excluded.kind'),
     };
     cache.set(db, s);
@@ -173,4 +175,10 @@ export function finishInspection(db: Database, messageId: number, fact: MailFact
 
 export function postponeInspection(db: Database, messageId: number): void {
   stmts(db).bumpAttempt.run(messageId);
+}
+
+/** What the inspector read about these messages (those not read have no entry). */
+export function mailFacts(db: Database, messageIds: readonly number[]): Map<number, MailFact> {
+  if (messageIds.length === 0) return new Map();
+  return new Map(stmts(db).factsOf.all(JSON.stringify(messageIds)).map((r) => [r.message_id, r.kind]));
 }

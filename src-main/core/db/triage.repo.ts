@@ -32,6 +32,10 @@ export interface MemberRow {
   reply_to_json: string;
   date: number;
   blocked: number;
+  /** What the inspector read in the server's headers (audit/mail-inspector.ts); null: not read. */
+  fact: 'auto-reply' | 'bounce' | 'plain' | null;
+  /** 1 while it looks automatic and its headers are still to be read. */
+  inspecting: number;
   /** Visible copies on the server: all / in junk folders / in the trash. */
   located: number;
   in_junk: number;
@@ -63,6 +67,8 @@ export interface StateRow {
   next_change_at: number | null;
   purge_at: number | null;
   unread: number;
+  /** When the customer last wrote themselves (automatic answers left out), as last folded: newer mail is announced. */
+  customer_at: number | null;
 }
 
 export interface CountRow {
@@ -163,6 +169,8 @@ const sql = {
       -- The sender, or whom a contact form's mail names in Reply-To (its customer): blocking either sends it to spam.
       coalesce((SELECT max(c.blocked) FROM contact_addresses ca JOIN contacts c ON c.id = ca.contact_id
         WHERE ca.address IN (SELECT lower(trim(m.from_address)) UNION ALL SELECT lower(trim(r.value ->> 'address')) FROM json_each(m.reply_to_json) r)), 0) AS blocked,
+      (SELECT f.kind FROM mail_facts f WHERE f.message_id = m.id) AS fact,
+      EXISTS (SELECT 1 FROM mail_inspect_queue q WHERE q.message_id = m.id) AS inspecting,
       ${visible(null)} AS located, ${visible('junk')} AS in_junk, ${visible('trash')} AS in_trash
     FROM messages m WHERE m.conversation_id = ?`,
   ops: `SELECT hlc, actor, entity, field, value FROM ops WHERE entity IN (SELECT 'msg:' || ${THREAD_ID} FROM messages m WHERE m.conversation_id = ?)
@@ -173,17 +181,18 @@ const sql = {
   states: 'SELECT * FROM conversation_state WHERE conversation_id IN (SELECT value FROM json_each(?))',
   upsert: `INSERT INTO conversation_state (conversation_id, account_id, last_message_at, status, view, active, mine, assignee,
       priority, tags_json, deadline, snoozed_until, snoozed_by, woke_at, wake_seen_at, alert, alert_score, alert_reasons_json,
-      sla_kind, sla_due_at, overdue, next_change_at, purge_at, unread)
+      sla_kind, sla_due_at, overdue, next_change_at, purge_at, unread, customer_at)
     VALUES (@conversation_id, @account_id, @last_message_at, @status, @view, @active, @mine, @assignee, @priority, @tags_json,
       @deadline, @snoozed_until, @snoozed_by, @woke_at, @wake_seen_at, @alert, @alert_score, @alert_reasons_json, @sla_kind,
-      @sla_due_at, @overdue, @next_change_at, @purge_at, @unread)
+      @sla_due_at, @overdue, @next_change_at, @purge_at, @unread, @customer_at)
     ON CONFLICT (conversation_id) DO UPDATE SET account_id = excluded.account_id, last_message_at = excluded.last_message_at,
       status = excluded.status, view = excluded.view, active = excluded.active, mine = excluded.mine, assignee = excluded.assignee,
       priority = excluded.priority, tags_json = excluded.tags_json, deadline = excluded.deadline,
       snoozed_until = excluded.snoozed_until, snoozed_by = excluded.snoozed_by, woke_at = excluded.woke_at,
       wake_seen_at = excluded.wake_seen_at, alert = excluded.alert, alert_score = excluded.alert_score,
       alert_reasons_json = excluded.alert_reasons_json, sla_kind = excluded.sla_kind, sla_due_at = excluded.sla_due_at,
-      overdue = excluded.overdue, next_change_at = excluded.next_change_at, purge_at = excluded.purge_at, unread = excluded.unread`,
+      overdue = excluded.overdue, next_change_at = excluded.next_change_at, purge_at = excluded.purge_at, unread = excluded.unread,
+      customer_at = excluded.customer_at`,
   deleteTags: 'DELETE FROM conversation_tags WHERE conversation_id = ?',
   insertTag: `INSERT OR IGNORE INTO conversation_tags (conversation_id, tag, account_id, alert, last_message_at, unread)
     VALUES (?, ?, ?, ?, ?, ?)`,

@@ -37,7 +37,7 @@ import {
   triageConversation,
   updateMine,
 } from '../db/triage.repo.ts';
-import type { StateRow } from '../db/triage.repo.ts';
+import type { MemberRow, StateRow } from '../db/triage.repo.ts';
 import { sentence } from '../sentences.ts';
 import type { Op } from '../team/ops.ts';
 import { agentRef, myRefs, TeamNames } from './directory.ts';
@@ -62,6 +62,16 @@ export interface DrainResult {
   purge: number[];
   /** Conversations still queued (a large refold goes on in the background). */
   remaining: boolean;
+}
+
+/**
+ * An out-of-office from the customer's side, as its headers said; until they
+ * are read (seconds after the sync, or when back online), mail that looks
+ * like one counts as one, so that it does not reopen the conversation and
+ * announce a reply in the meantime.
+ */
+function isAutoReply(m: MemberRow): boolean {
+  return m.fact === 'auto-reply' || (m.fact === null && m.inspecting === 1);
 }
 
 // A desktop catching up on old team history is not told about every assignment it missed.
@@ -145,9 +155,16 @@ export class TriageMaterializer {
       at: m.date,
       outgoing: isOutgoing(m, own),
       fromBlocked: m.blocked === 1,
+      automatic: isAutoReply(m),
     }));
+    // What the customer last wrote themselves: an out-of-office is neither scored nor announced, a delivery report not announced.
     let newestCustomer: number | null = null;
-    for (let i = members.length - 1; i >= 0 && newestCustomer === null; i--) if (!messages[i]?.outgoing) newestCustomer = members[i]?.id ?? null;
+    let newestWritten: MemberRow | undefined;
+    for (let i = members.length - 1; i >= 0 && newestCustomer === null; i--) {
+      if (messages[i]?.outgoing || messages[i]?.automatic) continue;
+      newestCustomer = members[i]?.id ?? null;
+      newestWritten = members[i]?.fact === 'bounce' ? undefined : members[i];
+    }
     const located = all.filter((m) => m.located > 0);
     const location =
       located.length === 0 ? 'normal' : located.every((m) => m.in_trash === m.located) ? 'trash' : located.every((m) => m.in_junk + m.in_trash === m.located) ? 'junk' : 'normal';
@@ -190,6 +207,7 @@ export class TriageMaterializer {
       next_change_at: fold.nextChangeAt,
       purge_at: fold.purgeAt,
       unread: conversation.unread_count > 0 || woke ? 1 : 0,
+      customer_at: newestWritten?.date ?? old?.customer_at ?? null,
     };
     // Most refolds (a read flag, a body arriving) change nothing: no write, no change event.
     const unchanged = old !== null && (Object.keys(row) as Array<keyof StateRow>).every((k) => row[k] === old[k]);
@@ -199,8 +217,9 @@ export class TriageMaterializer {
     const forMe = fold.snoozedBy === this.node || mine;
     if (unchanged) return null;
     // The customer wrote since the last fold, in a conversation assigned to this agent by name (not to a group).
-    const newest = newestCustomer === null ? undefined : members.find((m) => m.id === newestCustomer);
-    const replied = old !== null && newest !== undefined && fold.assignee === agentRef(this.node) && newest.date > old.last_message_at
+    // Against what the customer had written at the last fold: mail that only looked automatic then is announced once read.
+    const newest = newestWritten;
+    const replied = old !== null && newest !== undefined && fold.assignee === agentRef(this.node) && newest.date > (old.customer_at ?? old.last_message_at)
       && newest.date >= now - NOTIFY_WINDOW_MS && fold.status !== 'spam';
     return {
       wake: wokeNow && forMe ? { conversationId, subject: conversation.subject } : null,

@@ -51,6 +51,13 @@ export interface FoldMessage {
   at: number;
   outgoing: boolean;
   fromBlocked: boolean;
+  /**
+   * An automatic answer from the customer's side (an out-of-office), as the
+   * server's headers said, or mail that looks like one while they are being
+   * read. It neither reopens the conversation nor wakes it nor starts a
+   * response time: the team is still waiting for the customer.
+   */
+  automatic: boolean;
 }
 
 export interface FoldSettings {
@@ -64,7 +71,7 @@ export interface FoldSettings {
 export interface FoldInput {
   messages: readonly FoldMessage[];
   ops: readonly Op[];
-  /** The newest customer message's text (scored for the alert); null when there is none. */
+  /** The newest customer message's text, automatic answers left out (scored for the alert); null when there is none. */
   customerText: string | null;
   /** 'trash': every message is in the trash; 'junk': every message is in a junk folder. */
   location: 'normal' | 'junk' | 'trash';
@@ -140,7 +147,12 @@ function valid(op: Op): boolean {
 }
 
 function workflowEvents(messages: readonly FoldMessage[], ops: readonly Op[]): WorkflowEvent[] {
-  const events: WorkflowEvent[] = messages.map((m) => (m.outgoing ? { kind: 'agent-reply', at: m.at } : { kind: 'customer-message', at: m.at, fromBlocked: m.fromBlocked }));
+  const events: WorkflowEvent[] = [];
+  for (const m of messages) {
+    if (m.outgoing) events.push({ kind: 'agent-reply', at: m.at });
+    // A blocked sender's mail is spam whatever it is.
+    else if (!m.automatic || m.fromBlocked) events.push({ kind: 'customer-message', at: m.at, fromBlocked: m.fromBlocked });
+  }
   for (const op of ops) {
     const at = wallOf(op);
     if (at === null) continue;
@@ -184,7 +196,7 @@ export function foldTriage(input: FoldInput): TriageFold {
   else view = status;
   const active = OPEN_VIEWS.has(view);
 
-  const ordered = [...input.messages].sort((a, b) => a.at - b.at);
+  const ordered = input.messages.filter((m) => m.outgoing || !m.automatic).sort((a, b) => a.at - b.at);
   const sla = computeSla(
     { messages: ordered.map((m) => ({ at: m.at, fromCustomer: !m.outgoing })), status, resolvedAt: workflow.resolvedAt, countFrom: settings.slaFrom },
     settings.sla[priority],

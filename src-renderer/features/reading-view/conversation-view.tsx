@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ActivityItem, ConversationDetail, ConversationMessage } from '../../../src-preload/api.ts';
 import { ConfirmDialog } from '../../app/ui/confirm-dialog.tsx';
@@ -29,30 +29,47 @@ function timeline(messages: ConversationMessage[], activity: ActivityItem[]): Ti
   return entries.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === 'message' ? -1 : 1));
 }
 
-/** Up to this many messages, all start open; longer threads open only the newest and the unread. */
+/** Up to this many messages, all start open; longer threads open only the newest and the unread. Out-of-offices start folded. */
 const ALL_OPEN_UP_TO = 3;
 
 function openByDefault(message: ConversationMessage, index: number, count: number): boolean {
+  // An out-of-office says nothing the agent must read: folded, unless it is all there is.
+  if (message.autoReply && count > 1) return false;
   return count <= ALL_OPEN_UP_TO || index === count - 1 || message.unread;
 }
 
 /**
  * Which messages are open. A message's default is decided when it is first
  * seen and then kept, so a reply arriving while the agent reads does not
- * fold away the message they are reading.
+ * fold away the message they are reading. One exception: mail found to be an
+ * out-of-office after it was shown (core reads its headers seconds after the
+ * sync) folds then, unless the agent opened or closed it themselves.
  */
 function useExpanded(messages: ConversationMessage[]): [(id: number) => boolean, (id: number) => void, (open: boolean) => void] {
   const [state, setState] = useState<Record<number, boolean>>(() =>
     Object.fromEntries(messages.map((m, i) => [m.id, openByDefault(m, i, messages.length)])),
   );
+  const chosen = useRef(new Set<number>());
   useEffect(() => {
     const unseen = messages.filter((m) => !(m.id in state));
-    if (unseen.length === 0) return;
-    setState((prev) => ({ ...prev, ...Object.fromEntries(unseen.map((m) => [m.id, openByDefault(m, messages.indexOf(m), messages.length)])) }));
+    const foundAutomatic = messages.length > 1 ? messages.filter((m) => m.autoReply && state[m.id] === true && !chosen.current.has(m.id)) : [];
+    if (unseen.length === 0 && foundAutomatic.length === 0) return;
+    for (const m of foundAutomatic) chosen.current.add(m.id);
+    setState((prev) => ({
+      ...prev,
+      ...Object.fromEntries(unseen.map((m) => [m.id, openByDefault(m, messages.indexOf(m), messages.length)])),
+      ...Object.fromEntries(foundAutomatic.map((m) => [m.id, false])),
+    }));
   }, [messages, state]);
   const isOpen = useCallback((id: number) => state[id] ?? true, [state]);
-  const toggle = useCallback((id: number) => setState((prev) => ({ ...prev, [id]: !(prev[id] ?? true) })), []);
-  const setAll = useCallback((open: boolean) => setState(Object.fromEntries(messages.map((m) => [m.id, open]))), [messages]);
+  const toggle = useCallback((id: number) => {
+    chosen.current.add(id);
+    setState((prev) => ({ ...prev, [id]: !(prev[id] ?? true) }));
+  }, []);
+  const setAll = useCallback((open: boolean) => {
+    for (const m of messages) chosen.current.add(m.id);
+    setState(Object.fromEntries(messages.map((m) => [m.id, open])));
+  }, [messages]);
   return [isOpen, toggle, setAll];
 }
 

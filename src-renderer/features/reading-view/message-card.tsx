@@ -47,6 +47,9 @@ export const MessageCard = memo(function MessageCard({ message, subject, expande
             ) : (
               message.outgoing && <span className="agent-badge" data-testid="agent-reply">{t('reading.agentReply')}</span>
             )}
+            {message.autoReply && (
+              <span className="agent-badge is-automatic" data-testid="customer-auto-reply" title={t('reading.customerAutoReplyHint')}>{t('reading.customerAutoReply')}</span>
+            )}
           </span>
           <time className="message-date" dateTime={new Date(message.date).toISOString()} title={formatFullDate(message.date)}>
             {formatRelativeTime(message.date)}

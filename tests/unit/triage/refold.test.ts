@@ -4,6 +4,7 @@ import { ContactCommands } from '../../../src-main/core/contacts/contact-command
 import { getAddress } from '../../../src-main/core/db/contacts.repo.ts';
 import { rootOfConversation } from '../../../src-main/core/db/conversations.repo.ts';
 import { appendOps } from '../../../src-main/core/db/ops.repo.ts';
+import { enqueueInspection, finishInspection } from '../../../src-main/core/db/audit.repo.ts';
 import { moveMessages } from '../../../src-main/core/messages/message-actions.ts';
 import { dirtyCount, explainDrawer, markWakeSeen, memberMessageIds, nextChangeAt, stateRow } from '../../../src-main/core/db/triage.repo.ts';
 import type { DrawerQuery } from '../../../src-main/core/db/triage.repo.ts';
@@ -111,6 +112,79 @@ describe('a customer writing again', () => {
     for (const n of ['a', 'b', 'c', 'd']) t.mail(`${n}2@customer.example`, t.clock.now(), { inReplyTo: `${n}1@customer.example`, from: `${n}@customer.example` });
     const r = t.drain();
     expect(r.notifications).toEqual([expect.objectContaining({ kind: 'replied', conversationId: null, body: expect.objectContaining({ text: '4 customers replied in conversations assigned to you.' }) })]);
+  });
+});
+
+describe('automatic answers from the customer\'s side', () => {
+  const rowId = (messageId: string) => t.db.prepare('SELECT id FROM messages WHERE message_id = ?').pluck().get(messageId) as number;
+  /** A conversation assigned to me that waits on the customer after the team's answer. */
+  function waitingOnCustomer(): number {
+    const c = t.mail('q1@customer.example', T0);
+    t.mail('r1@desk.example', T0 + HOUR, { from: DESK, inReplyTo: 'q1@customer.example', folder: 'sent' });
+    t.drain();
+    t.actor.record([{ entity: messageEntity(root(c)), field: 'assignee', value: me() }]);
+    t.drain();
+    expect(stateRow(t.db, c)?.status).toBe('waiting');
+    return c;
+  }
+  /** Customer mail that looks automatic: stored, and queued for the inspector in the same transaction (inspect-step.ts). */
+  function looksAutomatic(messageId: string): number {
+    t.db.transaction(() => {
+      t.mail(messageId, t.clock.now(), { inReplyTo: 'r1@desk.example', text: 'I am out of the office until Monday.' });
+      enqueueInspection(t.db, rowId(messageId));
+    })();
+    return rowId(messageId);
+  }
+
+  it('an out-of-office neither reopens the conversation nor announces a reply, before or after its headers are read', () => {
+    const c = waitingOnCustomer();
+    const ooo = looksAutomatic('ooo@customer.example');
+    const held = t.drain();
+    expect(stateRow(t.db, c)).toMatchObject({ status: 'waiting', sla_kind: null });
+    expect(held.notifications).toEqual([]);
+    finishInspection(t.db, ooo, 'auto-reply');
+    expect(dirtyCount(t.db)).toBe(1);
+    const read = t.drain();
+    expect(stateRow(t.db, c)?.status).toBe('waiting');
+    expect(read.notifications).toEqual([]);
+    // The customer's own answer after it does reopen it, and is announced.
+    t.clock.advance(MIN);
+    t.mail('q2@customer.example', t.clock.now(), { inReplyTo: 'r1@desk.example' });
+    const answered = t.drain();
+    expect(stateRow(t.db, c)?.status).toBe('pending');
+    expect(answered.notifications).toEqual([expect.objectContaining({ kind: 'replied', conversationId: c })]);
+  });
+
+  it('mail that only looked automatic reopens the conversation and is announced once its headers say it is the customer\'s own', () => {
+    const c = waitingOnCustomer();
+    const mail = looksAutomatic('vacation@customer.example');
+    expect(t.drain().notifications).toEqual([]);
+    expect(stateRow(t.db, c)?.status).toBe('waiting');
+    finishInspection(t.db, mail, 'plain');
+    const read = t.drain();
+    expect(stateRow(t.db, c)?.status).toBe('pending');
+    expect(read.notifications).toEqual([expect.objectContaining({ kind: 'replied', conversationId: c })]);
+    // Said once: folding again (a flag, a body arriving) says nothing more.
+    t.actor.record([{ entity: messageEntity(root(c)), field: 'priority', value: 'high' }]);
+    expect(t.drain().notifications).toEqual([]);
+  });
+
+  it('a task the inspector gives up on counts as the customer\'s mail', () => {
+    const c = waitingOnCustomer();
+    const mail = looksAutomatic('unreadable@customer.example');
+    t.drain();
+    finishInspection(t.db, mail, null);
+    t.drain();
+    expect(stateRow(t.db, c)?.status).toBe('pending');
+  });
+
+  it('a delivery report reopens the conversation (the customer did not get the answer) but is not announced as the customer writing', () => {
+    const c = waitingOnCustomer();
+    const report = looksAutomatic('dsn@customer.example');
+    finishInspection(t.db, report, 'bounce');
+    const r = t.drain();
+    expect(stateRow(t.db, c)?.status).toBe('pending');
+    expect(r.notifications).toEqual([]);
   });
 });
 

@@ -23,8 +23,9 @@ const settings: FoldSettings = {
 let seq = 0;
 const hlc = (at: number, actor = ALICE, n = seq++ % 0xffff) => `${new Date(at).toISOString()}-${n.toString(16).padStart(4, '0')}-${actor}`;
 const op = (at: number, field: string, value: Op['value'], actor = ALICE, entity = 'msg:root@x'): Op => ({ hlc: hlc(at, actor), actor, entity, field, value });
-const customer = (at: number, fromBlocked = false): FoldMessage => ({ at, outgoing: false, fromBlocked });
-const reply = (at: number): FoldMessage => ({ at, outgoing: true, fromBlocked: false });
+const customer = (at: number, fromBlocked = false): FoldMessage => ({ at, outgoing: false, fromBlocked, automatic: false });
+const autoReply = (at: number, fromBlocked = false): FoldMessage => ({ at, outgoing: false, fromBlocked, automatic: true });
+const reply = (at: number): FoldMessage => ({ at, outgoing: true, fromBlocked: false, automatic: false });
 
 function fold(messages: FoldMessage[], ops: Op[], now: number, extra: Partial<FoldInput> = {}) {
   return foldTriage({ messages, ops, customerText: null, location: 'normal', now, settings, ...extra });
@@ -148,6 +149,29 @@ describe('triage fold: cells', () => {
   });
 });
 
+describe('triage fold: automatic answers from the customer\'s side', () => {
+  const mine = op(t0, 'assignee', `agent:${ALICE}`);
+
+  it('an out-of-office after the agent\'s reply leaves it waiting on the customer, and the customer\'s own answer reopens it', () => {
+    expect(fold([customer(t0), reply(t0 + HOUR), autoReply(t0 + HOUR + MIN)], [mine], t0 + 2 * HOUR).status).toBe('waiting');
+    expect(fold([customer(t0), reply(t0 + HOUR), autoReply(t0 + HOUR + MIN), customer(t0 + 3 * DAY)], [mine], t0 + 3 * DAY + 1).status).toBe('pending');
+  });
+
+  it('does not reopen a done conversation, wake a snooze or start a response time', () => {
+    const done = fold([customer(t0), reply(t0 + MIN), autoReply(t0 + 2 * DAY)], [mine, op(t0 + 2 * MIN, 'status', 'done')], t0 + 2 * DAY + 1);
+    expect(done.status).toBe('done');
+    const snoozed = fold([customer(t0), reply(t0 + MIN), autoReply(t0 + HOUR)], [mine, op(t0 + 2 * MIN, 'snooze', { until: t0 + 2 * DAY })], t0 + 2 * HOUR);
+    expect(snoozed).toMatchObject({ view: 'snoozed', wokeAt: null });
+    const timed = fold([customer(t0), reply(t0 + MIN), autoReply(t0 + HOUR)], [mine], t0 + DAY);
+    expect(timed.sla).toBeNull();
+    expect(timed.overdue).toBe(false);
+  });
+
+  it('a blocked sender\'s automatic mail is still spam', () => {
+    expect(fold([customer(t0), reply(t0 + MIN), autoReply(t0 + HOUR, true)], [], t0 + 2 * HOUR).status).toBe('spam');
+  });
+});
+
 describe('property: the fold depends only on the facts and changes only when it says', () => {
   const actors = [ALICE, BOB];
   const opArb: fc.Arbitrary<Op> = fc
@@ -166,7 +190,7 @@ describe('property: the fold depends only on the facts and changes only when it 
       ),
     })
     .map(({ day, n, actor, entity, cell }) => ({ hlc: `${new Date(t0 + day * DAY).toISOString()}-${n.toString(16).padStart(4, '0')}-${actor}`, actor, entity, field: cell.field, value: cell.value as Op['value'] }));
-  const messageArb: fc.Arbitrary<FoldMessage> = fc.record({ at: fc.integer({ min: 0, max: 40 * 24 }).map((h) => t0 + h * HOUR), outgoing: fc.boolean(), fromBlocked: fc.boolean() });
+  const messageArb: fc.Arbitrary<FoldMessage> = fc.record({ at: fc.integer({ min: 0, max: 40 * 24 }).map((h) => t0 + h * HOUR), outgoing: fc.boolean(), fromBlocked: fc.boolean(), automatic: fc.boolean() });
   const facts = fc.record({
     messages: fc.array(messageArb, { minLength: 1, maxLength: 8 }),
     ops: fc.uniqueArray(opArb, { selector: (o) => o.hlc, maxLength: 15 }),
@@ -179,6 +203,18 @@ describe('property: the fold depends only on the facts and changes only when it 
         const now = t0 + nowDays * DAY;
         const shuffle = <T>(xs: T[]) => [...xs].sort((a, b) => key(JSON.stringify(a)) - key(JSON.stringify(b)));
         expect(fold(shuffle(messages), shuffle(ops), now)).toEqual(fold(messages, ops, now));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('automatic answers from unblocked senders change nothing in the workflow, the response times or the next change', () => {
+    const autoArb = fc.integer({ min: 0, max: 40 * 24 }).map((h) => autoReply(t0 + h * HOUR));
+    fc.assert(
+      fc.property(facts, fc.array(autoArb, { maxLength: 4 }), ({ messages, ops, nowDays }, autos) => {
+        const now = t0 + nowDays * DAY;
+        const pick = (f: ReturnType<typeof fold>) => ({ status: f.status, view: f.view, wokeAt: f.wokeAt, sla: f.sla, overdue: f.overdue, nextChangeAt: f.nextChangeAt });
+        expect(pick(fold([...messages, ...autos], ops, now))).toEqual(pick(fold(messages, ops, now)));
       }),
       { numRuns: 200 },
     );

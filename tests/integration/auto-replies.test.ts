@@ -1,0 +1,101 @@
+/**
+ * A customer's out-of-office through a real Dovecot: the inspector reads its
+ * Auto-Submitted header from the server, the conversation goes on waiting
+ * for the customer with no reply announced, and the reading view marks it;
+ * mail that only looks automatic reopens the conversation once its headers
+ * are read, and is announced then.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src-main/core/clock.ts';
+import { conversationDetail } from '../../src-main/core/conversations/conversation-view.ts';
+import { rootOfConversation } from '../../src-main/core/db/conversations.repo.ts';
+import { stateRow } from '../../src-main/core/db/triage.repo.ts';
+import { messageEntity } from '../../src-main/core/team/ops.ts';
+import { TriageMaterializer } from '../../src-main/core/triage/refold.ts';
+import type { ComposeDesk } from '../support/compose-desk.ts';
+import { addAccount, startComposeDesk, waitUntil } from '../support/compose-desk.ts';
+import { startDovecot } from '../support/dovecot.ts';
+import type { DovecotServer } from '../support/dovecot.ts';
+import { buildMail } from '../support/mail-fixtures.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
+
+const USER = 'support@example.test';
+const ANN = 'Ann Lee <ann@shop.example>';
+const SUBJECT = 'Lamp arrived broken';
+let dovecot: DovecotServer;
+let sink: SmtpSink;
+let dir: string;
+let desk: ComposeDesk;
+let triage: TriageMaterializer;
+let conversationId: number;
+const now = Date.now();
+const clock = new ManualClock(now);
+
+const q = <T>(sql: string, ...args: unknown[]): T[] => desk.db.prepare(sql).all(...args) as T[];
+const rowOf = (messageId: string) => q<{ id: number; conversation_id: number }>('SELECT id, conversation_id FROM messages WHERE message_id = ?', messageId)[0];
+const factOf = (id: number) => q<{ kind: string }>('SELECT kind FROM mail_facts WHERE message_id = ?', id)[0]?.kind ?? null;
+
+/** Delivers customer mail answering our reply, syncs, and waits until the inspector is done with it. */
+async function receive(messageId: string, subject: string, minutesAfter: number, headers: string[] = []): Promise<number> {
+  await dovecot.append(USER, 'INBOX', buildMail({
+    from: ANN, to: USER, subject, messageId, inReplyTo: 'r1@example.test', references: ['c1@shop.example', 'r1@example.test'],
+    date: new Date(now + minutesAfter * 60_000), text: 'Thank you for your message.', headers,
+  }));
+  await desk.syncs.syncNow(accountId());
+  await waitUntil(`${messageId} is stored`, () => rowOf(messageId) !== undefined, 15_000);
+  const id = rowOf(messageId)?.id ?? 0;
+  await waitUntil(`${messageId} is inspected`, () => q('SELECT 1 FROM mail_inspect_queue WHERE message_id = ?', id).length === 0, 15_000);
+  return id;
+}
+const accountId = () => q<{ id: number }>('SELECT id FROM accounts')[0]?.id ?? 0;
+
+beforeAll(async () => {
+  dovecot = await startDovecot({ users: [{ user: USER, password: 'imap-pw' }] });
+  sink = await startSmtpSink({ users: [{ user: USER, password: 'smtp-pw' }] });
+  await dovecot.withClient(USER, (c) => c.mailboxCreate('Sent'));
+  await dovecot.append(USER, 'INBOX', buildMail({ from: ANN, to: USER, subject: SUBJECT, messageId: 'c1@shop.example', date: new Date(now - 2 * 3_600_000), text: 'The lamp came in pieces.' }));
+  await dovecot.append(USER, 'Sent', buildMail({ from: `Acme Support <${USER}>`, to: ANN, subject: `Re: ${SUBJECT}`, messageId: 'r1@example.test', inReplyTo: 'c1@shop.example', references: ['c1@shop.example'], date: new Date(now - 3_600_000), text: 'Could you send a photo?' }), ['\\Seen']);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-auto-replies-'));
+  await addAccount(dir, { email: USER, imap: { host: dovecot.host, port: dovecot.port, user: USER, password: 'imap-pw' }, smtp: { host: sink.host, port: sink.port, user: USER, password: 'smtp-pw' } });
+  desk = await startComposeDesk(dir, clock);
+  await waitUntil('the mailbox is synced and threaded', () => q<{ n: number }>('SELECT count(*) AS n FROM messages WHERE conversation_id IS NOT NULL')[0]?.n === 2, 20_000);
+  conversationId = rowOf('c1@shop.example')?.conversation_id ?? 0;
+  triage = new TriageMaterializer(desk.db, desk.actor.node);
+  triage.drain(clock.now(), 100);
+  desk.actor.record([{ entity: messageEntity(rootOfConversation(desk.db, conversationId) ?? ''), field: 'assignee', value: `agent:${desk.actor.node}` }]);
+  triage.drain(clock.now(), 100);
+}, 60_000);
+
+afterAll(async () => {
+  await desk?.close();
+  await sink?.stop();
+  await dovecot?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('automatic answers from the customer\'s side', () => {
+  it('an out-of-office leaves the conversation waiting on the customer, announces nothing and is marked in the reading view', async () => {
+    expect(stateRow(desk.db, conversationId)).toMatchObject({ status: 'waiting', mine: 1 });
+    const ooo = await receive('ooo@shop.example', `Automatic reply: Re: ${SUBJECT}`, 1, ['Auto-Submitted: auto-replied', 'X-Auto-Response-Suppress: All']);
+    expect(rowOf('ooo@shop.example')?.conversation_id).toBe(conversationId);
+    expect(factOf(ooo)).toBe('auto-reply');
+    const r = triage.drain(clock.now(), 100);
+    expect(r.notifications).toEqual([]);
+    expect(stateRow(desk.db, conversationId)).toMatchObject({ status: 'waiting', sla_kind: null });
+    const shown = conversationDetail(desk.db, conversationId)?.messages.map((m) => [m.messageId, m.autoReply]);
+    expect(shown).toEqual([['c1@shop.example', false], ['r1@example.test', false], ['ooo@shop.example', true]]);
+  });
+
+  it('the customer\'s own answer, though it looks automatic, reopens the conversation and is announced once its headers are read', async () => {
+    const own = await receive('back@shop.example', `Re: ${SUBJECT} (I was away from home)`, 2);
+    expect(factOf(own)).toBe('plain');
+    const r = triage.drain(clock.now(), 100);
+    expect(stateRow(desk.db, conversationId)?.status).toBe('pending');
+    expect(r.notifications).toEqual([expect.objectContaining({ kind: 'replied', conversationId })]);
+    expect(conversationDetail(desk.db, conversationId)?.messages.at(-1)).toMatchObject({ messageId: 'back@shop.example', autoReply: false });
+  });
+});
