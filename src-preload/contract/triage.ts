@@ -73,6 +73,12 @@ export interface TriageState {
   presence: PresenceBadge[];
 }
 
+/**
+ * How a drawer lists: alerts first either way, then the newest last message
+ * first, or the oldest first (who has waited longest: a queue worked in turn).
+ */
+export type DrawerOrder = 'newest' | 'oldest';
+
 export interface TriageRow {
   conversation: ConversationSummary;
   triage: TriageState;
@@ -211,7 +217,8 @@ export interface TriageSettings {
 }
 
 export interface TriageMethods {
-  'triage.list': { params: { drawer: DrawerId; accountId: number | null; cursor: string | null; limit: number }; result: Page<TriageRow> };
+  /** `order` absent: newest first. A cursor belongs to the order it was read in. */
+  'triage.list': { params: { drawer: DrawerId; accountId: number | null; cursor: string | null; limit: number; order?: DrawerOrder }; result: Page<TriageRow> };
   'triage.counts': { params: { accountId: number | null }; result: DrawerCount[] };
   'triage.get': { params: { conversationId: number }; result: ConversationTriage };
   'triage.apply': { params: { conversationIds: number[]; action: TriageAction }; result: TriageApplyResult };

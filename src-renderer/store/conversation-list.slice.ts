@@ -4,11 +4,11 @@
  * keyboard selection. Drawer rows carry their triage state (`rowTriage`).
  *
  * Invariants: the list only ever holds what one query returned, in core's
- * order (newest first) and without duplicates; an answer that arrives after
+ * order (newest first, or a drawer oldest first) and without duplicates; an answer that arrives after
  * the scope or folder changed is dropped (`generation`); refreshes triggered
  * by bursts of change events run one at a time and coalesce.
  */
-import type { ConversationSummary, DeskApi, DeskError, MessageListParams, Result, TriageState } from '../../src-preload/api.ts';
+import type { ConversationSummary, DeskApi, DeskError, DrawerOrder, MessageListParams, Result, TriageState } from '../../src-preload/api.ts';
 import { t } from '../i18n/i18n.ts';
 import { AppendOnlyMap, appendUnique, withEntries } from './append-only.ts';
 import { describeError } from './describe-error.ts';
@@ -21,6 +21,17 @@ const MAX_LIMIT = 500;
 
 export type ListStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+const ORDER_KEY = 'switchboard.drawerOrder';
+
+/** The agent's last choice, on this desktop: some work their queue newest first, others in turn. */
+function initialDrawerOrder(): DrawerOrder {
+  try {
+    return window.localStorage.getItem(ORDER_KEY) === 'oldest' ? 'oldest' : 'newest';
+  } catch {
+    return 'newest';
+  }
+}
+
 export interface ConversationListSlice {
   conversations: ConversationSummary[];
   nextCursor: string | null;
@@ -30,6 +41,10 @@ export interface ConversationListSlice {
   selectedConversationId: number | null;
   /** Triage state of the rows a drawer listed (folder lists have none), by conversation id. */
   rowTriage: ReadonlyMap<number, TriageState>;
+  /** How drawers list (folders and searches keep their own order). */
+  drawerOrder: DrawerOrder;
+  /** Remembers the order and lists the drawer again from its top. */
+  setDrawerOrder(order: DrawerOrder): void;
   /** First page for the current scope and folder; forgets what was loaded before. */
   loadConversations(): Promise<void>;
   loadMoreConversations(): Promise<void>;
@@ -65,9 +80,9 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
 
   return (set, get) => {
     async function fetchPage(cursor: string | null, limit: number): Promise<Result<ListPage>> {
-      const { scopeAccountId, folderChoice } = get();
+      const { scopeAccountId, folderChoice, drawerOrder } = get();
       if (folderChoice.kind === 'drawer') {
-        const result = await api.call('triage.list', { drawer: folderChoice.drawer, accountId: scopeAccountId, cursor, limit });
+        const result = await api.call('triage.list', { drawer: folderChoice.drawer, accountId: scopeAccountId, cursor, limit, order: drawerOrder });
         if (!result.ok) return result;
         const rows = result.value.items;
         return {
@@ -125,6 +140,19 @@ export function createConversationListSlice(api: DeskApi): DeskSlice<Conversatio
       loadingMore: false,
       selectedConversationId: null,
       rowTriage: AppendOnlyMap.from([]),
+      drawerOrder: initialDrawerOrder(),
+
+      setDrawerOrder(order) {
+        if (order === get().drawerOrder) return;
+        set({ drawerOrder: order });
+        try {
+          window.localStorage.setItem(ORDER_KEY, order);
+        } catch {
+          // Remembering the choice is a nicety; storage may be disabled.
+        }
+        // Cursors belong to the order they were read in: start again from the top.
+        if (get().folderChoice.kind === 'drawer') void get().loadConversations();
+      },
 
       async loadConversations() {
         const mine = ++generation;

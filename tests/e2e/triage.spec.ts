@@ -313,6 +313,50 @@ test.describe('long list', () => {
     expect(measured.blankSteps).toBe(0);
     await page.screenshot({ path: screenshotPath('triage-demo-scrolled-end') });
   });
+
+  test('oldest first puts who has waited longest at the top, alerts still first, and is remembered', async ({ page }) => {
+    await page.goto(host.url);
+    const rows = page.getByTestId('message-row');
+    await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('drawer-inbox').click();
+    await expect(page.getByTestId('list-title')).toContainText('Inbox');
+    const order = page.getByTestId('list-order');
+    await expect(order).toHaveValue('newest');
+    type Row = { className: string; querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+    const shown = () => rows.evaluateAll((els) => (els as unknown as Row[]).map((e) => ({ alert: e.className.includes('is-alert'), at: Date.parse(e.querySelector('time')?.getAttribute('datetime') ?? '') })));
+    const newest = await shown();
+    const newestTimes = newest.filter((r) => !r.alert).map((r) => r.at);
+    expect(newestTimes.length).toBeGreaterThan(5);
+    expect(newestTimes).toEqual([...newestTimes].sort((a, b) => b - a));
+
+    await order.selectOption('oldest');
+    // In turn: alerts first, then ascending times, starting older than anything the newest-first page showed.
+    const inTurn = async () => {
+      const now = await shown();
+      const firstPlain = now.findIndex((r) => !r.alert);
+      const times = now.filter((r) => !r.alert).map((r) => r.at);
+      return firstPlain >= 0 && now.slice(firstPlain).every((r) => !r.alert)
+        && times.every((t, i) => i === 0 || (times[i - 1] ?? 0) <= t) && (times[0] ?? Infinity) < Math.min(...newestTimes);
+    };
+    await expect.poll(inTurn).toBe(true);
+    await page.screenshot({ path: screenshotPath('triage-oldest-first') });
+    const first = await rows.first().getAttribute('data-conversation-id');
+
+    // The choice is this desktop's: still there after a restart of the window.
+    await page.reload();
+    await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('drawer-inbox').click();
+    await expect(order).toHaveValue('oldest');
+    await expect.poll(inTurn).toBe(true);
+    await expect(rows.first()).toHaveAttribute('data-conversation-id', first ?? '');
+
+    // The palette turns it back.
+    await page.keyboard.press('ControlOrMeta+k');
+    await page.keyboard.type('newest first');
+    await page.keyboard.press('Enter');
+    await expect(order).toHaveValue('newest');
+    await expect.poll(async () => (await shown()).filter((r) => !r.alert).map((r) => r.at)[0]).toBe(newestTimes[0]);
+  });
 });
 
 test.describe('when SLA times start counting', () => {

@@ -135,6 +135,24 @@ const drawerSql: Record<DrawerQuery['kind'], string> = {
     ORDER BY t.alert DESC, t.last_message_at DESC, t.conversation_id DESC LIMIT @limit`,
 };
 
+// Oldest first walks the same indexes backwards, one alert value at a time (alerts still come first):
+// an equality on the leading column keeps the walk in index order, where (alert DESC, last ASC) would need a sort.
+const OLDEST_KEYSET = 'alert = @alert AND (last_message_at, conversation_id) > (@last, @id)';
+const OLDEST_ORDER = 'ORDER BY last_message_at, conversation_id LIMIT @limit';
+const oldestDrawerSql: Record<DrawerQuery['kind'], string> = {
+  view: `${STATE('conversation_state_view')} WHERE view = @view AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
+  inbox: `${STATE('conversation_state_inbox')} WHERE view IN ('new', 'pending') AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
+  open: `${STATE('conversation_state_open')} WHERE active = 1 AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
+  mine: `${STATE('conversation_state_mine')} WHERE mine = 1 AND active = 1 AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
+  assignee: `${STATE('conversation_state_assignee')} WHERE active = 1 AND assignee = @assignee AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
+  unassigned: `${STATE('conversation_state_assignee')} WHERE active = 1 AND assignee IS NULL AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
+  overdue: `${STATE('conversation_state_overdue')} WHERE overdue = 1 AND active = 1 AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
+  alerts: `${STATE('conversation_state_alerts')} WHERE alert = 1 AND active = 1 AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
+  tag: `SELECT s.* FROM conversation_tags t INDEXED BY conversation_tags_drawer JOIN conversation_state s ON s.conversation_id = t.conversation_id
+    WHERE t.tag = @tag AND t.alert = @alert AND (t.last_message_at, t.conversation_id) > (@last, @id) AND (@account IS NULL OR t.account_id = @account)
+    ORDER BY t.last_message_at, t.conversation_id LIMIT @limit`,
+};
+
 // Scalar subqueries, not joins: without ANALYZE statistics SQLite prepares joins with small tables
 // expensively (tens of µs per call, measured), which a refold of 100,000 conversations pays many times.
 const THREAD_ID = '(SELECT t.thread_id FROM thread_messages t WHERE t.message_id = m.id)';
@@ -227,7 +245,10 @@ const sql = {
     CROSS JOIN ops o ON o.entity = p.entity WHERE o.field = o.actor`,
 } satisfies Record<string, string>;
 
-type Statements = { [K in keyof typeof sql]: Statement<unknown[], unknown> } & { drawers: Map<string, Statement<unknown[], unknown>> };
+type Statements = { [K in keyof typeof sql]: Statement<unknown[], unknown> } & {
+  drawers: Map<string, Statement<unknown[], unknown>>;
+  oldestDrawers: Map<string, Statement<unknown[], unknown>>;
+};
 const cache = new WeakMap<Database, Statements>();
 
 function stmts(db: Database): Statements {
@@ -236,6 +257,7 @@ function stmts(db: Database): Statements {
     const prepared: Partial<Statements> = {};
     for (const key of Object.keys(sql) as Array<keyof typeof sql>) prepared[key] = db.prepare(sql[key]);
     prepared.drawers = new Map(Object.entries(drawerSql).map(([k, q]) => [k, db.prepare(q)]));
+    prepared.oldestDrawers = new Map(Object.entries(oldestDrawerSql).map(([k, q]) => [k, db.prepare(q)]));
     s = prepared as Statements;
     cache.set(db, s);
   }
@@ -386,9 +408,24 @@ export function drawerPage(db: Database, q: DrawerQuery, accountId: number | nul
   return stmt.all(bind(stmt, drawerParams(q, accountId, after, limit))) as StateRow[];
 }
 
-export function explainDrawer(db: Database, q: DrawerQuery, accountId: number | null): string[] {
-  const stmt = db.prepare(`EXPLAIN QUERY PLAN ${drawerSql[q.kind]}`);
-  const rows = stmt.all(bind(stmt, drawerParams(q, accountId, { alert: 2, last: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER }, 50)));
+/**
+ * Oldest first, from `after` (exclusive): the rest of its alert part in
+ * ascending time, then the parts below it (alerts first, as newest first).
+ */
+export function oldestDrawerPage(db: Database, q: DrawerQuery, accountId: number | null, after: PageKey, limit: number): StateRow[] {
+  const stmt = stmts(db).oldestDrawers.get(q.kind);
+  if (!stmt) throw new Error(`no drawer query for ${q.kind}`);
+  const rows: StateRow[] = [];
+  for (let alert = Math.min(after.alert, 1); alert >= 0 && rows.length < limit; alert--) {
+    const from = alert === after.alert ? after : { alert, last: Number.MIN_SAFE_INTEGER, id: -1 };
+    rows.push(...(stmt.all(bind(stmt, drawerParams(q, accountId, from, limit - rows.length))) as StateRow[]));
+  }
+  return rows;
+}
+
+export function explainDrawer(db: Database, q: DrawerQuery, accountId: number | null, order: 'newest' | 'oldest' = 'newest'): string[] {
+  const stmt = db.prepare(`EXPLAIN QUERY PLAN ${(order === 'oldest' ? oldestDrawerSql : drawerSql)[q.kind]}`);
+  const rows = stmt.all(bind(stmt, drawerParams(q, accountId, { alert: order === 'oldest' ? 1 : 2, last: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER }, 50)));
   return (rows as Array<{ detail: string }>).map((r) => r.detail);
 }
 

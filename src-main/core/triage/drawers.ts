@@ -3,7 +3,7 @@
  * cursor of its pages, the counts, and a folded row as the contract's
  * TriageState.
  */
-import type { DrawerCount, DrawerId, PresenceBadge, SlaKind, TriageState } from '../../../src-preload/api.ts';
+import type { DrawerCount, DrawerId, DrawerOrder, PresenceBadge, SlaKind, TriageState } from '../../../src-preload/api.ts';
 import type { CountRow, DrawerQuery, PageKey, StateRow, TagCountRow } from '../db/triage.repo.ts';
 import { STATUSES } from '../workflow/status-fold.ts';
 import { tagsOfState } from './triage-actions.ts';
@@ -37,18 +37,27 @@ export function drawerQuery(drawer: DrawerId): DrawerQuery {
   return { kind: 'tag', tag: drawer.slice('tag:'.length) };
 }
 
-/** Sorts before every real row: the first page's cursor. */
+/** Sorts before every real row: the first page's cursor, newest first. */
 export const FIRST_KEY: PageKey = { alert: 2, last: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
+/** The same, oldest first: alerts still come first, so the walk starts in their part. */
+export const FIRST_OLDEST_KEY: PageKey = { alert: 1, last: Number.MIN_SAFE_INTEGER, id: -1 };
 
 export class InvalidTriageCursorError extends Error {}
 
-export function encodeTriageCursor(row: Pick<StateRow, 'alert' | 'last_message_at' | 'conversation_id'>): string {
-  return Buffer.from(`${row.alert}:${row.last_message_at}:${row.conversation_id}`, 'utf8').toString('base64url');
+// Oldest-first cursors carry a mark, so that a cursor read in one order is refused in the other, not misread.
+const OLDEST_MARK = 'o:';
+
+export function encodeTriageCursor(row: Pick<StateRow, 'alert' | 'last_message_at' | 'conversation_id'>, order: DrawerOrder = 'newest'): string {
+  const mark = order === 'oldest' ? OLDEST_MARK : '';
+  return Buffer.from(`${mark}${row.alert}:${row.last_message_at}:${row.conversation_id}`, 'utf8').toString('base64url');
 }
 
-export function decodeTriageCursor(cursor: string | null): PageKey {
-  if (cursor === null) return FIRST_KEY;
-  const m = /^([01]):(-?\d{1,16}):(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+export function decodeTriageCursor(cursor: string | null, order: DrawerOrder = 'newest'): PageKey {
+  if (cursor === null) return order === 'oldest' ? FIRST_OLDEST_KEY : FIRST_KEY;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const marked = text.startsWith(OLDEST_MARK);
+  if (marked !== (order === 'oldest')) throw new InvalidTriageCursorError();
+  const m = /^([01]):(-?\d{1,16}):(\d{1,16})$/.exec(marked ? text.slice(OLDEST_MARK.length) : text);
   if (!m) throw new InvalidTriageCursorError();
   const key = { alert: Number(m[1]), last: Number(m[2]), id: Number(m[3]) };
   if (!Number.isSafeInteger(key.last) || !Number.isSafeInteger(key.id)) throw new InvalidTriageCursorError();

@@ -4,9 +4,9 @@
  * drain the recompute queue first); presence is read live from lease ops.
  */
 import type { Database } from 'better-sqlite3';
-import type { ConversationTriage, DrawerCount, Page, PresenceBadge, TriageRow } from '../../../src-preload/api.ts';
+import type { ConversationTriage, DrawerCount, DrawerOrder, Page, PresenceBadge, TriageRow } from '../../../src-preload/api.ts';
 import { getConversationSummary } from '../db/conversations.repo.ts';
-import { countRows, drawerPage, memberThreadIds, presenceOps, stateRow, tagCountRows } from '../db/triage.repo.ts';
+import { countRows, drawerPage, memberThreadIds, oldestDrawerPage, presenceOps, stateRow, tagCountRows } from '../db/triage.repo.ts';
 import type { StateRow } from '../db/triage.repo.ts';
 import type { Op } from '../team/ops.ts';
 import { byUrgency, leaseOf, whoIsHere } from '../team/presence.ts';
@@ -20,6 +20,7 @@ export interface ListParams {
   accountId: number | null;
   cursor: string | null;
   limit: number;
+  order?: DrawerOrder;
 }
 
 /** Presence badges of a page's conversations in one query: each agent's newest lease per conversation. */
@@ -55,7 +56,10 @@ function pagePresence(db: Database, ids: readonly number[], now: number, me: str
 
 export function listDrawer(db: Database, params: ListParams, now: number, me: string): Page<TriageRow> {
   const limit = Math.min(500, Math.max(1, Math.trunc(params.limit) || 1));
-  const rows = drawerPage(db, drawerQuery(params.drawer), params.accountId, decodeTriageCursor(params.cursor), limit + 1);
+  const order = params.order ?? 'newest';
+  const after = decodeTriageCursor(params.cursor, order);
+  const query = drawerQuery(params.drawer);
+  const rows = order === 'oldest' ? oldestDrawerPage(db, query, params.accountId, after, limit + 1) : drawerPage(db, query, params.accountId, after, limit + 1);
   const page = rows.slice(0, limit);
   const presence = pagePresence(
     db,
@@ -71,7 +75,7 @@ export function listDrawer(db: Database, params: ListParams, now: number, me: st
     items.push({ conversation: { ...summary, unread: row.unread === 1 }, triage: triageStateOf(row, now, presence.get(row.conversation_id) ?? []) });
   }
   const last = page[page.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeTriageCursor(last) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeTriageCursor(last, order) : null };
 }
 
 export function countDrawers(db: Database, accountId: number | null): DrawerCount[] {

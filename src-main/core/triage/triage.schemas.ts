@@ -37,6 +37,7 @@ export const triageSchemas: DomainSchemas<keyof TriageMethods> = {
     accountId: rowId.nullable(),
     cursor: z.string().max(200).nullable(),
     limit: z.number().int().min(1).max(500),
+    order: z.enum(['newest', 'oldest']).optional(),
   }),
   'triage.counts': z.strictObject({ accountId: rowId.nullable() }),
   'triage.get': z.strictObject({ conversationId: rowId }),

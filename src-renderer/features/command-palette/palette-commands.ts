@@ -56,6 +56,9 @@ export function paletteCommands(state: DeskState): PaletteCommand[] {
     { id: 'rules', title: t('palette.rules'), keys: [], run: (s) => s.setRulesOpen(true) },
     { id: 'drafts', title: t('drafts.title'), keys: [], run: (s) => s.setDraftsOpen(true) },
     { id: 'to-send', title: t('outbox.title'), keys: [], run: (s) => s.setOutboxOpen(true) },
+    state.drawerOrder === 'newest'
+      ? { id: 'order-oldest', title: t('palette.orderOldest'), keys: [], run: (s) => s.setDrawerOrder('oldest') }
+      : { id: 'order-newest', title: t('palette.orderNewest'), keys: [], run: (s) => s.setDrawerOrder('newest') },
     { id: 'delegate', title: t('palette.delegate'), keys: [], run: (s) => (s.opened ? s.setDelegateFor(s.opened.id) : s.showNotice(t('triage.nothingSelected'))) },
     { id: 'identity', title: t('palette.identity'), keys: [], run: (s) => s.setAgentDialogOpen(true) },
     { id: 'notifications', title: t('palette.notifications'), keys: [], run: (s) => s.setNotificationsOpen(true) },

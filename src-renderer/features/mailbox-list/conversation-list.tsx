@@ -9,6 +9,7 @@ import { SearchBox } from '../search/search-box.tsx';
 import { SmartFolderActions } from '../search/smart-folder-actions.tsx';
 import { ConversationRow, ROW_HEIGHT, SEARCH_ROW_HEIGHT, TRIAGE_ROW_HEIGHT, conversationRowId } from './conversation-row.tsx';
 import { BulkBar } from './bulk-bar.tsx';
+import { DrawerOrderChoice } from './drawer-order.tsx';
 import { useListTitle } from './list-title.ts';
 import { useFixedRowWindow } from './use-row-window.ts';
 import { useRowSlots } from './row-slots.ts';
@@ -76,6 +77,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
     s.accounts.some((a) => (s.scopeAccountId === null || a.id === s.scopeAccountId) && a.health.state === 'syncing' && a.health.progress?.phase === 'headers'),
   );
   const overdueDrawer = useDesk((s) => s.folderChoice.kind === 'drawer' && s.folderChoice.drawer === 'overdue');
+  const onDrawer = useDesk((s) => s.folderChoice.kind === 'drawer');
   const title = useListTitle();
   const now = useTick(60_000);
 
@@ -178,6 +180,7 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
         {loadingMore && <span className="list-status">{t('list.loadingMore')}</span>}
         {searching && search.status === 'searching' && items.length > 0 && <span className="list-status">{t('search.searching')}</span>}
         {searching && <SmartFolderActions />}
+        {!searching && onDrawer && <DrawerOrderChoice />}
       </header>
       <BulkBar />
       <div

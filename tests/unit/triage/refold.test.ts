@@ -13,6 +13,7 @@ import type { Op } from '../../../src-main/core/team/ops.ts';
 import { messageEntity } from '../../../src-main/core/team/ops.ts';
 import { saveGroup } from '../../../src-main/core/team/roster.ts';
 import { countDrawers, listDrawer } from '../../../src-main/core/triage/triage-reads.ts';
+import { InvalidTriageCursorError } from '../../../src-main/core/triage/drawers.ts';
 import { readTriageSettings, saveTriageSettings } from '../../../src-main/core/triage/triage-settings.ts';
 import { countsTables, DESK, openTriageCache, tagCountsTables } from './support.ts';
 import type { TriageCache } from './support.ts';
@@ -386,6 +387,50 @@ describe('drawers', () => {
     expect(() => list('inbox', 'not-a-cursor')).toThrow();
   });
 
+  it('oldest first keeps alerts first, then who has waited longest, and pages the exact reverse of each part', () => {
+    const angryText = 'This is UNACCEPTABLE, I want a refund now or I call my lawyer!!!';
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ minute: fc.nat(5), angry: fc.boolean(), tagged: fc.boolean() }), { minLength: 1, maxLength: 14 }),
+        fc.integer({ min: 1, max: 6 }),
+        (mails, pageSize) => {
+          t.db.close();
+          t = openTriageCache();
+          const ids = mails.map((m, i) => t.mail(`p${i}@customer.example`, T0 + m.minute * MIN, { from: `p${i}@customer.example`, text: m.angry ? angryText : 'hello' }));
+          t.drain();
+          mails.forEach((m, i) => m.tagged && t.actor.record([{ entity: messageEntity(root(ids[i] as number)), field: 'tag:vip', value: true }]));
+          t.drain();
+          for (const drawer of ['inbox', 'tag:vip']) {
+            const walk = (order: 'newest' | 'oldest') => {
+              const seen: number[] = [];
+              let cursor: string | null = null;
+              do {
+                const page = listDrawer(t.db, { drawer, accountId: null, cursor, limit: pageSize, order }, t.clock.now(), t.actor.node);
+                seen.push(...page.items.map((r) => r.conversation.id));
+                cursor = page.nextCursor;
+              } while (cursor !== null);
+              return seen;
+            };
+            const newest = walk('newest');
+            const alerts = newest.filter((id) => stateRow(t.db, id)?.alert === 1);
+            const rest = newest.filter((id) => stateRow(t.db, id)?.alert !== 1);
+            expect(walk('oldest'), drawer).toEqual([...alerts.reverse(), ...rest.reverse()]);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a cursor read in one order is refused in the other, in plain words', () => {
+    for (let i = 0; i < 3; i++) t.mail(`q${i}@customer.example`, T0 + i * MIN, { from: `c${i}@customer.example` });
+    t.drain();
+    const oldest = listDrawer(t.db, { drawer: 'inbox', accountId: null, cursor: null, limit: 1, order: 'oldest' }, t.clock.now(), t.actor.node);
+    const newest = list('inbox', null, 1);
+    expect(() => list('inbox', oldest.nextCursor)).toThrow(InvalidTriageCursorError);
+    expect(() => listDrawer(t.db, { drawer: 'inbox', accountId: null, cursor: newest.nextCursor, limit: 1, order: 'oldest' }, t.clock.now(), t.actor.node)).toThrow(InvalidTriageCursorError);
+  });
+
   it('every drawer query walks its own index in order (no sort, no scan of other rows)', () => {
     const queries: DrawerQuery[] = [
       { kind: 'inbox' },
@@ -411,9 +456,11 @@ describe('drawers', () => {
     };
     for (const q of queries) {
       for (const account of [null, t.accountId]) {
-        const plan = explainDrawer(t.db, q, account).join(' | ');
-        expect(plan, q.kind).toContain(expected[q.kind]);
-        expect(plan, q.kind).not.toMatch(/TEMP B-TREE/);
+        for (const order of ['newest', 'oldest'] as const) {
+          const plan = explainDrawer(t.db, q, account, order).join(' | ');
+          expect(plan, `${q.kind} ${order}`).toContain(expected[q.kind]);
+          expect(plan, `${q.kind} ${order}`).not.toMatch(/TEMP B-TREE/);
+        }
       }
     }
   });
