@@ -80,6 +80,8 @@ export interface OutboxItem {
    * the agent's language. The server's own answer is a value in it, verbatim.
    */
   problem: Sentence | null;
+  /** The status its conversation takes once it has gone out ("Send & Done"). */
+  thenStatus: 'done' | null;
 }
 
 /** A message that arrived after the agent opened the composer: asked about before sending (issue 7). */
@@ -198,7 +200,8 @@ export interface ComposeMethods {
    * Queues the draft. `sendAt` null: after the undo window. `seenMessageIds`:
    * the conversation's messages the agent had on screen, for the collision check.
    */
-  'outbox.send': { params: { draftId: number; sendAt: number | null; seenMessageIds: number[]; confirmCollision: boolean }; result: SendResult };
+  /** `thenStatus`: the conversation is marked so once the reply has gone out ("Send & Done"), not before. */
+  'outbox.send': { params: { draftId: number; sendAt: number | null; seenMessageIds: number[]; confirmCollision: boolean; thenStatus?: 'done' }; result: SendResult };
   /** Undo: takes the item out of the outbox and gives the draft back. */
   'outbox.cancel': { params: { id: number }; result: Draft };
   /** The "To send" drawer: undo-window, scheduled, sending and failed items. */

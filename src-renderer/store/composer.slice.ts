@@ -72,7 +72,8 @@ export interface ComposerSlice {
   detachFromDraft(attachmentId: number): Promise<void>;
   setTemplateProblems(problems: Sentence[]): void;
   /** Sends now (after the undo window) or at `sendAt`. */
-  sendDraft(sendAt: number | null, confirmCollision: boolean): Promise<OutboxItem | null>;
+  /** `thenDone`: "Send & Done", the conversation is marked done once the reply has gone out. */
+  sendDraft(sendAt: number | null, confirmCollision: boolean, thenDone?: boolean): Promise<OutboxItem | null>;
   dismissCollision(): void;
   /** Tells colleagues this agent is replying (or back to viewing); failures only cost the courtesy. */
   setPresence(conversationId: number, activity: 'viewing' | 'replying' | null): void;
@@ -274,7 +275,7 @@ export function createComposerSlice(api: DeskApi): DeskSlice<ComposerSlice> {
         patchSession({ templateProblems: problems });
       },
 
-      async sendDraft(sendAt, confirmCollision) {
+      async sendDraft(sendAt, confirmCollision, thenDone = false) {
         const session = get().composer;
         if (!session || session.sending || session.templateProblems.length > 0) return null;
         if (!(await get().flushDraft())) {
@@ -287,6 +288,7 @@ export function createComposerSlice(api: DeskApi): DeskSlice<ComposerSlice> {
           sendAt,
           seenMessageIds: currentSeenIds(session),
           confirmCollision,
+          ...(thenDone ? { thenStatus: 'done' as const } : {}),
         });
         if (!result.ok) {
           patchSession({ sending: false, problems: [describeError(result.error)] }, session.draft.id);

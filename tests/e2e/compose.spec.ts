@@ -5,8 +5,8 @@
  * the ticket token in the subject, In-Reply-To), one reply undone (nothing
  * reaches the sink, the draft comes back), one scheduled with "Send later"
  * (waits in "To send", then goes out), and all three in the outgoing audit;
- * a scheduled reply given back because the customer wrote first; a reply
- * that waits while the mail server cannot be reached.
+ * a scheduled reply given back because the customer wrote first; "Send &
+ * Done"; a reply that waits while the mail server cannot be reached.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -332,6 +332,38 @@ test('a reply left unfinished is marked Draft in the list and carried on from My
   await page.getByTestId('drafts-close').click();
   await expect(bob.getByTestId('row-draft')).toHaveCount(0);
   await expect(page.getByTestId('drafts-count')).toHaveCount(0);
+});
+
+test('Send & Done sends the reply and marks the conversation Done once it has gone out, not before', async ({ page }) => {
+  await workspace.open(page, 4);
+  await openConversation(page, 'Broken flamingo lamp');
+  const bar = page.getByTestId('triage-bar');
+  // The first test's reply left Alice's conversation waiting on her.
+  await expect(bar).toHaveAttribute('data-status', 'waiting');
+  await page.getByTestId('reply').click();
+  const composer = page.getByTestId('composer');
+  await typeInEditor(page, 'The replacement shade is in the post. I am closing this for now.');
+  const sentBefore = workspace.smtp.messages.length;
+  await expect(composer.getByTestId('composer-send-done')).toHaveText('Send & Done');
+  await composer.getByTestId('composer-send-done').click();
+  await expect(composer).toBeHidden();
+  // In its undo window it can still be taken back: nothing is marked yet, and To send says what will happen.
+  await page.getByTestId('outbox-entry').click();
+  await expect(page.getByTestId('outbox-item').filter({ hasText: 'Broken flamingo lamp' }).getByTestId('outbox-then-done')).toHaveText(' · then marked Done');
+  await page.screenshot({ path: screenshotPath('compose-send-done-waiting') });
+  await expect(bar).toHaveAttribute('data-status', 'waiting');
+  await page.keyboard.press('Escape');
+
+  const sent = await workspace.smtp.waitForMail(sentBefore + 1, 20_000);
+  expect((await simpleParser(sent.raw)).text).toContain('The replacement shade is in the post.');
+  await expect(bar).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+  await expect(page.getByTestId('drawer-status:done')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('activity-event').filter({ hasText: 'set the status to Done' })).toHaveCount(1);
+  // The reply itself is filed in the conversation.
+  const messages = page.getByTestId('conversation-message');
+  await expect(messages).toHaveCount(3, { timeout: 20_000 });
+  await expect(messages.last()).toHaveAttribute('data-outgoing', 'true');
+  await page.screenshot({ path: screenshotPath('compose-send-done') });
 });
 
 test('a reply sent while the mail server cannot be reached waits in To send, without a failure', async ({ page }) => {

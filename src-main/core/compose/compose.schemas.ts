@@ -64,6 +64,7 @@ export const composeSchemas: DomainSchemas<keyof ComposeMethods> = {
     sendAt: z.number().int().min(0).max(8_640_000_000_000).nullable(),
     seenMessageIds: z.array(rowId).max(10_000),
     confirmCollision: z.boolean(),
+    thenStatus: z.literal('done').optional(),
   }),
   'outbox.cancel': z.strictObject({ id: rowId }),
   'outbox.list': z.strictObject({}),

@@ -12,6 +12,9 @@ import { getAccount } from '../db/accounts.repo.ts';
 import { deleteDraft, getDraft, listOpenDrafts, publicDraft, removeDraftAttachment, saveDraft, writtenDrafts } from '../db/drafts.repo.ts';
 import { draftPreview } from './draft-preview.ts';
 import { drawerRows, toOutboxItem } from '../db/outbox.repo.ts';
+import { rootOfConversation } from '../db/conversations.repo.ts';
+import { messageEntity } from '../team/ops.ts';
+import { FIELD } from '../triage/triage-fold.ts';
 import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Handlers } from '../rpc/router.ts';
@@ -61,7 +64,11 @@ export function startCompose(deps: ComposeDeps): ComposeService & { dispatcher: 
         (err: unknown) => (log.warn('sync before send failed; checking collisions with what is cached', { err }), cancel(), resolve()),
       );
     });
-  const dispatcher = new OutboxDispatcher({ db, dataDir: deps.dataDir, secrets: deps.secrets, events, clock, log: log.child('outbox'), syncAccount });
+  const markConversation = (conversationId: number, status: 'done'): void => {
+    const root = rootOfConversation(db, conversationId);
+    if (root !== null) actor.record([{ entity: messageEntity(root), field: FIELD.status, value: status }]);
+  };
+  const dispatcher = new OutboxDispatcher({ db, dataDir: deps.dataDir, secrets: deps.secrets, events, clock, log: log.child('outbox'), syncAccount, markConversation });
   const inspector = new MailInspector({ db, secrets: deps.secrets, events, clock, log: log.child('inspector') });
   const started = dispatcher.start();
   void inspector.poke();

@@ -31,6 +31,8 @@ export interface OutboxDbRow {
   problem_json: string | null;
   smtp_response: string | null;
   copied: number;
+  /** The status the conversation takes once this has gone out ("Send & Done"); null: none. */
+  then_status: 'done' | null;
   created_at: number;
   updated_at: number;
 }
@@ -45,6 +47,7 @@ export interface NewOutboxItem {
   payload: string;
   state: 'undo-window' | 'scheduled';
   sendAt: number;
+  thenStatus?: 'done' | null;
   now: number;
 }
 
@@ -72,8 +75,8 @@ function stmts(db: Database): Statements {
   let s = cache.get(db);
   if (!s) {
     s = {
-      insert: db.prepare(`INSERT INTO outbox (draft_id, account_id, conversation_id, message_id, subject, to_json, payload, state, scheduled, send_at, created_at, updated_at)
-        VALUES (@draftId, @accountId, @conversationId, @messageId, @subject, @to, @payload, @state, @scheduled, @sendAt, @now, @now)`),
+      insert: db.prepare(`INSERT INTO outbox (draft_id, account_id, conversation_id, message_id, subject, to_json, payload, state, scheduled, send_at, then_status, created_at, updated_at)
+        VALUES (@draftId, @accountId, @conversationId, @messageId, @subject, @to, @payload, @state, @scheduled, @sendAt, @thenStatus, @now, @now)`),
       byId: db.prepare<[number], OutboxDbRow>('SELECT * FROM outbox WHERE id = ?'),
       drawer: db.prepare<[], OutboxDbRow>("SELECT * FROM outbox WHERE state IN ('undo-window', 'scheduled', 'sending', 'failed') ORDER BY send_at, id"),
       // Waiting items whose time has come, and failed ones whose retry is due.
@@ -153,6 +156,7 @@ export function toOutboxItem(r: OutboxDbRow): OutboxItem {
     sentLate: r.sent_late !== 0,
     retryAt: r.state === 'failed' ? r.next_attempt_at : null,
     problem: problemOf(r),
+    thenStatus: r.then_status,
   };
 }
 
@@ -168,6 +172,7 @@ export function insertOutboxItem(db: Database, i: NewOutboxItem): number {
     state: i.state,
     scheduled: i.state === 'scheduled' ? 1 : 0,
     sendAt: i.sendAt,
+    thenStatus: i.thenStatus ?? null,
     now: i.now,
   });
   return Number(info.lastInsertRowid);

@@ -60,6 +60,8 @@ export interface DispatcherDeps {
   log: Logger;
   /** Best effort, bounded: bring the account's cache up to date before a held reply is checked (absent: check what is cached). */
   syncAccount?: (accountId: number) => Promise<void>;
+  /** Records the status a reply asked for once it has gone out ("Send & Done"), as this agent's op. */
+  markConversation?: (conversationId: number, status: 'done') => void;
 }
 
 /** How a try ended, for the round: `unreachable` when the account's SMTP server could not be reached at all. */
@@ -306,6 +308,17 @@ export class OutboxDispatcher {
     })();
     this.changed(row);
     const fresh = getOutboxRow(db, row.id);
+    // After the reply, never before it: the fold lets the later fact win. The conversation id is read now,
+    // since the reply's conversation may have merged into another while it waited (migration 0018).
+    const markAs = fresh?.then_status ?? null;
+    const conversationId = fresh?.conversation_id ?? null;
+    if (markAs !== null && conversationId !== null) {
+      try {
+        this.d.markConversation?.(conversationId, markAs);
+      } catch (err) {
+        this.d.log.error('the reply went out, but its conversation could not be marked', { outboxId: row.id, err });
+      }
+    }
     if (fresh?.sent_late) {
       this.notify('sent-late', sentence('sentLateTitle'), sentence('sentLate', { subject: row.subject }), row);
     }

@@ -118,7 +118,7 @@ async function payloadOf(deps: QueueDeps, draft: StoredDraft, sendAt: number): P
 }
 
 /** Queues an open draft without asking (validation done by the caller). */
-export async function queueDraft(deps: QueueDeps, draft: StoredDraft, sendAt: number | null): Promise<OutboxItem> {
+export async function queueDraft(deps: QueueDeps, draft: StoredDraft, sendAt: number | null, thenStatus: 'done' | null = null): Promise<OutboxItem> {
   const { db, clock } = deps;
   const now = clock.now();
   const at = sendAt ?? now + undoSeconds(db) * 1000;
@@ -140,6 +140,8 @@ export async function queueDraft(deps: QueueDeps, draft: StoredDraft, sendAt: nu
       payload: JSON.stringify(payload),
       state,
       sendAt: at,
+      // Only a reply has a conversation to mark; new mail gets its conversation when its copy is filed.
+      thenStatus: draft.conversationId === null ? null : thenStatus,
       now,
     });
     setDraftState(db, draft.id, 'queued');
@@ -154,7 +156,7 @@ export async function queueDraft(deps: QueueDeps, draft: StoredDraft, sendAt: nu
 
 export async function sendDraft(
   deps: QueueDeps,
-  params: { draftId: number; sendAt: number | null; seenMessageIds: number[]; confirmCollision: boolean },
+  params: { draftId: number; sendAt: number | null; seenMessageIds: number[]; confirmCollision: boolean; thenStatus?: 'done' },
 ): Promise<SendResult> {
   const { db, clock } = deps;
   const draft = getDraft(db, params.draftId);
@@ -177,7 +179,7 @@ export async function sendDraft(
       return { kind: 'collision', messages: collisions(db, draft, params.seenMessageIds), colleaguesSending };
     }
   }
-  return { kind: 'queued', item: await queueDraft(deps, draft, params.sendAt) };
+  return { kind: 'queued', item: await queueDraft(deps, draft, params.sendAt, params.thenStatus ?? null) };
 }
 
 /** Undo: the item leaves the outbox and its draft is open again. */

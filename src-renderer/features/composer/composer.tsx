@@ -14,6 +14,7 @@ import { RichEditor, type RichEditorHandle } from './rich-editor.tsx';
 import { SendLaterMenu } from './send-later-menu.tsx';
 import { openPlaceholderProblems, problemId } from './template-problems.ts';
 import { TemplatePicker } from './template-picker.tsx';
+import { statusLabel } from '../triage/triage-labels.ts';
 import './composer.css';
 
 const TITLE: Record<ComposerSession['draft']['mode'], MessageKey> = {
@@ -69,8 +70,11 @@ export function Composer({ session, placement }: ComposerProps) {
   const [dragging, setDragging] = useState(false);
   const [invalidFields, setInvalidFields] = useState<Record<RecipientKind, boolean>>({ to: false, cc: false, bcc: false });
   const [inserting, setInserting] = useState(false);
-  // "Send anyway" after a collision keeps the time the agent chose.
+  // "Send anyway" after a collision keeps the time the agent chose, and whether it was "Send & Done".
   const lastSendAt = useRef<number | null>(null);
+  const lastThenDone = useRef(false);
+  const doneLabel = useDesk((s) => statusLabel('done', s.triageSettings));
+  const inConversation = draft.conversationId !== null;
 
   // Focus where the agent starts typing: recipients for a forward or a new mail, the text for a reply.
   useEffect(() => {
@@ -84,12 +88,13 @@ export function Composer({ session, placement }: ComposerProps) {
   const hasRecipients = working.to.length + working.cc.length + working.bcc.length > 0;
 
   const send = useCallback(
-    async (sendAt: number | null, confirmCollision = false) => {
+    async (sendAt: number | null, confirmCollision = false, thenDone = false) => {
       // Typed-but-uncommitted recipients become chips when their field loses focus.
       if (document.activeElement instanceof HTMLElement && editor.current?.contains(document.activeElement)) document.activeElement.blur();
       setLaterOpen(false);
       lastSendAt.current = sendAt;
-      await actions.sendDraft(sendAt, confirmCollision);
+      lastThenDone.current = thenDone;
+      await actions.sendDraft(sendAt, confirmCollision, thenDone);
     },
     [actions],
   );
@@ -157,7 +162,8 @@ export function Composer({ session, placement }: ComposerProps) {
         if (e.target instanceof Element && e.target.closest('dialog')) return;
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
-          if (!blocked && !session.sending) void send(null);
+          // Ctrl+Shift+Enter: send, and mark the conversation done once it has gone out.
+          if (!blocked && !session.sending) void send(null, false, e.shiftKey && inConversation);
         } else if ((e.key === 'T' || e.key === 't') && (e.ctrlKey || e.metaKey) && e.shiftKey) {
           e.preventDefault();
           richEditor.current?.saveCaret();
@@ -274,6 +280,18 @@ export function Composer({ session, placement }: ComposerProps) {
           >
             {session.sending ? t('composer.sending') : t('composer.send')}
           </button>
+          {inConversation && (
+            <button
+              type="button"
+              className="button send-done"
+              data-testid="composer-send-done"
+              title={t('composer.sendDoneHint', { status: doneLabel })}
+              disabled={blocked || session.sending || !hasRecipients}
+              onClick={() => void send(null, false, true)}
+            >
+              {t('composer.sendDone', { status: doneLabel })}
+            </button>
+          )}
           <button
             type="button"
             className="button send-later-toggle"
@@ -299,7 +317,7 @@ export function Composer({ session, placement }: ComposerProps) {
       <CollisionDialog
         collision={session.collision}
         busy={session.sending}
-        onSendAnyway={() => void send(lastSendAt.current, true)}
+        onSendAnyway={() => void send(lastSendAt.current, true, lastThenDone.current)}
         onReview={() => {
           actions.dismissCollision();
           richEditor.current?.focus();

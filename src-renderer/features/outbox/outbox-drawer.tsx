@@ -4,11 +4,13 @@ import { SideDrawer } from '../../app/ui/side-drawer.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { formatAddress } from '../../i18n/format.ts';
 import { useDesk } from '../../store/store-context.tsx';
+import { statusLabel } from '../triage/triage-labels.ts';
 import { needsAgent, SECTION_LABEL, SECTION_ORDER, sectionOf, stateLabel, STATE_ORDER, whenText } from './outbox-words.ts';
 import './outbox.css';
 
 function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
   const cancel = useDesk((s) => s.cancelOutboxItem);
+  const doneLabel = useDesk((s) => statusLabel('done', s.triageSettings));
   const [busy, setBusy] = useState(false);
   const canAct = item.state !== 'sending';
   async function act(edit: boolean): Promise<void> {
@@ -24,6 +26,7 @@ function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
         <span className={`outbox-when${needsAgent(item) ? ' is-problem' : ''}`} data-testid="outbox-when">
           {whenText(item, now)}
           {item.sentLate && ` · ${t('outbox.sentLate')}`}
+          {item.thenStatus === 'done' && item.state !== 'failed' && <span data-testid="outbox-then-done">{` · ${t('outbox.thenStatus', { status: doneLabel })}`}</span>}
         </span>
       </div>
       <span className={`outbox-state state-${item.state}${item.retryAt !== null ? ' is-retrying' : ''}`} data-testid="outbox-state">{t(stateLabel(item))}</span>

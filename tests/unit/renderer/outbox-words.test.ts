@@ -19,6 +19,7 @@ const item = (over: Partial<OutboxItem>): OutboxItem => ({
   sentLate: false,
   retryAt: null,
   problem: null,
+  thenStatus: null,
   ...over,
 });
 
