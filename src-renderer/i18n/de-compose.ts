@@ -59,6 +59,7 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
   'sendLater.schedule': 'Planen',
   'sendLater.invalid': 'Datum und Uhrzeit wählen.',
   'sendLater.inPast': 'Dieser Zeitpunkt ist schon vorbei.',
+  'sendLater.thenDone': 'Danach die Unterhaltung auf {status} setzen',
   'sendLater.heldIfAnswered': 'Schreibt vorher jemand in dieser Unterhaltung, wird die Antwort nicht gesendet: Sie kommt zu Ihnen zurück, damit Sie zuerst lesen.',
 
   'collision.title': 'Jemand hat geschrieben, während Sie geantwortet haben',

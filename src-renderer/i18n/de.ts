@@ -321,6 +321,11 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'reading.frameTitle': 'Nachrichteninhalt: {subject}',
 
   'shortcuts.title': 'Tastenkürzel',
+  'shortcuts.composerTitle': 'Beim Schreiben einer Antwort',
+  'shortcuts.composerSend': 'Senden (einige Sekunden lang rückgängig zu machen)',
+  'shortcuts.composerSendDone': 'Senden und die Unterhaltung auf erledigt setzen, sobald die Antwort verschickt ist',
+  'shortcuts.composerTemplate': 'Vorlage einfügen',
+  'shortcuts.composerClose': 'Schließen; der Entwurf bleibt erhalten',
   'shortcuts.next': 'Nächste Unterhaltung',
   'shortcuts.previous': 'Vorherige Unterhaltung',
   'shortcuts.open': 'Ausgewählte Unterhaltung öffnen',

@@ -58,6 +58,7 @@ export const enCompose = {
   'sendLater.schedule': 'Schedule',
   'sendLater.invalid': 'Choose a date and time.',
   'sendLater.inPast': 'That time has already passed.',
+  'sendLater.thenDone': 'Then mark the conversation {status}',
   'sendLater.heldIfAnswered': 'If anyone writes in this conversation before then, the reply is not sent: it comes back to you to read first.',
 
   'collision.title': 'Someone wrote while you were replying',

@@ -320,6 +320,11 @@ export const en = {
   'reading.frameTitle': 'Message content: {subject}',
 
   'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.composerTitle': 'While writing a reply',
+  'shortcuts.composerSend': 'Send (you can undo for a few seconds)',
+  'shortcuts.composerSendDone': 'Send, and mark the conversation done once it has gone out',
+  'shortcuts.composerTemplate': 'Insert a template',
+  'shortcuts.composerClose': 'Close; the draft is kept',
   'shortcuts.next': 'Next conversation',
   'shortcuts.previous': 'Previous conversation',
   'shortcuts.open': 'Open the selected conversation',

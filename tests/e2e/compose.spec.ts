@@ -175,6 +175,8 @@ test('reply with a template, undo one, schedule one, and see them in the outgoin
   await expect(page.getByTestId('send-later-menu')).toBeVisible();
   await page.screenshot({ path: screenshotPath('compose-send-later') });
   await page.getByTestId('send-later-input').fill(localInputValue(Date.now() + 12_000));
+  // Carol's question is answered by this: the conversation is marked Done once the reply has gone out.
+  await page.getByTestId('send-later-then-done').check();
   await page.getByTestId('send-later-confirm').click();
   await expect(composer).toBeHidden();
   await expect(toast).toContainText('Scheduled for');
@@ -184,6 +186,8 @@ test('reply with a template, undo one, schedule one, and see them in the outgoin
   await expect(drawer).toBeVisible();
   const scheduled = drawer.getByTestId('outbox-item').filter({ hasText: 'Where is my parcel?' });
   await expect(scheduled).toHaveAttribute('data-state', 'scheduled');
+  await expect(scheduled.getByTestId('outbox-then-done')).toHaveText(' · then marked Done');
+  await expect(page.getByTestId('triage-bar')).toHaveAttribute('data-status', 'new');
   await page.screenshot({ path: screenshotPath('compose-to-send-drawer') });
   // It leaves the drawer when it goes out.
   await expect(scheduled).toHaveCount(0, { timeout: 40_000 });
@@ -192,6 +196,7 @@ test('reply with a template, undo one, schedule one, and see them in the outgoin
   expect(later.envelope.to).toEqual(['carol@jones.example']);
   expect((await simpleParser(later.raw)).text).toContain('Your parcel left our warehouse this morning.');
   expect(workspace.smtp.messages).toHaveLength(2);
+  await expect(page.getByTestId('triage-bar')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
 
   // --- A new conversation (c) opens in a dock of its own; Discard throws the draft away.
   await page.getByTestId('message-list').focus();
@@ -357,7 +362,8 @@ test('Send & Done sends the reply and marks the conversation Done once it has go
   const sent = await workspace.smtp.waitForMail(sentBefore + 1, 20_000);
   expect((await simpleParser(sent.raw)).text).toContain('The replacement shade is in the post.');
   await expect(bar).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
-  await expect(page.getByTestId('drawer-status:done')).toHaveAttribute('data-count', '1');
+  // Carol's, marked after its scheduled reply in the first test, and now Alice's.
+  await expect(page.getByTestId('drawer-status:done')).toHaveAttribute('data-count', '2');
   await expect(page.getByTestId('activity-event').filter({ hasText: 'set the status to Done' })).toHaveCount(1);
   // The reply itself is filed in the conversation.
   const messages = page.getByTestId('conversation-message');

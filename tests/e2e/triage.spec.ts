@@ -241,6 +241,8 @@ test.describe('keyboard triage on a Dovecot account', () => {
     // The help overlay lists the triage keys.
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog')).toContainText('Snooze');
+    // ...and the composer's, which it handles itself.
+    await expect(page.getByTestId('composer-shortcuts')).toContainText('Ctrl+Shift+Enter');
     await page.screenshot({ path: screenshotPath('triage-help') });
     await page.keyboard.press('Escape');
   });

@@ -302,7 +302,15 @@ export function Composer({ session, placement }: ComposerProps) {
           >
             {t('composer.sendLater')}
           </button>
-          {laterOpen && <SendLaterMenu disabled={session.sending} inConversation={session.draft.conversationId !== null} onSchedule={(at) => void send(at)} onClose={() => setLaterOpen(false)} />}
+          {laterOpen && (
+            <SendLaterMenu
+              disabled={session.sending}
+              inConversation={inConversation}
+              doneLabel={doneLabel}
+              onSchedule={(at, thenDone) => void send(at, false, thenDone)}
+              onClose={() => setLaterOpen(false)}
+            />
+          )}
         </div>
       </footer>
       <p className="composer-hint muted">

@@ -7,13 +7,16 @@ interface SendLaterMenuProps {
   disabled: boolean;
   /** A reply in a conversation: it is held back if anyone writes there first (outbox/dispatcher.ts in core). */
   inConversation: boolean;
-  onSchedule(sendAt: number): void;
+  /** The team's name for done, for "then mark Done". */
+  doneLabel: string;
+  onSchedule(sendAt: number, thenDone: boolean): void;
   onClose(): void;
 }
 
 /** Presets and a date-time field; the chosen time must lie ahead. */
-export function SendLaterMenu({ disabled, inConversation, onSchedule, onClose }: SendLaterMenuProps) {
+export function SendLaterMenu({ disabled, inConversation, doneLabel, onSchedule, onClose }: SendLaterMenuProps) {
   const [now] = useState(() => Date.now());
+  const [thenDone, setThenDone] = useState(false);
   const [value, setValue] = useState(() => toLocalInputValue(tomorrowMorning(now)));
   const [error, setError] = useState<string | null>(null);
   const presets = [
@@ -30,7 +33,7 @@ export function SendLaterMenu({ disabled, inConversation, onSchedule, onClose }:
       setError(t('sendLater.inPast'));
       return;
     }
-    onSchedule(at);
+    onSchedule(at, inConversation && thenDone);
   }
 
   return (
@@ -48,6 +51,13 @@ export function SendLaterMenu({ disabled, inConversation, onSchedule, onClose }:
       }}
     >
       <h3 className="send-later-title">{t('sendLater.title')}</h3>
+      {/* Before the presets: each of them schedules at once. */}
+      {inConversation && (
+        <label className="send-later-then">
+          <input type="checkbox" data-testid="send-later-then-done" checked={thenDone} onChange={(e) => setThenDone(e.target.checked)} />
+          {t('sendLater.thenDone', { status: doneLabel })}
+        </label>
+      )}
       <ul className="send-later-presets">
         {presets.map((p) => (
           <li key={p.testId}>
