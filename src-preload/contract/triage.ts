@@ -216,7 +216,42 @@ export interface TriageSettings {
   delegateAddresses: string[];
 }
 
+/** One agent's part of a team report. */
+export interface AgentReport {
+  agent: AssigneeRef;
+  name: string;
+  /** Mail sent in their name (the From name Switchboard writes). */
+  replies: number;
+  /** Conversations they marked done or closed. */
+  resolved: number;
+}
+
+/**
+ * What the team did in a period, from the shared cache and the team's ops,
+ * so every desktop computes the same report. Spam and the trash are left out.
+ */
+export interface TeamReport {
+  from: number;
+  to: number;
+  /** Conversations a customer started in the period. */
+  newConversations: number;
+  /** Mail from customers that arrived in the period; out-of-offices and delivery reports left out. */
+  customerMessages: number;
+  /** Mail the team sent in the period (replies and new mail); automation rules' acknowledgements left out. */
+  replies: number;
+  /** Of it, mail whose sender names no agent of the team (written in another mail program, or before names were set). */
+  unattributedReplies: number;
+  /** Conversations marked done or closed in the period, each once. */
+  resolved: number;
+  /** Of the conversations started in the period: how many have had a first reply, and the median wait for it (clock time). */
+  firstReply: { answered: number; waiting: number; medianMs: number | null };
+  /** Every agent of the team, most replies first. */
+  agents: AgentReport[];
+}
+
 export interface TriageMethods {
+  /** What the team did between `from` (inclusive) and `to` (exclusive), for one mailbox or all. */
+  'triage.report': { params: { accountId: number | null; from: number; to: number }; result: TeamReport };
   /** `order` absent: newest first. A cursor belongs to the order it was read in. */
   'triage.list': { params: { drawer: DrawerId; accountId: number | null; cursor: string | null; limit: number; order?: DrawerOrder }; result: Page<TriageRow> };
   'triage.counts': { params: { accountId: number | null }; result: DrawerCount[] };

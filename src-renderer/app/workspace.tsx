@@ -13,6 +13,7 @@ import { AgentDialog } from '../features/team/agent-dialog.tsx';
 import { TriagePickers } from '../features/triage/triage-pickers.tsx';
 import { TriageSettingsDialog } from '../features/triage/triage-settings-dialog.tsx';
 import { RulesDialog } from '../features/rules/rules-dialog.tsx';
+import { TeamReportDialog } from '../features/report/team-report-dialog.tsx';
 import { DelegateDialog } from '../features/reading-view/delegate-dialog.tsx';
 import { UndoToast } from '../features/triage/undo-toast.tsx';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts.ts';
@@ -52,6 +53,7 @@ export function Workspace() {
       <AgentDialog />
       <TriageSettingsDialog />
       <RulesDialog />
+      <TeamReportDialog />
       <DelegateDialog />
       <NotificationList />
       <UndoToast />

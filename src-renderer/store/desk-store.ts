@@ -24,6 +24,7 @@ import { createComposerSettingsSlice } from './composer-settings.slice.ts';
 import { bindComposeEvents, createOutboxSlice } from './outbox.slice.ts';
 import { createDraftsSlice } from './drafts.slice.ts';
 import { createRulesSlice } from './rules.slice.ts';
+import { createReportSlice } from './report.slice.ts';
 import type { DeskState } from './slice.ts';
 
 export type { DeskState } from './slice.ts';
@@ -48,6 +49,7 @@ export function createDeskStore(api: DeskApi, monitor: ConnectionMonitor): DeskS
     ...createDraftsSlice(api)(...args),
     ...createComposerSettingsSlice(api)(...args),
     ...createRulesSlice(api)(...args),
+    ...createReportSlice(api)(...args),
   }));
 }
 

@@ -17,10 +17,11 @@ import type { ComposerSettingsSlice } from './composer-settings.slice.ts';
 import type { OutboxSlice } from './outbox.slice.ts';
 import type { DraftsSlice } from './drafts.slice.ts';
 import type { RulesSlice } from './rules.slice.ts';
+import type { ReportSlice } from './report.slice.ts';
 
 /** The whole bound store: every slice sees every other (zustand's slices pattern). */
 export type DeskState = AppSlice & AccountsSlice & FoldersSlice & ConversationListSlice & ReadingSlice & SearchSlice & ContactsSlice
   & TeamSlice & TriageSlice & ActivitySlice & NotificationsSlice & TriageUiSlice
-  & ComposerSlice & OutboxSlice & DraftsSlice & ComposerSettingsSlice & RulesSlice;
+  & ComposerSlice & OutboxSlice & DraftsSlice & ComposerSettingsSlice & RulesSlice & ReportSlice;
 
 export type DeskSlice<T> = StateCreator<DeskState, [], [], T>;

@@ -372,6 +372,29 @@ test('Send & Done sends the reply and marks the conversation Done once it has go
   await page.screenshot({ path: screenshotPath('compose-send-done') });
 });
 
+test('the team report counts what came in, what went out and what was resolved', async ({ page }) => {
+  await workspace.open(page, 4);
+  await page.getByTestId('open-report').click();
+  const report = page.getByTestId('team-report');
+  await expect(report).toBeVisible();
+  await expect(page.getByTestId('report-period-week')).toHaveAttribute('aria-pressed', 'true');
+  // Four customers wrote, Dan twice. The tests before sent five mails: Alice's reply, Carol's scheduled one, the
+  // delegation, Dan's second answer and Alice's Send & Done. Carol's and Alice's conversations were marked Done.
+  await expect(page.getByTestId('report-new-value')).toHaveText('4');
+  await expect(page.getByTestId('report-received-value')).toHaveText('5');
+  await expect(page.getByTestId('report-replies-value')).toHaveText('5');
+  await expect(page.getByTestId('report-resolved-value')).toHaveText('2');
+  // Bob's reply was undone and never sent: he is still waiting.
+  await expect(page.getByTestId('report-first-reply')).toContainText('3 answered · 1 still waiting');
+  // No agent set a name on this desktop, so no mail names one.
+  await expect(page.getByTestId('report-unattributed')).toContainText('5 mails name no one of the team');
+  await page.screenshot({ path: screenshotPath('team-report') });
+  await page.getByTestId('report-period-today').click();
+  await expect(page.getByTestId('report-period-today')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(report).toBeHidden();
+});
+
 test('a reply sent while the mail server cannot be reached waits in To send, without a failure', async ({ page }) => {
   await workspace.open(page, 4);
   await workspace.smtp.stop();

@@ -31,7 +31,13 @@ const action = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('share'), agent: agentRef, note: note.optional() }),
 ]);
 
+const YEAR_MS = 366 * 86_400_000;
+
 export const triageSchemas: DomainSchemas<keyof TriageMethods> = {
+  'triage.report': z
+    .strictObject({ accountId: rowId.nullable(), from: epochMs, to: epochMs })
+    .refine((p) => p.to > p.from, 'A report\'s period must end after it starts.')
+    .refine((p) => p.to - p.from <= YEAR_MS, 'A report covers at most a year.'),
   'triage.list': z.strictObject({
     drawer: z.string().max(200).regex(DRAWER_PATTERN, 'That is not a drawer of the sidebar.'),
     accountId: rowId.nullable(),

@@ -15,6 +15,7 @@
  *   chunks, so no call waits for 100,000 refolds.
  * - Events are emitted after the drain's transaction committed.
  */
+import { teamReport } from './team-report.ts';
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ZodError } from 'zod';
@@ -170,6 +171,8 @@ export function startTriage(deps: TriageDeps): Triage {
         fresh();
         return listDrawer(db, params, clock.now(), me);
       }),
+
+    'triage.report': ({ accountId, from, to }) => teamReport(db, accountId, from, to),
 
     'triage.counts': ({ accountId }) => {
       fresh();

@@ -54,6 +54,7 @@ export function paletteCommands(state: DeskState): PaletteCommand[] {
     { id: 'to-inbox', title: t('shortcuts.toInbox'), keys: [], run: (s) => void s.moveChecked('inbox') },
     { id: 'settings', title: t('palette.settings'), keys: [], run: (s) => s.setSettingsOpen(true) },
     { id: 'rules', title: t('palette.rules'), keys: [], run: (s) => s.setRulesOpen(true) },
+    { id: 'report', title: t('palette.report'), keys: [], run: (s) => s.setReportOpen(true) },
     { id: 'drafts', title: t('drafts.title'), keys: [], run: (s) => s.setDraftsOpen(true) },
     { id: 'to-send', title: t('outbox.title'), keys: [], run: (s) => s.setOutboxOpen(true) },
     state.drawerOrder === 'newest'

@@ -18,8 +18,16 @@ import './sidebar.css';
 
 export function Sidebar() {
   const { accounts, scope, appInfo } = useDesk(useShallow((s) => ({ accounts: s.accounts, scope: s.scopeAccountId, appInfo: s.appInfo })));
-  const { setScope, removeDemo, setView, showNotice, setSettingsOpen, setRulesOpen } = useDesk(
-    useShallow((s) => ({ setScope: s.setScope, removeDemo: s.removeDemo, setView: s.setView, showNotice: s.showNotice, setSettingsOpen: s.setSettingsOpen, setRulesOpen: s.setRulesOpen })),
+  const { setScope, removeDemo, setView, showNotice, setSettingsOpen, setRulesOpen, setReportOpen } = useDesk(
+    useShallow((s) => ({
+      setScope: s.setScope,
+      removeDemo: s.removeDemo,
+      setView: s.setView,
+      showNotice: s.showNotice,
+      setSettingsOpen: s.setSettingsOpen,
+      setRulesOpen: s.setRulesOpen,
+      setReportOpen: s.setReportOpen,
+    })),
   );
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const [removing, setRemoving] = useState(false);
@@ -105,6 +113,7 @@ export function Sidebar() {
         <NotificationBell />
         <button type="button" className="link-button" data-testid="open-triage-settings" onClick={() => setSettingsOpen(true)}>{t('sidebar.triageSettings')}</button>
         <button type="button" className="link-button" data-testid="open-rules" onClick={() => setRulesOpen(true)}>{t('sidebar.rules')}</button>
+        <button type="button" className="link-button" data-testid="open-report" onClick={() => setReportOpen(true)}>{t('sidebar.report')}</button>
       </div>
       <div className="sidebar-footer">
         {appInfo && t('sidebar.version', { version: appInfo.version })}

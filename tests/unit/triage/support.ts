@@ -16,7 +16,7 @@ export { DESK };
 export interface TriageCache extends TestCache {
   materializer: TriageMaterializer;
   /** Stores and threads one message; returns its conversation id. */
-  mail(id: string, at: number, fields?: { from?: string; to?: string[]; replyTo?: string; inReplyTo?: string; text?: string; seen?: boolean; folder?: 'inbox' | 'sent' | 'junk' }): number;
+  mail(id: string, at: number, fields?: { from?: string; fromName?: string; to?: string[]; replyTo?: string; inReplyTo?: string; text?: string; seen?: boolean; folder?: 'inbox' | 'sent' | 'junk' }): number;
   drain(limit?: number): ReturnType<TriageMaterializer['drain']>;
 }
 
@@ -42,7 +42,7 @@ export function openTriageCache(): TriageCache {
         dedupeKey: id,
         text: fields.text ?? `text of ${id}`,
         seen: fields.seen ?? false,
-        fromName: from === DESK ? 'Support' : 'Alice Example',
+        fromName: fields.fromName ?? (from === DESK ? 'Support' : 'Alice Example'),
         ...(fields.folder ? { folder: fields.folder } : {}),
       });
       t.db.transaction(() => {
