@@ -5,9 +5,6 @@
  * mail that only looks automatic reopens the conversation once its headers
  * are read, and is announced then.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { conversationDetail } from '../../src-main/core/conversations/conversation-view.ts';
@@ -15,20 +12,16 @@ import { rootOfConversation } from '../../src-main/core/db/conversations.repo.ts
 import { stateRow } from '../../src-main/core/db/triage.repo.ts';
 import { messageEntity } from '../../src-main/core/team/ops.ts';
 import { TriageMaterializer } from '../../src-main/core/triage/refold.ts';
-import type { ComposeDesk } from '../support/compose-desk.ts';
-import { addAccount, startComposeDesk, waitUntil } from '../support/compose-desk.ts';
-import { startDovecot } from '../support/dovecot.ts';
+import type { ComposeDesk, ReplyingDesk } from '../support/compose-desk.ts';
+import { startReplyingDesk, waitUntil } from '../support/compose-desk.ts';
 import type { DovecotServer } from '../support/dovecot.ts';
 import { buildMail } from '../support/mail-fixtures.ts';
-import { startSmtpSink } from '../support/smtp-sink.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
 
 const USER = 'support@example.test';
 const ANN = 'Ann Lee <ann@shop.example>';
 const SUBJECT = 'Lamp arrived broken';
+let replying: ReplyingDesk;
 let dovecot: DovecotServer;
-let sink: SmtpSink;
-let dir: string;
 let desk: ComposeDesk;
 let triage: TriageMaterializer;
 let conversationId: number;
@@ -54,15 +47,13 @@ async function receive(messageId: string, subject: string, minutesAfter: number,
 const accountId = () => q<{ id: number }>('SELECT id FROM accounts')[0]?.id ?? 0;
 
 beforeAll(async () => {
-  dovecot = await startDovecot({ users: [{ user: USER, password: 'imap-pw' }] });
-  sink = await startSmtpSink({ users: [{ user: USER, password: 'smtp-pw' }] });
-  await dovecot.withClient(USER, (c) => c.mailboxCreate('Sent'));
-  await dovecot.append(USER, 'INBOX', buildMail({ from: ANN, to: USER, subject: SUBJECT, messageId: 'c1@shop.example', date: new Date(now - 2 * 3_600_000), text: 'The lamp came in pieces.' }));
-  await dovecot.append(USER, 'Sent', buildMail({ from: `Acme Support <${USER}>`, to: ANN, subject: `Re: ${SUBJECT}`, messageId: 'r1@example.test', inReplyTo: 'c1@shop.example', references: ['c1@shop.example'], date: new Date(now - 3_600_000), text: 'Could you send a photo?' }), ['\\Seen']);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-auto-replies-'));
-  await addAccount(dir, { email: USER, imap: { host: dovecot.host, port: dovecot.port, user: USER, password: 'imap-pw' }, smtp: { host: sink.host, port: sink.port, user: USER, password: 'smtp-pw' } });
-  desk = await startComposeDesk(dir, clock);
-  await waitUntil('the mailbox is synced and threaded', () => q<{ n: number }>('SELECT count(*) AS n FROM messages WHERE conversation_id IS NOT NULL')[0]?.n === 2, 20_000);
+  replying = await startReplyingDesk({
+    user: USER,
+    clock,
+    inbox: [buildMail({ from: ANN, to: USER, subject: SUBJECT, messageId: 'c1@shop.example', date: new Date(now - 2 * 3_600_000), text: 'The lamp came in pieces.' })],
+    sent: [buildMail({ from: `Acme Support <${USER}>`, to: ANN, subject: `Re: ${SUBJECT}`, messageId: 'r1@example.test', inReplyTo: 'c1@shop.example', references: ['c1@shop.example'], date: new Date(now - 3_600_000), text: 'Could you send a photo?' })],
+  });
+  ({ dovecot, desk } = replying);
   conversationId = rowOf('c1@shop.example')?.conversation_id ?? 0;
   triage = new TriageMaterializer(desk.db, desk.actor.node);
   triage.drain(clock.now(), 100);
@@ -70,12 +61,7 @@ beforeAll(async () => {
   triage.drain(clock.now(), 100);
 }, 60_000);
 
-afterAll(async () => {
-  await desk?.close();
-  await sink?.stop();
-  await dovecot?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => replying?.stop());
 
 describe('automatic answers from the customer\'s side', () => {
   it('an out-of-office leaves the conversation waiting on the customer, announces nothing and is marked in the reading view', async () => {

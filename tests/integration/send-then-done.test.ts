@@ -4,25 +4,18 @@
  * it ends done rather than waiting on the customer; a reply undone within
  * its window marks nothing.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock.ts';
 import { stateRow } from '../../src-main/core/db/triage.repo.ts';
 import { TriageMaterializer } from '../../src-main/core/triage/refold.ts';
-import type { ComposeDesk } from '../support/compose-desk.ts';
-import { addAccount, startComposeDesk, waitUntil } from '../support/compose-desk.ts';
-import { startDovecot } from '../support/dovecot.ts';
-import type { DovecotServer } from '../support/dovecot.ts';
+import type { ComposeDesk, ReplyingDesk } from '../support/compose-desk.ts';
+import { startReplyingDesk, waitUntil } from '../support/compose-desk.ts';
 import { buildMail } from '../support/mail-fixtures.ts';
-import { startSmtpSink } from '../support/smtp-sink.ts';
 import type { SmtpSink } from '../support/smtp-sink.ts';
 
 const USER = 'support@example.test';
-let dovecot: DovecotServer;
+let replying: ReplyingDesk;
 let sink: SmtpSink;
-let dir: string;
 let desk: ComposeDesk;
 let triage: TriageMaterializer;
 let conversationId: number;
@@ -45,24 +38,17 @@ async function replyAndSend(text: string) {
 }
 
 beforeAll(async () => {
-  dovecot = await startDovecot({ users: [{ user: USER, password: 'imap-pw' }] });
-  sink = await startSmtpSink({ users: [{ user: USER, password: 'smtp-pw' }] });
-  await dovecot.withClient(USER, (c) => c.mailboxCreate('Sent'));
-  await dovecot.append(USER, 'INBOX', buildMail({ from: 'Ivy Chen <ivy@shop.example>', to: USER, subject: 'How do I reset the clock?', messageId: 'i1@shop.example', date: new Date(clock.now() - 3_600_000), text: 'The manual does not say.' }));
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-send-done-'));
-  await addAccount(dir, { email: USER, imap: { host: dovecot.host, port: dovecot.port, user: USER, password: 'imap-pw' }, smtp: { host: sink.host, port: sink.port, user: USER, password: 'smtp-pw' } });
-  desk = await startComposeDesk(dir, clock);
-  await waitUntil('the mailbox is synced and threaded', () => q('SELECT 1 FROM messages WHERE conversation_id IS NOT NULL').length === 1, 20_000);
+  replying = await startReplyingDesk({
+    user: USER,
+    clock,
+    inbox: [buildMail({ from: 'Ivy Chen <ivy@shop.example>', to: USER, subject: 'How do I reset the clock?', messageId: 'i1@shop.example', date: new Date(clock.now() - 3_600_000), text: 'The manual does not say.' })],
+  });
+  ({ sink, desk } = replying);
   conversationId = q<{ id: number }>('SELECT id FROM conversations')[0]?.id ?? 0;
   triage = new TriageMaterializer(desk.db, desk.actor.node);
 }, 60_000);
 
-afterAll(async () => {
-  await desk?.close();
-  await sink?.stop();
-  await dovecot?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => replying?.stop());
 
 describe('Send & Done', () => {
   it('a reply undone within its window marks nothing', async () => {

@@ -5,6 +5,9 @@
  * compose schemas first, as the RPC router does. Closing and starting again
  * on the same data directory is a core restart.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ComposeMethods, DeskEvent } from '../../src-preload/api.ts';
 import { encodeAccountSecret } from '../../src-main/core/accounts/account-secret.ts';
@@ -23,6 +26,10 @@ import { DeskFailure } from '../../src-main/core/rpc/router.ts';
 import { createFileSecretStore } from '../../src-main/core/secrets/file-secret-store.ts';
 import { createLocalActor } from '../../src-main/core/team/local-actor.ts';
 import type { LocalActor } from '../../src-main/core/team/local-actor.ts';
+import { startDovecot } from './dovecot.ts';
+import type { DovecotServer } from './dovecot.ts';
+import { startSmtpSink } from './smtp-sink.ts';
+import type { SmtpSink } from './smtp-sink.ts';
 
 type M = keyof ComposeMethods;
 
@@ -109,4 +116,42 @@ export async function waitUntil(what: string, check: () => boolean, timeoutMs = 
     if (Date.now() > until) throw new Error(`timed out waiting until ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+export interface ReplyingDesk {
+  dovecot: DovecotServer;
+  sink: SmtpSink;
+  desk: ComposeDesk;
+  stop(): Promise<void>;
+}
+
+/**
+ * A whole replying desk on loopback: a Dovecot user whose INBOX and Sent hold
+ * `inbox` and `sent`, an SMTP sink, the account saved, and the desk started
+ * and synced until every mail is threaded.
+ */
+export async function startReplyingDesk(options: { user: string; inbox: Buffer[]; sent?: Buffer[]; clock: Clock }): Promise<ReplyingDesk> {
+  const { user } = options;
+  const dovecot = await startDovecot({ users: [{ user, password: 'imap-pw' }] });
+  const sink = await startSmtpSink({ users: [{ user, password: 'smtp-pw' }] });
+  await dovecot.withClient(user, (c) => c.mailboxCreate('Sent'));
+  for (const raw of options.inbox) await dovecot.append(user, 'INBOX', raw);
+  for (const raw of options.sent ?? []) await dovecot.append(user, 'Sent', raw, ['\\Seen']);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-replying-'));
+  await addAccount(dir, { email: user, imap: { host: dovecot.host, port: dovecot.port, user, password: 'imap-pw' }, smtp: { host: sink.host, port: sink.port, user, password: 'smtp-pw' } });
+  const desk = await startComposeDesk(dir, options.clock);
+  const total = options.inbox.length + (options.sent?.length ?? 0);
+  const threaded = (): number => desk.db.prepare('SELECT count(*) FROM messages WHERE conversation_id IS NOT NULL').pluck().get() as number;
+  await waitUntil('the mailbox is synced and threaded', () => threaded() === total, 20_000);
+  return {
+    dovecot,
+    sink,
+    desk,
+    async stop() {
+      await desk.close();
+      await sink.stop();
+      await dovecot.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

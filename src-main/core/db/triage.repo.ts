@@ -115,43 +115,49 @@ interface OpRow {
   value: string;
 }
 
-const KEYSET = '(alert, last_message_at, conversation_id) < (@alert, @last, @id)';
 const ACCOUNT = '(@account IS NULL OR account_id = @account)';
-const ORDER = 'ORDER BY alert DESC, last_message_at DESC, conversation_id DESC LIMIT @limit';
-const STATE = (index: string): string => `SELECT * FROM conversation_state INDEXED BY ${index}`;
 
-// INDEXED BY: with several candidate indexes the planner may pick one that needs a sort; a drawer must walk its own.
-const drawerSql: Record<DrawerQuery['kind'], string> = {
-  view: `${STATE('conversation_state_view')} WHERE view = @view AND ${KEYSET} AND ${ACCOUNT} ${ORDER}`,
-  inbox: `${STATE('conversation_state_inbox')} WHERE view IN ('new', 'pending') AND ${KEYSET} AND ${ACCOUNT} ${ORDER}`,
-  open: `${STATE('conversation_state_open')} WHERE active = 1 AND ${KEYSET} AND ${ACCOUNT} ${ORDER}`,
-  mine: `${STATE('conversation_state_mine')} WHERE mine = 1 AND active = 1 AND ${KEYSET} AND ${ACCOUNT} ${ORDER}`,
-  assignee: `${STATE('conversation_state_assignee')} WHERE active = 1 AND assignee = @assignee AND ${KEYSET} AND ${ACCOUNT} ${ORDER}`,
-  unassigned: `${STATE('conversation_state_assignee')} WHERE active = 1 AND assignee IS NULL AND ${KEYSET} AND ${ACCOUNT} ${ORDER}`,
-  overdue: `${STATE('conversation_state_overdue')} WHERE overdue = 1 AND active = 1 AND ${KEYSET} AND ${ACCOUNT} ${ORDER}`,
-  alerts: `${STATE('conversation_state_alerts')} WHERE alert = 1 AND active = 1 AND ${KEYSET} AND ${ACCOUNT} ${ORDER}`,
-  tag: `SELECT s.* FROM conversation_tags t INDEXED BY conversation_tags_drawer JOIN conversation_state s ON s.conversation_id = t.conversation_id
-    WHERE t.tag = @tag AND (t.alert, t.last_message_at, t.conversation_id) < (@alert, @last, @id) AND (@account IS NULL OR t.account_id = @account)
-    ORDER BY t.alert DESC, t.last_message_at DESC, t.conversation_id DESC LIMIT @limit`,
+/** A drawer's walk in one order: which rows follow the cursor, and in which order. */
+interface Walk {
+  keyset: (prefix: string) => string;
+  order: (prefix: string) => string;
+}
+const NEWEST: Walk = {
+  keyset: (p) => `(${p}alert, ${p}last_message_at, ${p}conversation_id) < (@alert, @last, @id)`,
+  order: (p) => `ORDER BY ${p}alert DESC, ${p}last_message_at DESC, ${p}conversation_id DESC LIMIT @limit`,
 };
-
 // Oldest first walks the same indexes backwards, one alert value at a time (alerts still come first):
 // an equality on the leading column keeps the walk in index order, where (alert DESC, last ASC) would need a sort.
-const OLDEST_KEYSET = 'alert = @alert AND (last_message_at, conversation_id) > (@last, @id)';
-const OLDEST_ORDER = 'ORDER BY last_message_at, conversation_id LIMIT @limit';
-const oldestDrawerSql: Record<DrawerQuery['kind'], string> = {
-  view: `${STATE('conversation_state_view')} WHERE view = @view AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
-  inbox: `${STATE('conversation_state_inbox')} WHERE view IN ('new', 'pending') AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
-  open: `${STATE('conversation_state_open')} WHERE active = 1 AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
-  mine: `${STATE('conversation_state_mine')} WHERE mine = 1 AND active = 1 AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
-  assignee: `${STATE('conversation_state_assignee')} WHERE active = 1 AND assignee = @assignee AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
-  unassigned: `${STATE('conversation_state_assignee')} WHERE active = 1 AND assignee IS NULL AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
-  overdue: `${STATE('conversation_state_overdue')} WHERE overdue = 1 AND active = 1 AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
-  alerts: `${STATE('conversation_state_alerts')} WHERE alert = 1 AND active = 1 AND ${OLDEST_KEYSET} AND ${ACCOUNT} ${OLDEST_ORDER}`,
-  tag: `SELECT s.* FROM conversation_tags t INDEXED BY conversation_tags_drawer JOIN conversation_state s ON s.conversation_id = t.conversation_id
-    WHERE t.tag = @tag AND t.alert = @alert AND (t.last_message_at, t.conversation_id) > (@last, @id) AND (@account IS NULL OR t.account_id = @account)
-    ORDER BY t.last_message_at, t.conversation_id LIMIT @limit`,
+const OLDEST: Walk = {
+  keyset: (p) => `${p}alert = @alert AND (${p}last_message_at, ${p}conversation_id) > (@last, @id)`,
+  order: (p) => `ORDER BY ${p}last_message_at, ${p}conversation_id LIMIT @limit`,
 };
+
+/** Each drawer's partial index and the rows it holds (the tag drawer walks conversation_tags instead). */
+const DRAWERS: Record<Exclude<DrawerQuery['kind'], 'tag'>, { index: string; where: string }> = {
+  view: { index: 'conversation_state_view', where: 'view = @view' },
+  inbox: { index: 'conversation_state_inbox', where: "view IN ('new', 'pending')" },
+  open: { index: 'conversation_state_open', where: 'active = 1' },
+  mine: { index: 'conversation_state_mine', where: 'mine = 1 AND active = 1' },
+  assignee: { index: 'conversation_state_assignee', where: 'active = 1 AND assignee = @assignee' },
+  unassigned: { index: 'conversation_state_assignee', where: 'active = 1 AND assignee IS NULL' },
+  overdue: { index: 'conversation_state_overdue', where: 'overdue = 1 AND active = 1' },
+  alerts: { index: 'conversation_state_alerts', where: 'alert = 1 AND active = 1' },
+};
+
+// INDEXED BY: with several candidate indexes the planner may pick one that needs a sort; a drawer must walk its own.
+function drawerStatements(walk: Walk): Record<DrawerQuery['kind'], string> {
+  const own = Object.fromEntries(
+    Object.entries(DRAWERS).map(([kind, d]) => [kind, `SELECT * FROM conversation_state INDEXED BY ${d.index} WHERE ${d.where} AND ${walk.keyset('')} AND ${ACCOUNT} ${walk.order('')}`]),
+  ) as Record<Exclude<DrawerQuery['kind'], 'tag'>, string>;
+  return {
+    ...own,
+    tag: `SELECT s.* FROM conversation_tags t INDEXED BY conversation_tags_drawer JOIN conversation_state s ON s.conversation_id = t.conversation_id
+    WHERE t.tag = @tag AND ${walk.keyset('t.')} AND (@account IS NULL OR t.account_id = @account) ${walk.order('t.')}`,
+  };
+}
+const drawerSql = drawerStatements(NEWEST);
+const oldestDrawerSql = drawerStatements(OLDEST);
 
 // Scalar subqueries, not joins: without ANALYZE statistics SQLite prepares joins with small tables
 // expensively (tens of µs per call, measured), which a refold of 100,000 conversations pays many times.
