@@ -137,6 +137,7 @@ export function startShell(config: ShellConfig): Shell | null {
         origin,
         openExternal,
         log: log.child('window'),
+        locale: app.getLocale(),
         onPageReady: (window) => broker.connect(window),
       });
     app.on('activate', () => {

@@ -9,6 +9,7 @@ import type { AppOrigin } from './app-origin.ts';
 import type { OpenExternal } from './external-links.ts';
 import type { Logger } from './log.ts';
 import { guardNavigation } from './navigation-guard.ts';
+import { contextMenuLabels, installContextMenu } from './context-menu.ts';
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
@@ -33,6 +34,8 @@ export interface WindowOptions {
   origin: AppOrigin;
   openExternal: OpenExternal;
   log: Logger;
+  /** The OS's language as Electron reports it ("de-DE"): our context menu items are labelled in it. */
+  locale: string;
   /** Called each time the page (re)loads and its preload can take a port. */
   onPageReady(window: BrowserWindow): void;
 }
@@ -50,6 +53,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   });
   const contents = window.webContents;
   guardNavigation(contents, origin, options.openExternal, log);
+  installContextMenu(contents, contextMenuLabels(options.locale));
   window.once('ready-to-show', () => window.show());
   // dom-ready fires again after every reload, and a reloaded page has lost its port.
   contents.on('dom-ready', () => options.onPageReady(window));

@@ -39,6 +39,8 @@ class FakeApp extends EventEmitter {
   isDefaultProtocolClient = vi.fn(() => false);
   setAsDefaultProtocolClient = vi.fn(() => true);
   getPath = vi.fn((name: string) => `/fake/${name}`);
+  locale = 'en-US';
+  getLocale = vi.fn(() => this.locale);
   isReady = (): boolean => this.ready;
   whenReady = vi.fn(() => this.readyPromise);
 
@@ -53,6 +55,7 @@ class FakeApp extends EventEmitter {
   reset(): void {
     this.removeAllListeners();
     this.isPackaged = false;
+    this.locale = 'en-US';
     this.singleInstanceLock = true;
     this.ready = false;
     this.readyPromise = this.freshReady();
@@ -88,6 +91,8 @@ class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   });
   getURL = (): string => this.url;
+  replaceMisspelling = vi.fn();
+  session = { addWordToSpellCheckerDictionary: vi.fn(() => true) };
   postMessage = vi.fn((channel: string, message: unknown, transfer: unknown[] = []) => {
     this.posted.push({ channel, message, transfer });
   });
@@ -283,10 +288,11 @@ export const shell = { openExternal: vi.fn(async () => {}) };
 export const safeStorage = new FakeSafeStorage();
 export const Notification = FakeNotification;
 export const Menu = {
-  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template, popup: vi.fn() })),
   setApplicationMenu: vi.fn(),
 };
 export const dialog = { showErrorBox: vi.fn() };
+export const clipboard = { writeText: vi.fn() };
 export const ipcRenderer = new FakeIpcRenderer();
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 

@@ -17,6 +17,7 @@ function openWindow(onPageReady: (w: BrowserWindow) => void = () => {}) {
     origin,
     openExternal: createExternalOpener(log),
     log,
+    locale: 'en-US',
     onPageReady,
   });
   const fakeWindow = fake.windows.at(-1)!;
