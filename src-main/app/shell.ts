@@ -9,6 +9,7 @@
  * - Every window is created through windows.ts, so none escapes the secure
  *   web preferences or the navigation guard.
  */
+import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createAppOrigin } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
@@ -138,6 +139,7 @@ export function startShell(config: ShellConfig): Shell | null {
         openExternal,
         log: log.child('window'),
         locale: app.getLocale(),
+        stateFile: path.join(app.getPath('userData'), 'window-state.json'),
         onPageReady: (window) => broker.connect(window),
       });
     app.on('activate', () => {

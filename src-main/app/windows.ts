@@ -3,13 +3,14 @@
  * content and the machine: context isolation, the Chromium sandbox, no Node,
  * web security on, and a preload that exposes only the DeskTransport.
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import type { WebPreferences } from 'electron';
 import type { AppOrigin } from './app-origin.ts';
 import type { OpenExternal } from './external-links.ts';
 import type { Logger } from './log.ts';
 import { guardNavigation } from './navigation-guard.ts';
 import { contextMenuLabels, installContextMenu } from './context-menu.ts';
+import { MIN_SIZE, placeWindow, readWindowState, trackWindowState } from './window-state.ts';
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
@@ -36,17 +37,19 @@ export interface WindowOptions {
   log: Logger;
   /** The OS's language as Electron reports it ("de-DE"): our context menu items are labelled in it. */
   locale: string;
+  /** Where the window's size and place are kept between runs. */
+  stateFile: string;
   /** Called each time the page (re)loads and its preload can take a port. */
   onPageReady(window: BrowserWindow): void;
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
   const { origin, log } = options;
+  const place = placeWindow(readWindowState(options.stateFile, log), [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea));
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 720,
-    minHeight: 480,
+    ...place.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Switchboard',
     webPreferences: secureWebPreferences(options.preloadPath),
@@ -54,7 +57,12 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   const contents = window.webContents;
   guardNavigation(contents, origin, options.openExternal, log);
   installContextMenu(contents, contextMenuLabels(options.locale));
-  window.once('ready-to-show', () => window.show());
+  trackWindowState(window, options.stateFile, log);
+  window.once('ready-to-show', () => {
+    // Maximizing shows the window on some systems: done when the page is ready, not before.
+    if (place.maximized) window.maximize();
+    window.show();
+  });
   // dom-ready fires again after every reload, and a reloaded page has lost its port.
   contents.on('dom-ready', () => options.onPageReady(window));
   contents.on('render-process-gone', (_event, details) => {

@@ -58,7 +58,7 @@ describe('the context menu', () => {
 
   it('is installed on the app window and acts on its web contents', () => {
     const { log } = recordingLogger();
-    createMainWindow({ preloadPath: '/p.cjs', origin: createAppOrigin(null), openExternal: createExternalOpener(log), log, locale: 'en-US', onPageReady: () => {} });
+    createMainWindow({ preloadPath: '/p.cjs', origin: createAppOrigin(null), openExternal: createExternalOpener(log), log, locale: 'en-US', stateFile: '/nonexistent/window-state.json', onPageReady: () => {} });
     const contents = fake.windows.at(-1)!.webContents;
     contents.emit('context-menu', {}, params({ isEditable: true, misspelledWord: 'recieve', dictionarySuggestions: ['receive'], linkURL: 'mailto:ann@shop.example' }));
     const menu = vi.mocked(Menu.buildFromTemplate).mock.results.at(-1)?.value as { template: MenuItemConstructorOptions[]; popup: ReturnType<typeof vi.fn> };

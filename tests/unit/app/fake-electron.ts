@@ -117,6 +117,14 @@ class FakeBrowserWindow extends EventEmitter {
     this.minimized = false;
   });
   isMinimized = (): boolean => this.minimized;
+  maximized = false;
+  normalBounds = { x: 0, y: 0, width: 0, height: 0 };
+  maximize = vi.fn(() => {
+    this.maximized = true;
+    this.visible = true;
+  });
+  isMaximized = (): boolean => this.maximized;
+  getNormalBounds = (): { x: number; y: number; width: number; height: number } => ({ ...this.normalBounds });
   isDestroyed = (): boolean => this.destroyed;
   loadURL = vi.fn((url: string) => {
     this.webContents.url = url;
@@ -127,6 +135,7 @@ class FakeBrowserWindow extends EventEmitter {
     super();
     this.id = FakeBrowserWindow.nextId++;
     this.options = options;
+    this.normalBounds = { x: Number(options['x'] ?? 0), y: Number(options['y'] ?? 0), width: Number(options['width'] ?? 800), height: Number(options['height'] ?? 600) };
     FakeBrowserWindow.instances.push(this);
     app.emit('web-contents-created', {}, this.webContents);
   }
@@ -293,6 +302,18 @@ export const Menu = {
 };
 export const dialog = { showErrorBox: vi.fn() };
 export const clipboard = { writeText: vi.fn() };
+
+/** Displays as Electron describes them; the first is the primary. Tests replace `displays`. */
+const DEFAULT_DISPLAYS = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
+export const screen = {
+  displays: DEFAULT_DISPLAYS,
+  getPrimaryDisplay(): { id: number; workArea: { x: number; y: number; width: number; height: number } } {
+    return screen.displays[0] as (typeof DEFAULT_DISPLAYS)[number];
+  },
+  getAllDisplays(): typeof DEFAULT_DISPLAYS {
+    return screen.displays;
+  },
+};
 export const ipcRenderer = new FakeIpcRenderer();
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 
@@ -320,6 +341,7 @@ export const fake = {
     FakeNotification.supported = true;
     session.defaultSession = new FakeSession();
     fake.session = session.defaultSession;
+    screen.displays = DEFAULT_DISPLAYS;
     safeStorage.backend = 'gnome_libsecret';
     safeStorage.available = true;
     ipcRenderer.listeners.clear();

@@ -18,6 +18,7 @@ function openWindow(onPageReady: (w: BrowserWindow) => void = () => {}) {
     openExternal: createExternalOpener(log),
     log,
     locale: 'en-US',
+    stateFile: '/nonexistent/window-state.json',
     onPageReady,
   });
   const fakeWindow = fake.windows.at(-1)!;
