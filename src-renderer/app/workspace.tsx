@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { t } from '../i18n/i18n.ts';
 import { ContactPanel } from '../features/contact-panel/contact-panel.tsx';
 import { useContactPanel } from '../features/contact-panel/use-contact-panel.ts';
 import { useSidebarOverlay } from '../features/sidebar/use-sidebar-overlay.ts';
@@ -44,8 +45,11 @@ export function Workspace() {
     <div className={`workspace${withContact ? ' has-contact' : ''}${sidebar.open ? ' sidebar-open' : ''}`}>
       <Sidebar />
       {sidebar.open && <div className="sidebar-scrim" aria-hidden="true" onPointerDown={() => sidebar.setOpen(false)} />}
-      <ConversationList listRef={listRef} searchRef={searchRef} />
-      <ReadingPane />
+      {/* The list and the conversation are the page's main content; `display: contents` keeps them cells of the grid. */}
+      <main className="workspace-main" aria-label={t('workspace.main')}>
+        <ConversationList listRef={listRef} searchRef={searchRef} />
+        <ReadingPane />
+      </main>
       <ContactPanel />
       <ShortcutHelp />
       <TriagePickers />

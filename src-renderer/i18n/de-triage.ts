@@ -299,6 +299,7 @@ export const deTriage: Record<keyof typeof enTriage, CatalogueEntry> = {
   'triageSettings.fromHour': 'Ab Stunde',
   'triageSettings.toHour': 'Bis Stunde',
   'triageSettings.sla': 'SLA-Ziele (Geschäftsminuten)',
+  'triageSettings.priorityColumn': 'Priorität',
   'triageSettings.slaHint': 'Leer lassen für kein Ziel.',
   'triageSettings.slaFrom': 'SLA-Zeiten zählen für Mails ab',
   'triageSettings.slaFromHint': 'Ältere Mails sind nie überfällig. Wird beim Verbinden des ersten Postfachs gesetzt, damit dessen Verlauf nicht als Wand von Verstößen erscheint; leer: alle Mails zählen.',

@@ -320,6 +320,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'reading.showImages': 'Bilder anzeigen',
   'reading.frameTitle': 'Nachrichteninhalt: {subject}',
 
+  'workspace.main': 'Unterhaltungen',
   'shortcuts.title': 'Tastenkürzel',
   'shortcuts.composerTitle': 'Beim Schreiben einer Antwort',
   'shortcuts.composerSend': 'Senden (einige Sekunden lang rückgängig zu machen)',

@@ -298,6 +298,7 @@ export const enTriage = {
   'triageSettings.fromHour': 'From hour',
   'triageSettings.toHour': 'To hour',
   'triageSettings.sla': 'SLA targets (business minutes)',
+  'triageSettings.priorityColumn': 'Priority',
   'triageSettings.slaHint': 'Leave empty for no target.',
   'triageSettings.slaFrom': 'Count SLA times for mail from',
   'triageSettings.slaFromHint': 'Older mail is never overdue. Set when the first mailbox was connected, so its history does not open as a wall of breaches; empty: all mail counts.',

@@ -319,6 +319,7 @@ export const en = {
   'reading.showImages': 'Show images',
   'reading.frameTitle': 'Message content: {subject}',
 
+  'workspace.main': 'Conversations',
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.composerTitle': 'While writing a reply',
   'shortcuts.composerSend': 'Send (you can undo for a few seconds)',

@@ -176,12 +176,13 @@ export const RichEditor = forwardRef<RichEditorHandle, RichEditorProps>(function
       className={`editor-tool${active[name] ? ' is-active' : ''}`}
       aria-pressed={active[name]}
       title={title}
-      aria-label={title}
       // Keep the editor's selection: a mousedown on a button would otherwise take it.
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => command(name)}
     >
-      {text}
+      {/* The symbol is for the eye; its name is what a screen reader says (and what the button is called). */}
+      <span aria-hidden="true">{text}</span>
+      <span className="sr-only">{title}</span>
     </button>
   );
 

@@ -75,10 +75,10 @@ export function Sidebar() {
         }
       }}
     >
-      <div className="brand">
+      <h1 className="brand">
         <span className="brand-mark" aria-hidden="true" />
         {t('app.name')}
-      </div>
+      </h1>
       <AgentBanner />
       <DrawerList />
       <SmartFolderList />

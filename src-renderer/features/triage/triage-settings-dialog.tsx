@@ -151,7 +151,7 @@ function SettingsForm({ initial, onDone }: { initial: TriageSettings; onDone(): 
         <table className="settings-sla">
           <thead>
             <tr>
-              <th />
+              <th scope="col"><span className="sr-only">{t('triageSettings.priorityColumn')}</span></th>
               {SLA_FIELDS.map((f) => <th key={f} scope="col">{t(SLA_FIELD_LABEL[f])}</th>)}
             </tr>
           </thead>
