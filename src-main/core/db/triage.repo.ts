@@ -202,6 +202,8 @@ const sql = {
   bodyText: 'SELECT text FROM message_bodies WHERE message_id = ?',
   snippet: 'SELECT snippet FROM messages WHERE id = ?',
   state: 'SELECT * FROM conversation_state WHERE conversation_id = ?',
+  heard: 'SELECT 1 FROM triage_heard WHERE message_id = ?',
+  markHeard: 'INSERT OR IGNORE INTO triage_heard (message_id) VALUES (?)',
   states: 'SELECT * FROM conversation_state WHERE conversation_id IN (SELECT value FROM json_each(?))',
   upsert: `INSERT INTO conversation_state (conversation_id, account_id, last_message_at, status, view, active, mine, assignee,
       priority, tags_json, deadline, snoozed_until, snoozed_by, woke_at, wake_seen_at, alert, alert_score, alert_reasons_json,
@@ -365,6 +367,17 @@ export function stateRows(db: Database, conversationIds: readonly number[]): Map
 }
 
 /** Writes the row and its tag-drawer rows (tags count only for open work). */
+/**
+ * Records that this customer mail has been folded as its conversation's newest; true if it had been before
+ * (migration 0023: "wrote again" is said once per mail, and not for mail that only moved).
+ */
+export function hearCustomerMail(db: Database, messageId: number): boolean {
+  const s = stmts(db);
+  if (s.heard.get(messageId) !== undefined) return true;
+  s.markHeard.run(messageId);
+  return false;
+}
+
 export function saveState(db: Database, row: StateRow, tags: readonly string[]): void {
   const s = stmts(db);
   s.upsert.run(row);

@@ -1,10 +1,13 @@
 /**
  * "Ann replied to “Refund”": the agent a conversation is assigned to hears
  * when its customer writes again, the way a colleague's assignment or
- * mention reaches them. Decided in the fold (refold.ts) by comparing the
- * newest customer mail with the conversation as it was last folded, so a
- * conversation's first fold (a new desktop, a first sync) and mail older
- * than the notify window say nothing.
+ * mention reaches them. Decided in the fold (refold.ts): the newest mail the
+ * customer wrote themselves (no out-of-office, no delivery report) is
+ * announced if no fold had it as a conversation's newest before
+ * (`triage_heard`, migration 0023), so a conversation's first fold (a new
+ * desktop, a first sync), mail an agent merged in from another conversation
+ * and mail older than the notify window say nothing, and each mail is said
+ * once.
  */
 import type { DeskNotification } from '../../../src-preload/api.ts';
 import { sentence } from '../sentences.ts';

@@ -21,6 +21,7 @@ import type { DeskNotification, Sentence, SentenceKey, TriageSettings } from '..
 import {
   clearDirty,
   conversationOfThreadId,
+  hearCustomerMail,
   markAllDirty,
   markDueDirty,
   memberMessageIds,
@@ -178,6 +179,7 @@ export class TriageMaterializer {
     });
 
     const old = stateRow(this.db, conversationId);
+    const heardBefore = newestWritten === undefined || hearCustomerMail(this.db, newestWritten.id);
     const mine = fold.assignee !== null && this.refs.has(fold.assignee);
     // A first fold (new cache, new desktop) does not bring back long-ended snoozes as unread.
     const wakeSeenAt = old === null ? fold.wokeAt : old.wake_seen_at;
@@ -219,7 +221,7 @@ export class TriageMaterializer {
     // The customer wrote since the last fold, in a conversation assigned to this agent by name (not to a group).
     // Against what the customer had written at the last fold: mail that only looked automatic then is announced once read.
     const newest = newestWritten;
-    const replied = old !== null && newest !== undefined && fold.assignee === agentRef(this.node) && newest.date > (old.customer_at ?? old.last_message_at)
+    const replied = old !== null && newest !== undefined && !heardBefore && fold.assignee === agentRef(this.node) && newest.date > (old.customer_at ?? old.last_message_at)
       && newest.date >= now - NOTIFY_WINDOW_MS && fold.status !== 'spam';
     return {
       wake: wokeNow && forMe ? { conversationId, subject: conversation.subject } : null,

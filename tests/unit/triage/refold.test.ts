@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContactCommands } from '../../../src-main/core/contacts/contact-commands.ts';
 import { getAddress } from '../../../src-main/core/db/contacts.repo.ts';
-import { rootOfConversation } from '../../../src-main/core/db/conversations.repo.ts';
+import { conversationIdOfMessage, rootOfConversation } from '../../../src-main/core/db/conversations.repo.ts';
+import { mergeConversations } from '../../../src-main/core/conversations/conversations.handlers.ts';
 import { appendOps } from '../../../src-main/core/db/ops.repo.ts';
 import { enqueueInspection, finishInspection } from '../../../src-main/core/db/audit.repo.ts';
 import { moveMessages } from '../../../src-main/core/messages/message-actions.ts';
@@ -104,6 +105,24 @@ describe('a customer writing again', () => {
     const r = t.drain();
     expect(r.changed).toContain(old);
     expect(r.notifications).toEqual([]);
+  });
+
+  it('says nothing when an agent merges recent customer mail into a conversation assigned to them; says it once for new mail', () => {
+    const mine = t.mail('q1@customer.example', T0);
+    t.drain();
+    assign(mine, me());
+    const other = t.mail('z1@customer.example', t.clock.now() - HOUR, { from: 'zed@customer.example' });
+    t.drain();
+    mergeConversations(t.db, t.actor, mine, other);
+    const merged = t.drain();
+    expect(merged.notifications).toEqual([]);
+    t.clock.advance(MIN);
+    t.mail('q2@customer.example', t.clock.now(), { inReplyTo: 'q1@customer.example' });
+    const target = conversationIdOfMessage(t.db, t.db.prepare('SELECT id FROM messages WHERE message_id = ?').pluck().get('q2@customer.example') as number) ?? 0;
+    expect(t.drain().notifications).toEqual([expect.objectContaining({ kind: 'replied', conversationId: target })]);
+    // Folding the same conversation again (a flag, a tag) does not say it again.
+    t.actor.record([{ entity: messageEntity(root(target)), field: 'tag:vip', value: true }]);
+    expect(t.drain().notifications).toEqual([]);
   });
 
   it('says many replies at once in one notice', () => {
