@@ -1,7 +1,9 @@
 /**
  * axe-core on the screens an agent spends the day in (the demo workspace, in
  * light and dark): the list, a conversation, a reply with its Send later
- * menu, the palette, the drawers and the dialogs. Any WCAG A/AA violation
+ * menu, the palette, the drawers, the dialogs and every reply settings
+ * page, search results, the agent's name, the notifications and adding an
+ * account. Any WCAG A/AA violation
  * axe finds fails the test, with what and where in the message.
  *
  * axe is injected as a script, which the app's CSP refuses; the test's
@@ -82,8 +84,32 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoViolations(page, 'the command palette');
     await page.keyboard.press('Escape');
     await page.getByTestId('open-settings').click();
+    for (const section of ['templates', 'signatures', 'branding', 'sending', 'audit']) {
+      await page.getByTestId(`reply-settings-${section}`).click();
+      await page.waitForTimeout(300);
+      await expectNoViolations(page, `reply settings: ${section}`);
+    }
+    await page.getByTestId('reply-settings-close').click();
+
+    // Searching, the agent's name, the notifications, and adding an account.
+    await page.getByTestId('message-list').focus();
+    await page.keyboard.press('/');
+    await page.keyboard.type('refund');
+    await expect(page.getByTestId('message-list')).toHaveAttribute('data-mode', 'search');
+    await page.waitForTimeout(500);
+    await expectNoViolations(page, 'search results');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('agent-banner').getByRole('button').click();
+    await expect(page.getByTestId('agent-name')).toBeVisible();
+    await expectNoViolations(page, 'the agent\'s name');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('notification-bell').click();
     await page.waitForTimeout(300);
-    await expectNoViolations(page, 'reply settings');
+    await expectNoViolations(page, 'notifications');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.waitForTimeout(300);
+    await expectNoViolations(page, 'adding an account');
     await context.close();
   });
 }
