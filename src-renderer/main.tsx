@@ -4,6 +4,7 @@
 // Base styles first: feature stylesheets that components import must come after them.
 import './app/base.css';
 import './app/app.css';
+import './app/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectDesk } from './api/connect-desk.ts';

@@ -95,6 +95,8 @@ export const SHORTCUTS: Shortcut[] = [
       c.focusList();
     },
   },
+  // The browser's own Ctrl+P would print the conversation with its folded messages folded.
+  { id: 'print', keys: ['Mod+p'], labels: [`${MOD_LABEL}+P`], description: 'shortcuts.print', ownsFocus: true, global: true, run: (s) => s.printOpenedConversation() },
   { id: 'help', keys: ['?'], labels: ['?'], description: 'shortcuts.help', ownsFocus: true, run: (s) => s.setHelpOpen(!s.helpOpen) },
 ];
 

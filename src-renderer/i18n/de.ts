@@ -208,6 +208,8 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'reading.deleteForeverTitle': 'Diese Unterhaltung endgültig löschen?',
   'reading.deleteForeverBody': 'Ihre Mails werden für das ganze Team aus dem Postfach entfernt; die Antworten des Teams bleiben in „Gesendet“. Das lässt sich nicht rückgängig machen.',
   'reading.mergeInto': 'Zusammenführen mit…',
+  'reading.print': 'Drucken…',
+  'reading.printHint': 'Die ganze Unterhaltung drucken, alle Nachrichten geöffnet (Strg+P)',
   'reading.more': 'Mehr',
   'reading.moreLabel': 'Weitere Aktionen für die Unterhaltung',
   'reading.agentReply': 'Team-Antwort',
@@ -338,6 +340,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'shortcuts.search': 'Suchen',
   'shortcuts.escape': 'Auswahl oder Suche leeren, zurück zur Liste',
   'shortcuts.help': 'Diese Hilfe ein- oder ausblenden',
+  'shortcuts.print': 'Die Unterhaltung drucken, alle Nachrichten geöffnet',
 
   'date.now': 'jetzt',
   'date.justNow': 'gerade eben',

@@ -207,6 +207,8 @@ export const en = {
   'reading.deleteForeverTitle': 'Delete this conversation for good?',
   'reading.deleteForeverBody': "Its mail is removed from the mailbox for everyone on the team; the team's replies stay in Sent. This cannot be undone.",
   'reading.mergeInto': 'Merge into…',
+  'reading.print': 'Print…',
+  'reading.printHint': 'Print the whole conversation, every message opened (Ctrl+P)',
   'reading.more': 'More',
   'reading.moreLabel': 'More conversation actions',
   'reading.agentReply': 'Agent reply',
@@ -337,6 +339,7 @@ export const en = {
   'shortcuts.search': 'Search',
   'shortcuts.escape': 'Clear the selection or the search, back to the list',
   'shortcuts.help': 'Show or hide this help',
+  'shortcuts.print': 'Print the conversation, every message opened',
 
   'date.now': 'now',
   'date.justNow': 'just now',

@@ -29,6 +29,9 @@ export interface OpenedConversation {
 
 export interface ReadingSlice {
   opened: OpenedConversation | null;
+  /** Bumped to print the open conversation (the reading view opens every message first). */
+  printRequest: number;
+  printOpenedConversation(): void;
   openConversation(id: number): Promise<void>;
   closeConversation(): void;
   retryOpenedConversation(): Promise<void>;
@@ -121,6 +124,11 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
 
     return {
       opened: null,
+      printRequest: 0,
+      printOpenedConversation() {
+        if (get().opened === null) get().showNotice(t('palette.openFirst'));
+        else set((s) => ({ printRequest: s.printRequest + 1 }));
+      },
 
       async openConversation(id) {
         set({ selectedConversationId: id, opened: { id, status: 'loading', detail: null, error: null } });

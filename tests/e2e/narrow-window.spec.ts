@@ -48,7 +48,7 @@ test('in a 1024 × 640 window the conversation keeps its width and Send stays in
   const more = page.getByTestId('more-actions');
   await more.click();
   const menu = page.getByTestId('more-actions-menu');
-  await expect(menu.getByRole('menuitem')).toHaveText(['Forward to a colleague', 'Share', 'Delegate…', 'Log a call', 'Archive', 'Junk', 'Delete', 'Merge into…', 'Show customer']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Forward to a colleague', 'Share', 'Delegate…', 'Log a call', 'Archive', 'Junk', 'Delete', 'Merge into…', 'Print…', 'Show customer']);
   await expect(menu.getByRole('menuitem').first()).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(page.getByTestId('more-show-contact-panel')).toBeFocused();

@@ -25,11 +25,12 @@ interface Action {
 interface ConversationActionsProps {
   conversationId: number;
   onMerge(): void;
+  onPrint(): void;
   /** Brings the customer panel back; null while it is shown. Only in the menu: the row has a button of its own. */
   onShowContact: (() => void) | null;
 }
 
-export function ConversationActions({ conversationId, onMerge, onShowContact }: ConversationActionsProps) {
+export function ConversationActions({ conversationId, onMerge, onPrint, onShowContact }: ConversationActionsProps) {
   const { openPicker, setCallFormOpen, setDelegateFor, moveConversation } = useDesk(
     useShallow((s) => ({ openPicker: s.openPicker, setCallFormOpen: s.setCallFormOpen, setDelegateFor: s.setDelegateFor, moveConversation: s.moveConversation })),
   );
@@ -57,6 +58,7 @@ export function ConversationActions({ conversationId, onMerge, onShowContact }: 
     // In Sent and Drafts the copies on screen never move (message-actions.ts): moves are offered where the customer's mail is.
     ...(stays ? [] : moves(viewing)),
     { testId: 'merge-conversation', label: t('reading.mergeInto'), run: onMerge },
+    { testId: 'print-conversation', label: t('reading.print'), title: t('reading.printHint'), run: onPrint },
   ];
   return (
     <>

@@ -17,6 +17,7 @@ import { ComposerSlot } from '../composer/composer-slot.tsx';
 import { ReplyButtons } from '../composer/reply-buttons.tsx';
 import { useConversationPresence } from '../composer/use-conversation-presence.ts';
 import { useContactPanel } from '../contact-panel/use-contact-panel.ts';
+import { usePrintRequests } from './use-print-requests.ts';
 
 type TimelineEntry = { kind: 'message'; at: number; message: ConversationMessage; index: number } | { kind: 'activity'; at: number; item: ActivityItem };
 
@@ -86,6 +87,9 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
   );
   const contactPanel = useContactPanel();
   const [isOpen, toggle, setAll] = useExpanded(messages);
+  const articleRef = useRef<HTMLElement>(null);
+  usePrintRequests(setAll, articleRef);
+  const printConversation = useDesk((s) => s.printOpenedConversation);
   useConversationPresence(summary.id, 'viewing');
   const [splitting, setSplitting] = useState<ConversationMessage | null>(null);
   const [splitBusy, setSplitBusy] = useState(false);
@@ -110,7 +114,7 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
   }
 
   return (
-    <article className="conversation-view" aria-labelledby="reading-subject" data-conversation-id={summary.id}>
+    <article ref={articleRef} className="conversation-view" aria-labelledby="reading-subject" data-conversation-id={summary.id}>
       <header className="conversation-header">
         <div className="conversation-title-row">
           <h1 id="reading-subject" className="reading-subject" data-testid="reading-subject">{subject}</h1>
@@ -131,7 +135,7 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
           <button type="button" className="button button-small" data-testid="done-conversation" title={t('reading.doneHint')} onClick={() => void applyTriage({ kind: 'status', status: 'done' }, [summary.id])}>
             {t('triageBar.done')}
           </button>
-          <ConversationActions conversationId={summary.id} onMerge={() => setMerging(true)} onShowContact={contactPanel.shown ? null : contactPanel.show} />
+          <ConversationActions conversationId={summary.id} onMerge={() => setMerging(true)} onPrint={printConversation} onShowContact={contactPanel.shown ? null : contactPanel.show} />
           <span className="toolbar-spacer" />
           {/* While the panel is open its own close button hides it; here we only offer to bring it back. */}
           {!contactPanel.shown && (
