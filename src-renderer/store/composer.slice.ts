@@ -301,6 +301,8 @@ export function createComposerSlice(api: DeskApi): DeskSlice<ComposerSlice> {
             set((state) => (state.composer?.draft.id === session.draft.id ? { composer: null } : {}));
             get().showUndo(outcome.item);
             void get().refreshOutbox();
+            // Done with it, as with `e`: on to the next conversation. Undo brings this one back with its draft.
+            if (thenDone && get().opened?.id === session.draft.conversationId) get().moveSelection(1);
             return outcome.item;
           case 'collision':
             patchSession({ sending: false, collision: { messages: outcome.messages, colleaguesSending: outcome.colleaguesSending } }, session.draft.id);

@@ -187,7 +187,8 @@ test('reply with a template, undo one, schedule one, and see them in the outgoin
   const scheduled = drawer.getByTestId('outbox-item').filter({ hasText: 'Where is my parcel?' });
   await expect(scheduled).toHaveAttribute('data-state', 'scheduled');
   await expect(scheduled.getByTestId('outbox-then-done')).toHaveText(' · then marked Done');
-  await expect(page.getByTestId('triage-bar')).toHaveAttribute('data-status', 'new');
+  // Done with it for now: the next conversation opened.
+  await expect(page.getByTestId('reading-subject')).not.toHaveText('Where is my parcel?');
   await page.screenshot({ path: screenshotPath('compose-to-send-drawer') });
   // It leaves the drawer when it goes out.
   await expect(scheduled).toHaveCount(0, { timeout: 40_000 });
@@ -196,6 +197,7 @@ test('reply with a template, undo one, schedule one, and see them in the outgoin
   expect(later.envelope.to).toEqual(['carol@jones.example']);
   expect((await simpleParser(later.raw)).text).toContain('Your parcel left our warehouse this morning.');
   expect(workspace.smtp.messages).toHaveLength(2);
+  await openConversation(page, 'Where is my parcel?');
   await expect(page.getByTestId('triage-bar')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
 
   // --- A new conversation (c) opens in a dock of its own; Discard throws the draft away.
@@ -352,12 +354,22 @@ test('Send & Done sends the reply and marks the conversation Done once it has go
   await expect(composer.getByTestId('composer-send-done')).toHaveText('Send & Done');
   await composer.getByTestId('composer-send-done').click();
   await expect(composer).toBeHidden();
+  // Done with it, as with e: the next conversation opens...
+  await expect(page.getByTestId('reading-subject')).not.toHaveText('Broken flamingo lamp');
+  // ...and Undo brings Alice's back with the reply in its composer, to send again.
+  await page.getByTestId('send-undo').click();
+  await expect(page.getByTestId('reading-subject')).toHaveText('Broken flamingo lamp');
+  await expect(composer.getByTestId('composer-body')).toContainText('The replacement shade is in the post.');
+  await composer.getByTestId('composer-send-done').click();
+  await expect(composer).toBeHidden();
+  await expect(page.getByTestId('reading-subject')).not.toHaveText('Broken flamingo lamp');
   // In its undo window it can still be taken back: nothing is marked yet, and To send says what will happen.
   await page.getByTestId('outbox-entry').click();
   await expect(page.getByTestId('outbox-item').filter({ hasText: 'Broken flamingo lamp' }).getByTestId('outbox-then-done')).toHaveText(' · then marked Done');
   await page.screenshot({ path: screenshotPath('compose-send-done-waiting') });
-  await expect(bar).toHaveAttribute('data-status', 'waiting');
   await page.keyboard.press('Escape');
+  await openConversation(page, 'Broken flamingo lamp');
+  await expect(bar).toHaveAttribute('data-status', 'waiting');
 
   const sent = await workspace.smtp.waitForMail(sentBefore + 1, 20_000);
   expect((await simpleParser(sent.raw)).text).toContain('The replacement shade is in the post.');
