@@ -4,7 +4,8 @@
  * TriageState.
  */
 import type { DrawerCount, DrawerId, DrawerOrder, PresenceBadge, SlaKind, TriageState } from '../../../src-preload/api.ts';
-import type { CountRow, DrawerQuery, PageKey, StateRow, TagCountRow } from '../db/triage.repo.ts';
+import type { CountRow, StateRow, TagCountRow } from '../db/triage.repo.ts';
+import type { DrawerQuery, PageKey } from '../db/drawers.repo.ts';
 import { STATUSES } from '../workflow/status-fold.ts';
 import { tagsOfState } from './triage-actions.ts';
 import { isPriority, isStatus } from './triage-fold.ts';

@@ -6,7 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ConversationTriage, DrawerCount, DrawerOrder, Page, PresenceBadge, TriageRow } from '../../../src-preload/api.ts';
 import { getConversationSummary } from '../db/conversations.repo.ts';
-import { countRows, drawerPage, memberThreadIds, oldestDrawerPage, presenceOps, stateRow, tagCountRows } from '../db/triage.repo.ts';
+import { countRows, memberThreadIds, presenceOps, stateRow, tagCountRows } from '../db/triage.repo.ts';
+import { drawerPage, oldestDrawerPage } from '../db/drawers.repo.ts';
 import type { StateRow } from '../db/triage.repo.ts';
 import type { Op } from '../team/ops.ts';
 import { byUrgency, leaseOf, whoIsHere } from '../team/presence.ts';
