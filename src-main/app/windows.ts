@@ -45,6 +45,7 @@ export interface WindowOptions {
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
   const { origin, log } = options;
+  // The primary display first (listed again among all of them): a window that cannot go back where it was opens there.
   const place = placeWindow(readWindowState(options.stateFile, log), [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea));
   const window = new BrowserWindow({
     ...place.bounds,

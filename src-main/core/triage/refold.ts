@@ -218,11 +218,12 @@ export class TriageMaterializer {
     const wokeNow = old !== null && old.snoozed_until !== null && fold.snoozedUntil === null && fold.wokeAt !== null && fold.wokeAt !== old.woke_at;
     const forMe = fold.snoozedBy === this.node || mine;
     if (unchanged) return null;
-    // The customer wrote since the last fold, in a conversation assigned to this agent by name (not to a group).
-    // Against what the customer had written at the last fold: mail that only looked automatic then is announced once read.
+    // The customer wrote mail no fold had seen before (not mail that moved here in a merge), newer than what they had
+    // written at the last fold, in a conversation assigned to this agent by name (not to a group). Mail that only
+    // looked automatic is announced once its headers are read.
     const newest = newestWritten;
-    const replied = old !== null && newest !== undefined && !heardBefore && fold.assignee === agentRef(this.node) && newest.date > (old.customer_at ?? old.last_message_at)
-      && newest.date >= now - NOTIFY_WINDOW_MS && fold.status !== 'spam';
+    const replied = old !== null && newest !== undefined && !heardBefore && fold.assignee === agentRef(this.node)
+      && newest.date > (old.customer_at ?? old.last_message_at) && newest.date >= now - NOTIFY_WINDOW_MS && fold.status !== 'spam';
     return {
       wake: wokeNow && forMe ? { conversationId, subject: conversation.subject } : null,
       purge: old !== null && old.view !== 'purged' && fold.view === 'purged',
