@@ -140,7 +140,6 @@ const sql = {
   bodyText: 'SELECT text FROM message_bodies WHERE message_id = ?',
   snippet: 'SELECT snippet FROM messages WHERE id = ?',
   state: 'SELECT * FROM conversation_state WHERE conversation_id = ?',
-  heard: 'SELECT 1 FROM triage_heard WHERE message_id = ?',
   markHeard: 'INSERT OR IGNORE INTO triage_heard (message_id) VALUES (?)',
   states: 'SELECT * FROM conversation_state WHERE conversation_id IN (SELECT value FROM json_each(?))',
   upsert: `INSERT INTO conversation_state (conversation_id, account_id, last_message_at, status, view, active, mine, assignee,
@@ -305,10 +304,8 @@ export function stateRows(db: Database, conversationIds: readonly number[]): Map
  * (migration 0023: "wrote again" is said once per mail, and not for mail that only moved).
  */
 export function hearCustomerMail(db: Database, messageId: number): boolean {
-  const s = stmts(db);
-  if (s.heard.get(messageId) !== undefined) return true;
-  s.markHeard.run(messageId);
-  return false;
+  // One statement either way: the insert is ignored, changing nothing, when the mail was heard before.
+  return stmts(db).markHeard.run(messageId).changes === 0;
 }
 
 export function saveState(db: Database, row: StateRow, tags: readonly string[]): void {
