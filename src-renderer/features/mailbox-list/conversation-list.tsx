@@ -176,7 +176,8 @@ export function ConversationList({ listRef, searchRef }: ConversationListProps) 
             <span aria-hidden="true">☰</span>
           </button>
         )}
-        <h2 id="message-list-title" className="list-title" data-testid="list-title">{heading}</h2>
+        {/* Cut short beside the ☰ and the order in a narrow list: the whole of it on hover. */}
+        <h2 id="message-list-title" className="list-title" data-testid="list-title" title={heading}>{heading}</h2>
         {loadingMore && <span className="list-status">{t('list.loadingMore')}</span>}
         {searching && search.status === 'searching' && items.length > 0 && <span className="list-status">{t('search.searching')}</span>}
         {searching && <SmartFolderActions />}
