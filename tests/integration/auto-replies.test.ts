@@ -1,9 +1,9 @@
 /**
- * A customer's out-of-office through a real Dovecot: the inspector reads its
- * Auto-Submitted header from the server, the conversation goes on waiting
- * for the customer with no reply announced, and the reading view marks it;
- * mail that only looks automatic reopens the conversation once its headers
- * are read, and is announced then.
+ * A customer's out-of-office through a real Dovecot: the sync reads its
+ * Auto-Submitted header when it lists the mail, the conversation goes on
+ * waiting for the customer with no reply announced, and the reading view
+ * marks it, whether or not its subject gives it away; mail that only looks
+ * automatic is the customer's at once, with nothing left to inspect.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock.ts';
@@ -30,6 +30,7 @@ const clock = new ManualClock(now);
 
 const q = <T>(sql: string, ...args: unknown[]): T[] => desk.db.prepare(sql).all(...args) as T[];
 const rowOf = (messageId: string) => q<{ id: number; conversation_id: number }>('SELECT id, conversation_id FROM messages WHERE message_id = ?', messageId)[0];
+const queued = (id: number) => q('SELECT 1 FROM mail_inspect_queue WHERE message_id = ?', id).length > 0;
 const factOf = (id: number) => q<{ kind: string }>('SELECT kind FROM mail_facts WHERE message_id = ?', id)[0]?.kind ?? null;
 
 /** Delivers customer mail answering our reply, syncs, and waits until the inspector is done with it. */
@@ -41,7 +42,7 @@ async function receive(messageId: string, subject: string, minutesAfter: number,
   await desk.syncs.syncNow(accountId());
   await waitUntil(`${messageId} is stored`, () => rowOf(messageId) !== undefined, 15_000);
   const id = rowOf(messageId)?.id ?? 0;
-  await waitUntil(`${messageId} is inspected`, () => q('SELECT 1 FROM mail_inspect_queue WHERE message_id = ?', id).length === 0, 15_000);
+  await waitUntil(`${messageId} is inspected`, () => !queued(id), 15_000);
   return id;
 }
 const accountId = () => q<{ id: number }>('SELECT id FROM accounts')[0]?.id ?? 0;
@@ -76,9 +77,21 @@ describe('automatic answers from the customer\'s side', () => {
     expect(shown).toEqual([['c1@shop.example', false], ['r1@example.test', false], ['ooo@shop.example', true]]);
   });
 
-  it('the customer\'s own answer, though it looks automatic, reopens the conversation and is announced once its headers are read', async () => {
-    const own = await receive('back@shop.example', `Re: ${SUBJECT} (I was away from home)`, 2);
-    expect(factOf(own)).toBe('plain');
+  it('an out-of-office titled like the conversation, from the customer\'s own address, is known by its headers too', async () => {
+    // Nothing in its look gives it away: before, only mail that looked automatic had its headers read.
+    const ooo = await receive('ooo2@shop.example', `Re: ${SUBJECT}`, 2, ['Auto-Submitted: auto-replied']);
+    expect(factOf(ooo)).toBe('auto-reply');
+    const r = triage.drain(clock.now(), 100);
+    expect(r.notifications).toEqual([]);
+    expect(stateRow(desk.db, conversationId)).toMatchObject({ status: 'waiting', sla_kind: null });
+    expect(conversationDetail(desk.db, conversationId)?.messages.at(-1)).toMatchObject({ messageId: 'ooo2@shop.example', autoReply: true });
+  });
+
+  it('the customer\'s own answer, though it looks automatic, reopens the conversation and is announced at once', async () => {
+    const own = await receive('back@shop.example', `Re: ${SUBJECT} (I was away from home)`, 3);
+    // Its headers were read when it was listed, so there is nothing to ask the server again and nothing held.
+    expect(factOf(own)).toBeNull();
+    expect(queued(own)).toBe(false);
     const r = triage.drain(clock.now(), 100);
     expect(stateRow(desk.db, conversationId)?.status).toBe('pending');
     expect(r.notifications).toEqual([expect.objectContaining({ kind: 'replied', conversationId })]);

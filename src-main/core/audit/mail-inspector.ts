@@ -15,6 +15,7 @@ import type { SecretStore } from '../secrets/secret-store.ts';
 import type { InspectTask, MailFact } from '../db/audit.repo.ts';
 import { conversationIdsOfMessages } from '../db/conversations.repo.ts';
 import { finishInspection, inspectionTasks, insertOutgoingAudit, lastOutgoingEvent, postponeInspection } from '../db/audit.repo.ts';
+import { saysAutomatic } from '../mail/declared-kind.ts';
 import { parseBounce } from '../mail/dsn.ts';
 import { firstHeader, splitHeaders } from '../mail/parse-fallback.ts';
 import { accountServers, withImap } from '../outbox/account-servers.ts';
@@ -37,10 +38,7 @@ export interface InspectorDeps {
 
 export function isAutoReply(raw: Buffer): boolean {
   const { headers } = splitHeaders(raw);
-  const auto = firstHeader(headers, 'auto-submitted')?.trim().toLowerCase();
-  if (auto && auto !== 'no') return true;
-  if (firstHeader(headers, 'x-autoreply') !== null || firstHeader(headers, 'x-autorespond') !== null) return true;
-  return /^(auto_reply|auto-reply)$/i.test(firstHeader(headers, 'precedence')?.trim() ?? '');
+  return saysAutomatic((name) => firstHeader(headers, name));
 }
 
 export class MailInspector extends RoundsWorker {

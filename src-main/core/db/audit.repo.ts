@@ -173,6 +173,11 @@ export function finishInspection(db: Database, messageId: number, fact: MailFact
   })();
 }
 
+/** A fact known without inspecting (the mail's headers were read when it was listed). */
+export function recordMailFact(db: Database, messageId: number, fact: MailFact): void {
+  stmts(db).putFact.run(messageId, fact);
+}
+
 export function postponeInspection(db: Database, messageId: number): void {
   stmts(db).bumpAttempt.run(messageId);
 }

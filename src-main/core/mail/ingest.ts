@@ -40,7 +40,8 @@ import { storeAttachment } from './attachment-store.ts';
 import { dedupeKey } from './dedupe-key.ts';
 import type { ParsedMessage } from './parse.ts';
 import { parseMessage } from './parse.ts';
-import type { AfterStoreOptions } from '../pipeline/after-store.ts';
+import type { AfterStoreOptions, StoredMessages } from '../pipeline/after-store.ts';
+import type { DeclaredKind } from './declared-kind.ts';
 import { afterMessagesStored, placeDeferred } from '../pipeline/after-store.ts';
 import type { FetchedBody } from '../db/bodies.repo.ts';
 import type { PreparedHeaderRow } from './header-row.ts';
@@ -156,7 +157,7 @@ export function storePrepared(db: Database, prepared: readonly PreparedMessage[]
   const now = (options.clock ?? systemClock).now();
   return db.transaction(() => {
     const results = prepared.map((p) => storeOne(db, p, now));
-    afterMessagesStored(db, { created: results.filter((r) => r.created).map((r) => r.messageRowId) });
+    afterMessagesStored(db, storedOf(results, (i) => (prepared[i] as PreparedMessage).parsed.declared));
     return results;
   })();
 }
@@ -250,9 +251,23 @@ export function storeBatch(db: Database, headerRows: readonly PreparedHeaderRow[
   return db.transaction(() => {
     const listed = defer ? storeHeaderRowsPlaced(db, headerRows, options.groups ?? null) : headerRows.map((p) => storeHeaderRow(db, p));
     const results = [...listed, ...whole.map((p) => storeOne(db, p, now))];
-    afterMessagesStored(db, { created: results.filter((r) => r.created).map((r) => r.messageRowId) }, defer ? { deferThreading: true } : {});
+    const declaredAt = (i: number): DeclaredKind =>
+      i < headerRows.length ? (headerRows[i] as PreparedHeaderRow).fields.declared : (whole[i - headerRows.length] as PreparedMessage).parsed.declared;
+    afterMessagesStored(db, storedOf(results, declaredAt), defer ? { deferThreading: true } : {});
     return results;
   })();
+}
+
+/** The rows a store created, with what each one's headers declare it to be (results in input order). */
+function storedOf(results: readonly IngestResult[], declaredAt: (index: number) => DeclaredKind): StoredMessages {
+  const created: number[] = [];
+  const declared = new Map<number, DeclaredKind>();
+  results.forEach((r, i) => {
+    if (!r.created) return;
+    created.push(r.messageRowId);
+    declared.set(r.messageRowId, declaredAt(i));
+  });
+  return { created, declared };
 }
 
 /** The body and attachment metadata of a parsed message, writing attachment files first. */

@@ -18,6 +18,8 @@ import type { Address } from '../../../src-preload/api.ts';
 import { htmlToPlainText } from './html-text.ts';
 import { addressesFrom, bodyAsText, decodeEncodedWords, firstHeader, splitHeaders } from './parse-fallback.ts';
 import { makeSnippet } from './snippet.ts';
+import type { DeclaredKind } from './declared-kind.ts';
+import { declaredKind } from './declared-kind.ts';
 
 export interface ParsedAttachment {
   filename: string;
@@ -49,6 +51,8 @@ export interface ParsedMessage {
   attachments: ParsedAttachment[];
   /** Bytes of the raw message. */
   size: number;
+  /** What the headers say the mail is (an automatic reply, a delivery report): declared-kind.ts. */
+  declared: DeclaredKind;
 }
 
 export const NO_SUBJECT = '(no subject)';
@@ -160,6 +164,7 @@ async function fromMailparser(raw: Buffer, fallbackDate: number): Promise<Parsed
   if (!text.trim() && html) text = await htmlToPlainText(html);
   const dateHeader = headerValue(parsed, 'date');
   const from = addresses(parsed.from);
+  const contentType = (headerValue(parsed, 'content-type') ?? '').split(';')[0] ?? '';
   return {
     messageId: messageIdsIn(parsed.messageId)[0] ?? null,
     inReplyTo: lastIdIn(parsed.inReplyTo),
@@ -176,6 +181,7 @@ async function fromMailparser(raw: Buffer, fallbackDate: number): Promise<Parsed
     snippet: makeSnippet(text),
     attachments: (parsed.attachments ?? []).map(toAttachment),
     size: raw.length,
+    declared: declaredKind((name) => headerValue(parsed, name), contentType),
   };
 }
 
@@ -201,6 +207,7 @@ export function parseByHand(raw: Buffer, fallbackDate: number): ParsedMessage {
       snippet: makeSnippet(text),
       attachments: [],
       size: raw.length,
+      declared: declaredKind((name) => firstHeader(headers, name), (firstHeader(headers, 'content-type') ?? '').split(';')[0] ?? ''),
     };
   } catch {
     return emptyMessage(raw, fallbackDate);
@@ -224,6 +231,7 @@ function emptyMessage(raw: Buffer, fallbackDate: number): ParsedMessage {
     snippet: '',
     attachments: [],
     size: raw.length,
+    declared: 'ordinary',
   };
 }
 

@@ -21,10 +21,17 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { NewMessage } from '../db/messages.repo.ts';
+import type { DeclaredKind } from '../mail/declared-kind.ts';
 
 export interface StoredMessages {
   /** Rows created by this batch (new messages, not new locations of known ones). */
   created: number[];
+  /**
+   * What each created row's own headers say it is, when they were read
+   * (ingest.ts reads them for every row it creates). Absent: a caller that
+   * stored rows without their headers; steps then judge by look.
+   */
+  declared?: ReadonlyMap<number, DeclaredKind>;
 }
 
 export interface AfterStoreOptions {

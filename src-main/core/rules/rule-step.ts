@@ -11,7 +11,7 @@
  * batch); with rules, one query over the batch's new rows.
  */
 import type { Database } from 'better-sqlite3';
-import { looksLikeReportOrAbsence } from '../audit/inspect-step.ts';
+import { notForRules } from '../audit/inspect-step.ts';
 import { appendOps } from '../db/ops.repo.ts';
 import { startingCustomerMail } from '../db/rules.repo.ts';
 import type { QueuedAcknowledgement } from '../db/acknowledgements.repo.ts';
@@ -55,7 +55,7 @@ registerAfterStoreStep((db, stored) => {
   const acknowledgements: QueuedAcknowledgement[] = [];
   for (const row of startingCustomerMail(db, stored.created)) {
     // A bounce or an out-of-office starts nothing a rule should route (a noreply@ contact form does).
-    if (looksLikeReportOrAbsence(row.from_address, row.subject)) continue;
+    if (notForRules(row.from_address, row.subject, stored.declared?.get(row.id))) continue;
     const mail = {
       messageId: row.message_id,
       from: { name: row.from_name, address: row.from_address },

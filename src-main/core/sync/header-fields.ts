@@ -25,6 +25,8 @@ import type { EmailAddress } from 'mailparser';
 import type { Address } from '../../../src-preload/api.ts';
 import { lastIdIn, messageIdsIn, NO_SUBJECT, parseByHand, plausibleDate } from '../mail/parse.ts';
 import { plainAddressList } from './plain-address-list.ts';
+import type { DeclaredKind } from '../mail/declared-kind.ts';
+import { AUTOMATIC_MARKERS, declaredKind } from '../mail/declared-kind.ts';
 
 export interface HeaderFields {
   messageId: string | null;
@@ -40,6 +42,8 @@ export interface HeaderFields {
   dateHeader: string | null;
   /** The top-level media type, lowercased ("multipart/mixed"); "text/plain" when absent. */
   contentType: string;
+  /** What the headers say the mail is (an automatic reply, a delivery report): mail/declared-kind.ts. */
+  declared: DeclaredKind;
 }
 
 interface HeaderLine {
@@ -63,7 +67,8 @@ interface HeaderDecoder {
  * signatures, Authentication-Results, ...) are most of a real header block's
  * bytes and none of the fields.
  */
-export const HEADER_FIELDS_READ = ['subject', 'from', 'to', 'cc', 'reply-to', 'message-id', 'in-reply-to', 'references', 'date', 'content-type'] as const;
+export const HEADER_FIELDS_READ = ['subject', 'from', 'to', 'cc', 'reply-to', 'message-id', 'in-reply-to', 'references', 'date', 'content-type', ...AUTOMATIC_MARKERS] as const;
+const MARKERS = new Set<string>(AUTOMATIC_MARKERS);
 const WANTED = new Set<string>(HEADER_FIELDS_READ);
 
 let decoder: HeaderDecoder | null = null;
@@ -111,6 +116,11 @@ export function headerLines(block: Buffer): HeaderLine[] {
   return lines;
 }
 
+/** A header line's value, its folds joined with a space. */
+function unfolded(line: string): string {
+  return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+}
+
 function flatten(list: readonly EmailAddress[]): Address[] {
   const out: Address[] = [];
   for (const a of list) {
@@ -150,8 +160,14 @@ function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
   const to: Address[] = [];
   const cc: Address[] = [];
   const references: string[] = [];
+  const markers = new Map<string, string>();
   for (const line of headerLines(block)) {
     if (!WANTED.has(line.key)) continue;
+    if (MARKERS.has(line.key)) {
+      // Tokens, not text: read raw, the first line of each (like parse.ts and the inspector).
+      if (!markers.has(line.key)) markers.set(line.key, unfolded(line.line));
+      continue;
+    }
     // processHeaders: decode the raw (binary) line, then read the bytes as UTF-8 (a no-op for ASCII, most lines).
     const decoded = ((lm.decodeHeader(line.line) ?? { value: '' }).value || '').toString().trim();
     const value = NON_ASCII.test(decoded) ? Buffer.from(decoded, 'binary').toString() : decoded;
@@ -194,10 +210,11 @@ function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
       }
       case 'date':
         // The raw header, as parse.ts keeps it for the dedupe key: the first Date line.
-        dateHeader ??= line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+        dateHeader ??= unfolded(line.line);
         break;
     }
   }
+  const type = contentType && contentType.includes('/') ? contentType.toLowerCase() : 'text/plain';
   return {
     messageId: messageIdsIn(messageId)[0] ?? null,
     inReplyTo: lastIdIn(inReplyTo),
@@ -209,7 +226,8 @@ function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
     replyTo: replyTo ?? [],
     date: plausibleDate(dateHeader, fallbackDate),
     dateHeader,
-    contentType: contentType && contentType.includes('/') ? contentType.toLowerCase() : 'text/plain',
+    contentType: type,
+    declared: declaredKind((name) => markers.get(name) ?? null, type),
   };
 }
 
@@ -232,6 +250,7 @@ export function parseHeaderFields(block: Buffer, fallbackDate: number): HeaderFi
       date: p.date,
       dateHeader: p.dateHeader,
       contentType: 'text/plain',
+      declared: p.declared,
     };
   }
 }

@@ -27,6 +27,7 @@ async function expectSameFields(raw: Buffer, label: string): Promise<void> {
     replyTo: p.replyTo,
     date: p.date,
     dateHeader: p.dateHeader,
+    declared: p.declared,
   });
   expect(pick(head), label).toEqual(pick(whole));
 }
@@ -64,6 +65,30 @@ describe('parseHeaderFields', () => {
     const mixed = buildMail({ attachments: [{ filename: 'a.pdf', contentType: 'application/pdf', content: 'x' }] });
     expect(parseHeaderFields(headerBlockOf(mixed), FALLBACK).contentType).toBe('multipart/mixed');
     expect(parseHeaderFields(Buffer.from('Subject: x\r\n\r\n'), FALLBACK).contentType).toBe('text/plain');
+  });
+
+  it('says what the mail declares itself to be, as the whole-message parser and the inspector read it', async () => {
+    const cases: Array<[string[], string, 'ordinary' | 'automatic' | 'report']> = [
+      [['Auto-Submitted: auto-replied'], 'text/plain', 'automatic'],
+      [['Auto-Submitted:\r\n auto-generated'], 'text/plain', 'automatic'],
+      [['Auto-Submitted: no'], 'text/plain', 'ordinary'],
+      [['X-Autoreply: yes'], 'text/plain', 'automatic'],
+      [['X-Autorespond: Vacation'], 'text/plain', 'automatic'],
+      [['Precedence: auto_reply'], 'text/plain', 'automatic'],
+      // Mailing lists are not automatic answers: a list's mail is read like any other.
+      [['Precedence: bulk'], 'text/plain', 'ordinary'],
+      [[], 'multipart/report; report-type=delivery-status; boundary="b"', 'report'],
+      [['Auto-Submitted: auto-replied'], 'multipart/report; report-type=delivery-status; boundary="b"', 'report'],
+      [[], 'text/plain', 'ordinary'],
+    ];
+    for (const [headers, contentType, want] of cases) {
+      const raw = Buffer.from(
+        ['From: Ann <ann@shop.example>', 'Subject: Re: Lamp', 'Message-ID: <m@shop.example>', `Content-Type: ${contentType}`, ...headers, '', '--b--', ''].join('\r\n'),
+      );
+      const label = `${headers.join(' / ') || '(none)'} ${contentType}`;
+      expect(parseHeaderFields(headerBlockOf(raw), FALLBACK).declared, label).toBe(want);
+      expect((await parseMessage(raw, FALLBACK)).declared, label).toBe(want);
+    }
   });
 
   it('splits lines as mailsplit does, including a continuation that carries the colon', () => {
