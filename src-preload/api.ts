@@ -142,6 +142,15 @@ export interface AttachmentData {
   dataBase64: string;
 }
 
+/** A message exactly as the server holds it: every header and the undecoded body ("Show original"). */
+export interface MessageOriginal {
+  /** A file name for saving it, from the subject (".eml"). */
+  fileName: string;
+  size: number;
+  /** The bytes, base64. */
+  dataBase64: string;
+}
+
 export interface MessageListParams {
   /** null: every account. */
   accountId: number | null;
@@ -278,6 +287,8 @@ export interface DeskMethods extends AccountMethods, TriageMethods, ComposeMetho
   'folders.list': { params: { accountId: number | null }; result: FolderSummary[] };
   /** The attachment's bytes, from the content-addressed store (fetched from the server first if not cached yet). */
   'attachments.get': { params: { id: number }; result: AttachmentData };
+  /** The message as the server holds it (read from the server each time; the demo's is made again). */
+  'messages.original': { params: { id: number }; result: MessageOriginal };
   'conversations.list': { params: MessageListParams; result: Page<ConversationSummary> };
   'conversations.get': { params: { id: number }; result: ConversationDetail };
   /** Moves one message (and its replies) into a conversation of its own. */

@@ -16,6 +16,7 @@ import { accountsOfKind, listAccounts } from './db/accounts.repo.ts';
 import { EventBus } from './events.ts';
 import type { Logger } from './log.ts';
 import { createMessageHandlers } from './messages/messages.handlers.ts';
+import { readOriginal } from './messages/message-original.ts';
 import { createFolderHandlers } from './folders/folders.handlers.ts';
 import { createAttachmentHandlers } from './attachments/attachments.handlers.ts';
 import { scheduleAttachmentGc } from './attachments/attachment-gc.ts';
@@ -84,7 +85,7 @@ export async function startCore(options: CoreOptions): Promise<CoreService> {
     ...team.handlers,
     ...workspace,
     ...createAccountHandlers({ db, secrets: options.secrets, syncs, events, log, clock, actor }),
-    ...createMessageHandlers({ db, events, syncs, clock }),
+    ...createMessageHandlers({ db, events, syncs, clock, original: (id) => readOriginal({ db, secrets: options.secrets, clock, log }, id) }),
     ...createFolderHandlers({ db }),
     ...createAttachmentHandlers({ db, dataDir: options.dataDir, syncs }),
     ...createConversationHandlers({ db, events, actor, clock, log, syncs }),

@@ -7,7 +7,7 @@
  * keep the pane as it is while they run (no flash of "loading") and
  * coalesce; triage is optimistic and rolled back with a notice on failure.
  */
-import type { AttachmentData, ConversationDetail, ConversationSummary, DeskApi, DeskError, MoveBack, MoveParams, MoveResult, MoveTarget, Result } from '../../src-preload/api.ts';
+import type { AttachmentData, ConversationDetail, MessageOriginal, ConversationSummary, DeskApi, DeskError, MoveBack, MoveParams, MoveResult, MoveTarget, Result } from '../../src-preload/api.ts';
 import type { NoticeAction } from './app.slice.ts';
 import { t } from '../i18n/i18n.ts';
 import { describeError } from './describe-error.ts';
@@ -60,6 +60,8 @@ export interface ReadingSlice {
   lookupConversations(text: string, excludeId: number): Promise<Result<ConversationSummary[]>>;
   /** An attachment's bytes, for Open and Save. */
   getAttachment(id: number): Promise<Result<AttachmentData>>;
+  /** The message as the mail server holds it ("Show original"). */
+  getOriginal(id: number): Promise<Result<MessageOriginal>>;
   splitFromMessage(messageId: number): Promise<Result<{ conversationId: number }>>;
   /** Merges the open conversation into `targetId` and opens the result. */
   mergeOpenedInto(targetId: number): Promise<Result<{ conversationId: number }>>;
@@ -300,6 +302,10 @@ export function createReadingSlice(api: DeskApi): DeskSlice<ReadingSlice> {
 
       getAttachment(id) {
         return api.call('attachments.get', { id });
+      },
+
+      getOriginal(id) {
+        return api.call('messages.original', { id });
       },
 
       async splitFromMessage(messageId) {

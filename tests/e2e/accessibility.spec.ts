@@ -1,7 +1,7 @@
 /**
  * axe-core on the screens an agent spends the day in (the demo workspace, in
  * light and dark): the list, a conversation, a reply with its Send later
- * menu, the palette, the drawers, the dialogs and every reply settings
+ * menu, a message's original, the palette, the drawers, the dialogs and every reply settings
  * page, search results, the agent's name, the notifications and adding an
  * account. Any WCAG A/AA violation
  * axe finds fails the test, with what and where in the message.
@@ -57,6 +57,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByTestId('message-row').nth(1).click();
     await expect(page.getByTestId('reading-subject')).not.toBeEmpty();
     await expectNoViolations(page, 'a conversation');
+
+    await page.getByTestId('conversation-message').last().getByTestId('show-original').click();
+    await expect(page.getByTestId('original-source')).toBeVisible();
+    await expectNoViolations(page, 'a message\'s original');
+    await page.keyboard.press('Escape');
 
     await page.getByTestId('reply').click();
     await expect(page.getByTestId('composer')).toBeVisible();

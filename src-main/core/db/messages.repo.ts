@@ -122,6 +122,8 @@ const sql = {
     WHERE m.account_id = (SELECT account_id FROM folders WHERE id = ?) AND (m.date, m.id) < (?, ?) AND ${inFolder}
     ORDER BY m.date DESC, m.id DESC LIMIT ?`,
   bodyState: 'SELECT account_id, has_body FROM messages WHERE id = ?',
+  identity: `SELECT account_id, message_id, subject, (SELECT min(uid) FROM message_locations WHERE message_id = messages.id) AS uid
+    FROM messages WHERE id = ?`,
   owners: `SELECT m.id, m.account_id, a.kind FROM messages m JOIN accounts a ON a.id = m.account_id
     WHERE m.id IN (SELECT value FROM json_each(?))`,
   detail: `SELECT ${summaryColumns}, m.message_id, m.to_json, m.cc_json, m.reply_to_json, b.text, b.html
@@ -292,6 +294,12 @@ export function getMessage(db: Database, id: number): MessageDetail | null {
 export function getBodyState(db: Database, id: number): { accountId: number; hasBody: boolean } | null {
   const row = stmts(db).bodyState.get(id) as { account_id: number; has_body: number } | undefined;
   return row ? { accountId: row.account_id, hasBody: row.has_body !== 0 } : null;
+}
+
+/** What names a message outside the cache: its account, Message-ID, subject and lowest UID (the demo's place). */
+export function getMessageIdentity(db: Database, id: number): { accountId: number; messageId: string | null; subject: string; uid: number | null } | null {
+  const row = stmts(db).identity.get(id) as { account_id: number; message_id: string | null; subject: string; uid: number | null } | undefined;
+  return row ? { accountId: row.account_id, messageId: row.message_id, subject: row.subject, uid: row.uid } : null;
 }
 
 /** The account (and its kind) of each existing message among `ids`. */

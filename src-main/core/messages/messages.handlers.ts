@@ -13,8 +13,9 @@ import { membersOfConversations } from '../db/conversations.repo.ts';
 import { getBodyState, getMessage, InvalidCursorError, listMessages } from '../db/messages.repo.ts';
 import type { ActionResult } from './message-actions.ts';
 import { markRead, moveMessages, moveMessagesBack } from './message-actions.ts';
+import type { MessageOriginal } from '../../../src-preload/api.ts';
 
-export type MessageHandlers = Pick<Handlers, 'messages.list' | 'messages.get' | 'messages.setRead' | 'messages.move' | 'messages.moveBack'>;
+export type MessageHandlers = Pick<Handlers, 'messages.list' | 'messages.get' | 'messages.original' | 'messages.setRead' | 'messages.move' | 'messages.moveBack'>;
 
 /** What the handlers need from the sync engine (accounts/sync-manager.ts). */
 export interface MessageSync {
@@ -22,7 +23,8 @@ export interface MessageSync {
   writebackQueued(accountId: number): void;
 }
 
-export function createMessageHandlers(deps: { db: Database; events: EventBus; syncs: MessageSync; clock: Clock }): MessageHandlers {
+/** `original`: reads a message's source from where it lives (message-original.ts `readOriginal`). */
+export function createMessageHandlers(deps: { db: Database; events: EventBus; syncs: MessageSync; clock: Clock; original(id: number): Promise<MessageOriginal> }): MessageHandlers {
   const afterAction = (result: ActionResult): null => {
     for (const accountId of result.queuedFor) deps.syncs.writebackQueued(accountId);
     if (result.changed.length > 0) {
@@ -51,6 +53,7 @@ export function createMessageHandlers(deps: { db: Database; events: EventBus; sy
       if (!message) throw new DeskFailure('not-found', sentence('messageGone'));
       return message;
     },
+    'messages.original': ({ id }) => deps.original(id),
     'messages.setRead': ({ ids, read }) => afterAction(markRead(deps.db, ids, read, deps.clock.now())),
     'messages.move': (params) => {
       const ids = 'ids' in params ? params.ids : membersOfConversations(deps.db, params.conversationIds);

@@ -66,6 +66,7 @@ export const paramSchemas: Schemas = {
     limit: z.number().int().min(1).max(500),
   }),
   'messages.get': z.strictObject({ id: rowId }),
+  'messages.original': z.strictObject({ id: rowId }),
   'messages.setRead': z.strictObject({ ids: z.array(rowId).min(1).max(10_000), read: z.boolean() }),
   'messages.move': z.union([
     z.strictObject({ ids: z.array(rowId).min(1).max(10_000), to: moveTarget }),

@@ -8,6 +8,7 @@ import { useDesk } from '../../store/store-context.tsx';
 import { ConversationActions } from './conversation-actions.tsx';
 import { MergeConversationDialog } from './merge-conversation-dialog.tsx';
 import { MessageCard } from './message-card.tsx';
+import { OriginalDialog } from './original-dialog.tsx';
 import { ActivityCard } from '../activity/activity-card.tsx';
 import { LogCallDialog } from '../activity/log-call-dialog.tsx';
 import { NoteBox } from '../activity/note-box.tsx';
@@ -92,6 +93,7 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
   const printConversation = useDesk((s) => s.printOpenedConversation);
   useConversationPresence(summary.id, 'viewing');
   const [splitting, setSplitting] = useState<ConversationMessage | null>(null);
+  const [originalOf, setOriginalOf] = useState<ConversationMessage | null>(null);
   const [splitBusy, setSplitBusy] = useState(false);
   const [merging, setMerging] = useState(false);
   const subject = summary.subject.trim() || t('message.noSubject');
@@ -156,6 +158,7 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
               canSplit={entry.index > 0}
               onToggle={toggle}
               onSplit={setSplitting}
+              onShowOriginal={setOriginalOf}
               onAlwaysAllowImages={contact && !contact.remoteImagesAllowed ? alwaysAllow : null}
             />
           ) : (
@@ -176,6 +179,7 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
         onCancel={() => setSplitting(null)}
       />
       <MergeConversationDialog open={merging} source={summary} contact={contact} onClose={() => setMerging(false)} />
+      <OriginalDialog messageId={originalOf?.id ?? null} subject={subject} onClose={() => setOriginalOf(null)} />
     </article>
   );
 }

@@ -14,6 +14,7 @@ interface MessageCardProps {
   canSplit: boolean;
   onToggle(id: number): void;
   onSplit(message: ConversationMessage): void;
+  onShowOriginal(message: ConversationMessage): void;
   onAlwaysAllowImages: (() => void) | null;
 }
 
@@ -21,7 +22,7 @@ function recipients(label: string, list: Address[]): string | null {
   return list.length > 0 ? `${label} ${list.map(formatAddress).join(', ')}` : null;
 }
 
-export const MessageCard = memo(function MessageCard({ message, subject, expanded, canSplit, onToggle, onSplit, onAlwaysAllowImages }: MessageCardProps) {
+export const MessageCard = memo(function MessageCard({ message, subject, expanded, canSplit, onToggle, onSplit, onShowOriginal, onAlwaysAllowImages }: MessageCardProps) {
   const classes = ['message-card'];
   if (message.outgoing) classes.push('is-outgoing');
   if (!expanded) classes.push('is-collapsed');
@@ -74,16 +75,19 @@ export const MessageCard = memo(function MessageCard({ message, subject, expande
               <TextBody parts={message.textParts} fallback={message.text} />
             )}
           </div>
-          {(message.attachments.length > 0 || canSplit) && (
-            <footer className="message-card-footer">
-              <AttachmentList attachments={message.attachments} />
+          <footer className="message-card-footer">
+            <AttachmentList attachments={message.attachments} />
+            <span className="message-card-links">
+              <button type="button" className="link-button" data-testid="show-original" onClick={() => onShowOriginal(message)}>
+                {t('reading.showOriginal')}
+              </button>
               {canSplit && (
-                <button type="button" className="link-button split-button" data-testid="split-message" onClick={() => onSplit(message)}>
+                <button type="button" className="link-button" data-testid="split-message" onClick={() => onSplit(message)}>
                   {t('reading.splitFromHere')}
                 </button>
               )}
-            </footer>
-          )}
+            </span>
+          </footer>
         </>
       )}
     </article>
