@@ -84,6 +84,8 @@ const FAILURES: Readonly<Record<FailureSentenceKey, string>> = {
   attachmentGone: 'That attachment is no longer in the mailbox.',
   attachmentNotDownloaded: 'This attachment has not been downloaded yet and the mail server cannot be reached right now.',
   attachmentTooLargeToOpen: 'This attachment is too large to open here.',
+  noteGone: 'That note no longer exists.',
+  noteNotYours: 'Only the colleague who wrote a note can change or delete it.',
   originalOffline: 'The original is read from the mail server, which cannot be reached right now.',
   originalUnreadable: 'The mail server did not hand over the original. The details are in the log.',
   originalGone: 'The mail server no longer has this message, so its original cannot be shown.',

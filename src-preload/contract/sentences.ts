@@ -64,6 +64,8 @@ export type FailureSentenceKey =
   | 'attachmentNotDownloaded'
   | 'attachmentTooLargeToOpen'
   | 'originalOffline'
+  | 'noteGone'
+  | 'noteNotYours'
   | 'originalUnreadable'
   | 'originalGone'
   | 'originalTooLarge'

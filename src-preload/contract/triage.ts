@@ -153,8 +153,22 @@ export type ActivityItem =
       markdown: string;
       /** Agent refs named with @. */
       mentions: AssigneeRef[];
+      /** Written on this desktop: its agent may edit or delete it (no one else can). */
+      mine: boolean;
+      /** When its author last changed it; null when never. */
+      editedAt: number | null;
     }
-  | { kind: 'call'; id: string; at: number; author: AgentIdentity | null; direction: 'inbound' | 'outbound'; minutes: number; summary: string }
+  | {
+      kind: 'call';
+      id: string;
+      at: number;
+      author: AgentIdentity | null;
+      direction: 'inbound' | 'outbound';
+      minutes: number;
+      summary: string;
+      mine: boolean;
+      editedAt: number | null;
+    }
   /**
    * A triage change worth a line in the timeline ("Alice assigned this to
    * Bob"). Core sends what changed, not words: the renderer says it in the
@@ -260,6 +274,10 @@ export interface TriageMethods {
   'triage.undo': { params: { undoToken: string }; result: { restored: number } };
   'notes.add': { params: { conversationId: number; markdown: string }; result: ActivityItem };
   'notes.logCall': { params: { conversationId: number; direction: 'inbound' | 'outbound'; minutes: number; summary: string }; result: ActivityItem };
+  /** The author changes the text of their own note (not a colleague's). */
+  'notes.edit': { params: { conversationId: number; noteId: string; markdown: string }; result: ActivityItem };
+  /** The author deletes their own note or logged call, for the whole team. */
+  'notes.delete': { params: { conversationId: number; noteId: string }; result: null };
   'team.directory': { params: Record<string, never>; result: TeamDirectory };
   /** Sets this desktop's agent identity (first run, settings); published to the team. */
   'agent.set': { params: { name: string; address: string; colour?: string }; result: AgentIdentity };

@@ -64,6 +64,8 @@ export const deSentences: Record<keyof typeof enSentences, CatalogueEntry> = {
   'sentence.attachmentGone': 'Dieser Anhang ist nicht mehr im Postfach.',
   'sentence.attachmentNotDownloaded': 'Dieser Anhang ist noch nicht heruntergeladen, und der Mailserver ist gerade nicht erreichbar.',
   'sentence.attachmentTooLargeToOpen': 'Dieser Anhang ist zu groß, um ihn hier zu öffnen.',
+  'sentence.noteGone': 'Diese Notiz gibt es nicht mehr.',
+  'sentence.noteNotYours': 'Nur wer eine Notiz geschrieben hat, kann sie ändern oder löschen.',
   'sentence.originalOffline': 'Das Original wird vom Mailserver gelesen, und der ist gerade nicht erreichbar.',
   'sentence.originalUnreadable': 'Der Mailserver hat das Original nicht herausgegeben. Die Einzelheiten stehen im Protokoll.',
   'sentence.originalGone': 'Der Mailserver hat diese Nachricht nicht mehr, daher kann ihr Original nicht angezeigt werden.',

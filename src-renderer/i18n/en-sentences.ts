@@ -62,6 +62,8 @@ export const enSentences = {
   'sentence.attachmentGone': 'That attachment is no longer in the mailbox.',
   'sentence.attachmentNotDownloaded': 'This attachment has not been downloaded yet and the mail server cannot be reached right now.',
   'sentence.attachmentTooLargeToOpen': 'This attachment is too large to open here.',
+  'sentence.noteGone': 'That note no longer exists.',
+  'sentence.noteNotYours': 'Only the colleague who wrote a note can change or delete it.',
   'sentence.originalOffline': 'The original is read from the mail server, which cannot be reached right now.',
   'sentence.originalUnreadable': 'The mail server did not hand over the original. The details are in the log.',
   'sentence.originalGone': 'The mail server no longer has this message, so its original cannot be shown.',

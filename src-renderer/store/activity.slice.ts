@@ -29,6 +29,10 @@ export interface ActivitySlice {
   patchOpenedTriage(id: number, change: (state: TriageState) => TriageState): void;
   addNote(conversationId: number, markdown: string): Promise<Result<ActivityItem>>;
   logCall(conversationId: number, direction: 'inbound' | 'outbound', minutes: number, summary: string): Promise<Result<ActivityItem>>;
+  /** The agent's own note, rewritten (core refuses a colleague's). */
+  editNote(conversationId: number, noteId: string, markdown: string): Promise<Result<ActivityItem>>;
+  /** The agent's own note or call log, deleted for the whole team. */
+  deleteNote(conversationId: number, noteId: string): Promise<Result<null>>;
 }
 
 export function createActivitySlice(api: DeskApi): DeskSlice<ActivitySlice> {
@@ -70,6 +74,14 @@ export function createActivitySlice(api: DeskApi): DeskSlice<ActivitySlice> {
       });
     }
 
+    function changeActivity(conversationId: number, change: (items: ActivityItem[]) => ActivityItem[]): void {
+      set((state) => {
+        const opened = state.openedTriage;
+        if (opened?.id !== conversationId || !opened.data) return {};
+        return { openedTriage: { ...opened, data: { ...opened.data, activity: change(opened.data.activity) } } };
+      });
+    }
+
     return {
       openedTriage: null,
 
@@ -98,6 +110,18 @@ export function createActivitySlice(api: DeskApi): DeskSlice<ActivitySlice> {
       async addNote(conversationId, markdown) {
         const result = await api.call('notes.add', { conversationId, markdown });
         if (result.ok) appendActivity(conversationId, result.value);
+        return result;
+      },
+
+      async editNote(conversationId, noteId, markdown) {
+        const result = await api.call('notes.edit', { conversationId, noteId, markdown });
+        if (result.ok) changeActivity(conversationId, (items) => items.map((a) => (a.id === noteId ? result.value : a)));
+        return result;
+      },
+
+      async deleteNote(conversationId, noteId) {
+        const result = await api.call('notes.delete', { conversationId, noteId });
+        if (result.ok) changeActivity(conversationId, (items) => items.filter((a) => a.id !== noteId));
         return result;
       },
 

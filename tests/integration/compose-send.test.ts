@@ -293,7 +293,7 @@ describe('delegating', () => {
 
     await desk.syncs.syncNow(item.accountId);
     expect(memberIds()).toHaveLength(members);
-    const delegated = conversationActivity(desk.db, conversationId, new TeamNames(desk.db)).find((a) => a.kind === 'event' && a.change.field === 'delegated');
+    const delegated = conversationActivity(desk.db, conversationId, new TeamNames(desk.db), desk.actor.node).find((a) => a.kind === 'event' && a.change.field === 'delegated');
     expect(delegated).toMatchObject({ author: { name: 'Alice Agent' }, change: { field: 'delegated', to: 'service@supplier.example', note: 'Please check parcel 1234 at your depot.' } });
   });
 });

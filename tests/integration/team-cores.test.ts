@@ -98,6 +98,29 @@ describe('team sync between two cores', () => {
     await expect.poll(async () => (await bob.call('triage.get', { conversationId: onBob.id })).triage.presence, { timeout: 10_000 }).toEqual([]);
   });
 
+  it('shows a colleague a note as its author edits and deletes it, and tells them once that it names them', async () => {
+    const [onAlice, onBob] = await both('dmitri@shop.example');
+    const mentioned = () => bob.events.filter((e) => e.type === 'notify' && e.notification.kind === 'mentioned').length;
+    const refreshed = () => bob.events.filter((e) => e.type === 'changed' && e.table === 'activity' && (e.ids ?? []).includes(onBob.id)).length;
+    const notesOnBob = async () => (await bob.call('triage.get', { conversationId: onBob.id })).activity.flatMap((a) => (a.kind === 'note' ? [`${a.markdown}${a.editedAt === null ? '' : ' (edited)'}`] : []));
+    const told = mentioned();
+    const note = await alice.call('notes.add', { conversationId: onAlice.id, markdown: 'Ask @Bob about the depot' });
+    await expect.poll(notesOnBob, { timeout: 10_000 }).toEqual(['Ask @Bob about the depot']);
+    await expect.poll(mentioned, { timeout: 5_000 }).toBe(told + 1);
+
+    // Bob's open timeline is told to reload when the edit arrives; he was named before, so he is not told again.
+    const reloads = refreshed();
+    await alice.call('notes.edit', { conversationId: onAlice.id, noteId: note.id, markdown: 'Ask @Bob about the Leeds depot' });
+    await expect.poll(notesOnBob, { timeout: 10_000 }).toEqual(['Ask @Bob about the Leeds depot (edited)']);
+    await expect.poll(refreshed, { timeout: 5_000 }).toBeGreaterThan(reloads);
+    expect(mentioned()).toBe(told + 1);
+    // Nor can Bob change what Alice wrote.
+    await expect(bob.call('notes.edit', { conversationId: onBob.id, noteId: note.id, markdown: 'Bob was here' })).rejects.toThrow(/conflict/);
+
+    await alice.call('notes.delete', { conversationId: onAlice.id, noteId: note.id });
+    await expect.poll(notesOnBob, { timeout: 10_000 }).toEqual([]);
+  });
+
   it('holds back a colleague\'s send while a reply is on its way out or scheduled, and not once it was taken back', async () => {
     await alice.call('agent.set', { name: 'Alice', address: 'alice@example.test' });
     const [onAlice, onBob] = await both('dmitri@shop.example');

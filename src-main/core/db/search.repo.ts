@@ -17,7 +17,8 @@ const recipients = (column: string): string =>
 
 /** The latest value of one field of a note (LWW by HLC, as the fold reads it), as text. */
 const noteField = (field: string): string =>
-  `coalesce((SELECT json_extract(o.value, '$') FROM ops o WHERE o.entity = n.note_entity AND o.field = '${field}' ORDER BY o.hlc DESC LIMIT 1), '')`;
+  `coalesce((SELECT json_extract(o.value, '$') FROM ops o WHERE o.entity = n.note_entity AND o.field = '${field}'
+    AND o.actor = (SELECT f.actor FROM ops f WHERE f.entity = n.note_entity ORDER BY f.hlc LIMIT 1) ORDER BY o.hlc DESC LIMIT 1), '')`;
 
 /**
  * The internal notes and call summaries anchored to a message (migration

@@ -176,7 +176,7 @@ const sql = {
   dropNotify: `DELETE FROM triage_notify WHERE NOT EXISTS (SELECT 1 FROM ops o WHERE o.hlc = triage_notify.hlc
     AND o.actor <> @node AND o.hlc >= @since
     AND ((o.field = 'assignee' AND o.value = json_quote(@me)) OR (o.field = 'share' AND json_valid(o.value) AND json_extract(o.value, '$.agent') = @me)
-      OR o.field = 'conversation'))`,
+      OR (substr(o.entity, 1, 5) = 'note:' AND o.field IN ('conversation', 'markdown', 'summary', 'mentions', 'deleted'))))`,
   takeNotify: 'SELECT hlc FROM triage_notify ORDER BY hlc LIMIT ?',
   clearNotify: 'DELETE FROM triage_notify WHERE hlc = ?',
   conversationOfThreadId: `SELECT m.conversation_id FROM accounts a CROSS JOIN thread_nodes n ON n.account_id = a.id AND n.node = ?

@@ -18,13 +18,29 @@ import { agentRef } from './directory.ts';
 import { FIELD, isAssignee, isPriority, isStatus, snoozeUntilOf, TAG_FIELD_PREFIX } from './triage-fold.ts';
 import type { NoteRecord } from './notes.ts';
 import { noteOf } from './notes.ts';
+import { DeskFailure } from '../rpc/router.ts';
+import { sentence } from '../sentences.ts';
 
-export function noteItem(note: NoteRecord, names: TeamNames): ActivityItem {
+/** `me`: this desktop's node, whose notes its agent may edit and delete. */
+export function noteItem(note: NoteRecord, names: TeamNames, me: string): ActivityItem {
   const author = names.identity(note.author);
+  const own = { mine: note.author === me, editedAt: note.editedAt };
   if (note.kind === 'call') {
-    return { kind: 'call', id: note.id, at: note.at, author, direction: note.direction, minutes: note.minutes, summary: note.summary };
+    return { kind: 'call', id: note.id, at: note.at, author, direction: note.direction, minutes: note.minutes, summary: note.summary, ...own };
   }
-  return { kind: 'note', id: note.id, at: note.at, author, markdown: note.markdown, mentions: note.mentions };
+  return { kind: 'note', id: note.id, at: note.at, author, markdown: note.markdown, mentions: note.mentions, ...own };
+}
+
+/**
+ * The note (or logged call) `noteId` of the conversation, written on this
+ * desktop (`me`): what its agent may edit or delete. Anything else is a
+ * DeskFailure in words: gone, another conversation's, or a colleague's.
+ */
+export function ownNote(db: Database, me: string, conversationId: number, noteId: string, kind?: 'note'): NoteRecord {
+  const note = noteEntitiesOf(db, conversationId).includes(noteId) ? noteOf(opsOfEntity(db, noteId)) : null;
+  if (!note || (kind !== undefined && note.kind !== kind)) throw new DeskFailure('not-found', sentence('noteGone'));
+  if (note.author !== me) throw new DeskFailure('conflict', sentence('noteNotYours'));
+  return note;
 }
 
 /** What one conversation op changed, or null for ops not worth a line in the timeline. */
@@ -55,11 +71,11 @@ export function eventChange(op: Op): ActivityChange | null {
   }
 }
 
-export function conversationActivity(db: Database, conversationId: number, names: TeamNames): ActivityItem[] {
+export function conversationActivity(db: Database, conversationId: number, names: TeamNames, me: string): ActivityItem[] {
   const items: ActivityItem[] = [];
   for (const entity of noteEntitiesOf(db, conversationId)) {
     const note = noteOf(opsOfEntity(db, entity));
-    if (note) items.push(noteItem(note, names));
+    if (note) items.push(noteItem(note, names, me));
   }
   let rules: Map<string, string> | undefined;
   for (const op of opsOfConversation(db, conversationId)) {

@@ -45,7 +45,8 @@ import { agentRef, myRefs, TeamNames } from './directory.ts';
 import type { FoldMessage, FoldSettings } from './triage-fold.ts';
 import { FIELD, foldTriage } from './triage-fold.ts';
 import { foldSettingsOf, readTriageSettings } from './triage-settings.ts';
-import { noteOf } from './notes.ts';
+import { newlyMentions, noteOf } from './notes.ts';
+import { noteAnchor } from '../db/demo-scope.repo.ts';
 import type { CustomerReply } from './customer-replied.ts';
 import { customerReplyNotifications } from './customer-replied.ts';
 import { isAcknowledgementId } from '../rules/acknowledgement.ts';
@@ -249,9 +250,12 @@ export class TriageMaterializer {
       const by = (named: SentenceKey, unnamed: SentenceKey, vars: Record<string, string>): Sentence =>
         who === null ? sentence(unnamed, vars) : sentence(named, { who, ...vars });
       if (op.entity.startsWith('note:')) {
-        result.activity.push(conversationId);
-        const note = noteOf(opsOfEntity(this.db, op.entity));
-        if (note && note.kind === 'note' && note.mentions.includes(me)) {
+        // A note arrives as several ops (and edits as more): its timeline is refreshed once.
+        if (!result.activity.includes(conversationId)) result.activity.push(conversationId);
+        const ops = opsOfEntity(this.db, op.entity);
+        const note = noteOf(ops);
+        // Said once: when the note (or its author's edit) first names this agent, not on every op or edit after.
+        if (note && note.kind === 'note' && op.field === 'mentions' && op.actor === note.author && newlyMentions(ops, op, me)) {
           const body = by('mentioned', 'mentionedBySomeone', { subject: subjectOf(conversationId) });
           result.notifications.push({ kind: 'mentioned', title: sentence('mentionedTitle'), body, conversationId });
         }
@@ -271,6 +275,10 @@ export class TriageMaterializer {
   private conversationOfOp(op: Op): number | null {
     if (op.entity.startsWith('msg:')) return conversationOfThreadId(this.db, op.entity.slice(4));
     if (op.field === 'conversation' && typeof op.value === 'string') return conversationOfThreadId(this.db, op.value);
+    if (op.entity.startsWith('note:')) {
+      const anchor = noteAnchor(this.db, op.entity);
+      return anchor === null ? null : conversationOfThreadId(this.db, anchor);
+    }
     return null;
   }
 }

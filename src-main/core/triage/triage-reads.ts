@@ -98,7 +98,7 @@ export function presenceOf(db: Database, conversationId: number, now: number, me
 export function conversationTriage(db: Database, row: StateRow, now: number, me: string): ConversationTriage {
   return {
     triage: triageStateOf(row, now, presenceOf(db, row.conversation_id, now, me)),
-    activity: conversationActivity(db, row.conversation_id, new TeamNames(db)),
+    activity: conversationActivity(db, row.conversation_id, new TeamNames(db), me),
   };
 }
 

@@ -19,6 +19,7 @@ const tag = z
   .regex(/^[^\u0000-\u001f]+$/, 'A tag cannot contain control characters.');
 const smartFolderId = z.string().regex(/^[0-9a-z-]{1,64}$/, 'That is not a smart folder id.');
 const note = z.string().max(20_000, 'A note can be at most 20,000 characters long.');
+const noteId = z.string().regex(/^note:[0-9a-f-]{36}$/, 'Not a note.');
 
 const action = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('status'), status: z.enum(['new', 'pending', 'waiting', 'on_hold', 'done', 'closed', 'spam']) }),
@@ -53,6 +54,8 @@ export const triageSchemas: DomainSchemas<keyof TriageMethods> = {
   }),
   'triage.undo': z.strictObject({ undoToken: z.string().min(1).max(100) }),
   'notes.add': z.strictObject({ conversationId: rowId, markdown: note.trim().min(1, 'Write something in the note first.') }),
+  'notes.edit': z.strictObject({ conversationId: rowId, noteId: noteId, markdown: note.trim().min(1, 'A note cannot be empty; delete it instead.') }),
+  'notes.delete': z.strictObject({ conversationId: rowId, noteId: noteId }),
   'notes.logCall': z.strictObject({
     conversationId: rowId,
     direction: z.enum(['inbound', 'outbound']),

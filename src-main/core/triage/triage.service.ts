@@ -30,10 +30,10 @@ import { markDirty, nextChangeAt, stateRow, stateRows, triageConversation, opsOf
 import { moveMessages } from '../messages/message-actions.ts';
 import type { LocalActor } from '../team/local-actor.ts';
 import { findAgent, listAgents, publishAgentProfile, saveGroup, listGroups } from '../team/roster.ts';
-import { noteItem } from './activity.ts';
+import { noteItem, ownNote } from './activity.ts';
 import { buildDirectory, groupMember, identityOf, nodeOfRef, TeamNames } from './directory.ts';
 import { InvalidDrawerError, InvalidTriageCursorError } from './drawers.ts';
-import { deleteNote, noteOf, recordCall, recordNote, resolveMentions } from './notes.ts';
+import { deleteNote, editNote, noteOf, recordCall, recordNote, resolveMentions } from './notes.ts';
 import type { DrainResult } from './refold.ts';
 import { TriageMaterializer } from './refold.ts';
 import type { CellChange, Target } from './triage-actions.ts';
@@ -253,7 +253,23 @@ export function startTriage(deps: TriageDeps): Triage {
       const note = noteOf(opsOfEntity(db, entity));
       if (!note) throw new Error('a note just recorded does not fold');
       events.emit({ type: 'changed', table: 'activity', ids: [conversationId] });
-      return noteItem(note, new TeamNames(db));
+      return noteItem(note, new TeamNames(db), me);
+    },
+
+    'notes.edit': ({ conversationId, noteId, markdown }) => {
+      ownNote(db, me, conversationId, noteId, 'note');
+      editNote(actor, noteId, markdown, resolveMentions(markdown, listAgents(db)));
+      const note = noteOf(opsOfEntity(db, noteId));
+      if (!note) throw new Error('a note just edited does not fold');
+      events.emit({ type: 'changed', table: 'activity', ids: [conversationId] });
+      return noteItem(note, new TeamNames(db), me);
+    },
+
+    'notes.delete': ({ conversationId, noteId }) => {
+      ownNote(db, me, conversationId, noteId);
+      deleteNote(actor, noteId);
+      events.emit({ type: 'changed', table: 'activity', ids: [conversationId] });
+      return null;
     },
 
     'notes.logCall': ({ conversationId, direction, minutes, summary }) => {
@@ -262,7 +278,7 @@ export function startTriage(deps: TriageDeps): Triage {
       const note = noteOf(opsOfEntity(db, entity));
       if (!note) throw new Error('a call just logged does not fold');
       events.emit({ type: 'changed', table: 'activity', ids: [conversationId] });
-      return noteItem(note, new TeamNames(db));
+      return noteItem(note, new TeamNames(db), me);
     },
 
     'team.directory': () => buildDirectory(db, me),

@@ -162,7 +162,7 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
               onAlwaysAllowImages={contact && !contact.remoteImagesAllowed ? alwaysAllow : null}
             />
           ) : (
-            <ActivityCard key={`a${entry.item.id}`} item={entry.item} />
+            <ActivityCard key={`a${entry.item.id}`} item={entry.item} conversationId={summary.id} />
           ),
         )}
         <NoteBox conversationId={summary.id} />

@@ -253,6 +253,25 @@ describe('ops from colleagues', () => {
     expect(r.notifications.find((n) => n.kind === 'shared')?.body).toMatchObject({ key: 'sharedWithNoteBySomeone', vars: { note: 'Can you look?' } });
     expect(r.activity).toEqual([c]);
   });
+
+  it('a colleague editing their note tells me only when the edit first names me', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.drain();
+    const note = (markdown: string, mentions: string[]) => {
+      fromColleague('note:2', 'markdown', markdown);
+      fromColleague('note:2', 'mentions', mentions);
+      return t.drain().notifications.filter((n) => n.kind === 'mentioned').length;
+    };
+    fromColleague('note:2', 'conversation', root(c));
+    fromColleague('note:2', 'kind', 'note');
+    expect(note('ping @Me', [me()])).toBe(1);
+    expect(note('ping @Me, typo fixed', [me()])).toBe(0);
+    expect(note('never mind', [])).toBe(0);
+    expect(note('ping @Me after all', [me()])).toBe(1);
+    // Someone else's op on the note is not the author's edit: it neither changes the note nor mentions me.
+    appendOps(t.db, [{ hlc: formatTimestamp(t.clock.now(), counter++, 'c0c0000000000003'), actor: 'c0c0000000000003', entity: 'note:2', field: 'mentions', value: [me()] }], t.clock.now(), 'received');
+    expect(t.drain().notifications).toEqual([]);
+  });
 });
 
 describe('blocked contacts', () => {
