@@ -6,6 +6,8 @@ export const deCompose: Record<keyof typeof enCompose, CatalogueEntry> = {
   'composer.reply': 'Antworten',
   'composer.replyAll': 'Allen antworten',
   'composer.forward': 'Weiterleiten',
+  'composer.otherReplyOpen': 'Stattdessen ist Ihre noch nicht gesendete Antwort in dieser Unterhaltung geöffnet. Senden oder verwerfen Sie sie, um auf eine andere Nachricht zu antworten.',
+  'composer.otherForwardOpen': 'Stattdessen ist Ihre noch nicht gesendete Weiterleitung aus dieser Unterhaltung geöffnet. Senden oder verwerfen Sie sie, um eine andere Nachricht weiterzuleiten.',
   'composer.titleReply': 'Antwort',
   'composer.titleReplyAll': 'Antwort an alle',
   'composer.titleForward': 'Weiterleiten',

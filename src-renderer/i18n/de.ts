@@ -227,6 +227,8 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'reading.alwaysShowImages': 'Bilder dieses Absenders immer anzeigen',
   'reading.splitFromHere': 'Ab hier abtrennen',
   'reading.showOriginal': 'Original anzeigen',
+  'reading.replyToMessage': 'Auf diese Nachricht antworten',
+  'reading.forwardMessage': 'Diese Nachricht weiterleiten',
   'reading.originalTitle': 'Original: {subject}',
   'reading.originalHint': 'Alle Kopfzeilen und der unveränderte Inhalt, wie der Mailserver diese Nachricht hat.',
   'reading.originalLoading': 'Das Original wird vom Mailserver gelesen …',

@@ -5,6 +5,8 @@ export const enCompose = {
   'composer.reply': 'Reply',
   'composer.replyAll': 'Reply all',
   'composer.forward': 'Forward',
+  'composer.otherReplyOpen': 'Your unsent reply in this conversation is open instead. Send or discard it to answer another message.',
+  'composer.otherForwardOpen': 'Your unsent forward from this conversation is open instead. Send or discard it to forward another message.',
   'composer.titleReply': 'Reply',
   'composer.titleReplyAll': 'Reply to all',
   'composer.titleForward': 'Forward',

@@ -226,6 +226,8 @@ export const en = {
   'reading.alwaysShowImages': 'Always show images from this sender',
   'reading.splitFromHere': 'Split from here',
   'reading.showOriginal': 'Show original',
+  'reading.replyToMessage': 'Reply to this message',
+  'reading.forwardMessage': 'Forward this message',
   'reading.originalTitle': 'Original: {subject}',
   'reading.originalHint': 'Every header and the undecoded body, as the mail server holds this message.',
   'reading.originalLoading': 'Reading the original from the mail server…',

@@ -25,7 +25,7 @@ import type {
   Result,
   Sentence,
 } from '../../src-preload/api.ts';
-import { locale } from '../i18n/i18n.ts';
+import { locale, t } from '../i18n/i18n.ts';
 import { coalesce } from './coalesce.ts';
 import { notSavedText, sendProblemsText } from './composer-problems.ts';
 import { describeError } from './describe-error.ts';
@@ -60,7 +60,8 @@ export interface ComposerSlice {
   composerStarting: boolean;
   composerError: DeskError | null;
   /** Opens a draft for the open conversation (reply, reply all, forward) or a new conversation. */
-  startCompose(mode: ComposeMode): Promise<void>;
+  /** `messageId`: the message to answer or forward (the message card's own links); otherwise the customer's last one, or the newest to forward. */
+  startCompose(mode: ComposeMode, messageId?: number): Promise<void>;
   /** Shows a draft core already has (a resumed or an undone one). */
   resumeDraft(draft: Draft, focus: boolean): void;
   updateDraft(patch: Partial<Omit<DraftInput, 'id'>>): void;
@@ -147,15 +148,21 @@ export function createComposerSlice(api: DeskApi): DeskSlice<ComposerSlice> {
       composerStarting: false,
       composerError: null,
 
-      async startCompose(mode) {
+      async startCompose(mode, messageId) {
         // A reply from the list (nothing open yet) opens the selected conversation first.
         const selected = get().selectedConversationId;
         if (mode !== 'new' && !get().opened?.detail && selected !== null) await get().openConversation(selected);
         const state = get();
         const detail = mode === 'new' ? null : state.opened?.detail;
         if (mode !== 'new' && !detail) return; // Reply and forward need a conversation on screen.
+        // Reply to what the customer wrote last; forward the newest message of all; or the message asked for.
+        const messages = detail?.messages ?? [];
+        const incoming = messages.filter((m) => !m.outgoing);
+        const chosen = messageId === undefined ? undefined : messages.find((m) => m.id === messageId);
+        const target = chosen ?? (mode === 'forward' ? messages[messages.length - 1] : (incoming[incoming.length - 1] ?? messages[messages.length - 1]));
         const current = state.composer;
-        if (current && current.draft.mode === mode && current.draft.conversationId === (detail?.summary.id ?? null)) {
+        const sameSource = chosen === undefined || current?.draft.inReplyTo === chosen.id;
+        if (current && current.draft.mode === mode && current.draft.conversationId === (detail?.summary.id ?? null) && sameSource) {
           patchSession({ focusRequest: current.focusRequest + 1 });
           return;
         }
@@ -163,10 +170,6 @@ export function createComposerSlice(api: DeskApi): DeskSlice<ComposerSlice> {
           await get().closeComposer();
           if (get().composer?.draft.id === current.draft.id) return; // Could not be saved: keep it on screen.
         }
-        // Reply to what the customer wrote last; forward the newest message of all.
-        const messages = detail?.messages ?? [];
-        const incoming = messages.filter((m) => !m.outgoing);
-        const target = mode === 'forward' ? messages[messages.length - 1] : (incoming[incoming.length - 1] ?? messages[messages.length - 1]);
         const accountId = detail?.summary.accountId ?? state.scopeAccountId ?? state.accounts[0]?.id ?? null;
         set({ composerStarting: true, composerError: null });
         const result = await api.call('compose.start', {
@@ -181,6 +184,10 @@ export function createComposerSlice(api: DeskApi): DeskSlice<ComposerSlice> {
           set({ composerError: result.error });
           get().showNotice(describeError(result.error));
           return;
+        }
+        // A conversation keeps one unsent draft per kind: the one already started answers another message.
+        if (chosen !== undefined && result.value.inReplyTo !== chosen.id && (mode === 'reply' || mode === 'forward')) {
+          get().showNotice(t(mode === 'reply' ? 'composer.otherReplyOpen' : 'composer.otherForwardOpen'));
         }
         openSession(result.value, true);
       },

@@ -94,6 +94,8 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
   useConversationPresence(summary.id, 'viewing');
   const [splitting, setSplitting] = useState<ConversationMessage | null>(null);
   const [originalOf, setOriginalOf] = useState<ConversationMessage | null>(null);
+  const startCompose = useDesk((s) => s.startCompose);
+  const respond = useCallback((mode: 'reply' | 'forward', message: ConversationMessage) => void startCompose(mode, message.id), [startCompose]);
   const [splitBusy, setSplitBusy] = useState(false);
   const [merging, setMerging] = useState(false);
   const subject = summary.subject.trim() || t('message.noSubject');
@@ -159,6 +161,7 @@ export function ConversationView({ detail }: { detail: ConversationDetail }) {
               onToggle={toggle}
               onSplit={setSplitting}
               onShowOriginal={setOriginalOf}
+              onRespond={respond}
               onAlwaysAllowImages={contact && !contact.remoteImagesAllowed ? alwaysAllow : null}
             />
           ) : (

@@ -15,6 +15,8 @@ interface MessageCardProps {
   onToggle(id: number): void;
   onSplit(message: ConversationMessage): void;
   onShowOriginal(message: ConversationMessage): void;
+  /** Answer or forward this message rather than the conversation's latest. */
+  onRespond(mode: 'reply' | 'forward', message: ConversationMessage): void;
   onAlwaysAllowImages: (() => void) | null;
 }
 
@@ -22,7 +24,7 @@ function recipients(label: string, list: Address[]): string | null {
   return list.length > 0 ? `${label} ${list.map(formatAddress).join(', ')}` : null;
 }
 
-export const MessageCard = memo(function MessageCard({ message, subject, expanded, canSplit, onToggle, onSplit, onShowOriginal, onAlwaysAllowImages }: MessageCardProps) {
+export const MessageCard = memo(function MessageCard({ message, subject, expanded, canSplit, onToggle, onSplit, onShowOriginal, onRespond, onAlwaysAllowImages }: MessageCardProps) {
   const classes = ['message-card'];
   if (message.outgoing) classes.push('is-outgoing');
   if (!expanded) classes.push('is-collapsed');
@@ -78,6 +80,12 @@ export const MessageCard = memo(function MessageCard({ message, subject, expande
           <footer className="message-card-footer">
             <AttachmentList attachments={message.attachments} />
             <span className="message-card-links">
+              <button type="button" className="link-button" data-testid="message-reply" aria-label={t('reading.replyToMessage')} onClick={() => onRespond('reply', message)}>
+                {t('composer.reply')}
+              </button>
+              <button type="button" className="link-button" data-testid="message-forward" aria-label={t('reading.forwardMessage')} onClick={() => onRespond('forward', message)}>
+                {t('composer.forward')}
+              </button>
               <button type="button" className="link-button" data-testid="show-original" onClick={() => onShowOriginal(message)}>
                 {t('reading.showOriginal')}
               </button>
