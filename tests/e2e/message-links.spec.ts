@@ -66,6 +66,8 @@ test('replies to and forwards the message chosen, not only the latest', async ({
   await messages.first().getByTestId('message-forward').click();
   await expect(composer.getByTestId('composer-subject')).toHaveValue(/^Fwd: /);
   await expect(composer.getByTestId('composer-body')).toContainText('From: ute.neumann65@mailhaus.example');
+  // Her photo goes along with her mail.
+  await expect(composer.getByTestId('composer-attachment')).toHaveText([/Beschädigung\.png/]);
   await composer.getByTestId('composer-close').click();
   await expect(composer).toBeHidden();
 
@@ -77,6 +79,7 @@ test('replies to and forwards the message chosen, not only the latest', async ({
   await expect(composer).toBeHidden();
   await messages.last().getByTestId('message-forward').click();
   await expect(composer.getByTestId('composer-body')).toContainText('From: Tom from Northwind');
+  await expect(composer.getByTestId('composer-attachment')).toHaveCount(0);
   await composer.getByTestId('composer-discard').click();
 
   // Reply on the team's own answer goes to whom it was sent to.

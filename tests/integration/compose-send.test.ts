@@ -274,6 +274,34 @@ describe('replying', () => {
   });
 });
 
+describe('forwarding', () => {
+  it('forwards the chosen mail with its attachments, untouched until the agent writes, and they reach the recipient', async () => {
+    const accountId = q<{ id: number }>('SELECT id FROM accounts')[0]?.id ?? 0;
+    const photo = Buffer.from('\x89PNG pretend photo of a dented box '.repeat(40), 'latin1');
+    await dovecot.append(USER, 'INBOX', buildMail({
+      from: 'Ute Neumann <ute@mailhaus.example>', to: USER, subject: 'Box arrived dented', messageId: 'dent-1@mailhaus.example', date: new Date(Date.UTC(2026, 0, 7, 9)),
+      text: 'See the photo.', attachments: [{ filename: 'dent.png', contentType: 'image/png', content: photo }],
+    }));
+    await desk.syncs.syncNow(accountId);
+    await waitUntil('the mail is stored', () => q('SELECT id FROM messages WHERE message_id = ?', 'dent-1@mailhaus.example').length === 1, 15_000);
+    const mail = q<{ id: number; conversation_id: number }>('SELECT id, conversation_id FROM messages WHERE message_id = ?', 'dent-1@mailhaus.example')[0];
+    if (!mail) throw new Error('stored');
+
+    const draft = await desk.call('compose.start', { accountId: null, conversationId: mail.conversation_id, mode: 'forward', messageId: mail.id });
+    expect(draft.attachments.map((a) => [a.filename, a.contentType, a.size])).toEqual([['dent.png', 'image/png', photo.length]]);
+    // Carried along, not written: closed untouched, the forward is not kept as the agent's draft.
+    expect(q<{ written: number }>('SELECT written FROM drafts WHERE id = ?', draft.id)).toEqual([{ written: 0 }]);
+
+    const before = sink.messages.length;
+    await desk.call('drafts.save', { ...input(draft), to: [{ name: '', address: 'claims@carrier.example' }], html: `<p>Please open a claim.</p>${draft.html}` });
+    expect((await desk.call('outbox.send', { draftId: draft.id, sendAt: null, seenMessageIds: [mail.id], confirmCollision: false })).kind).toBe('queued');
+    await passUndoWindow();
+    const sent = await simpleParser((await sink.waitForMail(before + 1, 15_000)).raw);
+    expect(sent.subject).toBe(`Fwd: Box arrived dented [#${q<{ ticket: string }>('SELECT ticket FROM conversations WHERE id = ?', mail.conversation_id)[0]?.ticket}]`);
+    expect(sent.attachments.map((a) => [a.filename, a.content.equals(photo)])).toEqual([['dent.png', true]]);
+  });
+});
+
 describe('delegating', () => {
   it('mails the note and the whole conversation outside the desk, unthreaded, and the timeline says who delegated it to whom', async () => {
     const before = sink.messages.length;

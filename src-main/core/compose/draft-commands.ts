@@ -16,10 +16,13 @@ import {
   insertDraft,
   insertDraftAttachment,
   openDraftFor,
+  prefillDraftAttachments,
   publicDraft,
 } from '../db/drafts.repo.ts';
 import type { StoredDraft } from '../db/drafts.repo.ts';
 import { getMessage } from '../db/messages.repo.ts';
+import { attachmentRowsOf } from '../db/bodies.repo.ts';
+import { attachmentFileExists } from '../sync/body-sync.ts';
 import { storeAttachment } from '../mail/attachment-store.ts';
 import { DeskFailure } from '../rpc/router.ts';
 import { sentence } from '../sentences.ts';
@@ -109,7 +112,7 @@ export async function startDraft(
     // Checked again inside the transaction: two compose.start calls may race past the first check.
     const raced = conversation ? openDraftFor(db, conversation.id, p.mode) : null;
     if (raced) return raced.id;
-    return insertDraft(db, {
+    const draftId = insertDraft(db, {
       accountId: account.id,
       conversationId: conversation?.id ?? null,
       mode: p.mode,
@@ -121,10 +124,29 @@ export async function startDraft(
       html: filled.html,
       now: deps.clock.now(),
     });
+    if (p.mode === 'forward' && source) prefillDraftAttachments(db, draftId, forwardedAttachments(deps, source.id));
+    return draftId;
   })();
   const draft = getDraft(db, id);
   if (!draft) throw new Error('draft vanished right after insert');
   return publicDraft(draft);
+}
+
+/**
+ * What a forward carries: the forwarded mail's attachments whose files are
+ * on disk (its body was fetched just before), inline images included, since
+ * the forward quotes the text and not the HTML they sit in; as many as fit
+ * in a draft's limit, in their order.
+ */
+function forwardedAttachments(deps: DraftDeps, messageId: number): Array<{ filename: string; contentType: string; size: number; sha256: string }> {
+  const out: Array<{ filename: string; contentType: string; size: number; sha256: string }> = [];
+  let total = 0;
+  for (const a of attachmentRowsOf(deps.db, messageId)) {
+    if (a.sha256 === null || !attachmentFileExists(deps.dataDir, a.sha256) || total + a.size > MAX_DRAFT_BYTES) continue;
+    total += a.size;
+    out.push({ filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256 });
+  }
+  return out;
 }
 
 export function requireOpenDraft(db: Database, id: number): StoredDraft {

@@ -228,6 +228,16 @@ export function draftAttachmentBytes(db: Database, draftId: number): number {
   return stmts(db).attachmentBytes.get(draftId)?.n ?? 0;
 }
 
+/**
+ * Attachments a draft starts with (a forward carries the forwarded mail's):
+ * prefilled like the quote, so they do not make the draft the agent's
+ * writing (`written`), which an untouched draft is not.
+ */
+export function prefillDraftAttachments(db: Database, draftId: number, list: ReadonlyArray<{ filename: string; contentType: string; size: number; sha256: string }>): void {
+  const s = stmts(db);
+  for (const a of list) s.insertAttachment.run(draftId, a.filename, a.contentType, a.size, a.sha256);
+}
+
 export function insertDraftAttachment(db: Database, draftId: number, a: { filename: string; contentType: string; size: number; sha256: string }): AttachmentInfo {
   const s = stmts(db);
   const info = s.insertAttachment.run(draftId, a.filename, a.contentType, a.size, a.sha256);
