@@ -71,6 +71,8 @@ export interface TriageState {
   alert: AlertBadge | null;
   /** Colleagues viewing or replying right now (never this desktop's own agent). */
   presence: PresenceBadge[];
+  /** This desktop's agent follows the conversation. */
+  following: boolean;
 }
 
 /**
@@ -101,7 +103,9 @@ export type TriageAction =
   | { kind: 'snooze'; until: number }
   | { kind: 'unsnooze' }
   /** Notifies a colleague without assigning. */
-  | { kind: 'share'; agent: AssigneeRef; note?: string };
+  | { kind: 'share'; agent: AssigneeRef; note?: string }
+  /** This agent follows (or stops following) the conversation: told when the customer writes again, as its assignee is. */
+  | { kind: 'follow'; follow: boolean };
 
 export interface TriageApplyResult {
   applied: number;

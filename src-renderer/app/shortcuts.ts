@@ -66,6 +66,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'assign', keys: ['a'], labels: ['a'], description: 'shortcuts.assign', run: (s) => s.openPicker('assign') },
   { id: 'snooze', keys: ['s'], labels: ['s'], description: 'shortcuts.snooze', run: (s) => s.openPicker('snooze') },
   { id: 'unsnooze', keys: ['S'], labels: ['Shift+s'], description: 'shortcuts.unsnooze', run: (s) => void s.applyTriage({ kind: 'unsnooze' }) },
+  { id: 'follow', keys: ['w'], labels: ['w'], description: 'shortcuts.follow', run: (s) => void s.toggleFollow() },
   { id: 'tag', keys: ['t', '#'], labels: ['t', '#'], description: 'shortcuts.tag', run: (s) => s.openPicker('tag') },
   { id: 'priority', keys: ['p'], labels: ['p'], description: 'shortcuts.priority', run: (s) => s.openPicker('priority') },
   ...prioritySetters,

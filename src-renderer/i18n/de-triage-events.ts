@@ -15,6 +15,8 @@ export const deTriageEvents: Record<keyof typeof enTriageEvents, CatalogueEntry>
   'triageDone.deadlineRemoved': { one: 'Frist entfernt', other: 'Frist von {count} Unterhaltungen entfernt' },
   'triageDone.snoozed': { one: 'Unterhaltung bis {when} zurückgestellt', other: '{count} Unterhaltungen bis {when} zurückgestellt' },
   'triageDone.unsnoozed': { one: 'Unterhaltung nicht mehr zurückgestellt', other: '{count} Unterhaltungen nicht mehr zurückgestellt' },
+  'triageDone.followed': { one: 'Sie folgen der Unterhaltung und erfahren, wenn der Kunde schreibt', other: 'Sie folgen {count} Unterhaltungen und erfahren, wenn die Kunden schreiben' },
+  'triageDone.unfollowed': { one: 'Sie folgen der Unterhaltung nicht mehr', other: 'Sie folgen {count} Unterhaltungen nicht mehr' },
   'triageDone.shared': { one: 'Unterhaltung mit {name} geteilt', other: '{count} Unterhaltungen mit {name} geteilt' },
   'triageDone.tag': '„{tag}“',
   'triageDone.tagList': { one: 'Schlagwort {list}', other: 'Schlagwörter {list}' },

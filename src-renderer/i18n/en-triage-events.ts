@@ -19,6 +19,8 @@ export const enTriageEvents = {
   'triageDone.deadlineRemoved': { one: 'Deadline removed', other: 'Deadline removed from {count} conversations' },
   'triageDone.snoozed': { one: 'Conversation snoozed until {when}', other: '{count} conversations snoozed until {when}' },
   'triageDone.unsnoozed': { one: 'Conversation brought back from snooze', other: '{count} conversations brought back from snooze' },
+  'triageDone.followed': { one: 'Following: you hear when the customer writes', other: 'Following {count} conversations: you hear when their customers write' },
+  'triageDone.unfollowed': { one: 'No longer following the conversation', other: 'No longer following {count} conversations' },
   'triageDone.shared': { one: 'Conversation shared with {name}', other: '{count} conversations shared with {name}' },
   /** A tag as the toast quotes it. */
   'triageDone.tag': '“{tag}”',

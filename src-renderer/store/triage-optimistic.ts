@@ -42,6 +42,8 @@ export function applyActionToState(state: TriageState, action: TriageAction): Tr
       return { ...state, snoozedUntil: null };
     case 'share':
       return state;
+    case 'follow':
+      return { ...state, following: action.follow };
   }
 }
 

@@ -42,6 +42,8 @@ export interface TriageSlice {
   /** What an action acts on: the checked rows, else the selected (or open) conversation. */
   triageTargets(): number[];
   applyTriage(action: TriageAction, ids?: number[]): Promise<boolean>;
+  /** Follows the targeted conversations, or stops following them when the agent follows all of them already. */
+  toggleFollow(): Promise<boolean>;
   undoLastTriage(): Promise<void>;
   hideUndo(): void;
 }
@@ -96,6 +98,13 @@ export function createTriageSlice(api: DeskApi): DeskSlice<TriageSlice> {
       if (checked.length > 0) return checked;
       const one = state.selectedConversationId ?? state.opened?.id ?? null;
       return one === null ? [] : [one];
+    },
+
+    toggleFollow() {
+      const state = get();
+      const ids = state.triageTargets();
+      const following = (id: number): boolean => (state.rowTriage.get(id) ?? (state.openedTriage?.id === id ? state.openedTriage.data?.triage : undefined))?.following ?? false;
+      return get().applyTriage({ kind: 'follow', follow: !(ids.length > 0 && ids.every(following)) }, ids);
     },
 
     async applyTriage(action, ids = get().triageTargets()) {

@@ -57,6 +57,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByTestId('message-row').nth(1).click();
     await expect(page.getByTestId('reading-subject')).not.toBeEmpty();
     await expectNoViolations(page, 'a conversation');
+    await page.getByTestId('triage-follow').click();
+    await expect(page.getByTestId('triage-follow')).toHaveAttribute('aria-pressed', 'true');
+    await expectNoViolations(page, 'a followed conversation');
+    await page.getByTestId('triage-follow').click();
 
     await page.getByTestId('conversation-message').last().getByTestId('show-original').click();
     await expect(page.getByTestId('original-source')).toBeVisible();

@@ -69,6 +69,8 @@ export interface StateRow {
   unread: number;
   /** When the customer last wrote themselves (automatic answers left out), as last folded: newer mail is announced. */
   customer_at: number | null;
+  /** Agent refs following the conversation (JSON array). */
+  followers_json: string;
 }
 
 export interface CountRow {
@@ -144,10 +146,10 @@ const sql = {
   states: 'SELECT * FROM conversation_state WHERE conversation_id IN (SELECT value FROM json_each(?))',
   upsert: `INSERT INTO conversation_state (conversation_id, account_id, last_message_at, status, view, active, mine, assignee,
       priority, tags_json, deadline, snoozed_until, snoozed_by, woke_at, wake_seen_at, alert, alert_score, alert_reasons_json,
-      sla_kind, sla_due_at, overdue, next_change_at, purge_at, unread, customer_at)
+      sla_kind, sla_due_at, overdue, next_change_at, purge_at, unread, customer_at, followers_json)
     VALUES (@conversation_id, @account_id, @last_message_at, @status, @view, @active, @mine, @assignee, @priority, @tags_json,
       @deadline, @snoozed_until, @snoozed_by, @woke_at, @wake_seen_at, @alert, @alert_score, @alert_reasons_json, @sla_kind,
-      @sla_due_at, @overdue, @next_change_at, @purge_at, @unread, @customer_at)
+      @sla_due_at, @overdue, @next_change_at, @purge_at, @unread, @customer_at, @followers_json)
     ON CONFLICT (conversation_id) DO UPDATE SET account_id = excluded.account_id, last_message_at = excluded.last_message_at,
       status = excluded.status, view = excluded.view, active = excluded.active, mine = excluded.mine, assignee = excluded.assignee,
       priority = excluded.priority, tags_json = excluded.tags_json, deadline = excluded.deadline,
@@ -155,7 +157,7 @@ const sql = {
       wake_seen_at = excluded.wake_seen_at, alert = excluded.alert, alert_score = excluded.alert_score,
       alert_reasons_json = excluded.alert_reasons_json, sla_kind = excluded.sla_kind, sla_due_at = excluded.sla_due_at,
       overdue = excluded.overdue, next_change_at = excluded.next_change_at, purge_at = excluded.purge_at, unread = excluded.unread,
-      customer_at = excluded.customer_at`,
+      customer_at = excluded.customer_at, followers_json = excluded.followers_json`,
   deleteTags: 'DELETE FROM conversation_tags WHERE conversation_id = ?',
   insertTag: `INSERT OR IGNORE INTO conversation_tags (conversation_id, tag, account_id, alert, last_message_at, unread)
     VALUES (?, ?, ?, ?, ?, ?)`,

@@ -7,7 +7,7 @@ import type { DrawerCount, DrawerId, DrawerOrder, PresenceBadge, SlaKind, Triage
 import type { CountRow, StateRow, TagCountRow } from '../db/triage.repo.ts';
 import type { DrawerQuery, PageKey } from '../db/drawers.repo.ts';
 import { STATUSES } from '../workflow/status-fold.ts';
-import { tagsOfState } from './triage-actions.ts';
+import { followersOfState, tagsOfState } from './triage-actions.ts';
 import { isPriority, isStatus } from './triage-fold.ts';
 
 export const FIXED_DRAWERS = ['inbox', 'mine', 'unassigned', 'snoozed', 'overdue', 'alerts', 'open'] as const;
@@ -76,7 +76,8 @@ function parseReasons(json: string): string[] {
 
 const SLA_KINDS: readonly string[] = ['first-response', 'next-response', 'resolution'];
 
-export function triageStateOf(row: StateRow, now: number, presence: PresenceBadge[]): TriageState {
+/** `me`: this desktop's node (for "following"). */
+export function triageStateOf(row: StateRow, now: number, presence: PresenceBadge[], me: string): TriageState {
   return {
     status: isStatus(row.status) ? row.status : 'new',
     assignee: row.assignee,
@@ -90,6 +91,7 @@ export function triageStateOf(row: StateRow, now: number, presence: PresenceBadg
         : null,
     alert: row.alert === 1 ? { score: row.alert_score, reasons: parseReasons(row.alert_reasons_json) } : null,
     presence,
+    following: followersOfState(row).includes(`agent:${me}`),
   };
 }
 

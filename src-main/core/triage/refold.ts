@@ -211,6 +211,7 @@ export class TriageMaterializer {
       purge_at: fold.purgeAt,
       unread: conversation.unread_count > 0 || woke ? 1 : 0,
       customer_at: newestWritten?.date ?? old?.customer_at ?? null,
+      followers_json: JSON.stringify(fold.followers),
     };
     // Most refolds (a read flag, a body arriving) change nothing: no write, no change event.
     const unchanged = old !== null && (Object.keys(row) as Array<keyof StateRow>).every((k) => row[k] === old[k]);
@@ -220,10 +221,11 @@ export class TriageMaterializer {
     const forMe = fold.snoozedBy === this.node || mine;
     if (unchanged) return null;
     // The customer wrote mail no fold had seen before (not mail that moved here in a merge), newer than what they had
-    // written at the last fold, in a conversation assigned to this agent by name (not to a group). Mail that only
-    // looked automatic is announced once its headers are read.
+    // written at the last fold, in a conversation assigned to this agent by name (not to a group) or followed by
+    // them. Mail that only looked automatic is announced once its headers are read.
     const newest = newestWritten;
-    const replied = old !== null && newest !== undefined && !heardBefore && fold.assignee === agentRef(this.node)
+    const me = agentRef(this.node);
+    const replied = old !== null && newest !== undefined && !heardBefore && (fold.assignee === me || fold.followers.includes(me))
       && newest.date > (old.customer_at ?? old.last_message_at) && newest.date >= now - NOTIFY_WINDOW_MS && fold.status !== 'spam';
     return {
       wake: wokeNow && forMe ? { conversationId, subject: conversation.subject } : null,

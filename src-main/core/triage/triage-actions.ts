@@ -13,7 +13,7 @@ import type { TriageAction } from '../../../src-preload/api.ts';
 import type { StateRow } from '../db/triage.repo.ts';
 import type { JsonValue } from '../team/ops.ts';
 import { messageEntity } from '../team/ops.ts';
-import { FIELD, TAG_FIELD_PREFIX } from './triage-fold.ts';
+import { FIELD, FOLLOW_FIELD_PREFIX, TAG_FIELD_PREFIX } from './triage-fold.ts';
 
 export interface CellChange {
   conversationId: number;
@@ -40,13 +40,21 @@ export interface Target {
   state: StateRow;
 }
 
-export function tagsOfState(state: StateRow): string[] {
+function stringsOf(json: string): string[] {
   try {
-    const v: unknown = JSON.parse(state.tags_json);
+    const v: unknown = JSON.parse(json);
     return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
   } catch {
     return [];
   }
+}
+
+export function tagsOfState(state: StateRow): string[] {
+  return stringsOf(state.tags_json);
+}
+
+export function followersOfState(state: StateRow): string[] {
+  return stringsOf(state.followers_json);
 }
 
 function snoozeValue(until: number | null): JsonValue {
@@ -67,6 +75,7 @@ export function currentCellValue(state: StateRow, field: string): JsonValue {
     case FIELD.snooze:
       return snoozeValue(state.snoozed_until);
     default:
+      if (field.startsWith(FOLLOW_FIELD_PREFIX)) return followersOfState(state).includes(field.slice(FOLLOW_FIELD_PREFIX.length));
       return field.startsWith(TAG_FIELD_PREFIX) ? tagsOfState(state).includes(field.slice(TAG_FIELD_PREFIX.length)) : null;
   }
 }
@@ -75,7 +84,8 @@ function same(a: JsonValue, b: JsonValue): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function planAction(targets: readonly Target[], action: TriageAction): ActionPlan {
+/** `me`: this desktop's agent ref, whom a follow concerns. */
+export function planAction(targets: readonly Target[], action: TriageAction, me: string): ActionPlan {
   const plan: ActionPlan = { cells: [], notes: [], events: [], applied: 0 };
   for (const t of targets) {
     const entity = messageEntity(t.root);
@@ -112,6 +122,9 @@ export function planAction(targets: readonly Target[], action: TriageAction): Ac
       case 'share':
         plan.events.push({ entity, field: FIELD.share, value: { agent: action.agent, note: action.note?.trim() ?? '' } });
         if (action.note?.trim()) plan.notes.push({ conversationId: t.conversationId, root: t.root });
+        break;
+      case 'follow':
+        cell(FOLLOW_FIELD_PREFIX + me, action.follow);
         break;
     }
   }

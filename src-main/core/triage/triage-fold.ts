@@ -28,6 +28,13 @@ import { foldWorkflow, STATUSES } from '../workflow/status-fold.ts';
 
 export const ASSIGNEE_PATTERN = /^(agent:[0-9a-f]{16}|group:[0-9a-z-]{1,64})$/;
 export const TAG_FIELD_PREFIX = 'tag:';
+/**
+ * `follow:agent:<node>` = true: that agent follows the conversation (is told
+ * when the customer writes again, as its assignee is). One cell per agent,
+ * so two agents following at once do not overwrite each other.
+ */
+export const FOLLOW_FIELD_PREFIX = 'follow:';
+const FOLLOWER_PATTERN = /^agent:[0-9a-f]{16}$/;
 
 /** Op fields on a conversation entity. */
 export const FIELD = {
@@ -98,6 +105,8 @@ export interface TriageFold {
   /** When this fold changes by itself (snooze end, auto-close, SLA or deadline due, purge). */
   nextChangeAt: number | null;
   purgeAt: number | null;
+  /** Agents following the conversation, sorted. */
+  followers: string[];
 }
 
 export function isStatus(v: unknown): v is Status {
@@ -142,6 +151,7 @@ function valid(op: Op): boolean {
     case FIELD.snooze:
       return snoozeUntilOf(op.value) !== undefined;
     default:
+      if (op.field.startsWith(FOLLOW_FIELD_PREFIX)) return typeof op.value === 'boolean' && FOLLOWER_PATTERN.test(op.field.slice(FOLLOW_FIELD_PREFIX.length));
       return op.field.startsWith(TAG_FIELD_PREFIX) ? typeof op.value === 'boolean' && op.field.length > TAG_FIELD_PREFIX.length : false;
   }
 }
@@ -185,6 +195,9 @@ export function foldTriage(input: FoldInput): TriageFold {
   const tags: string[] = [];
   for (const [field, op] of cells) if (field.startsWith(TAG_FIELD_PREFIX) && op.value === true) tags.push(field.slice(TAG_FIELD_PREFIX.length));
   tags.sort((a, b) => a.localeCompare(b));
+  const followers: string[] = [];
+  for (const [field, op] of cells) if (field.startsWith(FOLLOW_FIELD_PREFIX) && op.value === true) followers.push(field.slice(FOLLOW_FIELD_PREFIX.length));
+  followers.sort();
 
   // The junk folder is the server's spam verdict; purging it is the server's business, not ours.
   const status: Status = input.location === 'junk' ? 'spam' : workflow.status;
@@ -237,5 +250,6 @@ export function foldTriage(input: FoldInput): TriageFold {
     alert,
     nextChangeAt,
     purgeAt,
+    followers,
   };
 }

@@ -73,7 +73,7 @@ export function listDrawer(db: Database, params: ListParams, now: number, me: st
     const summary = getConversationSummary(db, row.conversation_id);
     if (!summary) continue;
     // A conversation back from a snooze is unread until opened, whatever its messages' flags say.
-    items.push({ conversation: { ...summary, unread: row.unread === 1 }, triage: triageStateOf(row, now, presence.get(row.conversation_id) ?? []) });
+    items.push({ conversation: { ...summary, unread: row.unread === 1 }, triage: triageStateOf(row, now, presence.get(row.conversation_id) ?? [], me) });
   }
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeTriageCursor(last, order) : null };
@@ -97,7 +97,7 @@ export function presenceOf(db: Database, conversationId: number, now: number, me
 
 export function conversationTriage(db: Database, row: StateRow, now: number, me: string): ConversationTriage {
   return {
-    triage: triageStateOf(row, now, presenceOf(db, row.conversation_id, now, me)),
+    triage: triageStateOf(row, now, presenceOf(db, row.conversation_id, now, me), me),
     activity: conversationActivity(db, row.conversation_id, new TeamNames(db), me),
   };
 }

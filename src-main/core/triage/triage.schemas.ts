@@ -30,6 +30,7 @@ const action = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('snooze'), until: epochMs }),
   z.strictObject({ kind: z.literal('unsnooze') }),
   z.strictObject({ kind: z.literal('share'), agent: agentRef, note: note.optional() }),
+  z.strictObject({ kind: z.literal('follow'), follow: z.boolean() }),
 ]);
 
 const YEAR_MS = 366 * 86_400_000;

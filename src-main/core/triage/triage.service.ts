@@ -212,7 +212,7 @@ export function startTriage(deps: TriageDeps): Triage {
           if (state && c) targets.push({ conversationId: id, root: c.root_message_id, state });
         }
         if (targets.length === 0) throw new DeskFailure('not-found', sentence('conversationsGone'));
-        const plan = planAction(targets, action);
+        const plan = planAction(targets, action, `agent:${me}`);
         const note = action.kind === 'assign' || action.kind === 'share' ? (action.note?.trim() ?? '') : '';
         const mentions = note ? resolveMentions(note, listAgents(db)) : [];
         const notes: string[] = [];

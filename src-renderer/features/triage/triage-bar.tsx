@@ -56,6 +56,16 @@ export function TriageBar({ conversationId, data }: { conversationId: number; da
       ) : (
         <button type="button" className="chip chip-quiet" data-testid="triage-snooze" title="s" onClick={() => openPicker('snooze', ids)}>{t('triageBar.snooze')}</button>
       )}
+      <button
+        type="button"
+        className={`chip ${state.following ? 'is-following' : 'chip-quiet'}`}
+        data-testid="triage-follow"
+        aria-pressed={state.following}
+        title={`${t(state.following ? 'triageBar.followingHint' : 'triageBar.followHint')} (w)`}
+        onClick={() => void applyTriage({ kind: 'follow', follow: !state.following }, ids)}
+      >
+        {t(state.following ? 'triageBar.following' : 'triageBar.follow')}
+      </button>
       {state.sla && (
         <span className={`timer-badge${state.sla.overdue ? ' is-overdue' : ''}`} title={formatFullDate(state.sla.dueAt)}>
           {t(SLA_LABEL[state.sla.kind])} {dueText(state.sla.dueAt, now).text}

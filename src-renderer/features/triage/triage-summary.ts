@@ -39,5 +39,7 @@ export function triageSummary(action: TriageAction, count: number, directory: Te
       return t('triageDone.unsnoozed', { count });
     case 'share':
       return t('triageDone.shared', { count, name: teamName(directory, action.agent) });
+    case 'follow':
+      return t(action.follow ? 'triageDone.followed' : 'triageDone.unfollowed', { count });
   }
 }

@@ -3,7 +3,7 @@ import type { TriageState } from '../../../src-preload/api.ts';
 import { applyActionToState, inDrawer, initials } from '../../../src-renderer/store/triage-optimistic.ts';
 
 const now = 1_800_000_000_000;
-const base: TriageState = { status: 'new', assignee: null, tags: ['billing'], priority: 'normal', deadline: null, snoozedUntil: null, sla: null, alert: null, presence: [] };
+const base: TriageState = { status: 'new', assignee: null, tags: ['billing'], priority: 'normal', deadline: null, snoozedUntil: null, sla: null, alert: null, presence: [], following: false };
 const me = 'agent:00000000000000aa';
 const viewer = { me, myGroups: ['group:tier1'], now };
 

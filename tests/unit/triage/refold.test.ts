@@ -86,6 +86,31 @@ describe('a customer writing again', () => {
     expect([bobs, nobodys]).not.toContain(mine);
   });
 
+  it('tells an agent who follows the conversation, assigned to someone else or to nobody, until they stop following', () => {
+    const c = t.mail('q1@customer.example', T0);
+    t.drain();
+    assign(c, `agent:${BOB}`);
+    const follow = (on: boolean) => {
+      t.actor.record([{ entity: messageEntity(root(c)), field: `follow:${me()}`, value: on }]);
+      t.drain();
+    };
+    follow(true);
+    expect(stateRow(t.db, c)?.followers_json).toBe(JSON.stringify([me()]));
+    t.mail('q1b@customer.example', t.clock.now(), { inReplyTo: 'q1@customer.example' });
+    expect(t.drain().notifications).toEqual([expect.objectContaining({ kind: 'replied', conversationId: c })]);
+    follow(false);
+    t.mail('q1c@customer.example', t.clock.now() + 1, { inReplyTo: 'q1b@customer.example' });
+    expect(t.drain().notifications).toEqual([]);
+    // A colleague following tells this agent nothing.
+    fromColleague(messageEntity(root(c)), `follow:agent:${BOB}`, true);
+    t.drain();
+    t.actor.record([{ entity: messageEntity(root(c)), field: 'assignee', value: null }]);
+    t.drain();
+    t.mail('q1d@customer.example', t.clock.now() + 2, { inReplyTo: 'q1c@customer.example' });
+    expect(t.drain().notifications).toEqual([]);
+    expect(stateRow(t.db, c)?.followers_json).toBe(JSON.stringify([`agent:${BOB}`]));
+  });
+
   it('says nothing for the team’s own answer, for a refold without new mail, or for old mail a desktop catches up on', () => {
     const c = t.mail('q1@customer.example', T0);
     t.drain();

@@ -31,6 +31,23 @@ function fold(messages: FoldMessage[], ops: Op[], now: number, extra: Partial<Fo
   return foldTriage({ messages, ops, customerText: null, location: 'normal', now, settings, ...extra });
 }
 
+describe('triage fold: followers', () => {
+  it('keeps one cell per agent, the last write winning, and ignores malformed follow ops', () => {
+    const ops = [
+      op(t0, `follow:agent:${ALICE}`, true, ALICE),
+      op(t0 + 1, `follow:agent:${BOB}`, true, BOB),
+      op(t0 + 2, `follow:agent:${ALICE}`, false, ALICE),
+      op(t0 + 3, `follow:agent:${ALICE}`, true, ALICE),
+      op(t0 + 4, `follow:agent:${BOB}`, 'yes', BOB),
+      op(t0 + 5, 'follow:group:tier1', true, BOB),
+      op(t0 + 6, 'follow:', true, BOB),
+    ];
+    expect(fold([customer(t0)], ops, t0 + HOUR).followers).toEqual([`agent:${ALICE}`, `agent:${BOB}`]);
+    expect(fold([customer(t0)], [...ops, op(t0 + 7, `follow:agent:${BOB}`, false, BOB)], t0 + HOUR).followers).toEqual([`agent:${ALICE}`]);
+    expect(fold([customer(t0)], [], t0 + HOUR).followers).toEqual([]);
+  });
+});
+
 describe('triage fold: statuses from messages and ops', () => {
   it('a new customer message lands in the inbox unassigned; taking it makes it pending and mine to see', () => {
     const f = fold([customer(t0)], [], t0 + MIN);

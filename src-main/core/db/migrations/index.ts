@@ -27,5 +27,6 @@ import { migration0021 } from './0021-auto-replies-refold.ts';
 import { migration0022 } from './0022-send-then-done.ts';
 import { migration0023 } from './0023-triage-heard.ts';
 import { migration0024 } from './0024-note-edits-notify.ts';
+import { migration0025 } from './0025-followers.ts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024, migration0025];
