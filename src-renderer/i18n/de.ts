@@ -171,6 +171,7 @@ export const de: Record<MessageKey, CatalogueEntry> = {
   'search.help.tag': 'Schlagwort von Kunde oder Unterhaltung',
   'search.help.status': 'neu, offen, wartend, angehalten, erledigt, geschlossen, spam oder open für alle ungelösten',
   'search.help.assignee': 'Ihnen (ich), niemandem (niemand) oder einem Agenten bzw. einer Gruppe mit diesem Namen zugewiesen',
+  'search.help.follower': 'Von Ihnen (ich), von niemandem (niemand) oder von einem Agenten mit diesem Namen verfolgt',
   'search.help.dates': 'Letzte Nachricht in diesem Zeitraum',
   'search.help.combine': 'Frei kombinierbar: from:anna has:attachment -paid',
 

@@ -170,6 +170,7 @@ export const en = {
   'search.help.tag': 'Customer or conversation tag',
   'search.help.status': 'new, pending, waiting, on-hold, done, closed, spam, or open for all unsolved',
   'search.help.assignee': 'Assigned to you (me), nobody (none), or an agent or group by name',
+  'search.help.follower': 'Followed by you (me), by nobody (none), or by an agent by name',
   'search.help.dates': 'Last message in this period',
   'search.help.combine': 'Combine freely: from:anna has:attachment -paid',
 

@@ -1,6 +1,7 @@
 /**
  * A smart folder's count in the sidebar is what its search finds now, up to
- * 99 ("99+" past it), on the demo's 300-odd conversations.
+ * 99 ("99+" past it), on the demo's 300-odd conversations; `follower:me`
+ * makes one of the conversations this agent follows.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,4 +45,31 @@ it('counts each saved search as the search finds it, and stops at 99', async () 
     { query: 'status:open', count: 99, more: true },
     { query: 'zzqx-nothing-matches', count: 0, more: false },
   ]);
+});
+
+it('finds what this agent follows with follower:me, so a smart folder can list it', async () => {
+  const page = await desk.call('conversations.list', { accountId: null, cursor: null, limit: 3, folder: 'inbox' });
+  const [a, b] = page.items.map((c) => c.id);
+  if (a === undefined || b === undefined) throw new Error('the demo lists conversations');
+  expect((await desk.call('search.query', { query: 'follower:me', accountId: null, cursor: null, limit: 50 })).items).toEqual([]);
+  await desk.call('triage.apply', { conversationIds: [a, b], action: { kind: 'follow', follow: true } });
+  const followed = async (query: string): Promise<number[]> => {
+    const ids: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const found: SearchResult = await desk.call('search.query', { query, accountId: null, cursor, limit: 200 });
+      ids.push(...found.items.map((h) => h.conversation.id));
+      cursor = found.nextCursor;
+    } while (cursor !== null);
+    return ids;
+  };
+  expect((await followed('follower:me')).sort()).toEqual([a, b].sort());
+  const undo = await desk.call('triage.apply', { conversationIds: [b], action: { kind: 'follow', follow: false } });
+  expect(await followed('follower:me')).toEqual([a]);
+  expect(await followed('-follower:me status:open')).not.toContain(a);
+  expect(await followed('follower:none status:open')).toContain(b);
+  expect(await desk.call('search.counts', { queries: ['follower:me'], accountId: null })).toEqual([{ query: 'follower:me', count: 1, more: false }]);
+  // Undo of the unfollow follows again.
+  await desk.call('triage.undo', { undoToken: undo.undoToken });
+  expect((await followed('follower:me')).sort()).toEqual([a, b].sort());
 });

@@ -15,6 +15,7 @@
  *   status:pending status:open one of these statuses (open: not done, closed or spam), also by the German
  *                              word or the team's own label for it (triage-filter.ts); -status:done
  *   assignee:me assignee:anna  assigned to me (or my groups), an agent or group by name, or none
+ *   follower:me follower:anna  followed by me or an agent by name (or by nobody: none)
  *   #K7F3Q2                    a ticket number
  *   refu*                      prefix; the last word is a prefix while typing (no trailing space)
  */
@@ -46,6 +47,8 @@ export interface ParsedQuery {
   statusWords: Array<{ typed: string; negated: boolean; atEnd: boolean }>;
   /** As typed ("me", "none", a name or address); search/triage-filter.ts resolves them against the team. */
   assignees: Array<{ who: string; negated: boolean; atEnd: boolean }>;
+  /** As typed, like `assignees`: who follows the conversation. */
+  followers: Array<{ who: string; negated: boolean; atEnd: boolean }>;
   /** Canonical ticket tokens typed as #XXXXXX. */
   tickets: string[];
   warnings: Sentence[];
@@ -152,7 +155,7 @@ export function parseDay(text: string): number | null {
 }
 
 function emptyQuery(): ParsedQuery {
-  return { terms: [], hasAttachment: null, after: null, before: null, tags: [], statuses: [], statusWords: [], assignees: [], tickets: [], warnings: [] };
+  return { terms: [], hasAttachment: null, after: null, before: null, tags: [], statuses: [], statusWords: [], assignees: [], followers: [], tickets: [], warnings: [] };
 }
 
 export function parseQuery(input: string): ParsedQuery {
@@ -223,6 +226,10 @@ export function parseQuery(input: string): ParsedQuery {
       case 'assignee':
         q.assignees.push({ who: t.value.trim(), negated: t.negated, atEnd: t.atEnd });
         break;
+      case 'follower':
+      case 'following':
+        q.followers.push({ who: t.value.trim(), negated: t.negated, atEnd: t.atEnd });
+        break;
       default:
         // "Re: order" pasted from a subject, or a URL: search the words; warn only when it looked like a filter.
         if (!t.value.startsWith('//')) warn('searchNotAFilter', { typed: `${t.key}:` });
@@ -243,6 +250,7 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
     q.tickets.length === 0 &&
     q.statuses.length === 0 &&
     q.statusWords.length === 0 &&
-    q.assignees.length === 0
+    q.assignees.length === 0 &&
+    q.followers.length === 0
   );
 }

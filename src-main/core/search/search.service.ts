@@ -157,7 +157,7 @@ export function searchConversations(db: Database, params: SearchParams): SearchR
   const warnings = [...q.warnings, ...triage.warnings];
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(params.limit) || 1));
   // "assignee:nobodyknown" alone asks for nothing once its warning is said: not for every conversation.
-  if (isEmptyQuery(triage.filter ? q : { ...q, assignees: [], statusWords: [] })) return { items: [], nextCursor: null, warnings };
+  if (isEmptyQuery(triage.filter ? q : { ...q, assignees: [], followers: [], statusWords: [] })) return { items: [], nextCursor: null, warnings };
   const cursor = params.cursor === null ? null : decodeSearchCursor(params.cursor);
 
   if (ticketOnly(q) && cursor === null) {

@@ -1,5 +1,5 @@
 /**
- * The search box's triage filters (`status:`, `assignee:`, and the
+ * The search box's triage filters (`status:`, `assignee:`, `follower:`, and the
  * conversation's own tags for `tag:`), checked against a conversation's
  * folded triage state (`conversation_state`).
  *
@@ -18,6 +18,8 @@ import { sentence } from '../sentences.ts';
 import { agentRef } from '../triage/directory.ts';
 import { groupEntity, listAgents, listGroups } from '../team/roster.ts';
 import { readTriageSettings } from '../triage/triage-settings.ts';
+import { followersOfState, tagsOfState } from '../triage/triage-actions.ts';
+import { localNodeId } from '../team/local-actor.ts';
 import type { ParsedQuery, StatusFilter } from './query-parser.ts';
 import { statusKey } from './query-parser.ts';
 
@@ -31,6 +33,8 @@ type Who = { kind: 'me' } | { kind: 'nobody' } | { kind: 'refs'; refs: ReadonlyS
 export interface TriageFilter {
   statuses: ReadonlyArray<{ status: StatusFilter; negated: boolean }>;
   assignees: ReadonlyArray<{ who: Who; negated: boolean }>;
+  /** `me` here is this desktop's agent only: a group follows nothing. */
+  followers: ReadonlyArray<{ who: Who; negated: boolean }>;
 }
 
 /** The state a conversation is filtered by: its fold, or a new conversation's when not folded yet. */
@@ -39,18 +43,13 @@ export interface FilterState {
   assignee: string | null;
   mine: boolean;
   tags: readonly string[];
+  followers: readonly string[];
 }
 
 export function filterStateOf(row: StateRow | null): FilterState {
-  if (!row) return { status: 'new', assignee: null, mine: false, tags: [] };
-  let tags: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(row.tags_json);
-    if (Array.isArray(parsed)) tags = parsed.filter((t): t is string => typeof t === 'string');
-  } catch {
-    // A damaged cell folds again on the next refold; meanwhile the conversation has no tags to match.
-  }
-  return { status: row.status, assignee: row.assignee, mine: row.mine !== 0, tags };
+  if (!row) return { status: 'new', assignee: null, mine: false, tags: [], followers: [] };
+  // A damaged cell folds again on the next refold; meanwhile the conversation has none to match.
+  return { status: row.status, assignee: row.assignee, mine: row.mine !== 0, tags: tagsOfState(row), followers: followersOfState(row) };
 }
 
 /**
@@ -98,7 +97,18 @@ export function triageFilterOf(db: Database, q: ParsedQuery): { filter: TriageFi
       else if (!atEnd) warnings.push(sentence('searchNoSuchAssignee', { typed }));
     }
   }
-  const filter = statuses.length > 0 || assignees.length > 0 ? { statuses, assignees } : null;
+  const followers: Array<{ who: Who; negated: boolean }> = [];
+  for (const { who: typed, negated, atEnd } of q.followers) {
+    const word = typed.toLowerCase();
+    if (ME.has(word)) followers.push({ who: { kind: 'refs', refs: new Set([agentRef(localNodeId(db))]) }, negated });
+    else if (NOBODY.has(statusKey(word))) followers.push({ who: { kind: 'nobody' }, negated });
+    else {
+      const refs = new Set([...resolveName(db, typed)].filter((r) => r.startsWith('agent:')));
+      if (refs.size > 0) followers.push({ who: { kind: 'refs', refs }, negated });
+      else if (!atEnd) warnings.push(sentence('searchNoSuchAssignee', { typed }));
+    }
+  }
+  const filter = statuses.length > 0 || assignees.length > 0 || followers.length > 0 ? { statuses, assignees, followers } : null;
   return { filter, warnings };
 }
 
@@ -119,8 +129,17 @@ function passesKind<T>(items: ReadonlyArray<{ negated: boolean } & T>, holds: (i
   return items.filter((i) => i.negated).every((i) => !holds(i));
 }
 
+function followedBy(who: Who, s: FilterState): boolean {
+  if (who.kind === 'nobody') return s.followers.length === 0;
+  return who.kind === 'refs' && s.followers.some((f) => who.refs.has(f));
+}
+
 export function passesTriage(filter: TriageFilter, s: FilterState): boolean {
-  return passesKind(filter.statuses, (i) => statusMatches(i.status, s.status)) && passesKind(filter.assignees, (i) => whoMatches(i.who, s));
+  return (
+    passesKind(filter.statuses, (i) => statusMatches(i.status, s.status)) &&
+    passesKind(filter.assignees, (i) => whoMatches(i.who, s)) &&
+    passesKind(filter.followers, (i) => followedBy(i.who, s))
+  );
 }
 
 /** `tag:` matches the conversation's own tags, case-insensitively as tags are shown. */

@@ -12,6 +12,7 @@ const OPERATORS: { example: string; description: MessageKey }[] = [
   { example: 'tag:vip', description: 'search.help.tag' },
   { example: 'status:pending', description: 'search.help.status' },
   { example: 'assignee:me', description: 'search.help.assignee' },
+  { example: 'follower:me', description: 'search.help.follower' },
   { example: 'after:2026-01-01 before:2026-02-01', description: 'search.help.dates' },
 ];
 

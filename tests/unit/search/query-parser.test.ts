@@ -58,6 +58,11 @@ describe('parseQuery', () => {
     expect(q.statuses).toEqual([]);
     expect(q.assignees).toEqual([{ who: 'me', negated: false, atEnd: false }]);
     expect(q.before).toBeNull();
+    expect(parseQuery('follower:me -following:anna').followers).toEqual([
+      { who: 'me', negated: false, atEnd: false },
+      { who: 'anna', negated: true, atEnd: true },
+    ]);
+    expect(isEmptyQuery(parseQuery('follower:me'))).toBe(false);
     expect(q.warnings.map((w) => w.text)).toEqual([
       'before:yesterday is not a date; write it as YYYY-MM-DD.',
       'has:pdf is not a filter; try has:attachment.',
