@@ -17,6 +17,7 @@ import { conversationIdsOfMessages } from '../db/conversations.repo.ts';
 import { finishInspection, inspectionTasks, insertOutgoingAudit, lastOutgoingEvent, postponeInspection } from '../db/audit.repo.ts';
 import { saysAutomatic } from '../mail/declared-kind.ts';
 import { parseBounce } from '../mail/dsn.ts';
+import { lastIdIn, messageIdsIn } from '../mail/parse.ts';
 import { firstHeader, splitHeaders } from '../mail/parse-fallback.ts';
 import { accountServers, withImap } from '../outbox/account-servers.ts';
 import { sentence } from '../sentences.ts';
@@ -38,7 +39,8 @@ export interface InspectorDeps {
 
 export function isAutoReply(raw: Buffer): boolean {
   const { headers } = splitHeaders(raw);
-  return saysAutomatic((name) => firstHeader(headers, name));
+  const answers = lastIdIn(firstHeader(headers, 'in-reply-to')) !== null || messageIdsIn(firstHeader(headers, 'references')).length > 0;
+  return saysAutomatic((name) => firstHeader(headers, name), answers);
 }
 
 export class MailInspector extends RoundsWorker {

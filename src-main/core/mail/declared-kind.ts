@@ -21,10 +21,18 @@ export type HeaderValue = (name: string) => string | null;
 /** The headers automatic mail is marked with: RFC 3834's, and what mail programs that predate it write. */
 export const AUTOMATIC_MARKERS = ['auto-submitted', 'x-autoreply', 'x-autorespond', 'precedence'] as const;
 
-/** RFC 3834 `Auto-Submitted` other than `no`; `X-Autoreply` / `X-Autorespond`; `Precedence: auto_reply`. */
-export function saysAutomatic(header: HeaderValue): boolean {
+/**
+ * An automatic answer: RFC 3834 `Auto-Submitted: auto-replied`,
+ * `X-Autoreply` / `X-Autorespond`, `Precedence: auto_reply`; and any other
+ * `Auto-Submitted` value (`auto-generated`, ...) when the mail answers
+ * another (`answers`: it has In-Reply-To or References), as ticket systems'
+ * autoresponders mark theirs. Mail generated without answering anything
+ * (a website's contact form, a shop's notification) is not an answer: it
+ * starts a conversation as the customer's mail does.
+ */
+export function saysAutomatic(header: HeaderValue, answers: boolean): boolean {
   const auto = header('auto-submitted')?.trim().toLowerCase();
-  if (auto && auto !== 'no') return true;
+  if (auto && auto !== 'no' && (answers || auto.startsWith('auto-replied'))) return true;
   if (header('x-autoreply') !== null || header('x-autorespond') !== null) return true;
   return /^(auto_reply|auto-reply)$/i.test(header('precedence')?.trim() ?? '');
 }
@@ -34,7 +42,7 @@ export function saysAutomatic(header: HeaderValue): boolean {
  * delivery (or read) report, whatever else it says: the inspector reads its
  * body to learn which mail failed.
  */
-export function declaredKind(header: HeaderValue, contentType: string): DeclaredKind {
+export function declaredKind(header: HeaderValue, contentType: string, answers: boolean): DeclaredKind {
   if (contentType.trim().toLowerCase().startsWith('multipart/report')) return 'report';
-  return saysAutomatic(header) ? 'automatic' : 'ordinary';
+  return saysAutomatic(header, answers) ? 'automatic' : 'ordinary';
 }

@@ -165,10 +165,12 @@ async function fromMailparser(raw: Buffer, fallbackDate: number): Promise<Parsed
   const dateHeader = headerValue(parsed, 'date');
   const from = addresses(parsed.from);
   const contentType = (headerValue(parsed, 'content-type') ?? '').split(';')[0] ?? '';
+  const inReplyTo = lastIdIn(parsed.inReplyTo);
+  const references = messageIdsIn(parsed.references);
   return {
     messageId: messageIdsIn(parsed.messageId)[0] ?? null,
-    inReplyTo: lastIdIn(parsed.inReplyTo),
-    references: messageIdsIn(parsed.references),
+    inReplyTo,
+    references,
     subject: cleanSubject(parsed.subject),
     from: senderOf(from),
     to: addresses(parsed.to),
@@ -181,7 +183,7 @@ async function fromMailparser(raw: Buffer, fallbackDate: number): Promise<Parsed
     snippet: makeSnippet(text),
     attachments: (parsed.attachments ?? []).map(toAttachment),
     size: raw.length,
-    declared: declaredKind((name) => headerValue(parsed, name), contentType),
+    declared: declaredKind((name) => headerValue(parsed, name), contentType, inReplyTo !== null || references.length > 0),
   };
 }
 
@@ -207,7 +209,11 @@ export function parseByHand(raw: Buffer, fallbackDate: number): ParsedMessage {
       snippet: makeSnippet(text),
       attachments: [],
       size: raw.length,
-      declared: declaredKind((name) => firstHeader(headers, name), (firstHeader(headers, 'content-type') ?? '').split(';')[0] ?? ''),
+      declared: declaredKind(
+        (name) => firstHeader(headers, name),
+        (firstHeader(headers, 'content-type') ?? '').split(';')[0] ?? '',
+        lastIdIn(firstHeader(headers, 'in-reply-to')) !== null || messageIdsIn(firstHeader(headers, 'references')).length > 0,
+      ),
     };
   } catch {
     return emptyMessage(raw, fallbackDate);

@@ -227,7 +227,7 @@ function fromMailparser(block: Buffer, fallbackDate: number): HeaderFields {
     date: plausibleDate(dateHeader, fallbackDate),
     dateHeader,
     contentType: type,
-    declared: declaredKind((name) => markers.get(name) ?? null, type),
+    declared: declaredKind((name) => markers.get(name) ?? null, type, inReplyTo !== null || references.length > 0),
   };
 }
 

@@ -70,7 +70,10 @@ describe('parseHeaderFields', () => {
   it('says what the mail declares itself to be, as the whole-message parser and the inspector read it', async () => {
     const cases: Array<[string[], string, 'ordinary' | 'automatic' | 'report']> = [
       [['Auto-Submitted: auto-replied'], 'text/plain', 'automatic'],
-      [['Auto-Submitted:\r\n auto-generated'], 'text/plain', 'automatic'],
+      [['In-Reply-To: <r1@desk.example>', 'Auto-Submitted:\r\n auto-generated'], 'text/plain', 'automatic'],
+      // Generated without answering anything (a contact form, a shop's notice): it starts a conversation like a customer.
+      [['Auto-Submitted: auto-generated'], 'text/plain', 'ordinary'],
+      [['References: <r1@desk.example>', 'Auto-Submitted: auto-notified'], 'text/plain', 'automatic'],
       [['Auto-Submitted: no'], 'text/plain', 'ordinary'],
       [['X-Autoreply: yes'], 'text/plain', 'automatic'],
       [['X-Autorespond: Vacation'], 'text/plain', 'automatic'],
