@@ -4,12 +4,9 @@
  * plain words when the server cannot be reached or no longer has it. The
  * demo's mail, which has no server, is made again by its generator.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestDesk } from '../support/desk-core.ts';
-import type { TestDesk } from '../support/desk-core.ts';
+import { startDemoDesk } from '../support/desk-core.ts';
+import type { DemoDesk, TestDesk } from '../support/desk-core.ts';
 import type { MailboxDesk } from '../support/mailbox-desk.ts';
 import { startMailboxDesk } from '../support/mailbox-desk.ts';
 import { buildMail } from '../support/mail-fixtures.ts';
@@ -84,16 +81,12 @@ describe('the original of a message', () => {
 });
 
 describe('the demo\'s originals', () => {
-  let dir: string;
-  let desk: TestDesk;
+  let desk: DemoDesk;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-original-demo-'));
-    desk = await startTestDesk(dir);
-    await desk.call('workspace.openDemo', {});
+    desk = await startDemoDesk('sb-original-demo-');
   }, 60_000);
   afterAll(async () => {
-    await desk.core.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await desk?.stop();
   });
 
   it('are made again by the generator and match the stored message', async () => {

@@ -5,20 +5,16 @@
  * author can change it, neither through this desktop's API nor by an op a
  * colleague's desktop sends.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityItem } from '../../src-preload/api.ts';
 import { rootOfConversation } from '../../src-main/core/db/conversations.repo.ts';
 import { appendOps } from '../../src-main/core/db/ops.repo.ts';
 import { formatTimestamp } from '../../src-main/core/team/hlc.ts';
-import { startTestDesk } from '../support/desk-core.ts';
-import type { TestDesk } from '../support/desk-core.ts';
+import { startDemoDesk } from '../support/desk-core.ts';
+import type { DemoDesk } from '../support/desk-core.ts';
 
 const BOB = 'b0b0000000000002';
-let dir: string;
-let desk: TestDesk;
+let desk: DemoDesk;
 let conversationId: number;
 
 const notesOf = async (): Promise<ActivityItem[]> => (await desk.call('triage.get', { conversationId })).activity.filter((a) => a.kind === 'note');
@@ -32,16 +28,13 @@ function fromBob(entity: string, cells: Record<string, unknown>): void {
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-note-edits-'));
-  desk = await startTestDesk(dir);
-  await desk.call('workspace.openDemo', {});
+  desk = await startDemoDesk('sb-note-edits-');
   const page = await desk.call('conversations.list', { accountId: null, cursor: null, limit: 1, folder: 'inbox' });
   conversationId = page.items[0]?.id ?? 0;
 }, 60_000);
 
 afterAll(async () => {
-  await desk.core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await desk?.stop();
 });
 
 describe('an agent\'s own note', () => {

@@ -3,24 +3,17 @@
  * 99 ("99+" past it), on the demo's 300-odd conversations; `follower:me`
  * makes one of the conversations this agent follows.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SearchResult } from '../../src-preload/api.ts';
-import { startTestDesk } from '../support/desk-core.ts';
-import type { TestDesk } from '../support/desk-core.ts';
+import { startDemoDesk } from '../support/desk-core.ts';
+import type { DemoDesk } from '../support/desk-core.ts';
 
-let dir: string;
-let desk: TestDesk;
+let desk: DemoDesk;
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-smart-counts-'));
-  desk = await startTestDesk(dir);
-  await desk.call('workspace.openDemo', {});
+  desk = await startDemoDesk('sb-smart-counts-');
 }, 60_000);
 afterAll(async () => {
-  await desk.core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await desk?.stop();
 });
 
 it('counts each saved search as the search finds it, and stops at 99', async () => {

@@ -4,6 +4,7 @@
  * its code and plain-words message).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { DeskEvent, DeskMethodName, DeskParams, DeskResult, ServerMessage } from '../../src-preload/api.ts';
 import type { Clock } from '../../src-main/core/clock.ts';
@@ -40,4 +41,23 @@ export async function startTestDesk(dataDir: string, clock?: Clock): Promise<Tes
   const events: DeskEvent[] = [];
   core.subscribe((e) => events.push(e));
   return { core, events, call: (method, params) => callCore(core, method, params) };
+}
+
+export interface DemoDesk extends TestDesk {
+  /** Closes core and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+/** A core on a temp data folder of its own with the demo workspace open (its 300-odd conversations). */
+export async function startDemoDesk(dirPrefix: string): Promise<DemoDesk> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), dirPrefix));
+  const desk = await startTestDesk(dir);
+  await desk.call('workspace.openDemo', {});
+  return {
+    ...desk,
+    async stop() {
+      await desk.core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
