@@ -23,16 +23,22 @@ export function TemplatePicker({ open, onPick, onClose }: TemplatePickerProps) {
   const [error, setError] = useState<DeskError | null>(null);
   const [loading, setLoading] = useState(false);
   const [index, setIndex] = useState(0);
+  // The query `items` answer. Until the answer for what is typed arrives they are another query's (or the last
+  // opening's), and Enter waits for it: ";;lamp⏎" typed fast must not insert the template "order" had listed.
+  const [listedFor, setListedFor] = useState<string | null>(null);
+  const [enterWaiting, setEnterWaiting] = useState(false);
 
   useEffect(() => {
     if (!open) return;
     let stale = false;
     setLoading(true);
-    void composeCall('templates.list', { query: query.trim() }).then((result) => {
+    const asked = query.trim();
+    void composeCall('templates.list', { query: asked }).then((result) => {
       if (stale) return;
       setLoading(false);
       if (result.ok) {
         setItems(result.value);
+        setListedFor(asked);
         setError(null);
         setIndex(0);
       } else setError(result.error);
@@ -43,10 +49,21 @@ export function TemplatePicker({ open, onPick, onClose }: TemplatePickerProps) {
   }, [open, query, composeCall, version]);
 
   useEffect(() => {
-    if (!open) setQuery('');
+    if (open) return;
+    setQuery('');
+    setItems([]);
+    setListedFor(null);
+    setEnterWaiting(false);
   }, [open]);
 
-  const chosen = items[index];
+  const current = listedFor === query.trim();
+  const chosen = current ? items[index] : undefined;
+
+  useEffect(() => {
+    if (!enterWaiting || !current) return;
+    setEnterWaiting(false);
+    if (items[0]) onPick(items[0]);
+  }, [enterWaiting, current, items, onPick]);
   return (
     <Modal open={open} labelledBy={titleId} onClose={onClose} className="template-picker">
       <h2 id={titleId} className="modal-title">{t('templates.pickTitle')}</h2>
@@ -68,9 +85,10 @@ export function TemplatePicker({ open, onPick, onClose }: TemplatePickerProps) {
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
             setIndex((i) => Math.max(0, i - 1));
-          } else if (e.key === 'Enter' && chosen) {
+          } else if (e.key === 'Enter') {
             e.preventDefault();
-            onPick(chosen);
+            if (chosen) onPick(chosen);
+            else if (!current) setEnterWaiting(true);
           }
         }}
       />
